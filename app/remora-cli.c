@@ -1,0 +1,664 @@
+/* remora-cli.c: the headless subcommands (import, stats)
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "remora-cli.h"
+#include "remora-model.h"
+
+typedef struct
+{
+  GMainLoop      *loop;
+  GCancellable   *cancellable;
+  RemoraImporter *importer;
+  GError         *error;
+  gboolean        ok;
+  gboolean        show_progress;
+  gint64          start_us;
+  gsize           last_width;
+} ImportRun;
+
+static void
+print_error (const GError *error)
+{
+  /* Translators: the program name before an error message */
+  g_printerr (_("remora: %s\n"), error->message);
+}
+
+static void
+on_progress (GObject    *object,
+             GParamSpec *pspec,
+             gpointer    user_data)
+{
+  ImportRun       *run = user_data;
+  double           f = remora_importer_get_fraction (run->importer);
+  g_autofree char *message = remora_importer_dup_message (run->importer);
+  gint64           events = remora_importer_get_events_read (run->importer);
+  double           elapsed = (g_get_monotonic_time () - run->start_us) / 1e6;
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  if (!run->show_progress)
+    return;
+  g_string_append_printf (line, "\r%3d%%  %s", (int) (f * 100), message ? message : "");
+  if (events > 0 && elapsed > 0.05)
+    /* Translators: import speed, in millions of events per second */
+    g_string_append_printf (line, _(", %.2f M events/s"), events / elapsed / 1e6);
+  if (f > 0.05 && f < 1.0 && elapsed > 0.5)
+    /* Translators: estimated time left, in seconds */
+    g_string_append_printf (line, _(", %.0f s left"), elapsed * (1.0 - f) / f);
+  while (line->len < run->last_width)
+    g_string_append_c (line, ' ');
+  run->last_width = line->len;
+  fputs (line->str, stderr);
+  fflush (stderr);
+}
+
+static void
+on_import_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImportRun *run = user_data;
+
+  run->ok = remora_importer_import_finish (REMORA_IMPORTER (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  ImportRun *run = user_data;
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Imports @trace into @store_path with progress on a terminal; Ctrl+C cancels
+ * and leaves nothing behind. */
+static gboolean
+run_import (const char *trace,
+            const char *store_path,
+            gboolean    quiet,
+            GError    **error)
+{
+  ImportRun run = { 0 };
+  guint     sigint_id, sigterm_id;
+  gulong    handler;
+  double    seconds;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.cancellable = g_cancellable_new ();
+  run.importer = remora_importer_new (trace, store_path);
+  run.show_progress = !quiet && isatty (STDERR_FILENO);
+  run.start_us = g_get_monotonic_time ();
+  handler = g_signal_connect (run.importer, "notify::fraction", G_CALLBACK (on_progress), &run);
+  sigint_id = g_unix_signal_add (SIGINT, on_sigint, &run);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_sigint, &run);
+
+  remora_importer_import_async (run.importer, run.cancellable, on_import_done, &run);
+  g_main_loop_run (run.loop);
+
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  g_signal_handler_disconnect (run.importer, handler);
+  if (run.show_progress && run.last_width > 0)
+    g_printerr ("\r%*s\r", (int) run.last_width, "");
+  seconds = (g_get_monotonic_time () - run.start_us) / 1e6;
+
+  if (run.ok)
+    {
+      g_autofree char *partial = remora_importer_dup_partial_message (run.importer);
+      gint64           events = remora_importer_get_events_read (run.importer);
+
+      if (partial != NULL)
+        /* Translators: a warning after importing a damaged trace */
+        g_printerr (_("remora: warning: “%s” is damaged: %s\n"), trace, partial);
+      if (!quiet)
+        g_print (ngettext ("Imported %" G_GINT64_FORMAT " event from “%s” into “%s” in %.2f s.\n",
+                           "Imported %" G_GINT64_FORMAT " events from “%s” into “%s” in %.2f s.\n",
+                           events),
+                 events, trace, store_path, seconds);
+    }
+  else
+    g_propagate_error (error, g_steal_pointer (&run.error));
+
+  g_object_unref (run.importer);
+  g_object_unref (run.cancellable);
+  g_main_loop_unref (run.loop);
+  return run.ok;
+}
+
+/* Finds the store of @trace that is up to date, importing (again) when there
+ * is none, it is outdated or damaged, or @force is set. */
+static RemoraStore *
+open_or_import (const char *trace,
+                const char *explicit_store,
+                gboolean    force,
+                gboolean    quiet,
+                gboolean   *imported,
+                GError    **error)
+{
+  g_autofree char *beside = remora_store_path_beside (trace);
+  g_autofree char *cache = remora_store_path_in_cache (trace);
+  g_autofree char *target = NULL;
+  const char      *candidates[3] = { 0 };
+  gboolean         in_cache = FALSE;
+  RemoraStore     *store;
+
+  if (imported)
+    *imported = FALSE;
+  if (explicit_store != NULL)
+    candidates[0] = explicit_store;
+  else
+    {
+      candidates[0] = beside;
+      candidates[1] = cache;
+    }
+
+  for (guint i = 0; !force && candidates[i] != NULL; i++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *reason = NULL;
+
+      if (!g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+        continue;
+      store = remora_store_open (candidates[i], &local_error);
+      if (store != NULL && remora_store_matches_trace (store, trace, &reason))
+        return store;
+      if (store != NULL)
+        {
+          if (!quiet)
+            g_printerr (_("remora: the store “%s” is out of date (%s); importing again\n"),
+                        candidates[i], reason);
+          g_object_unref (store);
+        }
+      else if (g_error_matches (local_error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED))
+        g_printerr (_("remora: the store “%s” was written by another version of Remora; "
+                      "importing again\n"),
+                    candidates[i]);
+      else
+        g_printerr (_("remora: the store “%s” cannot be used (%s); importing again\n"),
+                    candidates[i], local_error->message);
+      if (explicit_store == NULL)
+        target = g_strdup (candidates[i]);
+      break;
+    }
+
+  if (explicit_store != NULL)
+    target = g_strdup (explicit_store);
+  else if (target == NULL || (g_str_equal (target, beside) && !g_file_test (target, G_FILE_TEST_EXISTS)))
+    {
+      g_free (target);
+      target = remora_store_choose_path (trace, &in_cache);
+      if (in_cache && !quiet)
+        g_printerr (_("remora: the directory of “%s” is not writable; the store goes in “%s”\n"),
+                    trace, target);
+    }
+  else if (g_str_equal (target, beside))
+    {
+      /* an old store beside the trace: replace it there if we can */
+      g_autofree char *dir = g_path_get_dirname (trace);
+      if (access (dir, W_OK) != 0)
+        {
+          g_free (target);
+          target = remora_store_choose_path (trace, &in_cache);
+          if (!quiet)
+            g_printerr (
+              _("remora: the directory of “%s” is not writable; the store goes in “%s”\n"), trace,
+              target);
+        }
+    }
+
+  if (!run_import (trace, target, quiet, error))
+    return NULL;
+  if (imported)
+    *imported = TRUE;
+  return remora_store_open (target, error);
+}
+
+int
+remora_cli_import (int    argc,
+                   char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store = NULL;
+  g_autofree char *output = NULL;
+  gboolean         force = FALSE, quiet = FALSE;
+  gboolean         imported = FALSE;
+  GOptionEntry     entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("Write the store to STORE (default: TRACE.remora beside the trace)"), N_ ("STORE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Import even if an up-to-date store exists"),
+      NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing but errors"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("TRACE — import a trace.dat into a Remora store"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr (_("remora: import needs one trace file (see “remora import --help”)\n"));
+      return 2;
+    }
+  if (remora_store_is_store_file (argv[1]))
+    {
+      g_printerr (_("remora: “%s” is a Remora store, not a trace\n"), argv[1]);
+      return 1;
+    }
+
+  store = open_or_import (argv[1], output, force, quiet, &imported, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  if (!imported && !quiet)
+    g_print (_("“%s” is already imported and up to date in “%s” (use --force to import again).\n"),
+             argv[1], remora_store_get_path (store));
+  return 0;
+}
+
+/* stats --------------------------------------------------------------------- */
+
+static void
+json_string (GString    *s,
+             const char *text)
+{
+  g_string_append_c (s, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      unsigned char c = *p;
+      if (c == '"' || c == '\\')
+        g_string_append_printf (s, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (s, "\\u%04x", c);
+      else
+        g_string_append_c (s, c);
+    }
+  g_string_append_c (s, '"');
+}
+
+static void
+json_latency (GString                    *s,
+              const RemoraLatencySummary *l)
+{
+  g_autofree char *min = remora_format_us (l->min_ns);
+  g_autofree char *p50 = remora_format_us (l->p50_ns);
+  g_autofree char *p90 = remora_format_us (l->p90_ns);
+  g_autofree char *p99 = remora_format_us (l->p99_ns);
+  g_autofree char *max = remora_format_us (l->max_ns);
+
+  if (l->count == 0)
+    {
+      g_string_append (s, "{\"count\": 0}");
+      return;
+    }
+  g_string_append_printf (s,
+                          "{\"count\": %" G_GINT64_FORMAT ", \"min_us\": %s, \"p50_us\": %s, "
+                          "\"p90_us\": %s, \"p99_us\": %s, \"max_us\": %s, \"mean_us\": %.3f}",
+                          l->count, min, p50, p90, p99, max, l->mean_ns / 1000.0);
+}
+
+static void
+json_pair_counts (GString          *s,
+                  RemoraTraceStats *stats,
+                  const char *const names[])
+{
+  for (guint i = 0; names[i]; i++)
+    g_string_append_printf (s, "%s\"%s\": %" G_GINT64_FORMAT, i ? ", " : "", names[i],
+                            remora_trace_stats_get_pair_count (stats, NULL, names[i]));
+}
+
+static const char *const wakeup_counts[] = {
+  "sched_wakeup", "sched_wakeup_new", "wakeups_matched", "wakeup_while_running",
+  "duplicate_wakeups", "stale_dropped", "wakeups_unmatched_at_end", NULL
+};
+static const char *const block_counts[] = { "block_issued",
+                                            "block_completed",
+                                            "block_matched",
+                                            "block_zero_length_matched",
+                                            "block_complete_without_issue",
+                                            "block_complete_without_issue_zero_length",
+                                            "block_requeue_events",
+                                            "block_requeued",
+                                            "block_issued_not_completed",
+                                            "block_complete_with_error",
+                                            NULL };
+
+static char *
+stats_json (RemoraTraceStats *stats,
+            RemoraStore      *store)
+{
+  g_autoptr (GString) s = g_string_new ("{\n  \"trace\": ");
+  g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) buffers = g_ptr_array_new ();
+
+  json_string (s, stats->trace_path);
+  g_string_append (s, ",\n  \"store\": ");
+  json_string (s, remora_store_get_path (store));
+  g_string_append_printf (s, ",\n  \"file_version\": %d,\n  \"compression\": ",
+                          stats->file_version);
+  json_string (s, stats->compression);
+  g_string_append (s, ",\n  \"trace_cmd_version\": ");
+  json_string (s, stats->trace_cmd_version);
+  g_string_append (s, ",\n  \"kernel_release\": ");
+  json_string (s, stats->kernel);
+  g_string_append (s, ",\n  \"clock\": ");
+  json_string (s, stats->clock);
+  g_string_append_printf (s,
+                          ",\n  \"cpus\": %d,\n  \"events_total\": %" G_GINT64_FORMAT
+                          ",\n  \"first_ts_ns\": %" G_GINT64_FORMAT
+                          ",\n  \"last_ts_ns\": %" G_GINT64_FORMAT
+                          ",\n  \"duration_ns\": %" G_GINT64_FORMAT ",\n  \"tasks\": %" G_GINT64_FORMAT
+                          ",\n  \"lost_events\": %" G_GINT64_FORMAT
+                          ",\n  \"lost_event_marks\": %" G_GINT64_FORMAT ",\n  \"partial\": %s",
+                          stats->cpus, stats->events, stats->first_ts, stats->last_ts,
+                          stats->last_ts - stats->first_ts, stats->tasks, stats->lost_events,
+                          stats->lost_marks, stats->partial ? "true" : "false");
+  if (stats->partial)
+    {
+      g_string_append (s, ",\n  \"partial_reason\": ");
+      json_string (s, stats->partial_reason);
+    }
+
+  /* events_by_name sums over buffers; events_by_buffer keeps them apart */
+  for (guint i = 0; i < stats->event_counts->len; i++)
+    {
+      RemoraEventCount *c = &g_array_index (stats->event_counts, RemoraEventCount, i);
+      gint64           *n = g_hash_table_lookup (by_name, c->name);
+      if (n == NULL)
+        {
+          n = g_new0 (gint64, 1);
+          g_hash_table_insert (by_name, c->name, n);
+          g_ptr_array_add (names, c->name);
+        }
+      *n += c->count;
+      if (!g_ptr_array_find_with_equal_func (buffers, c->buffer, g_str_equal, NULL))
+        g_ptr_array_add (buffers, c->buffer);
+    }
+  g_string_append (s, ",\n  \"events_by_name\": {");
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_string_append (s, i ? ", " : "");
+      json_string (s, names->pdata[i]);
+      g_string_append_printf (s, ": %" G_GINT64_FORMAT,
+                              *(gint64 *) g_hash_table_lookup (by_name, names->pdata[i]));
+    }
+  g_string_append (s, "},\n  \"events_by_buffer\": {");
+  for (guint b = 0; b < buffers->len; b++)
+    {
+      gboolean first = TRUE;
+      g_string_append (s, b ? ", " : "");
+      json_string (s, buffers->pdata[b]);
+      g_string_append (s, ": {");
+      for (guint i = 0; i < stats->event_counts->len; i++)
+        {
+          RemoraEventCount *c = &g_array_index (stats->event_counts, RemoraEventCount, i);
+          if (!g_str_equal (c->buffer, buffers->pdata[b]))
+            continue;
+          g_string_append (s, first ? "" : ", ");
+          json_string (s, c->name);
+          g_string_append_printf (s, ": %" G_GINT64_FORMAT, c->count);
+          first = FALSE;
+        }
+      g_string_append (s, "}");
+    }
+  g_string_append (s, "},\n  \"events_by_cpu\": [");
+  for (guint i = 0; i < stats->cpu_stats->len; i++)
+    {
+      RemoraCpuStats *c = &g_array_index (stats->cpu_stats, RemoraCpuStats, i);
+      g_string_append (s, i ? ",\n    " : "\n    ");
+      g_string_append (s, "{\"buffer\": ");
+      json_string (s, c->buffer);
+      g_string_append_printf (s,
+                              ", \"cpu\": %d, \"events\": %" G_GINT64_FORMAT
+                              ", \"first_ts_ns\": %" G_GINT64_FORMAT
+                              ", \"last_ts_ns\": %" G_GINT64_FORMAT
+                              ", \"lost_events\": %" G_GINT64_FORMAT
+                              ", \"lost_event_marks\": %" G_GINT64_FORMAT "}",
+                              c->cpu, c->events, c->first_ts, c->last_ts, c->lost_events,
+                              c->lost_marks);
+    }
+  g_string_append (s, "],\n  \"wakeup_latency\": {");
+  json_pair_counts (s, stats, wakeup_counts);
+  g_string_append (s, ", \"latency\": ");
+  json_latency (s, &stats->wakeup_latency);
+  g_string_append (s, "},\n  \"block_requests\": {");
+  json_pair_counts (s, stats, block_counts);
+  g_string_append (s, ", \"latency\": ");
+  json_latency (s, &stats->block_latency);
+  g_string_append (s, ", \"latency_by_device\": [");
+  for (guint i = 0; i < stats->block_groups->len; i++)
+    {
+      RemoraBlockGroup *g = &g_array_index (stats->block_groups, RemoraBlockGroup, i);
+      g_string_append (s, i ? ",\n    " : "\n    ");
+      g_string_append (s, "{\"dev\": ");
+      json_string (s, g->dev);
+      g_string_append (s, ", \"kind\": ");
+      json_string (s, g->kind);
+      g_string_append (s, ", \"latency\": ");
+      json_latency (s, &g->latency);
+      g_string_append (s, "}");
+    }
+  g_string_append (s, "]}\n}\n");
+
+  {
+    GHashTableIter iter;
+    gpointer       value;
+    g_hash_table_iter_init (&iter, by_name);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_free (value);
+  }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+print_latency_row (const char                 *label,
+                   const char                 *kind,
+                   const RemoraLatencySummary *l)
+{
+  g_autofree char *min = remora_format_us (l->min_ns);
+  g_autofree char *p50 = remora_format_us (l->p50_ns);
+  g_autofree char *p90 = remora_format_us (l->p90_ns);
+  g_autofree char *p99 = remora_format_us (l->p99_ns);
+  g_autofree char *max = remora_format_us (l->max_ns);
+
+  if (l->count == 0)
+    g_print ("  %-8s %-8s %8d\n", label, kind, 0);
+  else
+    g_print ("  %-8s %-8s %8" G_GINT64_FORMAT " %12s %12s %12s %12s %12s\n", label, kind, l->count,
+             min, p50, p90, p99, max);
+}
+
+static void
+stats_text (RemoraTraceStats *stats,
+            RemoraStore      *store)
+{
+  g_autofree char *first = remora_format_timestamp (stats->first_ts);
+  g_autofree char *last = remora_format_timestamp (stats->last_ts);
+  g_autofree char *span = remora_format_duration (stats->last_ts - stats->first_ts);
+
+  g_print (_("Trace:      %s\n"), stats->trace_path);
+  g_print (_("Store:      %s\n"), remora_store_get_path (store));
+  g_print (_("Format:     trace.dat version %d, compression %s, recorded by trace-cmd %s\n"),
+           stats->file_version, stats->compression, stats->trace_cmd_version);
+  g_print (_("Kernel:     %s, clock “%s”, %d CPUs\n"), stats->kernel, stats->clock, stats->cpus);
+  g_print (_("Time span:  %s to %s (%s)\n"), first, last, span);
+  g_print (_("Events:     %" G_GINT64_FORMAT " in %u types; %" G_GINT64_FORMAT " tasks\n"),
+           stats->events, stats->event_counts->len, stats->tasks);
+  g_print (_("Lost:       %" G_GINT64_FORMAT " events in %" G_GINT64_FORMAT " gaps\n"),
+           stats->lost_events, stats->lost_marks);
+  if (stats->partial)
+    g_print (_("Partial:    %s\n"), stats->partial_reason);
+
+  g_print (_("\nEvents by name:\n"));
+  for (guint i = 0; i < stats->event_counts->len; i++)
+    {
+      RemoraEventCount *c = &g_array_index (stats->event_counts, RemoraEventCount, i);
+      g_autofree char  *label = c->buffer[0] ? g_strdup_printf ("%s:%s", c->buffer, c->name)
+                                             : g_strdup (c->name);
+      g_print ("  %-36s %10" G_GINT64_FORMAT "\n", label, c->count);
+    }
+
+  g_print (_("\nCPUs:\n"));
+  for (guint i = 0; i < stats->cpu_stats->len; i++)
+    {
+      RemoraCpuStats  *c = &g_array_index (stats->cpu_stats, RemoraCpuStats, i);
+      g_autofree char *cf = remora_format_timestamp (c->first_ts);
+      g_autofree char *cl = remora_format_timestamp (c->last_ts);
+      g_autofree char *label = c->buffer[0] ? g_strdup_printf ("%s:%d", c->buffer, c->cpu)
+                                            : g_strdup_printf ("%d", c->cpu);
+      /* Translators: one line per CPU: CPU, events, first and last timestamp, lost events */
+      g_print (_("  CPU %-8s %10" G_GINT64_FORMAT " events  %s – %s  lost %" G_GINT64_FORMAT "\n"),
+               label, c->events, cf, cl, c->lost_events);
+    }
+
+  g_print (_("\nLatencies in µs (percentiles by nearest rank):\n"));
+  g_print ("  %-8s %-8s %8s %12s %12s %12s %12s %12s\n", "", "", _("count"), _("min"), _("p50"),
+           _("p90"), _("p99"), _("max"));
+  print_latency_row (_("wakeup"), "", &stats->wakeup_latency);
+  g_print (_("  (wakeups of a running task: %" G_GINT64_FORMAT "; repeated wakeups: %" G_GINT64_FORMAT
+             "; dropped by a switch-out: %" G_GINT64_FORMAT "; still waiting at the end: %" G_GINT64_FORMAT ")\n"),
+           remora_trace_stats_get_pair_count (stats, NULL, "wakeup_while_running"),
+           remora_trace_stats_get_pair_count (stats, NULL, "duplicate_wakeups"),
+           remora_trace_stats_get_pair_count (stats, NULL, "stale_dropped"),
+           remora_trace_stats_get_pair_count (stats, NULL, "wakeups_unmatched_at_end"));
+  print_latency_row (_("block"), _("all"), &stats->block_latency);
+  for (guint i = 0; i < stats->block_groups->len; i++)
+    {
+      RemoraBlockGroup *g = &g_array_index (stats->block_groups, RemoraBlockGroup, i);
+      print_latency_row (g->dev, g->kind, &g->latency);
+    }
+  g_print (_("  (completions without an issue: %" G_GINT64_FORMAT "; issued, never completed: %" G_GINT64_FORMAT
+             "; requeued: %" G_GINT64_FORMAT ")\n"),
+           remora_trace_stats_get_pair_count (stats, NULL, "block_complete_without_issue"),
+           remora_trace_stats_get_pair_count (stats, NULL, "block_issued_not_completed"),
+           remora_trace_stats_get_pair_count (stats, NULL, "block_requeued"));
+}
+
+int
+remora_cli_stats (int    argc,
+                  char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store = NULL;
+  g_autoptr (RemoraTraceStats) stats = NULL;
+  gboolean     json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("TRACE|STORE — print event counts and latency summaries"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr (_("remora: stats needs one trace or store (see “remora stats --help”)\n"));
+      return 2;
+    }
+
+  if (remora_store_is_store_file (argv[1]))
+    store = remora_store_open (argv[1], &error);
+  else
+    store = open_or_import (argv[1], NULL, FALSE, json, NULL, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  stats = remora_trace_stats_new (store, &error);
+  if (stats == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+  if (json)
+    {
+      g_autofree char *text = stats_json (stats, store);
+      fputs (text, stdout);
+    }
+  else
+    stats_text (stats, store);
+  return 0;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  remora TRACE                      open a trace in the window\n"
+             "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
+             "                                    import a trace.dat into a store\n"
+             "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
+             "  remora --version                  print the version\n"
+             "  remora --help                     print this help\n"
+             "\n"
+             "Remora reads trace.dat files recorded by trace-cmd (file versions 6 and 7).\n"
+             "A trace's store is kept beside it as TRACE.remora, or under\n"
+             "$XDG_CACHE_HOME/remora/ when its directory is not writable.\n"));
+}
+
+/**
+ * remora_cli_main:
+ * @argc: argument count
+ * @argv: arguments
+ *
+ * Dispatches the command line without touching GTK.
+ *
+ * Returns: the exit status
+ */
+int
+remora_cli_main (int    argc,
+                 char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  if (g_str_equal (argv[1], "--version") || g_str_equal (argv[1], "-V"))
+    {
+      g_print ("remora %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_str_equal (argv[1], "import"))
+    return remora_cli_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "stats"))
+    return remora_cli_stats (argc - 1, argv + 1);
+  if (argv[1][0] == '-')
+    {
+      g_printerr (_("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
+      return 2;
+    }
+  g_printerr (_("remora: this version has no window yet; use “remora import %s” and "
+                "“remora stats %s”\n"),
+              argv[1], argv[1]);
+  return 2;
+}

@@ -1,0 +1,14 @@
+/* remora-data.h: the public header of Remora's data layer
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#define REMORA_DATA_INSIDE
+#include "remora-data-error.h"
+#include "remora-importer.h"
+#include "remora-store.h"
+#undef REMORA_DATA_INSIDE

@@ -1,0 +1,167 @@
+-- remora-schema.sql: the tables of a Remora store (see SCHEMA.md).
+-- Copyright 2026 The Remora authors
+-- SPDX-License-Identifier: GPL-2.0-or-later
+--
+-- Created empty before the bulk insert; remora-indexes.sql adds the indexes
+-- after it. PRAGMA user_version is set by the importer when the store is
+-- complete.
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value
+);
+
+CREATE TABLE buffers (
+  id   INTEGER PRIMARY KEY,   -- 0 is the top-level buffer
+  name TEXT NOT NULL,         -- '' for the top-level buffer, else the instance name
+  cpus INTEGER NOT NULL
+);
+
+CREATE TABLE event_types (
+  id        INTEGER PRIMARY KEY,
+  buffer_id INTEGER NOT NULL REFERENCES buffers (id),
+  tep_id    INTEGER NOT NULL,  -- the event id in the trace file
+  system    TEXT NOT NULL,
+  name      TEXT NOT NULL,
+  parsed    INTEGER NOT NULL,  -- 0: libtraceevent could not parse its format
+  count     INTEGER NOT NULL DEFAULT 0
+);
+
+-- One row per record, in the order libtracecmd merges every CPU of every
+-- buffer by timestamp: id order is time order (see meta 'ts_monotonic').
+CREATE TABLE event_rows (
+  id   INTEGER PRIMARY KEY,
+  ts   INTEGER NOT NULL,       -- ns, as recorded
+  cpu  INTEGER NOT NULL,
+  pid  INTEGER NOT NULL,       -- common_pid
+  type INTEGER NOT NULL        -- event_types.id
+);
+
+CREATE VIEW events AS
+  SELECT e.id AS id, e.ts AS ts, e.cpu AS cpu, e.pid AS pid, t.name AS name,
+         t.system AS system, b.name AS buffer, e.type AS type
+    FROM event_rows e
+    JOIN event_types t ON t.id = e.type
+    JOIN buffers b ON b.id = t.buffer_id;
+
+-- Raw record payloads (the bytes the kernel wrote, common fields included),
+-- zstd-compressed in chunks of 1024 consecutive events: chunk = id >> 10.
+-- See SCHEMA.md for the layout.
+CREATE TABLE event_payloads (
+  chunk INTEGER PRIMARY KEY,
+  data  BLOB NOT NULL
+);
+
+-- The time span of each chunk: turns a time range into an id range.
+CREATE TABLE event_chunks (
+  chunk    INTEGER PRIMARY KEY,
+  first_id INTEGER NOT NULL,
+  last_id  INTEGER NOT NULL,
+  first_ts INTEGER NOT NULL,
+  last_ts  INTEGER NOT NULL
+);
+
+-- The trace's headers (event formats, kallsyms, printk formats, saved
+-- cmdlines) as a trace-cmd file without CPU data, to decode payloads.
+CREATE TABLE trace_headers (
+  id   INTEGER PRIMARY KEY,
+  data BLOB NOT NULL
+);
+
+CREATE TABLE tasks (
+  pid  INTEGER PRIMARY KEY,
+  comm TEXT NOT NULL
+);
+
+CREATE TABLE cpus (
+  buffer      TEXT NOT NULL,
+  cpu         INTEGER NOT NULL,
+  first_ts    INTEGER,
+  last_ts     INTEGER,
+  events      INTEGER NOT NULL,
+  lost_events INTEGER NOT NULL,  -- events the kernel reported lost (known counts)
+  lost_marks  INTEGER NOT NULL,  -- gaps, including those of unknown size
+  PRIMARY KEY (buffer, cpu)
+);
+
+CREATE TABLE lost_events (
+  buffer TEXT NOT NULL,
+  cpu    INTEGER NOT NULL,
+  ts     INTEGER NOT NULL,     -- the first record after the gap
+  count  INTEGER               -- NULL when the kernel did not know
+);
+
+CREATE TABLE sched_slices (
+  id             INTEGER PRIMARY KEY,
+  buffer         TEXT NOT NULL,  -- '' for the top-level buffer
+  cpu            INTEGER NOT NULL,
+  pid            INTEGER NOT NULL,
+  start_ts       INTEGER NOT NULL,
+  end_ts         INTEGER NOT NULL,
+  end_state      TEXT,         -- prev_state as trace-cmd prints it: S, D, R+, ...; NULL at the end
+  end_state_raw  INTEGER,
+  prio           INTEGER
+);
+
+CREATE TABLE wakeups (
+  id              INTEGER PRIMARY KEY,
+  buffer          TEXT NOT NULL,
+  pid             INTEGER NOT NULL,
+  comm            TEXT NOT NULL,
+  wakeup_ts       INTEGER NOT NULL,
+  wakeup_cpu      INTEGER NOT NULL,
+  target_cpu      INTEGER,
+  switch_ts       INTEGER,
+  switch_cpu      INTEGER,
+  latency_ns      INTEGER,
+  new_task        INTEGER NOT NULL,
+  waker_pid       INTEGER NOT NULL,
+  wakeup_event_id INTEGER NOT NULL,
+  switch_event_id INTEGER
+);
+
+CREATE TABLE block_requests (
+  id                INTEGER PRIMARY KEY,
+  buffer            TEXT NOT NULL,
+  dev               TEXT NOT NULL,   -- 'MAJOR,MINOR'
+  sector            INTEGER NOT NULL,
+  nr_sector         INTEGER NOT NULL,
+  rwbs              TEXT NOT NULL,
+  issue_ts          INTEGER NOT NULL,
+  issue_cpu         INTEGER NOT NULL,
+  issue_pid         INTEGER NOT NULL,
+  complete_ts       INTEGER,
+  complete_cpu      INTEGER,
+  latency_ns        INTEGER,
+  error             INTEGER,
+  requeued          INTEGER NOT NULL DEFAULT 0,
+  issue_event_id    INTEGER NOT NULL,
+  complete_event_id INTEGER
+);
+
+CREATE TABLE pair_counts (
+  buffer TEXT NOT NULL,
+  name   TEXT NOT NULL,
+  value  INTEGER NOT NULL,
+  PRIMARY KEY (buffer, name)
+);
+
+CREATE TABLE prints (
+  event_id INTEGER PRIMARY KEY,
+  text     TEXT NOT NULL
+);
+
+CREATE TABLE symbols (
+  id   INTEGER PRIMARY KEY,
+  addr INTEGER NOT NULL,
+  name TEXT
+);
+
+CREATE TABLE func_calls (
+  event_id    INTEGER PRIMARY KEY,
+  kind        INTEGER NOT NULL,  -- 0 function, 1 funcgraph_entry, 2 funcgraph_exit
+  func        INTEGER NOT NULL REFERENCES symbols (id),
+  parent      INTEGER REFERENCES symbols (id),
+  depth       INTEGER,
+  duration_ns INTEGER            -- funcgraph_exit: rettime - calltime
+);

@@ -1,0 +1,628 @@
+/* remora-store.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "remora-data-autocleanups-private.h"
+#include "remora-data-error.h"
+#include "remora-sqlite-private.h"
+#include "remora-store.h"
+#include "remora-tracecmd-private.h"
+
+#define FINGERPRINT_SPAN (64 * 1024)
+#define CHUNK_SHIFT      10
+
+/**
+ * RemoraStore:
+ *
+ * A complete store opened read-only. One SQLite connection: use a store from
+ * one thread at a time; workers open a #RemoraStore of their own.
+ */
+struct _RemoraStore
+{
+  GObject                parent_instance;
+
+  /* Owned */
+  char                  *path;
+  sqlite3               *db;
+  struct tracecmd_input *headers; /* lazily, to decode payloads */
+  int                    headers_fd;
+  gint64                 cached_chunk;
+  GBytes                *cached_chunk_data;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
+
+/* Fingerprints ------------------------------------------------------------- */
+
+/**
+ * remora_trace_fingerprint_read:
+ * @fp: (out caller-allocates): the fingerprint, cleared with remora_trace_fingerprint_clear()
+ * @trace_path: a trace.dat
+ * @error: a location for a #GError
+ *
+ * Reads what identifies @trace_path: size, modification time, and a SHA-256 of
+ * its size, its first 64 KiB (the file's header) and its last 64 KiB (CPU data
+ * or options, which differ between two recordings with identical headers).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_trace_fingerprint_read (RemoraTraceFingerprint *fp,
+                               const char             *trace_path,
+                               GError                **error)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buf = g_malloc (FINGERPRINT_SPAN);
+  struct stat        st;
+  char               size_text[32];
+  ssize_t            n;
+  int                fd;
+
+  memset (fp, 0, sizeof *fp);
+  fd = g_open (trace_path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &st) < 0)
+    {
+      int errsv = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, REMORA_DATA_ERROR,
+                   errsv == ENOENT || errsv == ENOTDIR ? REMORA_DATA_ERROR_NOT_FOUND
+                   : errsv == EACCES || errsv == EPERM ? REMORA_DATA_ERROR_PERMISSION
+                                                       : REMORA_DATA_ERROR_CORRUPT,
+                   _("Failed to open “%s”: %s"), trace_path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  fp->size = st.st_size;
+  fp->mtime_us = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+  g_snprintf (size_text, sizeof size_text, "%" G_GINT64_FORMAT ":", fp->size);
+  g_checksum_update (sum, (guchar *) size_text, -1);
+  n = pread (fd, buf, FINGERPRINT_SPAN, 0);
+  if (n > 0)
+    g_checksum_update (sum, buf, n);
+  if (st.st_size > FINGERPRINT_SPAN)
+    {
+      n = pread (fd, buf, FINGERPRINT_SPAN, MAX (FINGERPRINT_SPAN, st.st_size - FINGERPRINT_SPAN));
+      if (n > 0)
+        g_checksum_update (sum, buf, n);
+    }
+  close (fd);
+  fp->hash = g_strdup (g_checksum_get_string (sum));
+  return TRUE;
+}
+
+void
+remora_trace_fingerprint_clear (RemoraTraceFingerprint *fp)
+{
+  g_clear_pointer (&fp->hash, g_free);
+}
+
+/* Locations ---------------------------------------------------------------- */
+
+/**
+ * remora_store_path_beside:
+ * @trace_path: a trace.dat
+ *
+ * Returns: (transfer full): `TRACE.remora`, the store's default place.
+ */
+char *
+remora_store_path_beside (const char *trace_path)
+{
+  return g_strconcat (trace_path, ".remora", NULL);
+}
+
+/**
+ * remora_store_path_in_cache:
+ * @trace_path: a trace.dat
+ *
+ * Returns: (transfer full): the store's place under `$XDG_CACHE_HOME/remora/`,
+ *   used when the trace's directory is not writable. The name holds a hash of
+ *   the trace's absolute path so that two traces of the same name do not meet.
+ */
+char *
+remora_store_path_in_cache (const char *trace_path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (trace_path);
+  g_autofree char *abs = g_file_get_path (file);
+  g_autofree char *base = g_path_get_basename (trace_path);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, abs, -1);
+  g_autofree char *name = g_strdup_printf ("%.16s-%s.remora", hash, base);
+  return g_build_filename (g_get_user_cache_dir (), "remora", name, NULL);
+}
+
+/**
+ * remora_store_choose_path:
+ * @trace_path: a trace.dat
+ * @in_cache: (out) (optional): set to %TRUE when the path is in the cache
+ *
+ * Picks where a new store for @trace_path goes: beside it when its directory
+ * is writable, else in the user's cache directory (created if needed).
+ *
+ * Returns: (transfer full): the store path.
+ */
+char *
+remora_store_choose_path (const char *trace_path,
+                          gboolean   *in_cache)
+{
+  g_autofree char *dir = g_path_get_dirname (trace_path);
+  char            *path;
+
+  if (g_access (dir, W_OK) == 0)
+    {
+      if (in_cache)
+        *in_cache = FALSE;
+      return remora_store_path_beside (trace_path);
+    }
+  path = remora_store_path_in_cache (trace_path);
+  {
+    g_autofree char *cache_dir = g_path_get_dirname (path);
+    g_mkdir_with_parents (cache_dir, 0700);
+  }
+  if (in_cache)
+    *in_cache = TRUE;
+  return path;
+}
+
+/**
+ * remora_store_is_store_file:
+ * @path: a file
+ *
+ * Returns: %TRUE if @path starts like an SQLite database (a store, or a damaged
+ *   one); a trace.dat does not.
+ */
+gboolean
+remora_store_is_store_file (const char *path)
+{
+  char    head[16];
+  int     fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  ssize_t n;
+
+  if (fd < 0)
+    return FALSE;
+  n = pread (fd, head, sizeof head, 0);
+  close (fd);
+  return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+remora_store_finalize (GObject *object)
+{
+  RemoraStore *self = REMORA_STORE (object);
+
+  g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
+  if (self->headers != NULL)
+    tracecmd_close (self->headers); /* closes headers_fd */
+  else if (self->headers_fd >= 0)
+    close (self->headers_fd);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (remora_store_parent_class)->finalize (object);
+}
+
+static void
+remora_store_class_init (RemoraStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = remora_store_finalize;
+}
+
+static void
+remora_store_init (RemoraStore *self)
+{
+  self->headers_fd = -1;
+  self->cached_chunk = -1;
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *value,
+           const char *path,
+           GError    **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  if (!remora_sqlite_prepare (db, sql, FALSE, &st, path, error))
+    return FALSE;
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int64 (st, 0);
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _("Failed to read the store “%s”: it is incomplete"), path);
+      return FALSE;
+    }
+  return remora_sqlite_check (db, rc, _("read the store"), path, error);
+}
+
+/**
+ * remora_store_open:
+ * @path: a store written by #RemoraImporter
+ * @error: a location for a #GError
+ *
+ * Opens a complete store read-only. Fails with
+ * %REMORA_DATA_ERROR_STORE_OUTDATED for a store of another schema version and
+ * %REMORA_DATA_ERROR_STORE_CORRUPT for a damaged or incomplete one.
+ *
+ * Returns: (transfer full): the store, or %NULL.
+ */
+RemoraStore *
+remora_store_open (const char *path,
+                   GError    **error)
+{
+  g_autoptr (RemoraStore) self = NULL;
+  gint64 version = 0, complete = 0;
+  int    rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_access (path, F_OK) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND,
+                   _("Failed to open the store “%s”: %s"), path, g_strerror (errsv));
+      return NULL;
+    }
+  if (!remora_store_is_store_file (path))
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _("Failed to open the store “%s”: it is not a Remora store"), path);
+      return NULL;
+    }
+
+  self = g_object_new (REMORA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (!remora_sqlite_check (self->db, rc, _("open the store"), path, error))
+    return NULL;
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!query_int (self->db, "PRAGMA user_version", &version, path, error))
+    return NULL;
+  if (version != REMORA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
+                   _("The store “%s” has schema version %d; this Remora writes version %d"), path,
+                   (int) version, REMORA_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (!query_int (self->db, "SELECT value FROM meta WHERE key = 'complete'", &complete, path,
+                  error))
+    return NULL;
+  if (complete != 1)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _("Failed to read the store “%s”: it is incomplete"), path);
+      return NULL;
+    }
+  {
+    gint64 importer = 0;
+    if (!query_int (self->db, "SELECT value FROM meta WHERE key = 'importer_version'", &importer,
+                    path, error))
+      return NULL;
+    if (importer != REMORA_IMPORTER_VERSION)
+      {
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
+                     _("The store “%s” was written by importer version %d; this Remora’s "
+                       "importer is version %d"),
+                     path, (int) importer, REMORA_IMPORTER_VERSION);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&self);
+}
+
+const char *
+remora_store_get_path (RemoraStore *self)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * remora_store_get_db:
+ * @self: a #RemoraStore
+ *
+ * Returns: (transfer none): the store's read-only connection, for the model's
+ *   queries. Use it from the thread that uses @self.
+ */
+sqlite3 *
+remora_store_get_db (RemoraStore *self)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/**
+ * remora_store_check:
+ * @self: a #RemoraStore
+ * @rc: a SQLite result code from a query on remora_store_get_db()
+ * @error: a location for a #GError
+ *
+ * Returns: %TRUE if @rc is a success code, else %FALSE with @error set.
+ */
+gboolean
+remora_store_check (RemoraStore *self,
+                    int          rc,
+                    GError     **error)
+{
+  return remora_sqlite_check (self->db, rc, _("read the store"), self->path, error);
+}
+
+/**
+ * remora_store_dup_meta:
+ * @self: a #RemoraStore
+ * @key: a key of the meta table
+ *
+ * Returns: (transfer full) (nullable): the value as text, or %NULL if unset.
+ */
+char *
+remora_store_dup_meta (RemoraStore *self,
+                       const char  *key)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) !=
+      SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (st, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (st) == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
+    return g_strdup ((const char *) sqlite3_column_text (st, 0));
+  return NULL;
+}
+
+gint64
+remora_store_get_meta_int (RemoraStore *self,
+                           const char  *key,
+                           gint64       fallback)
+{
+  g_autofree char *text = remora_store_dup_meta (self, key);
+  return text ? g_ascii_strtoll (text, NULL, 10) : fallback;
+}
+
+/**
+ * remora_store_matches_trace:
+ * @self: a #RemoraStore
+ * @trace_path: a trace.dat
+ * @reason: (out) (optional) (transfer full): why not, when it does not
+ *
+ * Returns: %TRUE if @self was imported from @trace_path as it is now (same
+ *   size, modification time and fingerprint hash).
+ */
+gboolean
+remora_store_matches_trace (RemoraStore *self,
+                            const char  *trace_path,
+                            char       **reason)
+{
+  RemoraTraceFingerprint fp;
+  g_autofree char       *hash = NULL;
+  gboolean               same;
+
+  if (!remora_trace_fingerprint_read (&fp, trace_path, NULL))
+    {
+      if (reason)
+        *reason = g_strdup (_("the trace cannot be read"));
+      return FALSE;
+    }
+  hash = remora_store_dup_meta (self, "header_hash");
+  same = fp.size == remora_store_get_meta_int (self, "source_size", -1) &&
+         fp.mtime_us == remora_store_get_meta_int (self, "source_mtime_us", -1) &&
+         g_strcmp0 (fp.hash, hash) == 0;
+  if (!same && reason)
+    *reason = g_strdup (_("the trace changed since it was imported"));
+  remora_trace_fingerprint_clear (&fp);
+  return same;
+}
+
+/* Decoding ----------------------------------------------------------------- */
+
+static gboolean
+ensure_headers (RemoraStore *self,
+                GError     **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  const void *data;
+  int         len;
+  int         rc;
+
+  if (self->headers != NULL)
+    return TRUE;
+
+  if (!remora_sqlite_prepare (self->db, "SELECT data FROM trace_headers WHERE id = 0", FALSE, &st,
+                              self->path, error))
+    return FALSE;
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW)
+    {
+      if (remora_sqlite_check (self->db, rc, _("read the store"), self->path, error))
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                     _("Failed to read the store “%s”: it has no trace headers"), self->path);
+      return FALSE;
+    }
+  data = sqlite3_column_blob (st, 0);
+  len = sqlite3_column_bytes (st, 0);
+
+  /* libtracecmd reads headers from a file descriptor: hand it a memory file. */
+  self->headers_fd = memfd_create ("remora-headers", MFD_CLOEXEC);
+  if (self->headers_fd < 0 || write (self->headers_fd, data, len) != len ||
+      lseek (self->headers_fd, 0, SEEK_SET) != 0)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
+                   _("Failed to read the store “%s”: %s"), self->path, g_strerror (errno));
+      return FALSE;
+    }
+  self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
+  if (self->headers == NULL ||
+      tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _("Failed to read the store “%s”: its trace headers are damaged"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_chunk (RemoraStore *self,
+            gint64       chunk,
+            GError     **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  if (self->cached_chunk == chunk)
+    return TRUE;
+  if (!remora_sqlite_prepare (self->db, "SELECT data FROM event_payloads WHERE chunk = ?", FALSE,
+                              &st, self->path, error))
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, chunk);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW)
+    {
+      if (remora_sqlite_check (self->db, rc, _("read the store"), self->path, error))
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                     _("The store “%s” has no event payloads for chunk %" G_GINT64_FORMAT),
+                     self->path, chunk);
+      return FALSE;
+    }
+  {
+    const void        *z = sqlite3_column_blob (st, 0);
+    gsize              zlen = sqlite3_column_bytes (st, 0);
+    unsigned long long size = ZSTD_getFrameContentSize (z, zlen);
+    g_autofree guint8 *raw = NULL;
+    gsize              got;
+
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > 64 * 1024 * 1024)
+      goto corrupt;
+    raw = g_malloc (MAX (size, 1));
+    got = ZSTD_decompress (raw, size, z, zlen);
+    if (ZSTD_isError (got) || got != size)
+      goto corrupt;
+    g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
+    self->cached_chunk_data = g_bytes_new_take (g_steal_pointer (&raw), size);
+    self->cached_chunk = chunk;
+    return TRUE;
+  }
+
+corrupt:
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _("Failed to read the store “%s”: the event payloads of chunk %" G_GINT64_FORMAT
+                 " are damaged"),
+               self->path, chunk);
+  return FALSE;
+}
+
+/**
+ * remora_store_dup_event_info:
+ * @self: a #RemoraStore
+ * @event_id: an event's id
+ * @raw_fields: %TRUE for `name=value` pairs of every field (as
+ *   `trace-cmd report -R` prints them), %FALSE for the event's own print
+ *   format (as `trace-cmd report` prints its info)
+ * @error: a location for a #GError
+ *
+ * Decodes an event's payload with libtraceevent and the trace's formats, all
+ * kept in the store.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set.
+ */
+char *
+remora_store_dup_event_info (RemoraStore *self,
+                             gint64       event_id,
+                             gboolean     raw_fields,
+                             GError     **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  struct tep_record rec = { 0 };
+  struct trace_seq  seq;
+  const guint8     *blob;
+  gsize             blob_len;
+  guint32           n;
+  gsize             offset;
+  guint             index;
+  char             *text;
+
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+
+  if (!ensure_headers (self, error))
+    return NULL;
+  if (!remora_sqlite_prepare (self->db, "SELECT ts, cpu FROM event_rows WHERE id = ?", FALSE, &st,
+                              self->path, error))
+    return NULL;
+  sqlite3_bind_int64 (st, 1, event_id);
+  if (sqlite3_step (st) != SQLITE_ROW)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                   _("The store “%s” has no event %" G_GINT64_FORMAT), self->path, event_id);
+      return NULL;
+    }
+  rec.ts = sqlite3_column_int64 (st, 0);
+  rec.cpu = sqlite3_column_int (st, 1);
+
+  if (!load_chunk (self, event_id >> CHUNK_SHIFT, error))
+    return NULL;
+  blob = g_bytes_get_data (self->cached_chunk_data, &blob_len);
+  index = event_id & ((1 << CHUNK_SHIFT) - 1);
+  if (blob_len < 4)
+    goto corrupt;
+  memcpy (&n, blob, 4);
+  n = GUINT32_FROM_LE (n);
+  if (index >= n || 4 + (gsize) n * 2 > blob_len)
+    goto corrupt;
+  offset = 4 + (gsize) n * 2;
+  for (guint i = 0; i <= index; i++)
+    {
+      guint16 size;
+      memcpy (&size, blob + 4 + 2 * i, 2);
+      size = GUINT16_FROM_LE (size);
+      if (i == index)
+        {
+          rec.size = size;
+          break;
+        }
+      offset += size;
+    }
+  if (offset + rec.size > blob_len)
+    goto corrupt;
+  rec.data = (void *) (blob + offset);
+
+  trace_seq_init (&seq);
+  tep_print_event (tracecmd_get_tep (self->headers), &seq, &rec, "%s",
+                   raw_fields ? TEP_PRINT_INFO_RAW : TEP_PRINT_INFO);
+  trace_seq_terminate (&seq);
+  text = g_strndup (seq.buffer, seq.len);
+  trace_seq_destroy (&seq);
+  return text;
+
+corrupt:
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _("Failed to read the store “%s”: the payload of event %" G_GINT64_FORMAT
+                 " is damaged"),
+               self->path, event_id);
+  return NULL;
+}

@@ -1,0 +1,51 @@
+/* remora-trace-check-private.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/*
+ * RemoraTraceCheck:
+ *
+ * What Remora learned about a trace.dat before letting libtracecmd iterate it.
+ * libtracecmd 1.3.1 crashes inside tracecmd_open() on a version 6 file whose
+ * CPU data runs past the end of the file, so the check reads the CPU data
+ * layout (with libtracecmd's own header reader) and, when the file was cut
+ * short, makes a copy padded with zeros to the declared size: zero-filled
+ * ring-buffer pages hold no events, so the library reads every event that
+ * survived and nothing else. Finally a child process opens the file (and every
+ * instance buffer) with libtracecmd, so that a crash of the library on some
+ * other damage kills the child, not Remora.
+ */
+typedef struct
+{
+  int      file_version;
+  gint64   file_size;
+  /* Version 6 only: bytes of CPU data declared by the file, and how many of
+   * them are missing because the file was cut short. */
+  guint64  cpu_data_bytes;
+  guint64  missing_bytes;
+  /* The file to hand to libtracecmd: the trace itself, or a padded copy. */
+  char    *readable_path;
+  gboolean readable_is_copy;
+  /* Instance buffers that libtracecmd can open; the others are skipped. */
+  int      n_instances;
+  int      n_instances_readable;
+} RemoraTraceCheck;
+
+gboolean remora_trace_check_run (RemoraTraceCheck *check,
+                                 const char       *path,
+                                 const char       *scratch_dir,
+                                 GCancellable     *cancellable,
+                                 GError          **error);
+void     remora_trace_check_clear (RemoraTraceCheck *check);
+gboolean remora_trace_check_is_partial (const RemoraTraceCheck *check);
+
+G_END_DECLS

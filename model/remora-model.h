@@ -1,0 +1,15 @@
+/* remora-model.h: the public header of Remora's model layer
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include "remora-data.h"
+
+#define REMORA_MODEL_INSIDE
+#include "remora-format.h"
+#include "remora-trace-stats.h"
+#undef REMORA_MODEL_INSIDE
