@@ -24,13 +24,16 @@
 #include "remora-sqlite-private.h"
 #include "remora-store.h"
 #include "remora-trace-check-private.h"
+#include "remora-trace-reader-private.h"
 #include "remora-tracecmd-private.h"
 
 /*
- * The import runs two threads. The reader (the thread that calls
- * remora_importer_run()) walks every record of every buffer with
- * tracecmd_iterate_events_multi(), merged in time order, decodes the fields
- * the pair tables need, runs the pairing state machines and fills batches.
+ * The import runs in two threads and a child process. The child (see
+ * RemoraTraceReader) walks every record of every buffer with libtracecmd,
+ * merged in time order, and streams them through a pipe, so that a crash of
+ * the library on a damaged file ends the stream instead of Remora. The reader
+ * thread (the one that calls remora_importer_run()) decodes the fields the pair
+ * tables need, runs the pairing state machines and fills batches.
  * The writer thread owns the SQLite connection while the events stream and
  * inserts the batches through statements prepared once. Batches are recycled
  * through two queues, so memory stays bounded whatever the trace's size.
@@ -171,8 +174,8 @@ typedef struct
 {
   Import                *im;
   int                    index;
+  int                    ncpus;
   char                  *name;
-  struct tracecmd_input *handle;
   struct tep_handle     *tep;
   gint32                *type_map; /* tep id -> event_types.id + 1, 0 when not seen yet */
   GArray                *cpus;     /* CpuState */
@@ -213,6 +216,8 @@ struct _Import
   sqlite3        *db;
 
   GPtrArray      *buffers; /* BufferState */
+  struct tracecmd_input *head; /* the trace's headers: formats, kallsyms, cmdlines */
+  RemoraTraceReader *reader;
   int             n_types;
   GHashTable     *comms;     /* pid -> char* comm */
   GHashTable     *symbols;   /* addr -> id */
@@ -1072,14 +1077,12 @@ on_print (Import            *im,
   g_array_append_val (im->cur->prints, p);
 }
 
-static int
-on_record (struct tracecmd_input *handle,
-           struct tep_record     *rec,
-           int                    multi_cpu,
-           void                  *data)
+/* Returns FALSE to stop: cancelled, or the writer failed. */
+static gboolean
+on_record (Import            *im,
+           BufferState       *b,
+           struct tep_record *rec)
 {
-  Import      *im = data;
-  BufferState *b = tracecmd_get_private (handle);
   CpuState    *cs;
   EventRec     e;
   gint64       id = im->next_id;
@@ -1093,16 +1096,14 @@ on_record (struct tracecmd_input *handle,
       if (g_cancellable_is_cancelled (im->cancellable) || g_atomic_int_get (&im->writer_failed))
         {
           im->stopped = TRUE;
-          return 1;
+          return FALSE;
         }
       set_progress (im->self, 0.02 + 0.88 * ((gint64) rec->ts - im->first_ts) / span, NULL, id);
     }
 
-  /* tracecmd_iterate_events_multi() numbers CPUs across all handles; the
-   * record knows its CPU within its own buffer. */
   cpu = rec->cpu;
-  if (cpu < 0 || rec->size < 0 || rec->size > G_MAXUINT16)
-    return 0;
+  if (cpu < 0 || cpu > 65535 || rec->size < 0 || rec->size > G_MAXUINT16)
+    return TRUE;
 
   cs = cpu_state (b, cpu);
   if (cs->first_ts < 0)
@@ -1185,36 +1186,7 @@ on_record (struct tracecmd_input *handle,
   if (im->cur->events->len >= BATCH_EVENTS)
     flush_batch (im, FALSE);
 
-  return 0;
-}
-
-/* The CPUs' last events, for progress: the iteration reports timestamps, so the
- * fraction is how far into the trace's time span the walk has come. */
-static void
-find_time_span (Import *im)
-{
-  im->first_ts = G_MAXINT64;
-  im->last_ts = G_MININT64;
-  for (guint i = 0; i < im->buffers->len; i++)
-    {
-      BufferState *b = g_ptr_array_index (im->buffers, i);
-      int          cpus = tracecmd_cpus (b->handle);
-      for (int cpu = 0; cpu < cpus; cpu++)
-        {
-          struct tep_record *first = tracecmd_read_cpu_first (b->handle, cpu);
-          struct tep_record *last = tracecmd_read_cpu_last (b->handle, cpu);
-          if (first != NULL)
-            im->first_ts = MIN (im->first_ts, (gint64) first->ts);
-          if (last != NULL)
-            im->last_ts = MAX (im->last_ts, (gint64) last->ts);
-          tracecmd_free_record (first);
-          tracecmd_free_record (last);
-        }
-      /* reading the last records moved the cursors: rewind for the walk */
-      tracecmd_set_all_cpus_to_timestamp (b->handle, 0);
-    }
-  if (im->first_ts > im->last_ts)
-    im->first_ts = im->last_ts = 0;
+  return TRUE;
 }
 
 static void
@@ -1231,23 +1203,23 @@ buffer_state_free (gpointer data)
 }
 
 static BufferState *
-buffer_state_new (Import                *im,
-                  int                    index,
-                  const char            *name,
-                  struct tracecmd_input *handle)
+buffer_state_new (Import            *im,
+                  int                index,
+                  const char        *name,
+                  int                ncpus,
+                  struct tep_handle *tep)
 {
   BufferState *b = g_new0 (BufferState, 1);
 
   b->im = im;
   b->index = index;
   b->name = g_strdup (name);
-  b->handle = handle;
-  b->tep = tracecmd_get_tep (handle);
+  b->ncpus = ncpus;
+  b->tep = tep;
   b->type_map = g_new0 (gint32, TEP_ID_MAP_SIZE);
   b->cpus = g_array_new (FALSE, FALSE, sizeof (CpuState));
   remora_wakeup_pairer_init (&b->wakeups, emit_wakeup, b);
   remora_block_pairer_init (&b->blocks, emit_block, b);
-  tracecmd_set_private (handle, b);
   buffer_state_setup (b);
   return b;
 }
@@ -1340,7 +1312,7 @@ write_small_tables (Import *im,
       BufferState        *b = g_ptr_array_index (im->buffers, i);
       RemoraWakeupPairer *w = &b->wakeups;
       RemoraBlockPairer  *k = &b->blocks;
-      int                 cpus = MAX ((int) b->cpus->len, tracecmd_cpus (b->handle));
+      int                 cpus = MAX ((int) b->cpus->len, b->ncpus);
 
       sqlite3_bind_int (st_buf, 1, b->index);
       sqlite3_bind_text (st_buf, 2, b->name, -1, SQLITE_STATIC);
@@ -1452,7 +1424,7 @@ write_headers (Import     *im,
                GError    **error)
 {
   g_autofree char *tmpl = g_build_filename (scratch_dir, ".remora-headers-XXXXXX", NULL);
-  g_autoptr (RemoraTracecmdInput) head = NULL;
+  struct tracecmd_input   *head = im->head;
   g_autoptr (sqlite3_stmt) st = NULL;
   g_autofree char         *contents = NULL;
   struct tracecmd_output  *out;
@@ -1471,7 +1443,6 @@ write_headers (Import     *im,
     }
   close (fd);
 
-  head = tracecmd_open_head (readable_path, TRACECMD_FL_LOAD_NO_PLUGINS);
   out = head ? tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 7,
                               "zstd")
              : NULL;
@@ -1644,8 +1615,8 @@ write_meta (Import                       *im,
             GError                      **error)
 {
   BufferState     *top = g_ptr_array_index (im->buffers, 0);
-  const char      *uname = tracecmd_get_uname (top->handle);
-  const char      *comp_name = NULL, *comp_version = NULL;
+  const char      *uname = tracecmd_get_uname (im->head);
+  const char      *comp_name = remora_trace_reader_get_compression (im->reader);
   g_autofree char *abs_path = NULL;
   g_autofree char *release = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
@@ -1666,8 +1637,6 @@ write_meta (Import                       *im,
       if (g_strv_length (words) >= 3)
         release = g_strdup (words[2]);
     }
-  if (tracecmd_get_file_compress_proto (top->handle, &comp_name, &comp_version) < 0)
-    comp_name = NULL;
   for (guint i = 0; i < im->buffers->len; i++)
     {
       BufferState *b = g_ptr_array_index (im->buffers, i);
@@ -1685,11 +1654,11 @@ write_meta (Import                       *im,
   META_TEXT ("header_hash", fp->hash);
   META_INT ("file_version", check->file_version);
   META_TEXT ("compression", comp_name ? comp_name : "none");
-  META_TEXT ("trace_cmd_version", tracecmd_get_version (top->handle));
+  META_TEXT ("trace_cmd_version", tracecmd_get_version (im->head));
   META_TEXT ("uname", uname);
   META_TEXT ("kernel", release);
-  META_TEXT ("clock", tracecmd_get_trace_clock (top->handle));
-  META_INT ("cpus", tracecmd_cpus (top->handle));
+  META_TEXT ("clock", tracecmd_get_trace_clock (im->head));
+  META_INT ("cpus", top->ncpus);
   META_INT ("buffers", im->buffers->len);
   META_INT ("events", im->next_id);
   META_INT ("first_ts", im->next_id > 0 ? im->first_ts : 0);
@@ -1706,8 +1675,10 @@ write_meta (Import                       *im,
 
 static char *
 describe_partial (const RemoraTraceCheck *check,
-                  Import                 *im)
+                  Import                 *im,
+                  const char             *damage)
 {
+  int skipped = remora_trace_reader_get_n_instances_skipped (im->reader);
   g_autoptr (GString) s = g_string_new (NULL);
 
   if (check->missing_bytes > 0)
@@ -1718,15 +1689,22 @@ describe_partial (const RemoraTraceCheck *check,
                                    "the events before the cut were imported."),
                               missing, total);
     }
-  if (check->n_instances_readable < check->n_instances)
+  if (skipped > 0)
     {
       if (s->len)
         g_string_append_c (s, ' ');
       g_string_append_printf (s,
                               ngettext ("%d instance buffer could not be read and was skipped.",
                                         "%d instance buffers could not be read and were skipped.",
-                                        check->n_instances - check->n_instances_readable),
-                              check->n_instances - check->n_instances_readable);
+                                        skipped),
+                              skipped);
+    }
+  /* after a padded copy the stream ends at the padding: that is the cut above */
+  if (damage != NULL && check->missing_bytes == 0)
+    {
+      if (s->len)
+        g_string_append_c (s, ' ');
+      g_string_append (s, damage);
     }
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
@@ -1754,16 +1732,9 @@ import_clear (Import *im)
       g_unlink (journal);
       g_free (im->tmp_path);
     }
-  if (im->buffers != NULL)
-    {
-      /* instance handles first, the top-level one last */
-      for (guint i = im->buffers->len; i > 0; i--)
-        {
-          BufferState *b = g_ptr_array_index (im->buffers, i - 1);
-          tracecmd_close (b->handle);
-        }
-      g_ptr_array_unref (im->buffers);
-    }
+  g_clear_pointer (&im->buffers, g_ptr_array_unref);
+  g_clear_pointer (&im->reader, remora_trace_reader_free);
+  g_clear_pointer (&im->head, tracecmd_close);
   g_clear_pointer (&im->comms, g_hash_table_unref);
   g_clear_pointer (&im->symbols, g_hash_table_unref);
   g_clear_pointer (&im->chunk_sizes, g_byte_array_unref);
@@ -1798,8 +1769,9 @@ remora_importer_run (RemoraImporter *self,
   RemoraTraceFingerprint fp = { 0 };
   g_autofree char       *dir = NULL;
   g_autofree char       *partial = NULL;
-  g_autofree struct tracecmd_input **handles = NULL;
-  struct tracecmd_input *top;
+  g_autofree char       *damage = NULL;
+  const RemoraRawRecord *raw;
+  struct tep_handle     *tep;
   gboolean               ret = FALSE;
 
   g_return_val_if_fail (REMORA_IS_IMPORTER (self), FALSE);
@@ -1817,23 +1789,25 @@ remora_importer_run (RemoraImporter *self,
       !remora_trace_check_run (&check, self->trace_path, dir, cancellable, error))
     goto out;
 
-  top = tracecmd_open (check.readable_path, TRACECMD_FL_LOAD_NO_PLUGINS);
-  if (top == NULL)
+  im.reader = remora_trace_reader_start (check.readable_path, self->trace_path, cancellable, error);
+  if (im.reader == NULL)
+    goto out;
+  /* The child opened the same headers without crashing: reading them here is safe. */
+  im.head = tracecmd_open_head (check.readable_path, TRACECMD_FL_LOAD_NO_PLUGINS);
+  if (im.head == NULL)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
                    _("Failed to read “%s”: the trace is truncated or damaged"), self->trace_path);
       goto out;
     }
+  tep = tracecmd_get_tep (im.head);
+  im.first_ts = remora_trace_reader_get_first_ts (im.reader);
+  im.last_ts = remora_trace_reader_get_last_ts (im.reader);
   im.buffers = g_ptr_array_new_with_free_func (buffer_state_free);
-  g_ptr_array_add (im.buffers, buffer_state_new (&im, 0, "", top));
-  for (int i = 0; i < check.n_instances_readable; i++)
-    {
-      struct tracecmd_input *inst = tracecmd_buffer_instance_handle (top, i);
-      if (inst != NULL)
-        g_ptr_array_add (im.buffers,
-                         buffer_state_new (&im, (int) im.buffers->len,
-                                           tracecmd_buffer_instance_name (top, i), inst));
-    }
+  for (int i = 0; i < remora_trace_reader_get_n_buffers (im.reader); i++)
+    g_ptr_array_add (im.buffers,
+                     buffer_state_new (&im, i, remora_trace_reader_get_buffer_name (im.reader, i),
+                                       remora_trace_reader_get_buffer_cpus (im.reader, i), tep));
   im.comms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im.symbols = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im.chunk_sizes = g_byte_array_sized_new (2 << CHUNK_SHIFT);
@@ -1845,7 +1819,6 @@ remora_importer_run (RemoraImporter *self,
   im.big_pids = g_hash_table_new (NULL, NULL);
   im.ts_monotonic = TRUE;
   im.prev_ts = G_MININT64;
-  partial = describe_partial (&check, &im);
 
   if (!open_temporary_store (&im, error) || !prepare_writer (&im, error))
     goto out;
@@ -1853,7 +1826,6 @@ remora_importer_run (RemoraImporter *self,
   set_progress (self, 0.01, _("Copying the trace’s formats and symbols"), 0);
   if (!write_headers (&im, check.readable_path, dir, error))
     goto out;
-  find_time_span (&im);
 
   /* start the writer */
   im.filled = g_async_queue_new ();
@@ -1864,10 +1836,21 @@ remora_importer_run (RemoraImporter *self,
   im.writer = g_thread_new ("remora-writer", writer_thread, &im);
 
   set_progress (self, 0.02, _("Reading events"), 0);
-  handles = g_new0 (struct tracecmd_input *, im.buffers->len);
-  for (guint i = 0; i < im.buffers->len; i++)
-    handles[i] = ((BufferState *) g_ptr_array_index (im.buffers, i))->handle;
-  tracecmd_iterate_events_multi (handles, (int) im.buffers->len, on_record, &im);
+  while ((raw = remora_trace_reader_next (im.reader)) != NULL)
+    {
+      struct tep_record rec = { 0 };
+
+      rec.ts = (unsigned long long) raw->ts;
+      rec.cpu = raw->cpu;
+      rec.size = raw->size;
+      rec.missed_events = raw->missed_events;
+      rec.data = (void *) raw->data;
+      if (!on_record (&im, g_ptr_array_index (im.buffers, raw->buffer), &rec))
+        break;
+    }
+  if (!im.stopped)
+    damage = remora_trace_reader_dup_damage (im.reader);
+  partial = describe_partial (&check, &im, damage);
 
   if (!im.stopped)
     {

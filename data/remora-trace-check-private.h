@@ -20,9 +20,7 @@ G_BEGIN_DECLS
  * layout (with libtracecmd's own header reader) and, when the file was cut
  * short, makes a copy padded with zeros to the declared size: zero-filled
  * ring-buffer pages hold no events, so the library reads every event that
- * survived and nothing else. Finally a child process opens the file (and every
- * instance buffer) with libtracecmd, so that a crash of the library on some
- * other damage kills the child, not Remora.
+ * survived and nothing else. (RemoraTraceReader survives the other crashes.)
  */
 typedef struct
 {
@@ -35,9 +33,6 @@ typedef struct
   /* The file to hand to libtracecmd: the trace itself, or a padded copy. */
   char    *readable_path;
   gboolean readable_is_copy;
-  /* Instance buffers that libtracecmd can open; the others are skipped. */
-  int      n_instances;
-  int      n_instances_readable;
 } RemoraTraceCheck;
 
 gboolean remora_trace_check_run (RemoraTraceCheck *check,
@@ -46,6 +41,5 @@ gboolean remora_trace_check_run (RemoraTraceCheck *check,
                                  GCancellable     *cancellable,
                                  GError          **error);
 void     remora_trace_check_clear (RemoraTraceCheck *check);
-gboolean remora_trace_check_is_partial (const RemoraTraceCheck *check);
 
 G_END_DECLS

@@ -10,12 +10,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib-unix.h>
 #include <glib/gstdio.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "remora-data-autocleanups-private.h"
@@ -25,9 +22,6 @@
 
 /* A trace.dat starts with these 10 bytes, then the version as a decimal string. */
 static const char trace_magic[10] = { 23, 8, 68, 't', 'r', 'a', 'c', 'i', 'n', 'g' };
-
-/* The probe child gives up after this many seconds (a hang counts as damage). */
-#define PROBE_TIMEOUT_S 60
 
 static void
 set_errno_error (GError    **error,
@@ -221,113 +215,6 @@ fail:
   return FALSE;
 }
 
-/* Runs in the forked child: only libtracecmd, write() and _exit(). */
-G_GNUC_NORETURN static void
-probe_child (const char *path,
-             int         report_fd)
-{
-  struct tracecmd_input *handle;
-  int                    n;
-  unsigned char          byte;
-
-  alarm (PROBE_TIMEOUT_S);
-  tracecmd_set_loglevel (TEP_LOG_NONE);
-  tep_set_loglevel (TEP_LOG_NONE);
-  handle = tracecmd_open (path, TRACECMD_FL_LOAD_NO_PLUGINS);
-  if (handle == NULL)
-    _exit (3);
-  n = tracecmd_buffer_instances (handle);
-  byte = (unsigned char) MIN (n, 254);
-  if (write (report_fd, &byte, 1) != 1)
-    _exit (4);
-  for (int i = 0; i < n && i < 254; i++)
-    {
-      struct tracecmd_input *inst = tracecmd_buffer_instance_handle (handle, i);
-      if (inst == NULL)
-        _exit (5);
-      tracecmd_close (inst);
-      byte = (unsigned char) i;
-      if (write (report_fd, &byte, 1) != 1)
-        _exit (4);
-    }
-  tracecmd_close (handle);
-  _exit (0);
-}
-
-/* Opens @path with libtracecmd in a child process. Returns FALSE with @error
- * when the top-level buffer cannot be opened; otherwise sets how many instance
- * buffers opened before the child failed or crashed. */
-static gboolean
-probe (RemoraTraceCheck *check,
-       const char       *display_path,
-       GCancellable     *cancellable,
-       GError          **error)
-{
-  int           fds[2];
-  pid_t         pid;
-  int           status = 0;
-  unsigned char bytes[256];
-  gsize         got = 0;
-
-  if (g_unix_open_pipe (fds, FD_CLOEXEC, error) == FALSE)
-    return FALSE;
-
-  pid = fork ();
-  if (pid < 0)
-    {
-      int errsv = errno;
-      close (fds[0]);
-      close (fds[1]);
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
-                   _("Failed to start a process to check “%s”: %s"), display_path,
-                   g_strerror (errsv));
-      return FALSE;
-    }
-  if (pid == 0)
-    {
-      close (fds[0]);
-      probe_child (check->readable_path, fds[1]);
-    }
-
-  close (fds[1]);
-  for (;;)
-    {
-      ssize_t n = read (fds[0], bytes + got, sizeof bytes - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      got += n;
-      if (got == sizeof bytes)
-        break;
-    }
-  close (fds[0]);
-  while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
-    ;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (got == 0)
-    {
-      if (WIFSIGNALED (status))
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                     _("Failed to read “%s”: the trace is damaged (libtracecmd crashed on it with "
-                       "signal %d)"),
-                     display_path, WTERMSIG (status));
-      else
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                     _("Failed to read “%s”: the trace is truncated or damaged (libtracecmd cannot "
-                       "open it)"),
-                     display_path);
-      return FALSE;
-    }
-
-  check->n_instances = bytes[0];
-  check->n_instances_readable = (int) got - 1;
-  return TRUE;
-}
-
 /**
  * remora_trace_check_run:
  * @check: (out caller-allocates): the result, cleared with remora_trace_check_clear()
@@ -336,9 +223,9 @@ probe (RemoraTraceCheck *check,
  * @cancellable: (nullable): a #GCancellable
  * @error: a location for a #GError
  *
- * Checks that @path is a trace.dat that libtracecmd can read, and how much of
- * it. Forks a short-lived child process, so call it before the calling process
- * starts threads that hold locks other than malloc's (the importer does).
+ * Checks that @path is a trace.dat of a version Remora reads, and for version
+ * 6 whether its CPU data was cut short; if so, makes the padded copy that
+ * libtracecmd can open.
  *
  * Returns: %TRUE if the trace (or what survives of it) can be imported.
  */
@@ -432,9 +319,6 @@ remora_trace_check_run (RemoraTraceCheck *check,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  if (!probe (check, path, cancellable, error))
-    goto out;
-
   ret = TRUE;
 
 out:
@@ -442,19 +326,6 @@ out:
   if (!ret)
     remora_trace_check_clear (check);
   return ret;
-}
-
-/**
- * remora_trace_check_is_partial:
- * @check: a #RemoraTraceCheck filled by remora_trace_check_run()
- *
- * Returns: %TRUE if part of the trace cannot be read (cut-short CPU data, or
- *   instance buffers that libtracecmd cannot open).
- */
-gboolean
-remora_trace_check_is_partial (const RemoraTraceCheck *check)
-{
-  return check->missing_bytes > 0 || check->n_instances_readable < check->n_instances;
 }
 
 void

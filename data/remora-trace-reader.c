@@ -1,0 +1,599 @@
+/* remora-trace-reader.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "remora-data-error.h"
+#include "remora-trace-reader-private.h"
+#include "remora-tracecmd-private.h"
+
+/* The stream, in the machine's byte order (both ends are this process's code):
+ *   OPENED messages: u32 MSG_OPENED, u32 buffer index (0 top, i + 1 instance i)
+ *   one HEADER: u32 MSG_HEADER, u32 n_buffers, i64 first_ts, i64 last_ts,
+ *     u32 compression length + bytes, then per buffer u32 name length + bytes, u32 cpus
+ *   records: RecordHeader + size bytes; an END record (buffer END_BUFFER) closes it.
+ * A child that dies leaves the stream cut: the parent keeps what came before. */
+
+#define MSG_OPENED 0x4f50454eu
+#define MSG_HEADER 0x48454144u
+#define END_BUFFER 0xffffu
+#define MAX_BUFFERS 250
+#define WRITE_BUF  (256 * 1024)
+
+typedef struct
+{
+  guint64 ts;
+  gint64  missed;
+  gint32  cpu;
+  guint16 buffer;
+  guint16 size;
+} RecordHeader;
+
+struct _RemoraTraceReader
+{
+  int             fd;
+  pid_t           pid;
+  GCancellable   *cancellable;
+  char           *display_path;
+  int             n_buffers;
+  char          **names;
+  int            *cpus;
+  int             skipped;
+  gint64          first_ts;
+  gint64          last_ts;
+  char           *compression;
+  gboolean        ended;      /* END record seen */
+  gboolean        cut;        /* the stream stopped without END */
+  gint64          records;
+  gint64          last_good_ts;
+  int             status;     /* waitpid status once reaped */
+  gboolean        reaped;
+
+  /* input buffer */
+  guint8         *buf;
+  gsize           buf_size;
+  gsize           buf_start;
+  gsize           buf_end;
+  RemoraRawRecord record;
+};
+
+/* Child side --------------------------------------------------------------- */
+
+typedef struct
+{
+  int     fd;
+  guint8 *buf;
+  gsize   len;
+  int     n_handles;
+  struct tracecmd_input **handles;
+} ChildOut;
+
+static void
+child_flush (ChildOut *out)
+{
+  gsize done = 0;
+
+  while (done < out->len)
+    {
+      ssize_t n = write (out->fd, out->buf + done, out->len - done);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        _exit (4); /* the parent is gone */
+      done += n;
+    }
+  out->len = 0;
+}
+
+static void
+child_put (ChildOut   *out,
+           const void *data,
+           gsize       len)
+{
+  if (out->len + len > WRITE_BUF)
+    child_flush (out);
+  if (len > WRITE_BUF)
+    {
+      out->len = 0;
+      for (gsize done = 0; done < len;)
+        {
+          ssize_t n = write (out->fd, (const guint8 *) data + done, len - done);
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            _exit (4);
+          done += n;
+        }
+      return;
+    }
+  memcpy (out->buf + out->len, data, len);
+  out->len += len;
+}
+
+static void
+child_put_u32 (ChildOut *out,
+               guint32   v)
+{
+  child_put (out, &v, 4);
+}
+
+static void
+child_put_str (ChildOut   *out,
+               const char *s)
+{
+  guint32 len = s ? (guint32) strlen (s) : 0;
+  child_put_u32 (out, len);
+  if (len)
+    child_put (out, s, len);
+}
+
+static int
+child_record (struct tracecmd_input *handle,
+              struct tep_record     *rec,
+              int                    cpu,
+              void                  *data)
+{
+  ChildOut    *out = data;
+  RecordHeader h = { 0 };
+  int          index = 0;
+
+  for (int i = 0; i < out->n_handles; i++)
+    if (out->handles[i] == handle)
+      index = i;
+  if (rec->size < 0 || rec->size > 0xfffe)
+    return 0;
+  h.ts = rec->ts;
+  h.missed = rec->missed_events;
+  h.cpu = rec->cpu;
+  h.buffer = (guint16) index;
+  h.size = (guint16) rec->size;
+  child_put (out, &h, sizeof h);
+  child_put (out, rec->data, rec->size);
+  return 0;
+}
+
+G_GNUC_NORETURN static void
+child_main (const char *path,
+            int         fd,
+            int         max_instances)
+{
+  static guint8          buf[WRITE_BUF];
+  struct tracecmd_input *handles[MAX_BUFFERS + 1];
+  ChildOut               out = { .fd = fd, .buf = buf, .handles = handles };
+  const char            *comp_name = NULL, *comp_version = NULL;
+  struct tracecmd_input *top;
+  int                    n_instances;
+  gint64                 first = G_MAXINT64, last = G_MININT64;
+  RecordHeader           end = { .buffer = END_BUFFER };
+
+  signal (SIGPIPE, SIG_DFL);
+  tracecmd_set_loglevel (TEP_LOG_NONE);
+  tep_set_loglevel (TEP_LOG_NONE);
+
+  top = tracecmd_open (path, TRACECMD_FL_LOAD_NO_PLUGINS);
+  if (top == NULL)
+    _exit (3);
+  handles[0] = top;
+  out.n_handles = 1;
+  child_put_u32 (&out, MSG_OPENED);
+  child_put_u32 (&out, 0);
+  child_flush (&out);
+
+  n_instances = MIN (tracecmd_buffer_instances (top), MAX_BUFFERS);
+  if (max_instances >= 0)
+    n_instances = MIN (n_instances, max_instances);
+  for (int i = 0; i < n_instances; i++)
+    {
+      struct tracecmd_input *inst = tracecmd_buffer_instance_handle (top, i);
+      if (inst == NULL)
+        _exit (5);
+      handles[out.n_handles++] = inst;
+      child_put_u32 (&out, MSG_OPENED);
+      child_put_u32 (&out, i + 1);
+      child_flush (&out);
+    }
+
+  /* the time span, for progress; reading the last records moves the cursors */
+  for (int h = 0; h < out.n_handles; h++)
+    {
+      int cpus = tracecmd_cpus (handles[h]);
+      for (int cpu = 0; cpu < cpus; cpu++)
+        {
+          struct tep_record *a = tracecmd_read_cpu_first (handles[h], cpu);
+          struct tep_record *b = tracecmd_read_cpu_last (handles[h], cpu);
+          if (a != NULL)
+            first = MIN (first, (gint64) a->ts);
+          if (b != NULL)
+            last = MAX (last, (gint64) b->ts);
+          tracecmd_free_record (a);
+          tracecmd_free_record (b);
+        }
+      tracecmd_set_all_cpus_to_timestamp (handles[h], 0);
+    }
+  if (first > last)
+    first = last = 0;
+
+  if (tracecmd_get_file_compress_proto (top, &comp_name, &comp_version) < 0)
+    comp_name = NULL;
+  child_put_u32 (&out, MSG_HEADER);
+  child_put_u32 (&out, out.n_handles);
+  child_put_u32 (&out, tracecmd_buffer_instances (top));
+  child_put (&out, &first, 8);
+  child_put (&out, &last, 8);
+  child_put_str (&out, comp_name);
+  for (int h = 0; h < out.n_handles; h++)
+    {
+      child_put_str (&out, h == 0 ? "" : tracecmd_buffer_instance_name (top, h - 1));
+      child_put_u32 (&out, tracecmd_cpus (handles[h]));
+    }
+
+  tracecmd_iterate_events_multi (handles, out.n_handles, child_record, &out);
+  child_put (&out, &end, sizeof end);
+  child_flush (&out);
+  _exit (0);
+}
+
+/* Parent side -------------------------------------------------------------- */
+
+/* Makes @want bytes available at buf_start; FALSE at the end of the stream. */
+static gboolean
+fill (RemoraTraceReader *self,
+      gsize              want)
+{
+  if (self->buf_end - self->buf_start >= want)
+    return TRUE;
+  if (self->buf_start > 0)
+    {
+      memmove (self->buf, self->buf + self->buf_start, self->buf_end - self->buf_start);
+      self->buf_end -= self->buf_start;
+      self->buf_start = 0;
+    }
+  if (want > self->buf_size)
+    {
+      self->buf_size = want;
+      self->buf = g_realloc (self->buf, self->buf_size);
+    }
+  while (self->buf_end < want)
+    {
+      ssize_t n = read (self->fd, self->buf + self->buf_end, self->buf_size - self->buf_end);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      self->buf_end += n;
+    }
+  return TRUE;
+}
+
+static gboolean
+take (RemoraTraceReader *self,
+      void              *out,
+      gsize              len)
+{
+  if (!fill (self, len))
+    return FALSE;
+  memcpy (out, self->buf + self->buf_start, len);
+  self->buf_start += len;
+  return TRUE;
+}
+
+static char *
+take_str (RemoraTraceReader *self)
+{
+  guint32 len;
+  char   *s;
+
+  if (!take (self, &len, 4) || len > 4096)
+    return NULL;
+  s = g_malloc0 (len + 1);
+  if (len && !take (self, s, len))
+    {
+      g_free (s);
+      return NULL;
+    }
+  return s;
+}
+
+static void
+reap (RemoraTraceReader *self,
+      gboolean           kill_it)
+{
+  if (self->pid <= 0 || self->reaped)
+    return;
+  if (kill_it)
+    kill (self->pid, SIGKILL);
+  while (waitpid (self->pid, &self->status, 0) < 0 && errno == EINTR)
+    ;
+  self->reaped = TRUE;
+}
+
+static gboolean
+spawn (RemoraTraceReader *self,
+       const char        *path,
+       int                max_instances,
+       GError           **error)
+{
+  int fds[2];
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return FALSE;
+  fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
+  self->pid = fork ();
+  if (self->pid < 0)
+    {
+      int errsv = errno;
+      close (fds[0]);
+      close (fds[1]);
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
+                   _("Failed to start a process to read “%s”: %s"), self->display_path,
+                   g_strerror (errsv));
+      return FALSE;
+    }
+  if (self->pid == 0)
+    {
+      close (fds[0]);
+      child_main (path, fds[1], max_instances);
+    }
+  close (fds[1]);
+  self->fd = fds[0];
+  self->reaped = FALSE;
+  self->buf_start = self->buf_end = 0;
+  return TRUE;
+}
+
+static void
+close_stream (RemoraTraceReader *self)
+{
+  if (self->fd >= 0)
+    close (self->fd);
+  self->fd = -1;
+}
+
+/**
+ * remora_trace_reader_start:
+ * @path: the file to read (perhaps a padded copy)
+ * @display_path: the trace's name in messages
+ * @cancellable: (nullable): a #GCancellable, checked between steps
+ * @error: a location for a #GError
+ *
+ * Forks the reading process and waits for the trace's buffers to be opened.
+ * An instance buffer whose opening crashes libtracecmd is skipped, with those
+ * after it.
+ *
+ * Returns: (transfer full): the reader, or %NULL if the trace cannot be opened.
+ */
+RemoraTraceReader *
+remora_trace_reader_start (const char   *path,
+                           const char   *display_path,
+                           GCancellable *cancellable,
+                           GError      **error)
+{
+  g_autoptr (RemoraTraceReader) self = g_new0 (RemoraTraceReader, 1);
+  int max_instances = -1;
+
+  self->fd = -1;
+  self->display_path = g_strdup (display_path);
+  self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  self->buf_size = 1 << 20;
+  self->buf = g_malloc (self->buf_size);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      int      opened = 0;
+      guint32  word;
+      gboolean header = FALSE;
+
+      if (!spawn (self, path, max_instances, error))
+        return NULL;
+      while (take (self, &word, 4))
+        {
+          guint32 index;
+          if (word == MSG_OPENED && take (self, &index, 4))
+            opened = (int) index + 1;
+          else
+            {
+              header = word == MSG_HEADER;
+              break;
+            }
+        }
+      if (header)
+        {
+          guint32 n, total;
+          g_autofree char *comp = NULL;
+          gboolean ok = take (self, &n, 4) && n >= 1 && n <= MAX_BUFFERS + 1 &&
+                        take (self, &total, 4) &&
+                        take (self, &self->first_ts, 8) && take (self, &self->last_ts, 8) &&
+                        (comp = take_str (self)) != NULL;
+          if (ok)
+            {
+              self->n_buffers = (int) n;
+              self->names = g_new0 (char *, n + 1);
+              self->cpus = g_new0 (int, n);
+              self->compression = g_steal_pointer (&comp);
+              for (guint32 i = 0; ok && i < n; i++)
+                {
+                  guint32 cpus = 0;
+                  ok = (self->names[i] = take_str (self)) != NULL && take (self, &cpus, 4);
+                  self->cpus[i] = (int) cpus;
+                }
+            }
+          if (ok)
+            {
+              self->skipped = MAX (0, (int) total - (self->n_buffers - 1));
+              return g_steal_pointer (&self);
+            }
+        }
+
+      /* the child died before it sent its header */
+      close_stream (self);
+      reap (self, TRUE);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (opened == 0 || attempt == 1)
+        {
+          if (WIFSIGNALED (self->status))
+            g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
+                         _("Failed to read “%s”: the trace is damaged (libtracecmd crashed on it "
+                           "with signal %d)"),
+                         display_path, WTERMSIG (self->status));
+          else
+            g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
+                         _("Failed to read “%s”: the trace is truncated or damaged (libtracecmd "
+                           "cannot open it)"),
+                         display_path);
+          return NULL;
+        }
+      /* the top-level buffer and opened - 1 instances opened: skip the rest */
+      max_instances = opened - 1;
+    }
+  g_assert_not_reached ();
+}
+
+int
+remora_trace_reader_get_n_buffers (RemoraTraceReader *self)
+{
+  return self->n_buffers;
+}
+
+const char *
+remora_trace_reader_get_buffer_name (RemoraTraceReader *self,
+                                     int                buffer)
+{
+  g_return_val_if_fail (buffer >= 0 && buffer < self->n_buffers, NULL);
+  return self->names[buffer];
+}
+
+int
+remora_trace_reader_get_buffer_cpus (RemoraTraceReader *self,
+                                     int                buffer)
+{
+  g_return_val_if_fail (buffer >= 0 && buffer < self->n_buffers, 0);
+  return self->cpus[buffer];
+}
+
+/* How many instance buffers were skipped because opening them crashed libtracecmd. */
+int
+remora_trace_reader_get_n_instances_skipped (RemoraTraceReader *self)
+{
+  return self->skipped;
+}
+
+gint64
+remora_trace_reader_get_first_ts (RemoraTraceReader *self)
+{
+  return self->first_ts;
+}
+
+gint64
+remora_trace_reader_get_last_ts (RemoraTraceReader *self)
+{
+  return self->last_ts;
+}
+
+const char *
+remora_trace_reader_get_compression (RemoraTraceReader *self)
+{
+  return self->compression && self->compression[0] ? self->compression : NULL;
+}
+
+/**
+ * remora_trace_reader_next:
+ * @self: a #RemoraTraceReader
+ *
+ * Returns: (nullable): the next record, or %NULL at the end of the stream
+ *   (the end of the trace, or where the reading process died: see
+ *   remora_trace_reader_dup_damage()).
+ */
+const RemoraRawRecord *
+remora_trace_reader_next (RemoraTraceReader *self)
+{
+  RecordHeader h;
+
+  if (self->ended || self->cut)
+    return NULL;
+  if (!take (self, &h, sizeof h))
+    {
+      self->cut = TRUE;
+      return NULL;
+    }
+  if (h.buffer == END_BUFFER)
+    {
+      self->ended = TRUE;
+      return NULL;
+    }
+  if (h.buffer >= self->n_buffers || !fill (self, h.size))
+    {
+      self->cut = TRUE;
+      return NULL;
+    }
+  self->record.ts = (gint64) h.ts;
+  self->record.missed_events = h.missed;
+  self->record.cpu = h.cpu;
+  self->record.buffer = h.buffer;
+  self->record.size = h.size;
+  self->record.data = self->buf + self->buf_start;
+  self->buf_start += h.size;
+  self->records++;
+  self->last_good_ts = (gint64) h.ts;
+  return &self->record;
+}
+
+/**
+ * remora_trace_reader_dup_damage:
+ * @self: a #RemoraTraceReader whose stream has ended
+ *
+ * Returns: (transfer full) (nullable): why the stream ended early, or %NULL
+ *   if the whole trace was read.
+ */
+char *
+remora_trace_reader_dup_damage (RemoraTraceReader *self)
+{
+  g_autofree char *when = NULL;
+
+  if (self->ended)
+    {
+      reap (self, FALSE);
+      return NULL;
+    }
+  close_stream (self);
+  reap (self, TRUE);
+  when = g_strdup_printf ("%" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT,
+                          self->last_good_ts / 1000000000, self->last_good_ts % 1000000000);
+  if (WIFSIGNALED (self->status) && WTERMSIG (self->status) != SIGKILL)
+    return g_strdup_printf (_("The event data is damaged: libtracecmd crashed (signal %d) after "
+                              "%" G_GINT64_FORMAT " events, at %s; the events before were "
+                              "imported."),
+                            WTERMSIG (self->status), self->records, when);
+  return g_strdup_printf (_("The event data ends early, after %" G_GINT64_FORMAT " events, at %s; "
+                            "the events before were imported."),
+                          self->records, when);
+}
+
+void
+remora_trace_reader_free (RemoraTraceReader *self)
+{
+  if (self == NULL)
+    return;
+  close_stream (self);
+  reap (self, TRUE);
+  g_clear_object (&self->cancellable);
+  g_strfreev (self->names);
+  g_free (self->cpus);
+  g_free (self->compression);
+  g_free (self->display_path);
+  g_free (self->buf);
+  g_free (self);
+}

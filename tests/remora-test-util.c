@@ -1,0 +1,103 @@
+/* remora-test-util.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "remora-test-util.h"
+
+/* A committed fixture: tests/traces/NAME */
+char *
+remora_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "traces", name, NULL);
+}
+
+char *
+remora_test_make_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("remora-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+remora_test_rmdir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remora_test_rmdir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Imports @trace_path into DIR/basename.remora and opens the store. */
+RemoraStore *
+remora_test_import (const char *trace_path,
+                    const char *dir,
+                    char      **store_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (trace_path);
+  g_autofree char *name = g_strconcat (base, ".remora", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (RemoraImporter) importer = remora_importer_new (trace_path, path);
+  RemoraStore *store;
+
+  g_assert_true (remora_importer_run (importer, NULL, &error));
+  g_assert_no_error (error);
+  store = remora_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  if (store_path)
+    *store_path = g_steal_pointer (&path);
+  return store;
+}
+
+/* tests/traces/NAME.expected, written by make-expected.py from trace-cmd report */
+GKeyFile *
+remora_test_load_expected (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = g_strconcat (name, ".expected", NULL);
+  g_autofree char *path = remora_test_fixture_path (file);
+  GKeyFile        *kf = g_key_file_new ();
+
+  g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  return kf;
+}
+
+/* Copies at most @max_len bytes of @src to DIR/NAME (G_MAXSIZE: all of it). */
+char *
+remora_test_copy_file (const char *src,
+                       const char *dir,
+                       const char *name,
+                       gsize       max_len)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char            *path = g_build_filename (dir, name, NULL);
+  gsize            len;
+
+  g_file_get_contents (src, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, MIN (len, max_len), &error);
+  g_assert_no_error (error);
+  return path;
+}

@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+# test-cli.py REMORA TRACES_DIR SHARED_TRACES: the command line as users meet
+# it: exit codes, one-line errors that name the file, store reuse and
+# re-import, the cache fallback, a full disk, and imports killed half way.
+# Prints TAP.
+#
+# Copyright 2026 The Remora authors
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+import glob
+import json
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+remora, traces, shared = sys.argv[1], sys.argv[2], sys.argv[3]
+FIXTURE = os.path.join(traces, 'sched-block-v6.dat')
+results = []
+is_root = os.geteuid() == 0
+
+
+def check(name, ok, detail=''):
+    results.append((name, bool(ok), detail))
+
+
+def skip(name, why):
+    results.append((name, None, why))
+
+
+def run(*args, env=None, preexec=None, user=None):
+    cmd = [remora] + list(args)
+    if user is not None:
+        cmd = ['setpriv', '--reuid=%d' % user, '--regid=%d' % user, '--clear-groups'] + cmd
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, preexec_fn=preexec)
+
+
+def one_line_error(r, *words):
+    lines = r.stderr.strip().splitlines()
+    return (r.returncode != 0 and len(lines) == 1 and lines[0].startswith('remora: ')
+            and all(w in lines[0] for w in words))
+
+
+def temporaries(d):
+    return [f for f in os.listdir(d) if '.tmp-' in f or f.startswith('.remora-')]
+
+
+work = tempfile.mkdtemp(prefix='remora-cli-')
+os.chmod(work, 0o755)
+try:
+    env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, 'cache'))
+
+    r = run('--version')
+    check('--version', r.returncode == 0 and r.stdout.startswith('remora '), r.stderr)
+    r = run('--help')
+    check('--help', r.returncode == 0 and 'import' in r.stdout and 'stats' in r.stdout)
+    check('no arguments: usage, exit 2', run().returncode == 2)
+    r = run('--frobnicate')
+    check('unknown option: exit 2', r.returncode == 2 and '--frobnicate' in r.stderr)
+    r = run('import')
+    check('import without a file: exit 2', r.returncode == 2)
+
+    missing = os.path.join(work, 'missing.dat')
+    r = run('import', missing)
+    check('missing file: one line naming it', one_line_error(r, missing, 'No such file'),
+          r.stderr)
+    empty = os.path.join(work, 'empty.dat')
+    open(empty, 'w').close()
+    r = run('import', empty)
+    check('empty file: one line naming it', one_line_error(r, empty, 'empty'), r.stderr)
+    notes = os.path.join(work, 'notes.dat')
+    open(notes, 'w').write('not a trace at all\n' * 100)
+    r = run('stats', notes)
+    check('not a trace: one line naming it', one_line_error(r, notes, 'not a trace-cmd'),
+          r.stderr)
+    check('no store left for bad input',
+          not glob.glob(os.path.join(work, '*.remora')) and not temporaries(work))
+
+    # import, reuse, force
+    d = os.path.join(work, 'a')
+    os.mkdir(d)
+    trace = os.path.join(d, 'trace.dat')
+    shutil.copy(FIXTURE, trace)
+    store = trace + '.remora'
+    r = run('import', trace, env=env)
+    check('import: exit 0, store beside the trace',
+          r.returncode == 0 and os.path.exists(store) and 'Imported' in r.stdout, r.stderr)
+    r = run('import', trace, env=env)
+    check('second import reuses the store', r.returncode == 0 and 'up to date' in r.stdout,
+          r.stdout + r.stderr)
+    before = os.stat(store).st_mtime_ns
+    r = run('import', '--force', '--quiet', trace, env=env)
+    check('--force imports again, --quiet prints nothing',
+          r.returncode == 0 and os.stat(store).st_mtime_ns != before and r.stdout == '',
+          r.stdout + r.stderr)
+    r = run('stats', '--json', trace, env=env)
+    stats = json.loads(r.stdout) if r.returncode == 0 else {}
+    check('stats TRACE uses the store beside it',
+          stats.get('store') == store and stats.get('events_total', 0) > 0, r.stderr)
+    r2 = run('stats', '--json', store, env=env)
+    check('stats STORE gives the same answer',
+          r2.returncode == 0 and json.loads(r2.stdout)['events_by_name'] == stats.get('events_by_name'))
+    r = run('stats', trace, env=env)
+    check('stats text names the latency percentiles',
+          r.returncode == 0 and 'p99' in r.stdout and 'wakeup' in r.stdout, r.stderr)
+    r = run('import', store, env=env)
+    check('importing a store is refused', one_line_error(r, store, 'store'), r.stderr)
+
+    # the store stands alone
+    moved = os.path.join(work, 'moved.remora')
+    shutil.copy(store, moved)
+    os.rename(trace, trace + '.away')
+    r = run('stats', '--json', moved, env=env)
+    check('stats works from the store when the trace is gone',
+          r.returncode == 0 and json.loads(r.stdout)['events_total'] == stats.get('events_total'),
+          r.stderr)
+    os.rename(trace + '.away', trace)
+
+    # outdated, corrupt, changed
+    db = sqlite3.connect(store)
+    db.execute('PRAGMA user_version = 0')
+    db.commit()
+    db.close()
+    r = run('import', trace, env=env)
+    check('store of another version: re-imported, and said so',
+          r.returncode == 0 and 'another version' in r.stderr and 'Imported' in r.stdout,
+          r.stderr)
+    open(store, 'wb').write(b'SQLite format 3\0' + b'\xff' * 5000)
+    r = run('stats', '--json', trace, env=env)
+    check('corrupt store: re-imported, and said so',
+          r.returncode == 0 and 'cannot be used' in r.stderr and
+          json.loads(r.stdout)['events_total'] == stats.get('events_total'), r.stderr)
+    os.utime(trace, (1000000000, 1000000000))
+    r = run('import', trace, env=env)
+    check('changed trace: re-imported, and said so',
+          r.returncode == 0 and 'out of date' in r.stderr and 'Imported' in r.stdout, r.stderr)
+
+    # a truncated version 6 file: partial import with a warning
+    cut = os.path.join(d, 'cut.dat')
+    data = open(FIXTURE, 'rb').read()
+    open(cut, 'wb').write(data[:len(data) * 95 // 100])
+    r = run('import', cut, env=env)
+    check('truncated CPU data: imported with a warning naming the file',
+          r.returncode == 0 and 'warning' in r.stderr and cut in r.stderr, r.stderr)
+    r = run('stats', '--json', cut, env=env)
+    check('truncated CPU data: the store says partial',
+          r.returncode == 0 and json.loads(r.stdout)['partial'] is True, r.stderr)
+
+    # an output directory that does not exist
+    r = run('import', '-o', os.path.join(work, 'nope', 'x.remora'), trace, env=env)
+    check('output directory missing: one line', one_line_error(r, 'nope'), r.stderr)
+
+    # permissions: as root, run these as nobody so the kernel really refuses
+    user = 65534 if is_root else None
+    if is_root and shutil.which('setpriv') is None:
+        skip('read-only directory', 'running as root without setpriv')
+        skip('unreadable trace', 'running as root without setpriv')
+    else:
+        ro = os.path.join(work, 'ro')
+        os.mkdir(ro)
+        shutil.copy(FIXTURE, os.path.join(ro, 'trace.dat'))
+        os.chmod(os.path.join(ro, 'trace.dat'), 0o644)
+        os.chmod(ro, 0o555)
+        cache = os.path.join(work, 'nobody-cache')
+        os.mkdir(cache)
+        os.chmod(cache, 0o777)
+        env_ro = dict(env, XDG_CACHE_HOME=cache)
+        r = run('import', os.path.join(ro, 'trace.dat'), env=env_ro, user=user)
+        in_cache = glob.glob(os.path.join(cache, 'remora', '*.remora'))
+        check('read-only directory: the store goes to the cache, and it says where',
+              r.returncode == 0 and len(in_cache) == 1 and in_cache[0] in r.stderr,
+              r.stdout + r.stderr)
+        r = run('stats', '--json', os.path.join(ro, 'trace.dat'), env=env_ro, user=user)
+        check('read-only directory: stats finds the store in the cache',
+              r.returncode == 0 and json.loads(r.stdout)['store'] == (in_cache or [''])[0],
+              r.stderr)
+        secret = os.path.join(work, 'secret.dat')
+        shutil.copy(FIXTURE, secret)
+        os.chmod(secret, 0)
+        r = run('import', '-o', os.path.join(cache, 's.remora'), secret, env=env_ro, user=user)
+        check('unreadable trace: one line naming it',
+              one_line_error(r, secret, 'Permission denied'), r.stderr)
+
+    # a full disk: a file size limit makes writes fail as they would on a full disk
+    full = os.path.join(work, 'full')
+    os.mkdir(full)
+    shutil.copy(FIXTURE, os.path.join(full, 'trace.dat'))
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))
+
+    r = run('import', os.path.join(full, 'trace.dat'), env=env, preexec=limit)
+    check('full disk: one line, non-zero exit', one_line_error(r, 'trace.dat'), r.stderr)
+    check('full disk: no store and no temporaries left',
+          os.listdir(full) == ['trace.dat'], str(os.listdir(full)))
+
+    # Ctrl+C: cancelled, nothing left
+    big = os.path.join(shared, 'medium-mixed.dat')
+    source = big if os.path.exists(big) else FIXTURE
+    k = os.path.join(work, 'kill')
+    os.mkdir(k)
+    ktrace = os.path.join(k, 'trace.dat')
+    os.symlink(source, ktrace) if source == big else shutil.copy(source, ktrace)
+    p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.time() + 30
+    while time.time() < deadline and not temporaries(k) and p.poll() is None:
+        time.sleep(0.001)
+    if p.poll() is None:
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate()
+        check('Ctrl+C cancels: non-zero exit, no store, no temporaries',
+              p.returncode != 0 and not os.path.exists(ktrace + '.remora')
+              and not temporaries(k), err)
+    else:
+        p.communicate()
+        skip('Ctrl+C cancels', 'the import finished before it could be interrupted')
+    for f in glob.glob(os.path.join(k, 'trace.dat.*')):
+        os.unlink(f)
+
+    # killed with SIGKILL half way: no store is taken for complete; a re-import cleans up
+    killed = False
+    for attempt in range(20):
+        p = subprocess.Popen([remora, 'import', '-q', ktrace], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=env)
+        deadline = time.time() + 30
+        while time.time() < deadline and not temporaries(k) and p.poll() is None:
+            time.sleep(0.0005)
+        if p.poll() is None:
+            time.sleep(0.002 * attempt)
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+            killed = True
+            break
+        p.wait()
+        for f in glob.glob(os.path.join(k, 'trace.dat.*')):
+            os.unlink(f)
+    if killed:
+        left = temporaries(k)
+        check('SIGKILL half way: no store, a temporary left behind',
+              not os.path.exists(ktrace + '.remora') and len(left) >= 1, str(os.listdir(k)))
+        r = run('stats', '--json', ktrace, env=env)
+        check('after SIGKILL: stats imports afresh and the result is whole',
+              r.returncode == 0 and json.loads(r.stdout)['events_total'] > 0, r.stderr)
+        check('after SIGKILL: the stale temporary is gone', not temporaries(k),
+              str(os.listdir(k)))
+        if source == FIXTURE:
+            check('after SIGKILL: same counts as a clean import',
+                  json.loads(r.stdout)['events_by_name'] == stats.get('events_by_name'))
+    else:
+        skip('SIGKILL half way', 'every import finished before it could be killed')
+finally:
+    subprocess.run(['chmod', '-R', 'u+rwx', work])
+    shutil.rmtree(work, ignore_errors=True)
+
+print('1..%d' % len(results))
+for i, (name, ok, detail) in enumerate(results, 1):
+    if ok is None:
+        print('ok %d - %s # SKIP %s' % (i, name, detail))
+        continue
+    print('%s %d - %s' % ('ok' if ok else 'not ok', i, name))
+    if not ok and detail:
+        print('#   ' + str(detail).strip().replace('\n', '\n#   '))
