@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "remora-cli.h"
+
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
@@ -14,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "remora-cli.h"
 #include "remora-model.h"
 
 typedef struct
@@ -33,13 +34,11 @@ static void
 print_error (const GError *error)
 {
   /* Translators: the program name before an error message */
-  g_printerr (_("remora: %s\n"), error->message);
+  g_printerr (_ ("remora: %s\n"), error->message);
 }
 
 static void
-on_progress (GObject    *object,
-             GParamSpec *pspec,
-             gpointer    user_data)
+on_progress (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
   ImportRun       *run = user_data;
   double           f = remora_importer_get_fraction (run->importer);
@@ -53,10 +52,10 @@ on_progress (GObject    *object,
   g_string_append_printf (line, "\r%3d%%  %s", (int) (f * 100), message ? message : "");
   if (events > 0 && elapsed > 0.05)
     /* Translators: import speed, in millions of events per second */
-    g_string_append_printf (line, _(", %.2f M events/s"), events / elapsed / 1e6);
+    g_string_append_printf (line, _ (", %.2f M events/s"), events / elapsed / 1e6);
   if (f > 0.05 && f < 1.0 && elapsed > 0.5)
     /* Translators: estimated time left, in seconds */
-    g_string_append_printf (line, _(", %.0f s left"), elapsed * (1.0 - f) / f);
+    g_string_append_printf (line, _ (", %.0f s left"), elapsed * (1.0 - f) / f);
   while (line->len < run->last_width)
     g_string_append_c (line, ' ');
   run->last_width = line->len;
@@ -65,9 +64,7 @@ on_progress (GObject    *object,
 }
 
 static void
-on_import_done (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_import_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   ImportRun *run = user_data;
 
@@ -86,10 +83,7 @@ on_sigint (gpointer user_data)
 /* Imports @trace into @store_path with progress on a terminal; Ctrl+C cancels
  * and leaves nothing behind. */
 static gboolean
-run_import (const char *trace,
-            const char *store_path,
-            gboolean    quiet,
-            GError    **error)
+run_import (const char *trace, const char *store_path, gboolean quiet, GError **error)
 {
   ImportRun run = { 0 };
   guint     sigint_id, sigterm_id;
@@ -122,7 +116,7 @@ run_import (const char *trace,
 
       if (partial != NULL)
         /* Translators: a warning after importing a damaged trace */
-        g_printerr (_("remora: warning: “%s” is damaged: %s\n"), trace, partial);
+        g_printerr (_ ("remora: warning: “%s” is damaged: %s\n"), trace, partial);
       if (!quiet)
         g_print (ngettext ("Imported %" G_GINT64_FORMAT " event from “%s” into “%s” in %.2f s.\n",
                            "Imported %" G_GINT64_FORMAT " events from “%s” into “%s” in %.2f s.\n",
@@ -178,16 +172,16 @@ open_or_import (const char *trace,
       if (store != NULL)
         {
           if (!quiet)
-            g_printerr (_("remora: the store “%s” is out of date (%s); importing again\n"),
+            g_printerr (_ ("remora: the store “%s” is out of date (%s); importing again\n"),
                         candidates[i], reason);
           g_object_unref (store);
         }
       else if (g_error_matches (local_error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED))
-        g_printerr (_("remora: the store “%s” was written by another version of Remora; "
-                      "importing again\n"),
+        g_printerr (_ ("remora: the store “%s” was written by another version of Remora; "
+                       "importing again\n"),
                     candidates[i]);
       else
-        g_printerr (_("remora: the store “%s” cannot be used (%s); importing again\n"),
+        g_printerr (_ ("remora: the store “%s” cannot be used (%s); importing again\n"),
                     candidates[i], local_error->message);
       if (explicit_store == NULL)
         target = g_strdup (candidates[i]);
@@ -196,12 +190,13 @@ open_or_import (const char *trace,
 
   if (explicit_store != NULL)
     target = g_strdup (explicit_store);
-  else if (target == NULL || (g_str_equal (target, beside) && !g_file_test (target, G_FILE_TEST_EXISTS)))
+  else if (target == NULL ||
+           (g_str_equal (target, beside) && !g_file_test (target, G_FILE_TEST_EXISTS)))
     {
       g_free (target);
       target = remora_store_choose_path (trace, &in_cache);
       if (in_cache && !quiet)
-        g_printerr (_("remora: the directory of “%s” is not writable; the store goes in “%s”\n"),
+        g_printerr (_ ("remora: the directory of “%s” is not writable; the store goes in “%s”\n"),
                     trace, target);
     }
   else if (g_str_equal (target, beside))
@@ -214,8 +209,8 @@ open_or_import (const char *trace,
           target = remora_store_choose_path (trace, &in_cache);
           if (!quiet)
             g_printerr (
-              _("remora: the directory of “%s” is not writable; the store goes in “%s”\n"), trace,
-              target);
+                _ ("remora: the directory of “%s” is not writable; the store goes in “%s”\n"),
+                trace, target);
         }
     }
 
@@ -227,8 +222,7 @@ open_or_import (const char *trace,
 }
 
 int
-remora_cli_import (int    argc,
-                   char **argv)
+remora_cli_import (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
@@ -237,15 +231,15 @@ remora_cli_import (int    argc,
   gboolean         force = FALSE, quiet = FALSE;
   gboolean         imported = FALSE;
   GOptionEntry     entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_ ("Write the store to STORE (default: TRACE.remora beside the trace)"), N_ ("STORE") },
-    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Import even if an up-to-date store exists"),
-      NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing but errors"), NULL },
-    { NULL }
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+          N_ ("Write the store to STORE (default: TRACE.remora beside the trace)"), N_ ("STORE") },
+        { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Import even if an up-to-date store exists"),
+          NULL },
+        { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Print nothing but errors"), NULL },
+        { NULL }
   };
 
-  context = g_option_context_new (_("TRACE — import a trace.dat into a Remora store"));
+  context = g_option_context_new (_ ("TRACE — import a trace.dat into a Remora store"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -254,12 +248,12 @@ remora_cli_import (int    argc,
     }
   if (argc != 2)
     {
-      g_printerr (_("remora: import needs one trace file (see “remora import --help”)\n"));
+      g_printerr (_ ("remora: import needs one trace file (see “remora import --help”)\n"));
       return 2;
     }
   if (remora_store_is_store_file (argv[1]))
     {
-      g_printerr (_("remora: “%s” is a Remora store, not a trace\n"), argv[1]);
+      g_printerr (_ ("remora: “%s” is a Remora store, not a trace\n"), argv[1]);
       return 1;
     }
 
@@ -270,7 +264,7 @@ remora_cli_import (int    argc,
       return 1;
     }
   if (!imported && !quiet)
-    g_print (_("“%s” is already imported and up to date in “%s” (use --force to import again).\n"),
+    g_print (_ ("“%s” is already imported and up to date in “%s” (use --force to import again).\n"),
              argv[1], remora_store_get_path (store));
   return 0;
 }
@@ -278,8 +272,7 @@ remora_cli_import (int    argc,
 /* stats --------------------------------------------------------------------- */
 
 static void
-json_string (GString    *s,
-             const char *text)
+json_string (GString *s, const char *text)
 {
   g_string_append_c (s, '"');
   for (const char *p = text ? text : ""; *p; p++)
@@ -296,8 +289,7 @@ json_string (GString    *s,
 }
 
 static void
-json_latency (GString                    *s,
-              const RemoraLatencySummary *l)
+json_latency (GString *s, const RemoraLatencySummary *l)
 {
   g_autofree char *min = remora_format_us (l->min_ns);
   g_autofree char *p50 = remora_format_us (l->p50_ns);
@@ -317,9 +309,7 @@ json_latency (GString                    *s,
 }
 
 static void
-json_pair_counts (GString          *s,
-                  RemoraTraceStats *stats,
-                  const char *const names[])
+json_pair_counts (GString *s, RemoraTraceStats *stats, const char *const names[])
 {
   for (guint i = 0; names[i]; i++)
     g_string_append_printf (s, "%s\"%s\": %" G_GINT64_FORMAT, i ? ", " : "", names[i],
@@ -327,8 +317,8 @@ json_pair_counts (GString          *s,
 }
 
 static const char *const wakeup_counts[] = {
-  "sched_wakeup", "sched_wakeup_new", "wakeups_matched", "wakeup_while_running",
-  "duplicate_wakeups", "stale_dropped", "wakeups_unmatched_at_end", NULL
+  "sched_wakeup",      "sched_wakeup_new", "wakeups_matched",          "wakeup_while_running",
+  "duplicate_wakeups", "stale_dropped",    "wakeups_unmatched_at_end", NULL
 };
 static const char *const block_counts[] = { "block_issued",
                                             "block_completed",
@@ -343,8 +333,7 @@ static const char *const block_counts[] = { "block_issued",
                                             NULL };
 
 static char *
-stats_json (RemoraTraceStats *stats,
-            RemoraStore      *store)
+stats_json (RemoraTraceStats *stats, RemoraStore *store)
 {
   g_autoptr (GString) s = g_string_new ("{\n  \"trace\": ");
   g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
@@ -354,8 +343,8 @@ stats_json (RemoraTraceStats *stats,
   json_string (s, stats->trace_path);
   g_string_append (s, ",\n  \"store\": ");
   json_string (s, remora_store_get_path (store));
-  g_string_append_printf (s, ",\n  \"file_version\": %d,\n  \"compression\": ",
-                          stats->file_version);
+  g_string_append_printf (s,
+                          ",\n  \"file_version\": %d,\n  \"compression\": ", stats->file_version);
   json_string (s, stats->compression);
   g_string_append (s, ",\n  \"trace_cmd_version\": ");
   json_string (s, stats->trace_cmd_version);
@@ -363,16 +352,15 @@ stats_json (RemoraTraceStats *stats,
   json_string (s, stats->kernel);
   g_string_append (s, ",\n  \"clock\": ");
   json_string (s, stats->clock);
-  g_string_append_printf (s,
-                          ",\n  \"cpus\": %d,\n  \"events_total\": %" G_GINT64_FORMAT
-                          ",\n  \"first_ts_ns\": %" G_GINT64_FORMAT
-                          ",\n  \"last_ts_ns\": %" G_GINT64_FORMAT
-                          ",\n  \"duration_ns\": %" G_GINT64_FORMAT ",\n  \"tasks\": %" G_GINT64_FORMAT
-                          ",\n  \"lost_events\": %" G_GINT64_FORMAT
-                          ",\n  \"lost_event_marks\": %" G_GINT64_FORMAT ",\n  \"partial\": %s",
-                          stats->cpus, stats->events, stats->first_ts, stats->last_ts,
-                          stats->last_ts - stats->first_ts, stats->tasks, stats->lost_events,
-                          stats->lost_marks, stats->partial ? "true" : "false");
+  g_string_append_printf (
+      s,
+      ",\n  \"cpus\": %d,\n  \"events_total\": %" G_GINT64_FORMAT
+      ",\n  \"first_ts_ns\": %" G_GINT64_FORMAT ",\n  \"last_ts_ns\": %" G_GINT64_FORMAT
+      ",\n  \"duration_ns\": %" G_GINT64_FORMAT ",\n  \"tasks\": %" G_GINT64_FORMAT
+      ",\n  \"lost_events\": %" G_GINT64_FORMAT ",\n  \"lost_event_marks\": %" G_GINT64_FORMAT
+      ",\n  \"partial\": %s",
+      stats->cpus, stats->events, stats->first_ts, stats->last_ts, stats->last_ts - stats->first_ts,
+      stats->tasks, stats->lost_events, stats->lost_marks, stats->partial ? "true" : "false");
   if (stats->partial)
     {
       g_string_append (s, ",\n  \"partial_reason\": ");
@@ -428,14 +416,12 @@ stats_json (RemoraTraceStats *stats,
       g_string_append (s, i ? ",\n    " : "\n    ");
       g_string_append (s, "{\"buffer\": ");
       json_string (s, c->buffer);
-      g_string_append_printf (s,
-                              ", \"cpu\": %d, \"events\": %" G_GINT64_FORMAT
-                              ", \"first_ts_ns\": %" G_GINT64_FORMAT
-                              ", \"last_ts_ns\": %" G_GINT64_FORMAT
-                              ", \"lost_events\": %" G_GINT64_FORMAT
-                              ", \"lost_event_marks\": %" G_GINT64_FORMAT "}",
-                              c->cpu, c->events, c->first_ts, c->last_ts, c->lost_events,
-                              c->lost_marks);
+      g_string_append_printf (
+          s,
+          ", \"cpu\": %d, \"events\": %" G_GINT64_FORMAT ", \"first_ts_ns\": %" G_GINT64_FORMAT
+          ", \"last_ts_ns\": %" G_GINT64_FORMAT ", \"lost_events\": %" G_GINT64_FORMAT
+          ", \"lost_event_marks\": %" G_GINT64_FORMAT "}",
+          c->cpu, c->events, c->first_ts, c->last_ts, c->lost_events, c->lost_marks);
     }
   g_string_append (s, "],\n  \"wakeup_latency\": {");
   json_pair_counts (s, stats, wakeup_counts);
@@ -471,9 +457,7 @@ stats_json (RemoraTraceStats *stats,
 }
 
 static void
-print_latency_row (const char                 *label,
-                   const char                 *kind,
-                   const RemoraLatencySummary *l)
+print_latency_row (const char *label, const char *kind, const RemoraLatencySummary *l)
 {
   g_autofree char *min = remora_format_us (l->min_ns);
   g_autofree char *p50 = remora_format_us (l->p50_ns);
@@ -489,36 +473,35 @@ print_latency_row (const char                 *label,
 }
 
 static void
-stats_text (RemoraTraceStats *stats,
-            RemoraStore      *store)
+stats_text (RemoraTraceStats *stats, RemoraStore *store)
 {
   g_autofree char *first = remora_format_timestamp (stats->first_ts);
   g_autofree char *last = remora_format_timestamp (stats->last_ts);
   g_autofree char *span = remora_format_duration (stats->last_ts - stats->first_ts);
 
-  g_print (_("Trace:      %s\n"), stats->trace_path);
-  g_print (_("Store:      %s\n"), remora_store_get_path (store));
-  g_print (_("Format:     trace.dat version %d, compression %s, recorded by trace-cmd %s\n"),
+  g_print (_ ("Trace:      %s\n"), stats->trace_path);
+  g_print (_ ("Store:      %s\n"), remora_store_get_path (store));
+  g_print (_ ("Format:     trace.dat version %d, compression %s, recorded by trace-cmd %s\n"),
            stats->file_version, stats->compression, stats->trace_cmd_version);
-  g_print (_("Kernel:     %s, clock “%s”, %d CPUs\n"), stats->kernel, stats->clock, stats->cpus);
-  g_print (_("Time span:  %s to %s (%s)\n"), first, last, span);
-  g_print (_("Events:     %" G_GINT64_FORMAT " in %u types; %" G_GINT64_FORMAT " tasks\n"),
+  g_print (_ ("Kernel:     %s, clock “%s”, %d CPUs\n"), stats->kernel, stats->clock, stats->cpus);
+  g_print (_ ("Time span:  %s to %s (%s)\n"), first, last, span);
+  g_print (_ ("Events:     %" G_GINT64_FORMAT " in %u types; %" G_GINT64_FORMAT " tasks\n"),
            stats->events, stats->event_counts->len, stats->tasks);
-  g_print (_("Lost:       %" G_GINT64_FORMAT " events in %" G_GINT64_FORMAT " gaps\n"),
+  g_print (_ ("Lost:       %" G_GINT64_FORMAT " events in %" G_GINT64_FORMAT " gaps\n"),
            stats->lost_events, stats->lost_marks);
   if (stats->partial)
-    g_print (_("Partial:    %s\n"), stats->partial_reason);
+    g_print (_ ("Partial:    %s\n"), stats->partial_reason);
 
-  g_print (_("\nEvents by name:\n"));
+  g_print (_ ("\nEvents by name:\n"));
   for (guint i = 0; i < stats->event_counts->len; i++)
     {
       RemoraEventCount *c = &g_array_index (stats->event_counts, RemoraEventCount, i);
-      g_autofree char  *label = c->buffer[0] ? g_strdup_printf ("%s:%s", c->buffer, c->name)
-                                             : g_strdup (c->name);
+      g_autofree char  *label =
+          c->buffer[0] ? g_strdup_printf ("%s:%s", c->buffer, c->name) : g_strdup (c->name);
       g_print ("  %-36s %10" G_GINT64_FORMAT "\n", label, c->count);
     }
 
-  g_print (_("\nCPUs:\n"));
+  g_print (_ ("\nCPUs:\n"));
   for (guint i = 0; i < stats->cpu_stats->len; i++)
     {
       RemoraCpuStats  *c = &g_array_index (stats->cpu_stats, RemoraCpuStats, i);
@@ -527,48 +510,46 @@ stats_text (RemoraTraceStats *stats,
       g_autofree char *label = c->buffer[0] ? g_strdup_printf ("%s:%d", c->buffer, c->cpu)
                                             : g_strdup_printf ("%d", c->cpu);
       /* Translators: one line per CPU: CPU, events, first and last timestamp, lost events */
-      g_print (_("  CPU %-8s %10" G_GINT64_FORMAT " events  %s – %s  lost %" G_GINT64_FORMAT "\n"),
+      g_print (_ ("  CPU %-8s %10" G_GINT64_FORMAT " events  %s – %s  lost %" G_GINT64_FORMAT "\n"),
                label, c->events, cf, cl, c->lost_events);
     }
 
-  g_print (_("\nLatencies in µs (percentiles by nearest rank):\n"));
-  g_print ("  %-8s %-8s %8s %12s %12s %12s %12s %12s\n", "", "", _("count"), _("min"), _("p50"),
-           _("p90"), _("p99"), _("max"));
-  print_latency_row (_("wakeup"), "", &stats->wakeup_latency);
-  g_print (_("  (wakeups of a running task: %" G_GINT64_FORMAT "; repeated wakeups: %" G_GINT64_FORMAT
-             "; dropped by a switch-out: %" G_GINT64_FORMAT "; still waiting at the end: %" G_GINT64_FORMAT ")\n"),
+  g_print (_ ("\nLatencies in µs (percentiles by nearest rank):\n"));
+  g_print ("  %-8s %-8s %8s %12s %12s %12s %12s %12s\n", "", "", _ ("count"), _ ("min"), _ ("p50"),
+           _ ("p90"), _ ("p99"), _ ("max"));
+  print_latency_row (_ ("wakeup"), "", &stats->wakeup_latency);
+  g_print (_ ("  (wakeups of a running task: %" G_GINT64_FORMAT
+              "; repeated wakeups: %" G_GINT64_FORMAT "; dropped by a switch-out: %" G_GINT64_FORMAT
+              "; still waiting at the end: %" G_GINT64_FORMAT ")\n"),
            remora_trace_stats_get_pair_count (stats, NULL, "wakeup_while_running"),
            remora_trace_stats_get_pair_count (stats, NULL, "duplicate_wakeups"),
            remora_trace_stats_get_pair_count (stats, NULL, "stale_dropped"),
            remora_trace_stats_get_pair_count (stats, NULL, "wakeups_unmatched_at_end"));
-  print_latency_row (_("block"), _("all"), &stats->block_latency);
+  print_latency_row (_ ("block"), _ ("all"), &stats->block_latency);
   for (guint i = 0; i < stats->block_groups->len; i++)
     {
       RemoraBlockGroup *g = &g_array_index (stats->block_groups, RemoraBlockGroup, i);
       print_latency_row (g->dev, g->kind, &g->latency);
     }
-  g_print (_("  (completions without an issue: %" G_GINT64_FORMAT "; issued, never completed: %" G_GINT64_FORMAT
-             "; requeued: %" G_GINT64_FORMAT ")\n"),
+  g_print (_ ("  (completions without an issue: %" G_GINT64_FORMAT
+              "; issued, never completed: %" G_GINT64_FORMAT "; requeued: %" G_GINT64_FORMAT ")\n"),
            remora_trace_stats_get_pair_count (stats, NULL, "block_complete_without_issue"),
            remora_trace_stats_get_pair_count (stats, NULL, "block_issued_not_completed"),
            remora_trace_stats_get_pair_count (stats, NULL, "block_requeued"));
 }
 
 int
-remora_cli_stats (int    argc,
-                  char **argv)
+remora_cli_stats (int argc, char **argv)
 {
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
   g_autoptr (RemoraTraceStats) stats = NULL;
   gboolean     json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+                             { NULL } };
 
-  context = g_option_context_new (_("TRACE|STORE — print event counts and latency summaries"));
+  context = g_option_context_new (_ ("TRACE|STORE — print event counts and latency summaries"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -577,7 +558,7 @@ remora_cli_stats (int    argc,
     }
   if (argc != 2)
     {
-      g_printerr (_("remora: stats needs one trace or store (see “remora stats --help”)\n"));
+      g_printerr (_ ("remora: stats needs one trace or store (see “remora stats --help”)\n"));
       return 2;
     }
 
@@ -611,17 +592,17 @@ static void
 print_usage (FILE *out)
 {
   fprintf (out, "%s",
-           _("Usage:\n"
-             "  remora TRACE                      open a trace in the window\n"
-             "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
-             "                                    import a trace.dat into a store\n"
-             "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
-             "  remora --version                  print the version\n"
-             "  remora --help                     print this help\n"
-             "\n"
-             "Remora reads trace.dat files recorded by trace-cmd (file versions 6 and 7).\n"
-             "A trace's store is kept beside it as TRACE.remora, or under\n"
-             "$XDG_CACHE_HOME/remora/ when its directory is not writable.\n"));
+           _ ("Usage:\n"
+              "  remora TRACE                      open a trace in the window\n"
+              "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
+              "                                    import a trace.dat into a store\n"
+              "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
+              "  remora --version                  print the version\n"
+              "  remora --help                     print this help\n"
+              "\n"
+              "Remora reads trace.dat files recorded by trace-cmd (file versions 6 and 7).\n"
+              "A trace's store is kept beside it as TRACE.remora, or under\n"
+              "$XDG_CACHE_HOME/remora/ when its directory is not writable.\n"));
 }
 
 /**
@@ -634,8 +615,7 @@ print_usage (FILE *out)
  * Returns: the exit status
  */
 int
-remora_cli_main (int    argc,
-                 char **argv)
+remora_cli_main (int argc, char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
@@ -654,11 +634,11 @@ remora_cli_main (int    argc,
     return remora_cli_stats (argc - 1, argv + 1);
   if (argv[1][0] == '-')
     {
-      g_printerr (_("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
+      g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
       return 2;
     }
-  g_printerr (_("remora: this version has no window yet; use “remora import %s” and "
-                "“remora stats %s”\n"),
+  g_printerr (_ ("remora: this version has no window yet; use “remora import %s” and "
+                 "“remora stats %s”\n"),
               argv[1], argv[1]);
   return 2;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "remora-importer.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -19,7 +21,6 @@
 
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
-#include "remora-importer.h"
 #include "remora-pairing-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-store.h"
@@ -155,11 +156,11 @@ typedef struct
 
 typedef struct
 {
-  gint64   first_ts;
-  gint64   last_ts;
-  gint64   events;
-  gint64   lost_known;
-  gint64   lost_marks;
+  gint64 first_ts;
+  gint64 last_ts;
+  gint64 events;
+  gint64 lost_known;
+  gint64 lost_marks;
   /* The slice open on this CPU: since slice_start; its task is known once the
    * CPU's first sched_switch is seen, and unknown again after lost events. */
   gint64   slice_start;
@@ -172,24 +173,24 @@ typedef struct _Import Import;
 
 typedef struct
 {
-  Import                *im;
-  int                    index;
-  int                    ncpus;
-  char                  *name;
-  struct tep_handle     *tep;
-  gint32                *type_map; /* tep id -> event_types.id + 1, 0 when not seen yet */
-  GArray                *cpus;     /* CpuState */
+  Import            *im;
+  int                index;
+  int                ncpus;
+  char              *name;
+  struct tep_handle *tep;
+  gint32            *type_map; /* tep id -> event_types.id + 1, 0 when not seen yet */
+  GArray            *cpus;     /* CpuState */
 
-  int                    id_switch;
-  int                    id_wakeup;
-  int                    id_wakeup_new;
-  int                    id_issue;
-  int                    id_complete;
-  int                    id_requeue;
-  int                    id_print;
-  int                    id_fentry;
-  int                    id_fexit;
-  int                    id_function;
+  int id_switch;
+  int id_wakeup;
+  int id_wakeup_new;
+  int id_issue;
+  int id_complete;
+  int id_requeue;
+  int id_print;
+  int id_fentry;
+  int id_fexit;
+  int id_function;
 
   struct tep_format_field *sw_prev_comm, *sw_prev_pid, *sw_prev_prio, *sw_prev_state;
   struct tep_format_field *sw_next_comm, *sw_next_pid, *sw_next_prio;
@@ -203,8 +204,8 @@ typedef struct
   struct tep_format_field *fx_func, *fx_depth, *fx_calltime, *fx_rettime;
   struct tep_format_field *fn_ip, *fn_parent_ip;
 
-  RemoraWakeupPairer     wakeups;
-  RemoraBlockPairer      blocks;
+  RemoraWakeupPairer wakeups;
+  RemoraBlockPairer  blocks;
 } BufferState;
 
 struct _Import
@@ -215,56 +216,56 @@ struct _Import
   char           *tmp_path;
   sqlite3        *db;
 
-  GPtrArray      *buffers; /* BufferState */
-  struct tracecmd_input *head; /* the trace's headers: formats, kallsyms, cmdlines */
-  RemoraTraceReader *reader;
-  int             n_types;
-  GHashTable     *comms;     /* pid -> char* comm */
-  GHashTable     *symbols;   /* addr -> id */
-  gint64          n_symbols;
+  GPtrArray             *buffers; /* BufferState */
+  struct tracecmd_input *head;    /* the trace's headers: formats, kallsyms, cmdlines */
+  RemoraTraceReader     *reader;
+  int                    n_types;
+  GHashTable            *comms;   /* pid -> char* comm */
+  GHashTable            *symbols; /* addr -> id */
+  gint64                 n_symbols;
 
-  gint64          next_id;
-  gint64          first_ts;
-  gint64          last_ts;
-  gint64          records_seen_first_ts; /* first record's ts, for progress */
-  GByteArray     *chunk_sizes;
-  GByteArray     *chunk_data;
-  guint32         chunk_count;
-  gint64          chunk_first_ts;
-  gint64          prev_ts;
-  gboolean        ts_monotonic;
-  ZSTD_CCtx      *zctx;
-  GByteArray     *zbuf;
-  GArray         *type_counts; /* gint64 per event_types.id */
-  guint8         *pid_bits;    /* pids that emitted records */
-  GHashTable     *big_pids;    /* the same, for pids >= PID_BITS */
+  gint64      next_id;
+  gint64      first_ts;
+  gint64      last_ts;
+  gint64      records_seen_first_ts; /* first record's ts, for progress */
+  GByteArray *chunk_sizes;
+  GByteArray *chunk_data;
+  guint32     chunk_count;
+  gint64      chunk_first_ts;
+  gint64      prev_ts;
+  gboolean    ts_monotonic;
+  ZSTD_CCtx  *zctx;
+  GByteArray *zbuf;
+  GArray     *type_counts; /* gint64 per event_types.id */
+  guint8     *pid_bits;    /* pids that emitted records */
+  GHashTable *big_pids;    /* the same, for pids >= PID_BITS */
 
   /* batches */
-  Batch          *cur;
-  GAsyncQueue    *filled;
-  GAsyncQueue    *free_batches;
-  GThread        *writer;
-  GError         *writer_error; /* set by the writer before it drains */
-  volatile gint   writer_failed;
-  gboolean        stopped;
+  Batch        *cur;
+  GAsyncQueue  *filled;
+  GAsyncQueue  *free_batches;
+  GThread      *writer;
+  GError       *writer_error; /* set by the writer before it drains */
+  volatile gint writer_failed;
+  gboolean      stopped;
 
   /* writer statements */
-  sqlite3_stmt   *st_event;
-  sqlite3_stmt   *st_chunk;
-  sqlite3_stmt   *st_chunk_span;
-  sqlite3_stmt   *st_slice;
-  sqlite3_stmt   *st_wakeup;
-  sqlite3_stmt   *st_block;
-  sqlite3_stmt   *st_lost;
-  sqlite3_stmt   *st_print;
-  sqlite3_stmt   *st_symbol;
-  sqlite3_stmt   *st_func;
-  sqlite3_stmt   *st_type;
+  sqlite3_stmt *st_event;
+  sqlite3_stmt *st_chunk;
+  sqlite3_stmt *st_chunk_span;
+  sqlite3_stmt *st_slice;
+  sqlite3_stmt *st_wakeup;
+  sqlite3_stmt *st_block;
+  sqlite3_stmt *st_lost;
+  sqlite3_stmt *st_print;
+  sqlite3_stmt *st_symbol;
+  sqlite3_stmt *st_func;
+  sqlite3_stmt *st_type;
 };
 
 struct _RemoraImporter
 {
-  GObject       parent_instance;
+  GObject parent_instance;
 
   /* Owned, immutable */
   char         *trace_path;
@@ -272,14 +273,14 @@ struct _RemoraImporter
   GMainContext *main_context;
 
   /* Progress, under @mutex: written by the worker, read anywhere */
-  GMutex        mutex;
-  double        fraction;
-  char         *message;
-  gint64        events_read;
-  gboolean      partial;
-  char         *partial_message;
-  guint         notify_source;
-  gint64        start_us;
+  GMutex   mutex;
+  double   fraction;
+  char    *message;
+  gint64   events_read;
+  gboolean partial;
+  char    *partial_message;
+  guint    notify_source;
+  gint64   start_us;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraImporter, remora_importer, G_TYPE_OBJECT)
@@ -314,10 +315,7 @@ notify_in_main (gpointer user_data)
 /* Called from the worker: stores the progress and schedules at most one idle
  * on the importer's main context to emit notify there. */
 static void
-set_progress (RemoraImporter *self,
-              double          fraction,
-              const char     *message,
-              gint64          events_read)
+set_progress (RemoraImporter *self, double fraction, const char *message, gint64 events_read)
 {
   g_mutex_lock (&self->mutex);
   self->fraction = CLAMP (fraction, 0.0, 1.0);
@@ -344,8 +342,7 @@ set_progress (RemoraImporter *self,
 /* Batches ------------------------------------------------------------------ */
 
 static void
-clear_string_field (GArray *array,
-                    gsize   offset)
+clear_string_field (GArray *array, gsize offset)
 {
   for (guint i = 0; i < array->len; i++)
     g_free (*(char **) (array->data + i * g_array_get_element_size (array) + offset));
@@ -410,8 +407,7 @@ batch_free (Batch *b)
 }
 
 static const char *
-buffer_name (Import *im,
-             int     index)
+buffer_name (Import *im, int index)
 {
   BufferState *b = g_ptr_array_index (im->buffers, index);
   return b->name;
@@ -420,19 +416,15 @@ buffer_name (Import *im,
 /* Writer thread ------------------------------------------------------------ */
 
 static gboolean
-step (Import       *im,
-      sqlite3_stmt *stmt,
-      GError      **error)
+step (Import *im, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  return remora_sqlite_check (im->db, rc, _("write the store"), im->store_path, error);
+  return remora_sqlite_check (im->db, rc, _ ("write the store"), im->store_path, error);
 }
 
 static gboolean
-write_batch (Import *im,
-             Batch  *b,
-             GError **error)
+write_batch (Import *im, Batch *b, GError **error)
 {
   for (guint i = 0; i < b->types->len; i++)
     {
@@ -479,7 +471,7 @@ write_batch (Import *im,
 
   for (guint i = 0; i < b->slices->len; i++)
     {
-      SliceRec *s = &g_array_index (b->slices, SliceRec, i);
+      SliceRec     *s = &g_array_index (b->slices, SliceRec, i);
       sqlite3_stmt *st = im->st_slice;
       sqlite3_bind_text (st, 1, buffer_name (im, s->buffer), -1, SQLITE_STATIC);
       sqlite3_bind_int (st, 2, s->cpu);
@@ -649,8 +641,7 @@ writer_thread (gpointer data)
 /* Hands the current batch to the writer and takes a free one (blocking while
  * the writer is behind, which bounds memory). */
 static void
-flush_batch (Import  *im,
-             gboolean final)
+flush_batch (Import *im, gboolean final)
 {
   im->cur->final = final;
   g_async_queue_push (im->filled, im->cur);
@@ -696,8 +687,7 @@ flush_chunk (Import *im)
 }
 
 static CpuState *
-cpu_state (BufferState *b,
-           int          cpu)
+cpu_state (BufferState *b, int cpu)
 {
   while (b->cpus->len <= (guint) cpu)
     {
@@ -708,9 +698,7 @@ cpu_state (BufferState *b,
 }
 
 static gint64
-field_num (struct tep_format_field *field,
-           struct tep_record       *rec,
-           gint64                   fallback)
+field_num (struct tep_format_field *field, struct tep_record *rec, gint64 fallback)
 {
   unsigned long long val;
 
@@ -727,10 +715,7 @@ field_num (struct tep_format_field *field,
 
 /* Copies a char[N] field (NUL-padded) into @out. */
 static const char *
-field_str (struct tep_format_field *field,
-           struct tep_record       *rec,
-           char                    *out,
-           gsize                    out_size)
+field_str (struct tep_format_field *field, struct tep_record *rec, char *out, gsize out_size)
 {
   int offset, size;
 
@@ -755,9 +740,7 @@ field_str (struct tep_format_field *field,
 }
 
 static void
-remember_comm (Import     *im,
-               int         pid,
-               const char *comm)
+remember_comm (Import *im, int pid, const char *comm)
 {
   const char *old;
 
@@ -769,9 +752,7 @@ remember_comm (Import     *im,
 }
 
 static gint64
-intern_symbol (Import            *im,
-               struct tep_handle *tep,
-               guint64            addr)
+intern_symbol (Import *im, struct tep_handle *tep, guint64 addr)
 {
   gpointer  value;
   SymbolRec s;
@@ -787,8 +768,7 @@ intern_symbol (Import            *im,
 }
 
 static void
-emit_wakeup (const RemoraWakeupRow *row,
-             gpointer               user_data)
+emit_wakeup (const RemoraWakeupRow *row, gpointer user_data)
 {
   BufferState *b = user_data;
   WakeupRec    w = { .buffer = b->index, .row = *row };
@@ -796,8 +776,7 @@ emit_wakeup (const RemoraWakeupRow *row,
 }
 
 static void
-emit_block (const RemoraBlockRow *row,
-            gpointer              user_data)
+emit_block (const RemoraBlockRow *row, gpointer user_data)
 {
   BufferState *b = user_data;
   BlockRec     k = { .buffer = b->index, .row = *row };
@@ -805,18 +784,14 @@ emit_block (const RemoraBlockRow *row,
 }
 
 static int
-event_id_of (struct tep_handle *tep,
-             const char        *system,
-             const char        *name)
+event_id_of (struct tep_handle *tep, const char *system, const char *name)
 {
   struct tep_event *event = tep_find_event_by_name (tep, system, name);
   return event ? event->id : -1;
 }
 
 static struct tep_format_field *
-find_field (struct tep_handle *tep,
-            int                id,
-            const char        *name)
+find_field (struct tep_handle *tep, int id, const char *name)
 {
   struct tep_event *event = id >= 0 ? tep_find_event (tep, id) : NULL;
   return event ? tep_find_any_field (event, name) : NULL;
@@ -896,9 +871,7 @@ buffer_state_setup (BufferState *b)
 }
 
 static gint32
-type_of (Import            *im,
-         BufferState       *b,
-         int                tep_id)
+type_of (Import *im, BufferState *b, int tep_id)
 {
   struct tep_event *event;
   TypeRec           t;
@@ -933,16 +906,16 @@ type_of (Import            *im,
 
 /* Ends the open slice at @ts with no end state (a gap, or the CPU's end). */
 static void
-end_slice (Import      *im,
-           BufferState *b,
-           CpuState    *cs,
-           int          cpu,
-           gint64       ts)
+end_slice (Import *im, BufferState *b, CpuState *cs, int cpu, gint64 ts)
 {
   if (cs->slice_known && ts >= cs->slice_start)
     {
-      SliceRec s = { .buffer = b->index, .cpu = cpu, .pid = cs->slice_pid,
-                     .prio = cs->slice_prio, .start_ts = cs->slice_start, .end_ts = ts };
+      SliceRec s = { .buffer = b->index,
+                     .cpu = cpu,
+                     .pid = cs->slice_pid,
+                     .prio = cs->slice_prio,
+                     .start_ts = cs->slice_start,
+                     .end_ts = ts };
       g_array_append_val (im->cur->slices, s);
     }
   cs->slice_known = FALSE;
@@ -950,12 +923,7 @@ end_slice (Import      *im,
 }
 
 static void
-on_switch (Import            *im,
-           BufferState       *b,
-           CpuState          *cs,
-           struct tep_record *rec,
-           gint64             id,
-           int                cpu)
+on_switch (Import *im, BufferState *b, CpuState *cs, struct tep_record *rec, gint64 id, int cpu)
 {
   char     prev_comm[17], next_comm[17];
   int      prev_pid = (int) field_num (b->sw_prev_pid, rec, -1);
@@ -986,42 +954,29 @@ on_switch (Import            *im,
 }
 
 static void
-on_block (BufferState       *b,
-          struct tep_record *rec,
-          gint64             id,
-          int                cpu,
-          int                pid,
-          int                type)
+on_block (BufferState *b, struct tep_record *rec, gint64 id, int cpu, int pid, int type)
 {
   char rwbs[9];
 
   if (type == b->id_issue)
-    remora_block_pairer_issue (&b->blocks, id, (gint64) rec->ts, cpu, pid,
-                               (guint32) field_num (b->is_dev, rec, 0),
-                               (guint64) field_num (b->is_sector, rec, 0),
-                               (guint32) field_num (b->is_nr_sector, rec, 0),
-                               field_str (b->is_rwbs, rec, rwbs, sizeof rwbs));
+    remora_block_pairer_issue (
+        &b->blocks, id, (gint64) rec->ts, cpu, pid, (guint32) field_num (b->is_dev, rec, 0),
+        (guint64) field_num (b->is_sector, rec, 0), (guint32) field_num (b->is_nr_sector, rec, 0),
+        field_str (b->is_rwbs, rec, rwbs, sizeof rwbs));
   else if (type == b->id_complete)
-    remora_block_pairer_complete (&b->blocks, id, (gint64) rec->ts, cpu,
-                                  (guint32) field_num (b->co_dev, rec, 0),
-                                  (guint64) field_num (b->co_sector, rec, 0),
-                                  (guint32) field_num (b->co_nr_sector, rec, 0),
-                                  field_str (b->co_rwbs, rec, rwbs, sizeof rwbs),
-                                  (int) field_num (b->co_error, rec, 0));
+    remora_block_pairer_complete (
+        &b->blocks, id, (gint64) rec->ts, cpu, (guint32) field_num (b->co_dev, rec, 0),
+        (guint64) field_num (b->co_sector, rec, 0), (guint32) field_num (b->co_nr_sector, rec, 0),
+        field_str (b->co_rwbs, rec, rwbs, sizeof rwbs), (int) field_num (b->co_error, rec, 0));
   else
-    remora_block_pairer_requeue (&b->blocks, id, (gint64) rec->ts, cpu,
-                                 (guint32) field_num (b->rq_dev, rec, 0),
-                                 (guint64) field_num (b->rq_sector, rec, 0),
-                                 (guint32) field_num (b->rq_nr_sector, rec, 0),
-                                 field_str (b->rq_rwbs, rec, rwbs, sizeof rwbs));
+    remora_block_pairer_requeue (
+        &b->blocks, id, (gint64) rec->ts, cpu, (guint32) field_num (b->rq_dev, rec, 0),
+        (guint64) field_num (b->rq_sector, rec, 0), (guint32) field_num (b->rq_nr_sector, rec, 0),
+        field_str (b->rq_rwbs, rec, rwbs, sizeof rwbs));
 }
 
 static void
-on_func (Import            *im,
-         BufferState       *b,
-         struct tep_record *rec,
-         gint64             id,
-         int                type)
+on_func (Import *im, BufferState *b, struct tep_record *rec, gint64 id, int type)
 {
   FuncRec f = { .event_id = id };
 
@@ -1058,10 +1013,7 @@ on_func (Import            *im,
 }
 
 static void
-on_print (Import            *im,
-          BufferState       *b,
-          struct tep_record *rec,
-          gint64             id)
+on_print (Import *im, BufferState *b, struct tep_record *rec, gint64 id)
 {
   PrintRec p;
   int      offset = b->pr_buf->offset;
@@ -1079,16 +1031,14 @@ on_print (Import            *im,
 
 /* Returns FALSE to stop: cancelled, or the writer failed. */
 static gboolean
-on_record (Import            *im,
-           BufferState       *b,
-           struct tep_record *rec)
+on_record (Import *im, BufferState *b, struct tep_record *rec)
 {
-  CpuState    *cs;
-  EventRec     e;
-  gint64       id = im->next_id;
-  int          cpu;
-  int          tep_type;
-  guint16      size16;
+  CpuState *cs;
+  EventRec  e;
+  gint64    id = im->next_id;
+  int       cpu;
+  int       tep_type;
+  guint16   size16;
 
   if ((id % CHECK_INTERVAL) == 0)
     {
@@ -1162,10 +1112,10 @@ on_record (Import            *im,
     on_switch (im, b, cs, rec, id, cpu);
   else if (tep_type >= 0 && (tep_type == b->id_wakeup || tep_type == b->id_wakeup_new))
     {
-      gboolean                 is_new = tep_type == b->id_wakeup_new;
-      char                     comm[17];
-      int                      pid = (int) field_num (is_new ? b->wn_pid : b->wk_pid, rec, 0);
-      const char              *c = field_str (is_new ? b->wn_comm : b->wk_comm, rec, comm, sizeof comm);
+      gboolean    is_new = tep_type == b->id_wakeup_new;
+      char        comm[17];
+      int         pid = (int) field_num (is_new ? b->wn_pid : b->wk_pid, rec, 0);
+      const char *c = field_str (is_new ? b->wn_comm : b->wk_comm, rec, comm, sizeof comm);
       struct tep_format_field *target = is_new ? b->wn_target_cpu : b->wk_target_cpu;
 
       remember_comm (im, pid, c);
@@ -1203,11 +1153,7 @@ buffer_state_free (gpointer data)
 }
 
 static BufferState *
-buffer_state_new (Import            *im,
-                  int                index,
-                  const char        *name,
-                  int                ncpus,
-                  struct tep_handle *tep)
+buffer_state_new (Import *im, int index, const char *name, int ncpus, struct tep_handle *tep)
 {
   BufferState *b = g_new0 (BufferState, 1);
 
@@ -1227,9 +1173,7 @@ buffer_state_new (Import            *im,
 /* Finishing ---------------------------------------------------------------- */
 
 static gboolean
-exec_resource (Import     *im,
-               const char *resource,
-               GError    **error)
+exec_resource (Import *im, const char *resource, GError **error)
 {
   g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, error);
   g_autofree char *sql = NULL;
@@ -1237,16 +1181,12 @@ exec_resource (Import     *im,
   if (bytes == NULL)
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  return remora_sqlite_exec (im->db, sql, _("write the store"), im->store_path, error);
+  return remora_sqlite_exec (im->db, sql, _ ("write the store"), im->store_path, error);
 }
 
 static gboolean
-put_meta (Import     *im,
-          const char *key,
-          const char *text,
-          gint64      num,
-          gboolean    is_text,
-          GError    **error)
+put_meta (
+    Import *im, const char *key, const char *text, gint64 num, gboolean is_text, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
 
@@ -1258,15 +1198,15 @@ put_meta (Import     *im,
     remora_sqlite_bind_text_or_null (st, 2, text);
   else
     sqlite3_bind_int64 (st, 2, num);
-  return remora_sqlite_check (im->db, sqlite3_step (st), _("write the store"), im->store_path,
+  return remora_sqlite_check (im->db, sqlite3_step (st), _ ("write the store"), im->store_path,
                               error);
 }
 
-#define META_TEXT(k, v)                                                                           \
-  if (!put_meta (im, k, v, 0, TRUE, error))                                                       \
+#define META_TEXT(k, v)                                                                            \
+  if (!put_meta (im, k, v, 0, TRUE, error))                                                        \
     return FALSE;
-#define META_INT(k, v)                                                                            \
-  if (!put_meta (im, k, NULL, v, FALSE, error))                                                   \
+#define META_INT(k, v)                                                                             \
+  if (!put_meta (im, k, NULL, v, FALSE, error))                                                    \
     return FALSE;
 
 static gboolean
@@ -1284,8 +1224,7 @@ put_count (sqlite3_stmt *st,
 }
 
 static gboolean
-write_small_tables (Import *im,
-                    GError **error)
+write_small_tables (Import *im, GError **error)
 {
   g_autoptr (sqlite3_stmt) st_buf = NULL;
   g_autoptr (sqlite3_stmt) st_cpu = NULL;
@@ -1354,8 +1293,8 @@ write_small_tables (Import *im,
                       k->complete_without_issue_zero_length, error) ||
           !put_count (st_count, im, b->name, "block_requeue_events", k->requeue_events, error) ||
           !put_count (st_count, im, b->name, "block_requeued", k->requeued, error) ||
-          !put_count (st_count, im, b->name, "block_issued_not_completed",
-                      k->issued_not_completed, error) ||
+          !put_count (st_count, im, b->name, "block_issued_not_completed", k->issued_not_completed,
+                      error) ||
           !put_count (st_count, im, b->name, "block_complete_with_error", k->complete_with_error,
                       error))
         return FALSE;
@@ -1373,7 +1312,7 @@ write_small_tables (Import *im,
   /* Tasks that emitted events but never showed in a sched event's fields get
    * their name from the trace's saved cmdlines. */
   {
-    BufferState   *top = g_ptr_array_index (im->buffers, 0);
+    BufferState *top = g_ptr_array_index (im->buffers, 0);
     g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
 
     for (int pid = 0; pid < PID_BITS; pid++)
@@ -1418,19 +1357,16 @@ write_small_tables (Import *im,
  * into the store as a trace-cmd file without CPU data, so that payloads can be
  * decoded with libtraceevent once the .dat is gone. */
 static gboolean
-write_headers (Import     *im,
-               const char *readable_path,
-               const char *scratch_dir,
-               GError    **error)
+write_headers (Import *im, const char *readable_path, const char *scratch_dir, GError **error)
 {
-  g_autofree char *tmpl = g_build_filename (scratch_dir, ".remora-headers-XXXXXX", NULL);
-  struct tracecmd_input   *head = im->head;
+  g_autofree char       *tmpl = g_build_filename (scratch_dir, ".remora-headers-XXXXXX", NULL);
+  struct tracecmd_input *head = im->head;
   g_autoptr (sqlite3_stmt) st = NULL;
-  g_autofree char         *contents = NULL;
-  struct tracecmd_output  *out;
-  gsize                    len;
-  int                      fd;
-  gboolean                 ok;
+  g_autofree char        *contents = NULL;
+  struct tracecmd_output *out;
+  gsize                   len;
+  int                     fd;
+  gboolean                ok;
 
   fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
@@ -1438,21 +1374,20 @@ write_headers (Import     *im,
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR,
                    errsv == ENOSPC ? REMORA_DATA_ERROR_NO_SPACE : REMORA_DATA_ERROR_STORE,
-                   _("Failed to write the store “%s”: %s"), im->store_path, g_strerror (errsv));
+                   _ ("Failed to write the store “%s”: %s"), im->store_path, g_strerror (errsv));
       return FALSE;
     }
   close (fd);
 
-  out = head ? tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 7,
-                              "zstd")
-             : NULL;
+  out = head ? tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 7, "zstd") : NULL;
   if (head != NULL && out == NULL)
     out = tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 6, NULL);
   if (out == NULL)
     {
       g_unlink (tmpl);
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                   _("Failed to copy the headers of “%s”"), remora_importer_get_trace_path (im->self));
+                   _ ("Failed to copy the headers of “%s”"),
+                   remora_importer_get_trace_path (im->self));
       return FALSE;
     }
   tracecmd_output_close (out);
@@ -1465,7 +1400,7 @@ write_headers (Import     *im,
                               &st, im->store_path, error))
     return FALSE;
   sqlite3_bind_blob64 (st, 1, contents, len, SQLITE_STATIC);
-  return remora_sqlite_check (im->db, sqlite3_step (st), _("write the store"), im->store_path,
+  return remora_sqlite_check (im->db, sqlite3_step (st), _ ("write the store"), im->store_path,
                               error);
 }
 
@@ -1498,20 +1433,48 @@ remove_stale_temporaries (const char *store_path)
 }
 
 static gboolean
-prepare_writer (Import *im,
-                GError **error)
+prepare_writer (Import *im, GError **error)
 {
-  return remora_sqlite_prepare (im->db, "INSERT INTO event_rows (id, ts, cpu, pid, type) VALUES (?, ?, ?, ?, ?)", TRUE, &im->st_event, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO event_payloads (chunk, data) VALUES (?, ?)", TRUE, &im->st_chunk, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO event_chunks (chunk, first_id, last_id, first_ts, last_ts) VALUES (?, ?, ?, ?, ?)", TRUE, &im->st_chunk_span, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO sched_slices (buffer, cpu, pid, start_ts, end_ts, end_state, end_state_raw, prio) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", TRUE, &im->st_slice, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO wakeups (buffer, pid, comm, wakeup_ts, wakeup_cpu, target_cpu, switch_ts, switch_cpu, latency_ns, new_task, waker_pid, wakeup_event_id, switch_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", TRUE, &im->st_wakeup, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO block_requests (buffer, dev, sector, nr_sector, rwbs, issue_ts, issue_cpu, issue_pid, complete_ts, complete_cpu, latency_ns, error, requeued, issue_event_id, complete_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", TRUE, &im->st_block, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO lost_events (buffer, cpu, ts, count) VALUES (?, ?, ?, ?)", TRUE, &im->st_lost, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO prints (event_id, text) VALUES (?, ?)", TRUE, &im->st_print, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO symbols (id, addr, name) VALUES (?, ?, ?)", TRUE, &im->st_symbol, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO func_calls (event_id, kind, func, parent, depth, duration_ns) VALUES (?, ?, ?, ?, ?, ?)", TRUE, &im->st_func, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO event_types (id, buffer_id, tep_id, system, name, parsed) VALUES (?, ?, ?, ?, ?, ?)", TRUE, &im->st_type, im->store_path, error);
+  return remora_sqlite_prepare (
+             im->db, "INSERT INTO event_rows (id, ts, cpu, pid, type) VALUES (?, ?, ?, ?, ?)", TRUE,
+             &im->st_event, im->store_path, error) &&
+         remora_sqlite_prepare (im->db, "INSERT INTO event_payloads (chunk, data) VALUES (?, ?)",
+                                TRUE, &im->st_chunk, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO event_chunks (chunk, first_id, last_id, first_ts, "
+                                "last_ts) VALUES (?, ?, ?, ?, ?)",
+                                TRUE, &im->st_chunk_span, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO sched_slices (buffer, cpu, pid, start_ts, end_ts, "
+                                "end_state, end_state_raw, prio) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                TRUE, &im->st_slice, im->store_path, error) &&
+         remora_sqlite_prepare (
+             im->db,
+             "INSERT INTO wakeups (buffer, pid, comm, wakeup_ts, wakeup_cpu, target_cpu, "
+             "switch_ts, switch_cpu, latency_ns, new_task, waker_pid, wakeup_event_id, "
+             "switch_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             TRUE, &im->st_wakeup, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO block_requests (buffer, dev, sector, nr_sector, rwbs, "
+                                "issue_ts, issue_cpu, issue_pid, complete_ts, complete_cpu, "
+                                "latency_ns, error, requeued, issue_event_id, complete_event_id) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                TRUE, &im->st_block, im->store_path, error) &&
+         remora_sqlite_prepare (
+             im->db, "INSERT INTO lost_events (buffer, cpu, ts, count) VALUES (?, ?, ?, ?)", TRUE,
+             &im->st_lost, im->store_path, error) &&
+         remora_sqlite_prepare (im->db, "INSERT INTO prints (event_id, text) VALUES (?, ?)", TRUE,
+                                &im->st_print, im->store_path, error) &&
+         remora_sqlite_prepare (im->db, "INSERT INTO symbols (id, addr, name) VALUES (?, ?, ?)",
+                                TRUE, &im->st_symbol, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO func_calls (event_id, kind, func, parent, depth, "
+                                "duration_ns) VALUES (?, ?, ?, ?, ?, ?)",
+                                TRUE, &im->st_func, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO event_types (id, buffer_id, tep_id, system, name, "
+                                "parsed) VALUES (?, ?, ?, ?, ?, ?)",
+                                TRUE, &im->st_type, im->store_path, error);
 }
 
 static void
@@ -1531,8 +1494,7 @@ finalize_statements (Import *im)
 }
 
 static gboolean
-open_temporary_store (Import *im,
-                      GError **error)
+open_temporary_store (Import *im, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (im->store_path);
   int              rc;
@@ -1542,17 +1504,17 @@ open_temporary_store (Import *im,
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR,
                    errsv == ENOENT ? REMORA_DATA_ERROR_NOT_FOUND : REMORA_DATA_ERROR_PERMISSION,
-                   _("Failed to create the store “%s”: %s"), im->store_path, g_strerror (errsv));
+                   _ ("Failed to create the store “%s”: %s"), im->store_path, g_strerror (errsv));
       return FALSE;
     }
 
-  im->tmp_path = g_strdup_printf ("%s.tmp-%d-%08x", im->store_path, (int) getpid (),
-                                  g_random_int ());
+  im->tmp_path =
+      g_strdup_printf ("%s.tmp-%d-%08x", im->store_path, (int) getpid (), g_random_int ());
   rc = sqlite3_open_v2 (im->tmp_path, &im->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
-                          SQLITE_OPEN_EXCLUSIVE,
+                            SQLITE_OPEN_EXCLUSIVE,
                         NULL);
-  if (!remora_sqlite_check (im->db, rc, _("create the store"), im->store_path, error))
+  if (!remora_sqlite_check (im->db, rc, _ ("create the store"), im->store_path, error))
     return FALSE;
   sqlite3_extended_result_codes (im->db, 1);
   remora_sqlite_watch_cancellable (im->db, im->cancellable);
@@ -1566,14 +1528,13 @@ open_temporary_store (Import *im,
                              "PRAGMA cache_size = -65536;"
                              "PRAGMA temp_store = FILE;"
                              "PRAGMA threads = 1;",
-                             _("create the store"), im->store_path, error) &&
+                             _ ("create the store"), im->store_path, error) &&
          exec_resource (im, "/io/github/remora/data/remora-schema.sql", error) &&
-         remora_sqlite_exec (im->db, "BEGIN", _("write the store"), im->store_path, error);
+         remora_sqlite_exec (im->db, "BEGIN", _ ("write the store"), im->store_path, error);
 }
 
 static gboolean
-sync_and_rename (Import *im,
-                 GError **error)
+sync_and_rename (Import *im, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (im->store_path);
   int              fd = g_open (im->tmp_path, O_RDONLY | O_CLOEXEC, 0);
@@ -1584,7 +1545,7 @@ sync_and_rename (Import *im,
         {
           close (fd);
           g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NO_SPACE,
-                       _("Failed to write the store “%s”: the disk is full"), im->store_path);
+                       _ ("Failed to write the store “%s”: the disk is full"), im->store_path);
           return FALSE;
         }
       close (fd);
@@ -1593,7 +1554,7 @@ sync_and_rename (Import *im,
     {
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
-                   _("Failed to move the new store into place as “%s”: %s"), im->store_path,
+                   _ ("Failed to move the new store into place as “%s”: %s"), im->store_path,
                    g_strerror (errsv));
       return FALSE;
     }
@@ -1674,9 +1635,7 @@ write_meta (Import                       *im,
 }
 
 static char *
-describe_partial (const RemoraTraceCheck *check,
-                  Import                 *im,
-                  const char             *damage)
+describe_partial (const RemoraTraceCheck *check, Import *im, const char *damage)
 {
   int skipped = remora_trace_reader_get_n_instances_skipped (im->reader);
   g_autoptr (GString) s = g_string_new (NULL);
@@ -1685,8 +1644,9 @@ describe_partial (const RemoraTraceCheck *check,
     {
       g_autofree char *missing = g_format_size (check->missing_bytes);
       g_autofree char *total = g_format_size (check->cpu_data_bytes);
-      g_string_append_printf (s, _("The file is cut short: %s of its %s of CPU data are missing; "
-                                   "the events before the cut were imported."),
+      g_string_append_printf (s,
+                              _ ("The file is cut short: %s of its %s of CPU data are missing; "
+                                 "the events before the cut were imported."),
                               missing, total);
     }
   if (skipped > 0)
@@ -1760,9 +1720,7 @@ import_clear (Import *im)
  * Returns: %TRUE when the store is complete.
  */
 gboolean
-remora_importer_run (RemoraImporter *self,
-                     GCancellable   *cancellable,
-                     GError        **error)
+remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **error)
 {
   Import                 im = { 0 };
   RemoraTraceCheck       check = { 0 };
@@ -1782,7 +1740,7 @@ remora_importer_run (RemoraImporter *self,
   dir = g_path_get_dirname (self->store_path);
 
   self->start_us = g_get_monotonic_time ();
-  set_progress (self, 0.0, _("Checking the trace"), 0);
+  set_progress (self, 0.0, _ ("Checking the trace"), 0);
   remove_stale_temporaries (self->store_path);
 
   if (!remora_trace_fingerprint_read (&fp, self->trace_path, error) ||
@@ -1797,7 +1755,7 @@ remora_importer_run (RemoraImporter *self,
   if (im.head == NULL)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                   _("Failed to read “%s”: the trace is truncated or damaged"), self->trace_path);
+                   _ ("Failed to read “%s”: the trace is truncated or damaged"), self->trace_path);
       goto out;
     }
   tep = tracecmd_get_tep (im.head);
@@ -1823,7 +1781,7 @@ remora_importer_run (RemoraImporter *self,
   if (!open_temporary_store (&im, error) || !prepare_writer (&im, error))
     goto out;
 
-  set_progress (self, 0.01, _("Copying the trace’s formats and symbols"), 0);
+  set_progress (self, 0.01, _ ("Copying the trace’s formats and symbols"), 0);
   if (!write_headers (&im, check.readable_path, dir, error))
     goto out;
 
@@ -1835,7 +1793,7 @@ remora_importer_run (RemoraImporter *self,
   im.cur = batch_new ();
   im.writer = g_thread_new ("remora-writer", writer_thread, &im);
 
-  set_progress (self, 0.02, _("Reading events"), 0);
+  set_progress (self, 0.02, _ ("Reading events"), 0);
   while ((raw = remora_trace_reader_next (im.reader)) != NULL)
     {
       struct tep_record rec = { 0 };
@@ -1879,24 +1837,24 @@ remora_importer_run (RemoraImporter *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  set_progress (self, 0.9, _("Writing tasks and CPUs"), im.next_id);
+  set_progress (self, 0.9, _ ("Writing tasks and CPUs"), im.next_id);
   if (!write_small_tables (&im, error) || !write_meta (&im, &check, &fp, partial, error))
     goto out;
 
-  set_progress (self, 0.92, _("Building indexes"), im.next_id);
+  set_progress (self, 0.92, _ ("Building indexes"), im.next_id);
   if (!exec_resource (&im, "/io/github/remora/data/remora-indexes.sql", error))
     goto out;
 
   {
     g_autofree char *pragma =
-      g_strdup_printf ("PRAGMA user_version = %d", REMORA_STORE_SCHEMA_VERSION);
-    if (!remora_sqlite_exec (im.db, pragma, _("write the store"), self->store_path, error) ||
-        !remora_sqlite_exec (im.db, "COMMIT", _("write the store"), self->store_path, error))
+        g_strdup_printf ("PRAGMA user_version = %d", REMORA_STORE_SCHEMA_VERSION);
+    if (!remora_sqlite_exec (im.db, pragma, _ ("write the store"), self->store_path, error) ||
+        !remora_sqlite_exec (im.db, "COMMIT", _ ("write the store"), self->store_path, error))
       goto out;
   }
   finalize_statements (&im);
   remora_sqlite_watch_cancellable (im.db, NULL);
-  if (!remora_sqlite_check (im.db, sqlite3_close (im.db), _("write the store"), self->store_path,
+  if (!remora_sqlite_check (im.db, sqlite3_close (im.db), _ ("write the store"), self->store_path,
                             error))
     {
       im.db = NULL;
@@ -1911,7 +1869,7 @@ remora_importer_run (RemoraImporter *self,
   g_free (self->partial_message);
   self->partial_message = g_steal_pointer (&partial);
   g_mutex_unlock (&self->mutex);
-  set_progress (self, 1.0, _("Done"), im.next_id);
+  set_progress (self, 1.0, _ ("Done"), im.next_id);
   ret = TRUE;
 
 out:
@@ -1924,10 +1882,7 @@ out:
 }
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+import_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GError *error = NULL;
 
@@ -1964,9 +1919,7 @@ remora_importer_import_async (RemoraImporter     *self,
 }
 
 gboolean
-remora_importer_import_finish (RemoraImporter *self,
-                               GAsyncResult   *result,
-                               GError        **error)
+remora_importer_import_finish (RemoraImporter *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
@@ -1989,10 +1942,7 @@ remora_importer_finalize (GObject *object)
 }
 
 static void
-remora_importer_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+remora_importer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   RemoraImporter *self = REMORA_IMPORTER (object);
 
@@ -2046,17 +1996,17 @@ remora_importer_class_init (RemoraImporterClass *klass)
   object_class->set_property = remora_importer_set_property;
 
   properties[PROP_TRACE_PATH] =
-    g_param_spec_string ("trace-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("trace-path", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STORE_PATH] =
-    g_param_spec_string ("store-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("store-path", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MESSAGE] =
-    g_param_spec_string ("message", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("message", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Library chatter stays off the terminal: errors come back as GErrors. */
@@ -2080,8 +2030,7 @@ remora_importer_init (RemoraImporter *self)
  *   thread-safe; run it once.
  */
 RemoraImporter *
-remora_importer_new (const char *trace_path,
-                     const char *store_path)
+remora_importer_new (const char *trace_path, const char *store_path)
 {
   g_return_val_if_fail (trace_path != NULL, NULL);
   g_return_val_if_fail (store_path != NULL, NULL);

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RemoraImporter, remora_importer, REMORA, IMPORTER, GObject)
 
-RemoraImporter *remora_importer_new (const char *trace_path,
-                                     const char *store_path);
+RemoraImporter *remora_importer_new (const char *trace_path, const char *store_path);
 const char     *remora_importer_get_trace_path (RemoraImporter *self);
 const char     *remora_importer_get_store_path (RemoraImporter *self);
 double          remora_importer_get_fraction (RemoraImporter *self);
@@ -24,15 +23,11 @@ char           *remora_importer_dup_message (RemoraImporter *self);
 gint64          remora_importer_get_events_read (RemoraImporter *self);
 gboolean        remora_importer_get_partial (RemoraImporter *self);
 char           *remora_importer_dup_partial_message (RemoraImporter *self);
-gboolean        remora_importer_run (RemoraImporter *self,
-                                     GCancellable   *cancellable,
-                                     GError        **error);
-void            remora_importer_import_async (RemoraImporter     *self,
-                                              GCancellable       *cancellable,
-                                              GAsyncReadyCallback callback,
-                                              gpointer            user_data);
-gboolean        remora_importer_import_finish (RemoraImporter *self,
-                                               GAsyncResult   *result,
-                                               GError        **error);
+gboolean remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **error);
+void     remora_importer_import_async (RemoraImporter     *self,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+gboolean remora_importer_import_finish (RemoraImporter *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -32,8 +32,7 @@ typedef struct
   char     comm[17];
 } RemoraWakeupRow;
 
-typedef void (*RemoraWakeupEmit) (const RemoraWakeupRow *row,
-                                  gpointer               user_data);
+typedef void (*RemoraWakeupEmit) (const RemoraWakeupRow *row, gpointer user_data);
 
 typedef struct
 {
@@ -43,18 +42,17 @@ typedef struct
   GHashTable      *running_on; /* pid -> cpu + 1 */
   GArray          *running;    /* int per cpu: pid, or -1 while unknown */
   /* counts */
-  gint64           wakeups;
-  gint64           wakeups_new;
-  gint64           matched;
-  gint64           wakeup_while_running;
-  gint64           duplicate_wakeups;
-  gint64           stale_dropped;
-  gint64           unmatched_at_end;
+  gint64 wakeups;
+  gint64 wakeups_new;
+  gint64 matched;
+  gint64 wakeup_while_running;
+  gint64 duplicate_wakeups;
+  gint64 stale_dropped;
+  gint64 unmatched_at_end;
 } RemoraWakeupPairer;
 
-void remora_wakeup_pairer_init (RemoraWakeupPairer *self,
-                                RemoraWakeupEmit    emit,
-                                gpointer            user_data);
+void
+remora_wakeup_pairer_init (RemoraWakeupPairer *self, RemoraWakeupEmit emit, gpointer user_data);
 void remora_wakeup_pairer_clear (RemoraWakeupPairer *self);
 void remora_wakeup_pairer_wakeup (RemoraWakeupPairer *self,
                                   gint64              event_id,
@@ -65,14 +63,9 @@ void remora_wakeup_pairer_wakeup (RemoraWakeupPairer *self,
                                   int                 target_cpu,
                                   gboolean            new_task,
                                   int                 waker_pid);
-void remora_wakeup_pairer_switch (RemoraWakeupPairer *self,
-                                  gint64              event_id,
-                                  gint64              ts,
-                                  int                 cpu,
-                                  int                 prev_pid,
-                                  int                 next_pid);
-void remora_wakeup_pairer_lost (RemoraWakeupPairer *self,
-                                int                 cpu);
+void remora_wakeup_pairer_switch (
+    RemoraWakeupPairer *self, gint64 event_id, gint64 ts, int cpu, int prev_pid, int next_pid);
+void remora_wakeup_pairer_lost (RemoraWakeupPairer *self, int cpu);
 void remora_wakeup_pairer_finish (RemoraWakeupPairer *self);
 
 typedef struct
@@ -83,7 +76,7 @@ typedef struct
   gint64   complete_ts;
   guint64  sector;
   guint32  nr_sector;
-  guint32  dev;               /* major << 20 | minor */
+  guint32  dev; /* major << 20 | minor */
   int      issue_cpu;
   int      issue_pid;
   int      complete_cpu;
@@ -92,14 +85,13 @@ typedef struct
   char     rwbs[9];
 } RemoraBlockRow;
 
-typedef void (*RemoraBlockEmit) (const RemoraBlockRow *row,
-                                 gpointer              user_data);
+typedef void (*RemoraBlockEmit) (const RemoraBlockRow *row, gpointer user_data);
 
 typedef struct
 {
   RemoraBlockEmit emit;
   gpointer        user_data;
-  GHashTable     *open;       /* key -> GQueue of RemoraBlockRow* */
+  GHashTable     *open; /* key -> GQueue of RemoraBlockRow* */
   gint64          issued;
   gint64          completed;
   gint64          matched;
@@ -112,9 +104,7 @@ typedef struct
   gint64          complete_with_error;
 } RemoraBlockPairer;
 
-void remora_block_pairer_init (RemoraBlockPairer *self,
-                               RemoraBlockEmit    emit,
-                               gpointer           user_data);
+void remora_block_pairer_init (RemoraBlockPairer *self, RemoraBlockEmit emit, gpointer user_data);
 void remora_block_pairer_clear (RemoraBlockPairer *self);
 void remora_block_pairer_issue (RemoraBlockPairer *self,
                                 gint64             event_id,

@@ -14,9 +14,7 @@
 /* Wakeups -------------------------------------------------------------- */
 
 void
-remora_wakeup_pairer_init (RemoraWakeupPairer *self,
-                           RemoraWakeupEmit    emit,
-                           gpointer            user_data)
+remora_wakeup_pairer_init (RemoraWakeupPairer *self, RemoraWakeupEmit emit, gpointer user_data)
 {
   memset (self, 0, sizeof *self);
   self->emit = emit;
@@ -35,8 +33,7 @@ remora_wakeup_pairer_clear (RemoraWakeupPairer *self)
 }
 
 static int *
-running_slot (RemoraWakeupPairer *self,
-              int                 cpu)
+running_slot (RemoraWakeupPairer *self, int cpu)
 {
   g_assert (cpu >= 0);
   while (self->running->len <= (guint) cpu)
@@ -48,9 +45,7 @@ running_slot (RemoraWakeupPairer *self,
 }
 
 static void
-set_running (RemoraWakeupPairer *self,
-             int                 cpu,
-             int                 pid)
+set_running (RemoraWakeupPairer *self, int cpu, int pid)
 {
   int *slot = running_slot (self, cpu);
 
@@ -109,12 +104,8 @@ remora_wakeup_pairer_wakeup (RemoraWakeupPairer *self,
 }
 
 void
-remora_wakeup_pairer_switch (RemoraWakeupPairer *self,
-                             gint64              event_id,
-                             gint64              ts,
-                             int                 cpu,
-                             int                 prev_pid,
-                             int                 next_pid)
+remora_wakeup_pairer_switch (
+    RemoraWakeupPairer *self, gint64 event_id, gint64 ts, int cpu, int prev_pid, int next_pid)
 {
   RemoraWakeupRow *row;
 
@@ -139,15 +130,13 @@ remora_wakeup_pairer_switch (RemoraWakeupPairer *self,
 
 /* Events were lost on @cpu: which task runs there is unknown again. */
 void
-remora_wakeup_pairer_lost (RemoraWakeupPairer *self,
-                           int                 cpu)
+remora_wakeup_pairer_lost (RemoraWakeupPairer *self, int cpu)
 {
   set_running (self, cpu, -1);
 }
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
+compare_rows (gconstpointer a, gconstpointer b)
 {
   const RemoraWakeupRow *ra = *(RemoraWakeupRow *const *) a;
   const RemoraWakeupRow *rb = *(RemoraWakeupRow *const *) b;
@@ -193,8 +182,7 @@ block_key_hash (gconstpointer p)
 }
 
 static gboolean
-block_key_equal (gconstpointer a,
-                 gconstpointer b)
+block_key_equal (gconstpointer a, gconstpointer b)
 {
   const BlockKey *ka = a;
   const BlockKey *kb = b;
@@ -209,9 +197,7 @@ free_queue (gpointer data)
 }
 
 void
-remora_block_pairer_init (RemoraBlockPairer *self,
-                          RemoraBlockEmit    emit,
-                          gpointer           user_data)
+remora_block_pairer_init (RemoraBlockPairer *self, RemoraBlockEmit emit, gpointer user_data)
 {
   memset (self, 0, sizeof *self);
   self->emit = emit;
@@ -228,11 +214,7 @@ remora_block_pairer_clear (RemoraBlockPairer *self)
 /* Zero-length requests (flushes) report sector 0 at issue and 2^64-1 at
  * completion, so they are keyed by (dev, rwbs) instead of (dev, sector). */
 static void
-make_key (BlockKey   *key,
-          guint32     dev,
-          guint64     sector,
-          guint32     nr_sector,
-          const char *rwbs)
+make_key (BlockKey *key, guint32 dev, guint64 sector, guint32 nr_sector, const char *rwbs)
 {
   memset (key, 0, sizeof *key);
   key->dev = dev;
@@ -283,11 +265,8 @@ remora_block_pairer_issue (RemoraBlockPairer *self,
 }
 
 static RemoraBlockRow *
-take_oldest (RemoraBlockPairer *self,
-             guint32            dev,
-             guint64            sector,
-             guint32            nr_sector,
-             const char        *rwbs)
+take_oldest (
+    RemoraBlockPairer *self, guint32 dev, guint64 sector, guint32 nr_sector, const char *rwbs)
 {
   BlockKey key;
   GQueue  *queue;
@@ -359,8 +338,7 @@ remora_block_pairer_requeue (RemoraBlockPairer *self,
 }
 
 static int
-compare_block_rows (gconstpointer a,
-                    gconstpointer b)
+compare_block_rows (gconstpointer a, gconstpointer b)
 {
   const RemoraBlockRow *ra = *(RemoraBlockRow *const *) a;
   const RemoraBlockRow *rb = *(RemoraBlockRow *const *) b;

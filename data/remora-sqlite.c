@@ -28,11 +28,7 @@
  * Returns: %TRUE if @rc is a success code.
  */
 gboolean
-remora_sqlite_check (sqlite3    *db,
-                     int         rc,
-                     const char *action,
-                     const char *path,
-                     GError    **error)
+remora_sqlite_check (sqlite3 *db, int rc, const char *action, const char *path, GError **error)
 {
   switch (rc & 0xff)
     {
@@ -41,38 +37,35 @@ remora_sqlite_check (sqlite3    *db,
     case SQLITE_DONE:
       return TRUE;
     case SQLITE_INTERRUPT:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Cancelled"));
       return FALSE;
     case SQLITE_FULL:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NO_SPACE,
-                   _("Failed to %s “%s”: the disk is full"), action, path);
+                   _ ("Failed to %s “%s”: the disk is full"), action, path);
       return FALSE;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _("Failed to %s “%s”: the store is damaged (%s)"), action, path,
+                   _ ("Failed to %s “%s”: the store is damaged (%s)"), action, path,
                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       return FALSE;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_PERMISSION,
-                   _("Failed to %s “%s”: %s"), action, path,
+                   _ ("Failed to %s “%s”: %s"), action, path,
                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       return FALSE;
     default:
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE, _("Failed to %s “%s”: %s"),
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE, _ ("Failed to %s “%s”: %s"),
                    action, path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       return FALSE;
     }
 }
 
 gboolean
-remora_sqlite_exec (sqlite3    *db,
-                    const char *sql,
-                    const char *action,
-                    const char *path,
-                    GError    **error)
+remora_sqlite_exec (
+    sqlite3 *db, const char *sql, const char *action, const char *path, GError **error)
 {
   return remora_sqlite_check (db, sqlite3_exec (db, sql, NULL, NULL, NULL), action, path, error);
 }
@@ -86,7 +79,7 @@ remora_sqlite_prepare (sqlite3       *db,
                        GError       **error)
 {
   int rc = sqlite3_prepare_v3 (db, sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0, stmt, NULL);
-  return remora_sqlite_check (db, rc, _("prepare a query on"), path, error);
+  return remora_sqlite_check (db, rc, _ ("prepare a query on"), path, error);
 }
 
 static int
@@ -105,8 +98,7 @@ progress_cb (void *user_data)
  * cancellable must outlive its use on @db; pass %NULL to stop watching.
  */
 void
-remora_sqlite_watch_cancellable (sqlite3      *db,
-                                 GCancellable *cancellable)
+remora_sqlite_watch_cancellable (sqlite3 *db, GCancellable *cancellable)
 {
   if (cancellable != NULL)
     sqlite3_progress_handler (db, 10000, progress_cb, cancellable);
@@ -115,9 +107,7 @@ remora_sqlite_watch_cancellable (sqlite3      *db,
 }
 
 void
-remora_sqlite_bind_text_or_null (sqlite3_stmt *stmt,
-                                 int           index,
-                                 const char   *text)
+remora_sqlite_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
@@ -126,10 +116,7 @@ remora_sqlite_bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 void
-remora_sqlite_bind_int64_or_null (sqlite3_stmt *stmt,
-                                  int           index,
-                                  gboolean      is_null,
-                                  gint64        value)
+remora_sqlite_bind_int64_or_null (sqlite3_stmt *stmt, int index, gboolean is_null, gint64 value)
 {
   if (is_null)
     sqlite3_bind_null (stmt, index);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "remora-store.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -20,7 +22,6 @@
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
 #include "remora-sqlite-private.h"
-#include "remora-store.h"
 #include "remora-tracecmd-private.h"
 
 #define FINGERPRINT_SPAN (64 * 1024)
@@ -34,7 +35,7 @@
  */
 struct _RemoraStore
 {
-  GObject                parent_instance;
+  GObject parent_instance;
 
   /* Owned */
   char                  *path;
@@ -62,9 +63,7 @@ G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
  * Returns: %TRUE on success.
  */
 gboolean
-remora_trace_fingerprint_read (RemoraTraceFingerprint *fp,
-                               const char             *trace_path,
-                               GError                **error)
+remora_trace_fingerprint_read (RemoraTraceFingerprint *fp, const char *trace_path, GError **error)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guchar *buf = g_malloc (FINGERPRINT_SPAN);
@@ -84,7 +83,7 @@ remora_trace_fingerprint_read (RemoraTraceFingerprint *fp,
                    errsv == ENOENT || errsv == ENOTDIR ? REMORA_DATA_ERROR_NOT_FOUND
                    : errsv == EACCES || errsv == EPERM ? REMORA_DATA_ERROR_PERMISSION
                                                        : REMORA_DATA_ERROR_CORRUPT,
-                   _("Failed to open “%s”: %s"), trace_path, g_strerror (errsv));
+                   _ ("Failed to open “%s”: %s"), trace_path, g_strerror (errsv));
       return FALSE;
     }
 
@@ -156,8 +155,7 @@ remora_store_path_in_cache (const char *trace_path)
  * Returns: (transfer full): the store path.
  */
 char *
-remora_store_choose_path (const char *trace_path,
-                          gboolean   *in_cache)
+remora_store_choose_path (const char *trace_path, gboolean *in_cache)
 {
   g_autofree char *dir = g_path_get_dirname (trace_path);
   char            *path;
@@ -231,11 +229,7 @@ remora_store_init (RemoraStore *self)
 }
 
 static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           gint64     *value,
-           const char *path,
-           GError    **error)
+query_int (sqlite3 *db, const char *sql, gint64 *value, const char *path, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
   int rc;
@@ -251,10 +245,10 @@ query_int (sqlite3    *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _("Failed to read the store “%s”: it is incomplete"), path);
+                   _ ("Failed to read the store “%s”: it is incomplete"), path);
       return FALSE;
     }
-  return remora_sqlite_check (db, rc, _("read the store"), path, error);
+  return remora_sqlite_check (db, rc, _ ("read the store"), path, error);
 }
 
 /**
@@ -269,8 +263,7 @@ query_int (sqlite3    *db,
  * Returns: (transfer full): the store, or %NULL.
  */
 RemoraStore *
-remora_store_open (const char *path,
-                   GError    **error)
+remora_store_open (const char *path, GError **error)
 {
   g_autoptr (RemoraStore) self = NULL;
   gint64 version = 0, complete = 0;
@@ -282,20 +275,20 @@ remora_store_open (const char *path,
     {
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND,
-                   _("Failed to open the store “%s”: %s"), path, g_strerror (errsv));
+                   _ ("Failed to open the store “%s”: %s"), path, g_strerror (errsv));
       return NULL;
     }
   if (!remora_store_is_store_file (path))
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _("Failed to open the store “%s”: it is not a Remora store"), path);
+                   _ ("Failed to open the store “%s”: it is not a Remora store"), path);
       return NULL;
     }
 
   self = g_object_new (REMORA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  if (!remora_sqlite_check (self->db, rc, _("open the store"), path, error))
+  if (!remora_sqlite_check (self->db, rc, _ ("open the store"), path, error))
     return NULL;
   sqlite3_extended_result_codes (self->db, 1);
 
@@ -304,7 +297,7 @@ remora_store_open (const char *path,
   if (version != REMORA_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
-                   _("The store “%s” has schema version %d; this Remora writes version %d"), path,
+                   _ ("The store “%s” has schema version %d; this Remora writes version %d"), path,
                    (int) version, REMORA_STORE_SCHEMA_VERSION);
       return NULL;
     }
@@ -314,7 +307,7 @@ remora_store_open (const char *path,
   if (complete != 1)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _("Failed to read the store “%s”: it is incomplete"), path);
+                   _ ("Failed to read the store “%s”: it is incomplete"), path);
       return NULL;
     }
   {
@@ -325,8 +318,8 @@ remora_store_open (const char *path,
     if (importer != REMORA_IMPORTER_VERSION)
       {
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
-                     _("The store “%s” was written by importer version %d; this Remora’s "
-                       "importer is version %d"),
+                     _ ("The store “%s” was written by importer version %d; this Remora’s "
+                        "importer is version %d"),
                      path, (int) importer, REMORA_IMPORTER_VERSION);
         return NULL;
       }
@@ -364,11 +357,9 @@ remora_store_get_db (RemoraStore *self)
  * Returns: %TRUE if @rc is a success code, else %FALSE with @error set.
  */
 gboolean
-remora_store_check (RemoraStore *self,
-                    int          rc,
-                    GError     **error)
+remora_store_check (RemoraStore *self, int rc, GError **error)
 {
-  return remora_sqlite_check (self->db, rc, _("read the store"), self->path, error);
+  return remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error);
 }
 
 /**
@@ -379,8 +370,7 @@ remora_store_check (RemoraStore *self,
  * Returns: (transfer full) (nullable): the value as text, or %NULL if unset.
  */
 char *
-remora_store_dup_meta (RemoraStore *self,
-                       const char  *key)
+remora_store_dup_meta (RemoraStore *self, const char *key)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
 
@@ -396,9 +386,7 @@ remora_store_dup_meta (RemoraStore *self,
 }
 
 gint64
-remora_store_get_meta_int (RemoraStore *self,
-                           const char  *key,
-                           gint64       fallback)
+remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback)
 {
   g_autofree char *text = remora_store_dup_meta (self, key);
   return text ? g_ascii_strtoll (text, NULL, 10) : fallback;
@@ -414,9 +402,7 @@ remora_store_get_meta_int (RemoraStore *self,
  *   size, modification time and fingerprint hash).
  */
 gboolean
-remora_store_matches_trace (RemoraStore *self,
-                            const char  *trace_path,
-                            char       **reason)
+remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **reason)
 {
   RemoraTraceFingerprint fp;
   g_autofree char       *hash = NULL;
@@ -425,7 +411,7 @@ remora_store_matches_trace (RemoraStore *self,
   if (!remora_trace_fingerprint_read (&fp, trace_path, NULL))
     {
       if (reason)
-        *reason = g_strdup (_("the trace cannot be read"));
+        *reason = g_strdup (_ ("the trace cannot be read"));
       return FALSE;
     }
   hash = remora_store_dup_meta (self, "header_hash");
@@ -433,7 +419,7 @@ remora_store_matches_trace (RemoraStore *self,
          fp.mtime_us == remora_store_get_meta_int (self, "source_mtime_us", -1) &&
          g_strcmp0 (fp.hash, hash) == 0;
   if (!same && reason)
-    *reason = g_strdup (_("the trace changed since it was imported"));
+    *reason = g_strdup (_ ("the trace changed since it was imported"));
   remora_trace_fingerprint_clear (&fp);
   return same;
 }
@@ -441,8 +427,7 @@ remora_store_matches_trace (RemoraStore *self,
 /* Decoding ----------------------------------------------------------------- */
 
 static gboolean
-ensure_headers (RemoraStore *self,
-                GError     **error)
+ensure_headers (RemoraStore *self, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
   const void *data;
@@ -458,9 +443,9 @@ ensure_headers (RemoraStore *self,
   rc = sqlite3_step (st);
   if (rc != SQLITE_ROW)
     {
-      if (remora_sqlite_check (self->db, rc, _("read the store"), self->path, error))
+      if (remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                     _("Failed to read the store “%s”: it has no trace headers"), self->path);
+                     _ ("Failed to read the store “%s”: it has no trace headers"), self->path);
       return FALSE;
     }
   data = sqlite3_column_blob (st, 0);
@@ -472,7 +457,7 @@ ensure_headers (RemoraStore *self,
       lseek (self->headers_fd, 0, SEEK_SET) != 0)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
-                   _("Failed to read the store “%s”: %s"), self->path, g_strerror (errno));
+                   _ ("Failed to read the store “%s”: %s"), self->path, g_strerror (errno));
       return FALSE;
     }
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
@@ -480,16 +465,14 @@ ensure_headers (RemoraStore *self,
       tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _("Failed to read the store “%s”: its trace headers are damaged"), self->path);
+                   _ ("Failed to read the store “%s”: its trace headers are damaged"), self->path);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-load_chunk (RemoraStore *self,
-            gint64       chunk,
-            GError     **error)
+load_chunk (RemoraStore *self, gint64 chunk, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
   int rc;
@@ -503,9 +486,9 @@ load_chunk (RemoraStore *self,
   rc = sqlite3_step (st);
   if (rc != SQLITE_ROW)
     {
-      if (remora_sqlite_check (self->db, rc, _("read the store"), self->path, error))
+      if (remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                     _("The store “%s” has no event payloads for chunk %" G_GINT64_FORMAT),
+                     _ ("The store “%s” has no event payloads for chunk %" G_GINT64_FORMAT),
                      self->path, chunk);
       return FALSE;
     }
@@ -531,8 +514,8 @@ load_chunk (RemoraStore *self,
 
 corrupt:
   g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _("Failed to read the store “%s”: the event payloads of chunk %" G_GINT64_FORMAT
-                 " are damaged"),
+               _ ("Failed to read the store “%s”: the event payloads of chunk %" G_GINT64_FORMAT
+                  " are damaged"),
                self->path, chunk);
   return FALSE;
 }
@@ -578,7 +561,7 @@ remora_store_dup_event_info (RemoraStore *self,
   if (sqlite3_step (st) != SQLITE_ROW)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                   _("The store “%s” has no event %" G_GINT64_FORMAT), self->path, event_id);
+                   _ ("The store “%s” has no event %" G_GINT64_FORMAT), self->path, event_id);
       return NULL;
     }
   rec.ts = sqlite3_column_int64 (st, 0);
@@ -620,9 +603,9 @@ remora_store_dup_event_info (RemoraStore *self,
   return text;
 
 corrupt:
-  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _("Failed to read the store “%s”: the payload of event %" G_GINT64_FORMAT
-                 " is damaged"),
-               self->path, event_id);
+  g_set_error (
+      error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+      _ ("Failed to read the store “%s”: the payload of event %" G_GINT64_FORMAT " is damaged"),
+      self->path, event_id);
   return NULL;
 }

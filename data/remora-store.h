@@ -34,32 +34,22 @@ typedef struct
   char  *hash;
 } RemoraTraceFingerprint;
 
-gboolean     remora_trace_fingerprint_read (RemoraTraceFingerprint *fp,
-                                            const char             *trace_path,
-                                            GError                **error);
-void         remora_trace_fingerprint_clear (RemoraTraceFingerprint *fp);
+gboolean
+remora_trace_fingerprint_read (RemoraTraceFingerprint *fp, const char *trace_path, GError **error);
+void remora_trace_fingerprint_clear (RemoraTraceFingerprint *fp);
 
-char        *remora_store_path_beside (const char *trace_path);
-char        *remora_store_path_in_cache (const char *trace_path);
-char        *remora_store_choose_path (const char *trace_path,
-                                       gboolean   *in_cache);
-gboolean     remora_store_is_store_file (const char *path);
+char    *remora_store_path_beside (const char *trace_path);
+char    *remora_store_path_in_cache (const char *trace_path);
+char    *remora_store_choose_path (const char *trace_path, gboolean *in_cache);
+gboolean remora_store_is_store_file (const char *path);
 
-RemoraStore *remora_store_open (const char *path,
-                                GError    **error);
+RemoraStore *remora_store_open (const char *path, GError **error);
 const char  *remora_store_get_path (RemoraStore *self);
 sqlite3     *remora_store_get_db (RemoraStore *self);
-char        *remora_store_dup_meta (RemoraStore *self,
-                                    const char  *key);
-gint64       remora_store_get_meta_int (RemoraStore *self,
-                                        const char  *key,
-                                        gint64       fallback);
-gboolean     remora_store_matches_trace (RemoraStore *self,
-                                         const char  *trace_path,
-                                         char       **reason);
-gboolean     remora_store_check (RemoraStore *self,
-                                 int          rc,
-                                 GError     **error);
+char        *remora_store_dup_meta (RemoraStore *self, const char *key);
+gint64       remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
+gboolean     remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **reason);
+gboolean     remora_store_check (RemoraStore *self, int rc, GError **error);
 char        *remora_store_dup_event_info (RemoraStore *self,
                                           gint64       event_id,
                                           gboolean     raw_fields,

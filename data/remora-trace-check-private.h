@@ -24,12 +24,12 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
-  int      file_version;
-  gint64   file_size;
+  int    file_version;
+  gint64 file_size;
   /* Version 6 only: bytes of CPU data declared by the file, and how many of
    * them are missing because the file was cut short. */
-  guint64  cpu_data_bytes;
-  guint64  missing_bytes;
+  guint64 cpu_data_bytes;
+  guint64 missing_bytes;
   /* The file to hand to libtracecmd: the trace itself, or a padded copy. */
   char    *readable_path;
   gboolean readable_is_copy;

@@ -24,9 +24,7 @@
 static const char trace_magic[10] = { 23, 8, 68, 't', 'r', 'a', 'c', 'i', 'n', 'g' };
 
 static void
-set_errno_error (GError    **error,
-                 int         errsv,
-                 const char *path)
+set_errno_error (GError **error, int errsv, const char *path)
 {
   int code;
 
@@ -44,7 +42,7 @@ set_errno_error (GError    **error,
       code = REMORA_DATA_ERROR_CORRUPT;
       break;
     }
-  g_set_error (error, REMORA_DATA_ERROR, code, _("Failed to open “%s”: %s"), path,
+  g_set_error (error, REMORA_DATA_ERROR, code, _ ("Failed to open “%s”: %s"), path,
                g_strerror (errsv));
 }
 
@@ -52,10 +50,7 @@ set_errno_error (GError    **error,
  * after tracecmd_read_headers() reaches the flyrecord state, the file position is
  * at the table of (offset, size) pairs, one per CPU, in the file's byte order. */
 static gboolean
-check_v6_layout (RemoraTraceCheck *check,
-                 int               fd,
-                 const char       *path,
-                 GError          **error)
+check_v6_layout (RemoraTraceCheck *check, int fd, const char *path, GError **error)
 {
   g_autoptr (RemoraTracecmdInput) handle = NULL;
   struct tep_handle *tep;
@@ -74,13 +69,13 @@ check_v6_layout (RemoraTraceCheck *check,
     {
       close (hfd);
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_TRUNCATED,
-                   _("Failed to read “%s”: its header is truncated or damaged"), path);
+                   _ ("Failed to read “%s”: its header is truncated or damaged"), path);
       return FALSE;
     }
   if (tracecmd_read_headers (handle, REMORA_TRACECMD_FILE_CPU_FLYRECORD) < 0)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_TRUNCATED,
-                   _("Failed to read “%s”: its header is truncated or damaged"), path);
+                   _ ("Failed to read “%s”: its header is truncated or damaged"), path);
       return FALSE;
     }
 
@@ -90,7 +85,7 @@ check_v6_layout (RemoraTraceCheck *check,
   if (cpus <= 0 || cpus > 8192 || table < 0)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                   _("Failed to read “%s”: its CPU data table is damaged"), path);
+                   _ ("Failed to read “%s”: its CPU data table is damaged"), path);
       return FALSE;
     }
 
@@ -104,7 +99,7 @@ check_v6_layout (RemoraTraceCheck *check,
       if (pread (hfd, pair, sizeof pair, table + (off_t) sizeof pair * cpu) != sizeof pair)
         {
           g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_TRUNCATED,
-                       _("Failed to read “%s”: the file ends inside its CPU data table"), path);
+                       _ ("Failed to read “%s”: the file ends inside its CPU data table"), path);
           return FALSE;
         }
       offset = tep_read_number (tep, &pair[0], 8);
@@ -112,7 +107,7 @@ check_v6_layout (RemoraTraceCheck *check,
       if (offset > G_MAXINT64 || size > G_MAXINT64 || offset + size < offset)
         {
           g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                       _("Failed to read “%s”: its CPU data table is damaged"), path);
+                       _ ("Failed to read “%s”: its CPU data table is damaged"), path);
           return FALSE;
         }
       end = offset + size;
@@ -131,7 +126,7 @@ check_v6_layout (RemoraTraceCheck *check,
       expected_end - (guint64) check->file_size > (guint64) 64 * 1024 * 1024 * 1024)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                   _("Failed to read “%s”: its CPU data table is damaged"), path);
+                   _ ("Failed to read “%s”: its CPU data table is damaged"), path);
       return FALSE;
     }
   check->file_version = 6;
@@ -159,7 +154,7 @@ make_padded_copy (RemoraTraceCheck *check,
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR,
                    errsv == ENOSPC ? REMORA_DATA_ERROR_NO_SPACE : REMORA_DATA_ERROR_STORE,
-                   _("Failed to create a scratch copy of “%s” in “%s”: %s"), path, scratch_dir,
+                   _ ("Failed to create a scratch copy of “%s” in “%s”: %s"), path, scratch_dir,
                    g_strerror (errsv));
       return FALSE;
     }
@@ -186,7 +181,7 @@ make_padded_copy (RemoraTraceCheck *check,
               int errsv = errno;
               g_set_error (error, REMORA_DATA_ERROR,
                            errsv == ENOSPC ? REMORA_DATA_ERROR_NO_SPACE : REMORA_DATA_ERROR_STORE,
-                           _("Failed to write a scratch copy of “%s”: %s"), path,
+                           _ ("Failed to write a scratch copy of “%s”: %s"), path,
                            g_strerror (errsv));
               goto fail;
             }
@@ -201,7 +196,7 @@ make_padded_copy (RemoraTraceCheck *check,
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR,
                    errsv == ENOSPC ? REMORA_DATA_ERROR_NO_SPACE : REMORA_DATA_ERROR_STORE,
-                   _("Failed to write a scratch copy of “%s”: %s"), path, g_strerror (errsv));
+                   _ ("Failed to write a scratch copy of “%s”: %s"), path, g_strerror (errsv));
       goto fail;
     }
   close (out);
@@ -261,14 +256,14 @@ remora_trace_check_run (RemoraTraceCheck *check,
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_A_TRACE,
-                   _("Failed to read “%s”: it is not a regular file"), path);
+                   _ ("Failed to read “%s”: it is not a regular file"), path);
       goto out;
     }
   check->file_size = st.st_size;
   if (st.st_size == 0)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_EMPTY,
-                   _("Failed to read “%s”: the file is empty"), path);
+                   _ ("Failed to read “%s”: the file is empty"), path);
       goto out;
     }
 
@@ -282,11 +277,11 @@ remora_trace_check_run (RemoraTraceCheck *check,
     {
       if (n > 0 && n < (ssize_t) sizeof trace_magic && memcmp (head, trace_magic, n) == 0)
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_TRUNCATED,
-                     _("Failed to read “%s”: the file is truncated inside its header"), path);
+                     _ ("Failed to read “%s”: the file is truncated inside its header"), path);
       else
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_A_TRACE,
-                     _("Failed to read “%s”: it is not a trace-cmd recording (no trace.dat "
-                       "signature)"),
+                     _ ("Failed to read “%s”: it is not a trace-cmd recording (no trace.dat "
+                        "signature)"),
                      path);
       goto out;
     }
@@ -294,13 +289,14 @@ remora_trace_check_run (RemoraTraceCheck *check,
   check->file_version = (int) g_ascii_strtoll (head + sizeof trace_magic, NULL, 10);
   if (check->file_version != 6 && check->file_version != 7)
     {
-      if (n < (ssize_t) sizeof head && memchr (head + sizeof trace_magic, 0, n - sizeof trace_magic) == NULL)
+      if (n < (ssize_t) sizeof head &&
+          memchr (head + sizeof trace_magic, 0, n - sizeof trace_magic) == NULL)
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_TRUNCATED,
-                     _("Failed to read “%s”: the file is truncated inside its header"), path);
+                     _ ("Failed to read “%s”: the file is truncated inside its header"), path);
       else
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_UNSUPPORTED_VERSION,
-                     _("Failed to read “%s”: trace file version %d is not supported (Remora reads "
-                       "versions 6 and 7)"),
+                     _ ("Failed to read “%s”: trace file version %d is not supported (Remora reads "
+                        "versions 6 and 7)"),
                      path, check->file_version);
       goto out;
     }

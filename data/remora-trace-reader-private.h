@@ -33,27 +33,25 @@ typedef struct
   gint64        ts;
   gint64        missed_events; /* as libtracecmd sets it: 0, a count, or -1 for unknown */
   int           cpu;
-  int           buffer;        /* 0 for the top-level buffer, i + 1 for instance i */
+  int           buffer; /* 0 for the top-level buffer, i + 1 for instance i */
   int           size;
-  const guint8 *data;          /* valid until the next call */
+  const guint8 *data; /* valid until the next call */
 } RemoraRawRecord;
 
-RemoraTraceReader *remora_trace_reader_start (const char   *path,
-                                              const char   *display_path,
-                                              GCancellable *cancellable,
-                                              GError      **error);
-int                remora_trace_reader_get_n_buffers (RemoraTraceReader *self);
-const char        *remora_trace_reader_get_buffer_name (RemoraTraceReader *self,
-                                                        int                buffer);
-int                remora_trace_reader_get_buffer_cpus (RemoraTraceReader *self,
-                                                        int                buffer);
-int                remora_trace_reader_get_n_instances_skipped (RemoraTraceReader *self);
-gint64             remora_trace_reader_get_first_ts (RemoraTraceReader *self);
-gint64             remora_trace_reader_get_last_ts (RemoraTraceReader *self);
-const char        *remora_trace_reader_get_compression (RemoraTraceReader *self);
+RemoraTraceReader     *remora_trace_reader_start (const char   *path,
+                                                  const char   *display_path,
+                                                  GCancellable *cancellable,
+                                                  GError      **error);
+int                    remora_trace_reader_get_n_buffers (RemoraTraceReader *self);
+const char            *remora_trace_reader_get_buffer_name (RemoraTraceReader *self, int buffer);
+int                    remora_trace_reader_get_buffer_cpus (RemoraTraceReader *self, int buffer);
+int                    remora_trace_reader_get_n_instances_skipped (RemoraTraceReader *self);
+gint64                 remora_trace_reader_get_first_ts (RemoraTraceReader *self);
+gint64                 remora_trace_reader_get_last_ts (RemoraTraceReader *self);
+const char            *remora_trace_reader_get_compression (RemoraTraceReader *self);
 const RemoraRawRecord *remora_trace_reader_next (RemoraTraceReader *self);
-char              *remora_trace_reader_dup_damage (RemoraTraceReader *self);
-void               remora_trace_reader_free (RemoraTraceReader *self);
+char                  *remora_trace_reader_dup_damage (RemoraTraceReader *self);
+void                   remora_trace_reader_free (RemoraTraceReader *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraTraceReader, remora_trace_reader_free)
 

@@ -27,11 +27,11 @@
  *   records: RecordHeader + size bytes; an END record (buffer END_BUFFER) closes it.
  * A child that dies leaves the stream cut: the parent keeps what came before. */
 
-#define MSG_OPENED 0x4f50454eu
-#define MSG_HEADER 0x48454144u
-#define END_BUFFER 0xffffu
+#define MSG_OPENED  0x4f50454eu
+#define MSG_HEADER  0x48454144u
+#define END_BUFFER  0xffffu
 #define MAX_BUFFERS 250
-#define WRITE_BUF  (256 * 1024)
+#define WRITE_BUF   (256 * 1024)
 
 typedef struct
 {
@@ -44,23 +44,23 @@ typedef struct
 
 struct _RemoraTraceReader
 {
-  int             fd;
-  pid_t           pid;
-  GCancellable   *cancellable;
-  char           *display_path;
-  int             n_buffers;
-  char          **names;
-  int            *cpus;
-  int             skipped;
-  gint64          first_ts;
-  gint64          last_ts;
-  char           *compression;
-  gboolean        ended;      /* END record seen */
-  gboolean        cut;        /* the stream stopped without END */
-  gint64          records;
-  gint64          last_good_ts;
-  int             status;     /* waitpid status once reaped */
-  gboolean        reaped;
+  int           fd;
+  pid_t         pid;
+  GCancellable *cancellable;
+  char         *display_path;
+  int           n_buffers;
+  char        **names;
+  int          *cpus;
+  int           skipped;
+  gint64        first_ts;
+  gint64        last_ts;
+  char         *compression;
+  gboolean      ended; /* END record seen */
+  gboolean      cut;   /* the stream stopped without END */
+  gint64        records;
+  gint64        last_good_ts;
+  int           status; /* waitpid status once reaped */
+  gboolean      reaped;
 
   /* input buffer */
   guint8         *buf;
@@ -74,10 +74,10 @@ struct _RemoraTraceReader
 
 typedef struct
 {
-  int     fd;
-  guint8 *buf;
-  gsize   len;
-  int     n_handles;
+  int                     fd;
+  guint8                 *buf;
+  gsize                   len;
+  int                     n_handles;
   struct tracecmd_input **handles;
 } ChildOut;
 
@@ -99,9 +99,7 @@ child_flush (ChildOut *out)
 }
 
 static void
-child_put (ChildOut   *out,
-           const void *data,
-           gsize       len)
+child_put (ChildOut *out, const void *data, gsize len)
 {
   if (out->len + len > WRITE_BUF)
     child_flush (out);
@@ -124,15 +122,13 @@ child_put (ChildOut   *out,
 }
 
 static void
-child_put_u32 (ChildOut *out,
-               guint32   v)
+child_put_u32 (ChildOut *out, guint32 v)
 {
   child_put (out, &v, 4);
 }
 
 static void
-child_put_str (ChildOut   *out,
-               const char *s)
+child_put_str (ChildOut *out, const char *s)
 {
   guint32 len = s ? (guint32) strlen (s) : 0;
   child_put_u32 (out, len);
@@ -141,10 +137,7 @@ child_put_str (ChildOut   *out,
 }
 
 static int
-child_record (struct tracecmd_input *handle,
-              struct tep_record     *rec,
-              int                    cpu,
-              void                  *data)
+child_record (struct tracecmd_input *handle, struct tep_record *rec, int cpu, void *data)
 {
   ChildOut    *out = data;
   RecordHeader h = { 0 };
@@ -166,9 +159,7 @@ child_record (struct tracecmd_input *handle,
 }
 
 G_GNUC_NORETURN static void
-child_main (const char *path,
-            int         fd,
-            int         max_instances)
+child_main (const char *path, int fd, int max_instances)
 {
   static guint8          buf[WRITE_BUF];
   struct tracecmd_input *handles[MAX_BUFFERS + 1];
@@ -250,8 +241,7 @@ child_main (const char *path,
 
 /* Makes @want bytes available at buf_start; FALSE at the end of the stream. */
 static gboolean
-fill (RemoraTraceReader *self,
-      gsize              want)
+fill (RemoraTraceReader *self, gsize want)
 {
   if (self->buf_end - self->buf_start >= want)
     return TRUE;
@@ -279,9 +269,7 @@ fill (RemoraTraceReader *self,
 }
 
 static gboolean
-take (RemoraTraceReader *self,
-      void              *out,
-      gsize              len)
+take (RemoraTraceReader *self, void *out, gsize len)
 {
   if (!fill (self, len))
     return FALSE;
@@ -308,8 +296,7 @@ take_str (RemoraTraceReader *self)
 }
 
 static void
-reap (RemoraTraceReader *self,
-      gboolean           kill_it)
+reap (RemoraTraceReader *self, gboolean kill_it)
 {
   if (self->pid <= 0 || self->reaped)
     return;
@@ -321,10 +308,7 @@ reap (RemoraTraceReader *self,
 }
 
 static gboolean
-spawn (RemoraTraceReader *self,
-       const char        *path,
-       int                max_instances,
-       GError           **error)
+spawn (RemoraTraceReader *self, const char *path, int max_instances, GError **error)
 {
   int fds[2];
 
@@ -338,7 +322,7 @@ spawn (RemoraTraceReader *self,
       close (fds[0]);
       close (fds[1]);
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
-                   _("Failed to start a process to read “%s”: %s"), self->display_path,
+                   _ ("Failed to start a process to read “%s”: %s"), self->display_path,
                    g_strerror (errsv));
       return FALSE;
     }
@@ -411,12 +395,11 @@ remora_trace_reader_start (const char   *path,
         }
       if (header)
         {
-          guint32 n, total;
+          guint32          n, total;
           g_autofree char *comp = NULL;
-          gboolean ok = take (self, &n, 4) && n >= 1 && n <= MAX_BUFFERS + 1 &&
-                        take (self, &total, 4) &&
-                        take (self, &self->first_ts, 8) && take (self, &self->last_ts, 8) &&
-                        (comp = take_str (self)) != NULL;
+          gboolean         ok = take (self, &n, 4) && n >= 1 && n <= MAX_BUFFERS + 1 &&
+                        take (self, &total, 4) && take (self, &self->first_ts, 8) &&
+                        take (self, &self->last_ts, 8) && (comp = take_str (self)) != NULL;
           if (ok)
             {
               self->n_buffers = (int) n;
@@ -446,13 +429,13 @@ remora_trace_reader_start (const char   *path,
         {
           if (WIFSIGNALED (self->status))
             g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                         _("Failed to read “%s”: the trace is damaged (libtracecmd crashed on it "
-                           "with signal %d)"),
+                         _ ("Failed to read “%s”: the trace is damaged (libtracecmd crashed on it "
+                            "with signal %d)"),
                          display_path, WTERMSIG (self->status));
           else
             g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                         _("Failed to read “%s”: the trace is truncated or damaged (libtracecmd "
-                           "cannot open it)"),
+                         _ ("Failed to read “%s”: the trace is truncated or damaged (libtracecmd "
+                            "cannot open it)"),
                          display_path);
           return NULL;
         }
@@ -469,16 +452,14 @@ remora_trace_reader_get_n_buffers (RemoraTraceReader *self)
 }
 
 const char *
-remora_trace_reader_get_buffer_name (RemoraTraceReader *self,
-                                     int                buffer)
+remora_trace_reader_get_buffer_name (RemoraTraceReader *self, int buffer)
 {
   g_return_val_if_fail (buffer >= 0 && buffer < self->n_buffers, NULL);
   return self->names[buffer];
 }
 
 int
-remora_trace_reader_get_buffer_cpus (RemoraTraceReader *self,
-                                     int                buffer)
+remora_trace_reader_get_buffer_cpus (RemoraTraceReader *self, int buffer)
 {
   g_return_val_if_fail (buffer >= 0 && buffer < self->n_buffers, 0);
   return self->cpus[buffer];
@@ -573,12 +554,12 @@ remora_trace_reader_dup_damage (RemoraTraceReader *self)
   when = g_strdup_printf ("%" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT,
                           self->last_good_ts / 1000000000, self->last_good_ts % 1000000000);
   if (WIFSIGNALED (self->status) && WTERMSIG (self->status) != SIGKILL)
-    return g_strdup_printf (_("The event data is damaged: libtracecmd crashed (signal %d) after "
-                              "%" G_GINT64_FORMAT " events, at %s; the events before were "
-                              "imported."),
+    return g_strdup_printf (_ ("The event data is damaged: libtracecmd crashed (signal %d) after "
+                               "%" G_GINT64_FORMAT " events, at %s; the events before were "
+                               "imported."),
                             WTERMSIG (self->status), self->records, when);
-  return g_strdup_printf (_("The event data ends early, after %" G_GINT64_FORMAT " events, at %s; "
-                            "the events before were imported."),
+  return g_strdup_printf (_ ("The event data ends early, after %" G_GINT64_FORMAT " events, at %s; "
+                             "the events before were imported."),
                           self->records, when);
 }
 

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * decoded later without the .dat file. */
 
 /* enum tracecmd_file_states of trace-cmd 3.1 */
-#define REMORA_TRACECMD_FILE_CMD_LINES      7
+#define REMORA_TRACECMD_FILE_CMD_LINES     7
 #define REMORA_TRACECMD_FILE_CPU_FLYRECORD 11
 
 struct tracecmd_output;
@@ -43,7 +43,6 @@ struct tracecmd_output *tracecmd_copy (struct tracecmd_input *ihandle,
                                        const char            *compression);
 void                    tracecmd_output_close (struct tracecmd_output *handle);
 struct tep_record      *tracecmd_read_cpu_last (struct tracecmd_input *handle, int cpu);
-void                    tracecmd_set_all_cpus_to_timestamp (struct tracecmd_input *handle,
-                                                            unsigned long long     time);
+void tracecmd_set_all_cpus_to_timestamp (struct tracecmd_input *handle, unsigned long long time);
 
 G_END_DECLS

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "remora-format.h"
+
+#include <glib/gi18n-lib.h>
 
 /**
  * remora_format_duration:
@@ -25,30 +25,30 @@ char *
 remora_format_duration (gint64 ns)
 {
   const char *sign = ns < 0 ? "-" : "";
-  guint64     a = ns < 0 ? (guint64) -(ns + 1) + 1 : (guint64) ns;
+  guint64     a = ns < 0 ? (guint64) - (ns + 1) + 1 : (guint64) ns;
   double      v;
   const char *unit;
 
   if (a < 1000)
     /* Translators: a duration in nanoseconds */
-    return g_strdup_printf (_("%s%" G_GUINT64_FORMAT " ns"), sign, a);
+    return g_strdup_printf (_ ("%s%" G_GUINT64_FORMAT " ns"), sign, a);
   if (a < 1000000)
     {
       v = a / 1e3;
       /* Translators: the unit of microseconds */
-      unit = _("µs");
+      unit = _ ("µs");
     }
   else if (a < 1000000000)
     {
       v = a / 1e6;
       /* Translators: the unit of milliseconds */
-      unit = _("ms");
+      unit = _ ("ms");
     }
   else
     {
       v = a / 1e9;
       /* Translators: the unit of seconds */
-      unit = _("s");
+      unit = _ ("s");
     }
   return g_strdup_printf ("%s%.*f %s", sign, v >= 100 ? 1 : v >= 10 ? 2 : 3, v, unit);
 }
@@ -63,7 +63,7 @@ char *
 remora_format_timestamp (gint64 ts_ns)
 {
   const char *sign = ts_ns < 0 ? "-" : "";
-  guint64     a = ts_ns < 0 ? (guint64) -(ts_ns + 1) + 1 : (guint64) ts_ns;
+  guint64     a = ts_ns < 0 ? (guint64) - (ts_ns + 1) + 1 : (guint64) ts_ns;
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%09" G_GUINT64_FORMAT, sign, a / 1000000000,
                           a % 1000000000);
 }
@@ -79,7 +79,6 @@ char *
 remora_format_us (gint64 ns)
 {
   const char *sign = ns < 0 ? "-" : "";
-  guint64     a = ns < 0 ? (guint64) -(ns + 1) + 1 : (guint64) ns;
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%03" G_GUINT64_FORMAT, sign, a / 1000,
-                          a % 1000);
+  guint64     a = ns < 0 ? (guint64) - (ns + 1) + 1 : (guint64) ns;
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%03" G_GUINT64_FORMAT, sign, a / 1000, a % 1000);
 }

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "remora-trace-stats.h"
+
+#include <string.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -22,8 +22,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  *   values, ceil(percent × n / 100) − 1, or -1 when @n is 0.
  */
 gint64
-remora_nearest_rank_index (gint64 n,
-                           int    percent)
+remora_nearest_rank_index (gint64 n, int percent)
 {
   if (n <= 0)
     return -1;
@@ -31,14 +30,10 @@ remora_nearest_rank_index (gint64 n,
 }
 
 static gboolean
-prepare (RemoraStore   *store,
-         const char    *sql,
-         sqlite3_stmt **st,
-         GError       **error)
+prepare (RemoraStore *store, const char *sql, sqlite3_stmt **st, GError **error)
 {
-  return remora_store_check (store,
-                             sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, st, NULL),
-                             error);
+  return remora_store_check (
+      store, sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, st, NULL), error);
 }
 
 static gboolean
@@ -112,8 +107,7 @@ remora_latency_summary_query (RemoraLatencySummary *summary,
 }
 
 static char *
-dup_column (sqlite3_stmt *st,
-            int           col)
+dup_column (sqlite3_stmt *st, int col)
 {
   const unsigned char *text = sqlite3_column_text (st, col);
   return g_strdup (text ? (const char *) text : "");
@@ -173,8 +167,7 @@ rwbs_kind_sql (void)
  * Returns: (transfer full): the stats, or %NULL with @error set.
  */
 RemoraTraceStats *
-remora_trace_stats_new (RemoraStore *store,
-                        GError     **error)
+remora_trace_stats_new (RemoraStore *store, GError **error)
 {
   g_autoptr (RemoraTraceStats) stats = g_new0 (RemoraTraceStats, 1);
   g_autoptr (sqlite3_stmt) st = NULL;
@@ -225,7 +218,7 @@ remora_trace_stats_new (RemoraStore *store,
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraCpuStats c = { dup_column (st, 0), sqlite3_column_int (st, 1),
+      RemoraCpuStats c = { dup_column (st, 0),           sqlite3_column_int (st, 1),
                            sqlite3_column_int64 (st, 2), sqlite3_column_int64 (st, 3),
                            sqlite3_column_int64 (st, 4), sqlite3_column_int64 (st, 5),
                            sqlite3_column_int64 (st, 6) };
@@ -289,8 +282,8 @@ remora_trace_stats_new (RemoraStore *store,
         sqlite3_free (quoted);
         g_array_append_val (stats->block_groups, g);
         if (!remora_latency_summary_query (
-              &g_array_index (stats->block_groups, RemoraBlockGroup, i).latency, store,
-              "block_requests", where, error))
+                &g_array_index (stats->block_groups, RemoraBlockGroup, i).latency, store,
+                "block_requests", where, error))
           return NULL;
       }
   }
@@ -307,9 +300,7 @@ remora_trace_stats_new (RemoraStore *store,
  * Returns: the counter's value, summed over buffers when @buffer is %NULL.
  */
 gint64
-remora_trace_stats_get_pair_count (RemoraTraceStats *stats,
-                                   const char       *buffer,
-                                   const char       *name)
+remora_trace_stats_get_pair_count (RemoraTraceStats *stats, const char *buffer, const char *name)
 {
   gint64 sum = 0;
 

@@ -55,30 +55,30 @@ typedef struct
 
 typedef struct
 {
-  char                *buffer;
-  char                *name;
-  gint64               value;
+  char  *buffer;
+  char  *name;
+  gint64 value;
 } RemoraPairCount;
 
 typedef struct
 {
   /* from meta */
-  char                *trace_path;
-  char                *kernel;
-  char                *clock;
-  char                *trace_cmd_version;
-  char                *compression;
-  int                  file_version;
-  int                  cpus;
-  gboolean             partial;
-  char                *partial_reason;
+  char    *trace_path;
+  char    *kernel;
+  char    *clock;
+  char    *trace_cmd_version;
+  char    *compression;
+  int      file_version;
+  int      cpus;
+  gboolean partial;
+  char    *partial_reason;
 
-  gint64               events;
-  gint64               first_ts;
-  gint64               last_ts;
-  gint64               tasks;
-  gint64               lost_events;
-  gint64               lost_marks;
+  gint64 events;
+  gint64 first_ts;
+  gint64 last_ts;
+  gint64 tasks;
+  gint64 lost_events;
+  gint64 lost_marks;
 
   GArray              *event_counts; /* RemoraEventCount, most frequent first */
   GArray              *cpu_stats;    /* RemoraCpuStats */
@@ -88,20 +88,17 @@ typedef struct
   GArray              *block_groups; /* RemoraBlockGroup */
 } RemoraTraceStats;
 
-gboolean          remora_latency_summary_query (RemoraLatencySummary *summary,
-                                                RemoraStore          *store,
-                                                const char           *table,
-                                                const char           *where,
-                                                GError              **error);
-gint64            remora_nearest_rank_index (gint64 n,
-                                             int    percent);
+gboolean remora_latency_summary_query (RemoraLatencySummary *summary,
+                                       RemoraStore          *store,
+                                       const char           *table,
+                                       const char           *where,
+                                       GError              **error);
+gint64   remora_nearest_rank_index (gint64 n, int percent);
 
-RemoraTraceStats *remora_trace_stats_new (RemoraStore *store,
-                                          GError     **error);
+RemoraTraceStats *remora_trace_stats_new (RemoraStore *store, GError **error);
 void              remora_trace_stats_free (RemoraTraceStats *stats);
-gint64            remora_trace_stats_get_pair_count (RemoraTraceStats *stats,
-                                                     const char       *buffer,
-                                                     const char       *name);
+gint64
+remora_trace_stats_get_pair_count (RemoraTraceStats *stats, const char *buffer, const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraTraceStats, remora_trace_stats_free)
 

@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "remora-test-util.h"
+
+#include <glib/gstdio.h>
 
 /* A committed fixture: tests/traces/NAME */
 char *
@@ -48,9 +48,7 @@ remora_test_rmdir (const char *dir)
 
 /* Imports @trace_path into DIR/basename.remora and opens the store. */
 RemoraStore *
-remora_test_import (const char *trace_path,
-                    const char *dir,
-                    char      **store_path)
+remora_test_import (const char *trace_path, const char *dir, char **store_path)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *base = g_path_get_basename (trace_path);
@@ -85,10 +83,7 @@ remora_test_load_expected (const char *name)
 
 /* Copies at most @max_len bytes of @src to DIR/NAME (G_MAXSIZE: all of it). */
 char *
-remora_test_copy_file (const char *src,
-                       const char *dir,
-                       const char *name,
-                       gsize       max_len)
+remora_test_copy_file (const char *src, const char *dir, const char *name, gsize max_len)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;

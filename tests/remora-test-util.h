@@ -14,13 +14,8 @@ G_BEGIN_DECLS
 char        *remora_test_fixture_path (const char *name);
 char        *remora_test_make_tmpdir (void);
 void         remora_test_rmdir (const char *dir);
-RemoraStore *remora_test_import (const char *trace_path,
-                                 const char *dir,
-                                 char      **store_path);
+RemoraStore *remora_test_import (const char *trace_path, const char *dir, char **store_path);
 GKeyFile    *remora_test_load_expected (const char *name);
-char        *remora_test_copy_file (const char *src,
-                                    const char *dir,
-                                    const char *name,
-                                    gsize       max_len);
+char *remora_test_copy_file (const char *src, const char *dir, const char *name, gsize max_len);
 
 G_END_DECLS

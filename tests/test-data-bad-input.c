@@ -28,9 +28,7 @@ count_entries (const char *dir)
 /* Imports @trace into @dir and expects @code; checks the message names the
  * file and nothing but the inputs is left in @dir. */
 static void
-expect_failure (const char *trace,
-                const char *dir,
-                int         code)
+expect_failure (const char *trace, const char *dir, int code)
 {
   g_autofree char *store = g_build_filename (dir, "out.remora", NULL);
   g_autoptr (RemoraImporter) importer = remora_importer_new (trace, store);
@@ -46,10 +44,7 @@ expect_failure (const char *trace,
 }
 
 static char *
-write_file (const char *dir,
-            const char *name,
-            const void *data,
-            gsize       len)
+write_file (const char *dir, const char *name, const void *data, gsize len)
 {
   g_autoptr (GError) error = NULL;
   char *path = g_build_filename (dir, name, NULL);
@@ -61,14 +56,14 @@ write_file (const char *dir,
 static void
 test_not_traces (void)
 {
-  g_autofree char *dir = remora_test_make_tmpdir ();
-  g_autofree char *missing = g_build_filename (dir, "missing.dat", NULL);
-  g_autofree char *empty = write_file (dir, "empty.dat", "", 0);
-  g_autofree char *text = write_file (dir, "notes.dat", "hello, this is not a trace\n", 27);
-  g_autofree char *magic = write_file (dir, "magic.dat", "\027\010\104tra", 6);
-  g_autofree char *subdir = g_build_filename (dir, "folder.dat", NULL);
+  g_autofree char  *dir = remora_test_make_tmpdir ();
+  g_autofree char  *missing = g_build_filename (dir, "missing.dat", NULL);
+  g_autofree char  *empty = write_file (dir, "empty.dat", "", 0);
+  g_autofree char  *text = write_file (dir, "notes.dat", "hello, this is not a trace\n", 27);
+  g_autofree char  *magic = write_file (dir, "magic.dat", "\027\010\104tra", 6);
+  g_autofree char  *subdir = g_build_filename (dir, "folder.dat", NULL);
   static const char v8[] = "\027\010\104tracing8\0";
-  g_autofree char *future = write_file (dir, "future.dat", v8, sizeof v8);
+  g_autofree char  *future = write_file (dir, "future.dat", v8, sizeof v8);
 
   g_mkdir (subdir, 0700);
   expect_failure (missing, dir, REMORA_DATA_ERROR_NOT_FOUND);
@@ -83,8 +78,8 @@ test_not_traces (void)
 static void
 test_truncated_header (void)
 {
-  g_autofree char *dir = remora_test_make_tmpdir ();
-  g_autofree char *src = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char   *dir = remora_test_make_tmpdir ();
+  g_autofree char   *src = remora_test_fixture_path ("sched-block-v6.dat");
   static const gsize cuts[] = { 12, 100, 5000, 300000, 2000000 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
@@ -114,11 +109,11 @@ test_truncated_cpu_data (void)
   g_autofree char *dir = remora_test_make_tmpdir ();
   g_autofree char *src = remora_test_fixture_path ("sched-block-v6.dat");
   g_autoptr (GKeyFile) expected = remora_test_load_expected ("sched-block-v6");
-  gint64             total = g_key_file_get_int64 (expected, "trace", "events", NULL);
-  gint64             last = G_MAXINT64;
-  gsize              size;
-  static const int   percents[] = { 99, 97, 93, 88 };
-  g_autofree char   *contents = NULL;
+  gint64           total = g_key_file_get_int64 (expected, "trace", "events", NULL);
+  gint64           last = G_MAXINT64;
+  gsize            size;
+  static const int percents[] = { 99, 97, 93, 88 };
+  g_autofree char *contents = NULL;
 
   g_file_get_contents (src, &contents, &size, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (percents); i++)
@@ -286,8 +281,7 @@ test_bad_stores (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/remora/data/bad-input/not-traces", test_not_traces);

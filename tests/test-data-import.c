@@ -29,8 +29,7 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture      *f,
-               gconstpointer data)
+fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = g_strconcat (data, ".dat", NULL);
 
@@ -44,8 +43,7 @@ fixture_setup (Fixture      *f,
 }
 
 static void
-fixture_teardown (Fixture      *f,
-                  gconstpointer data)
+fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->expected, g_key_file_unref);
@@ -58,8 +56,7 @@ fixture_teardown (Fixture      *f,
 }
 
 static gint64
-query_int (RemoraStore *store,
-           const char  *sql)
+query_int (RemoraStore *store, const char *sql)
 {
   sqlite3_stmt *st = NULL;
   gint64        v;
@@ -84,8 +81,7 @@ skip_if_missing (Fixture *f)
 }
 
 static void
-test_counts (Fixture      *f,
-             gconstpointer data)
+test_counts (Fixture *f, gconstpointer data)
 {
   g_auto (GStrv) names = NULL;
   gsize         n_names;
@@ -150,10 +146,7 @@ test_counts (Fixture      *f,
 
 /* The value of "key=" in a raw field listing, or NULL. */
 static const char *
-raw_field (const char *text,
-           const char *key,
-           char       *buf,
-           gsize       len)
+raw_field (const char *text, const char *key, char *buf, gsize len)
 {
   gsize       klen = strlen (key);
   const char *p = text;
@@ -175,8 +168,7 @@ raw_field (const char *text,
 }
 
 static gint64
-raw_int (const char *text,
-         const char *key)
+raw_int (const char *text, const char *key)
 {
   char buf[64];
   g_assert_nonnull (raw_field (text, key, buf, sizeof buf));
@@ -191,16 +183,15 @@ typedef struct
 
 typedef struct
 {
-  guint64 key_sector;
-  gint64  dev;
-  gint64  ts;
-  char    rwbs[16];
+  guint64  key_sector;
+  gint64   dev;
+  gint64   ts;
+  char     rwbs[16];
   gboolean zero;
 } OpenReq;
 
 static int
-cmp_i64 (gconstpointer a,
-         gconstpointer b)
+cmp_i64 (gconstpointer a, gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
   return (x > y) - (x < y);
@@ -209,8 +200,7 @@ cmp_i64 (gconstpointer a,
 /* The pairing rules of SCHEMA.md written again, plainly, over events decoded
  * from the store's payloads; compared with the importer's pair tables. */
 static void
-test_pairs_independent (Fixture      *f,
-                        gconstpointer data)
+test_pairs_independent (Fixture *f, gconstpointer data)
 {
   g_autoptr (GArray) wake_lat = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) block_lat = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -228,12 +218,12 @@ test_pairs_independent (Fixture      *f,
 
   /* the top-level buffer, in id (time) order */
   g_assert_cmpint (
-    sqlite3_prepare_v2 (remora_store_get_db (f->store),
-                        "SELECT id, ts, cpu, name FROM events WHERE buffer = '' AND name IN "
-                        "('sched_switch', 'sched_wakeup', 'sched_wakeup_new', 'block_rq_issue', "
-                        "'block_rq_complete', 'block_rq_requeue') ORDER BY id",
-                        -1, &st, NULL),
-    ==, SQLITE_OK);
+      sqlite3_prepare_v2 (remora_store_get_db (f->store),
+                          "SELECT id, ts, cpu, name FROM events WHERE buffer = '' AND name IN "
+                          "('sched_switch', 'sched_wakeup', 'sched_wakeup_new', 'block_rq_issue', "
+                          "'block_rq_complete', 'block_rq_requeue') ORDER BY id",
+                          -1, &st, NULL),
+      ==, SQLITE_OK);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       g_autoptr (GError) error = NULL;
@@ -291,8 +281,9 @@ test_pairs_independent (Fixture      *f,
 
           r.dev = raw_int (raw, "dev");
           r.zero = nr == 0;
-          r.key_sector = r.zero ? 0 : (guint64) g_ascii_strtoull (
-                                        raw_field (raw, "sector", rwbs, sizeof rwbs), NULL, 0);
+          r.key_sector = r.zero ? 0
+                                : (guint64) g_ascii_strtoull (
+                                      raw_field (raw, "sector", rwbs, sizeof rwbs), NULL, 0);
           g_strlcpy (r.rwbs, raw_field (raw, "rwbs", rwbs, sizeof rwbs), sizeof r.rwbs);
           r.ts = ts;
           if (g_str_equal (name, "block_rq_issue"))
@@ -390,8 +381,7 @@ test_pairs_independent (Fixture      *f,
 }
 
 static void
-test_slices (Fixture      *f,
-             gconstpointer data)
+test_slices (Fixture *f, gconstpointer data)
 {
   if (skip_if_missing (f))
     return;
@@ -405,13 +395,13 @@ test_slices (Fixture      *f,
                                         "s.start_ts < c.first_ts OR s.end_ts > c.last_ts"),
                    ==, 0);
   /* one slice ends at every switch, plus the last open slice of each CPU */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sched_slices WHERE end_state IS NOT NULL"),
-                   ==, query_int (f->store, "SELECT count(*) FROM events WHERE name = 'sched_switch'"));
+  g_assert_cmpint (
+      query_int (f->store, "SELECT count(*) FROM sched_slices WHERE end_state IS NOT NULL"), ==,
+      query_int (f->store, "SELECT count(*) FROM events WHERE name = 'sched_switch'"));
 }
 
 static void
-test_decode (Fixture      *f,
-             gconstpointer data)
+test_decode (Fixture *f, gconstpointer data)
 {
   sqlite3_stmt *st = NULL;
   int           n = 0;
@@ -425,8 +415,8 @@ test_decode (Fixture      *f,
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *info = remora_store_dup_event_info (f->store, sqlite3_column_int64 (st, 0),
-                                                           FALSE, &error);
+      g_autofree char *info =
+          remora_store_dup_event_info (f->store, sqlite3_column_int64 (st, 0), FALSE, &error);
       g_assert_no_error (error);
       g_assert_nonnull (strstr (info, (const char *) sqlite3_column_text (st, 1)));
       n++;
@@ -435,17 +425,18 @@ test_decode (Fixture      *f,
   g_test_message ("%s: %d print events decoded", f->name, n);
 
   /* a switch's decoded next_pid is the pid of the slice that starts there */
-  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (f->store),
-                                       "SELECT e.id, s.pid FROM events e JOIN sched_slices s ON "
-                                       "s.buffer = e.buffer AND s.cpu = e.cpu AND s.start_ts = e.ts "
-                                       "WHERE e.name = 'sched_switch' LIMIT 200",
-                                       -1, &st, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_prepare_v2 (remora_store_get_db (f->store),
+                          "SELECT e.id, s.pid FROM events e JOIN sched_slices s ON "
+                          "s.buffer = e.buffer AND s.cpu = e.cpu AND s.start_ts = e.ts "
+                          "WHERE e.name = 'sched_switch' LIMIT 200",
+                          -1, &st, NULL),
+      ==, SQLITE_OK);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       g_autoptr (GError) error = NULL;
-      g_autofree char *raw = remora_store_dup_event_info (f->store, sqlite3_column_int64 (st, 0),
-                                                          TRUE, &error);
+      g_autofree char *raw =
+          remora_store_dup_event_info (f->store, sqlite3_column_int64 (st, 0), TRUE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (raw_int (raw, "next_pid"), ==, sqlite3_column_int (st, 1));
     }
@@ -461,9 +452,7 @@ test_decode (Fixture      *f,
 }
 
 static void
-assert_plan_uses (RemoraStore *store,
-                  const char  *sql,
-                  const char  *index)
+assert_plan_uses (RemoraStore *store, const char *sql, const char *index)
 {
   g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
   g_autoptr (GString) plan = g_string_new (NULL);
@@ -479,8 +468,7 @@ assert_plan_uses (RemoraStore *store,
 }
 
 static void
-test_indexes (Fixture      *f,
-              gconstpointer data)
+test_indexes (Fixture *f, gconstpointer data)
 {
   if (skip_if_missing (f))
     return;
@@ -500,14 +488,13 @@ test_indexes (Fixture      *f,
 }
 
 static void
-test_reuse (Fixture      *f,
-            gconstpointer data)
+test_reuse (Fixture *f, gconstpointer data)
 {
-  g_autofree char   *copy = NULL;
-  g_autofree char   *reason = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *reason = NULL;
   g_autoptr (RemoraStore) store = NULL;
-  g_autofree char   *store_path = NULL;
-  struct utimbuf     times = { 1000000000, 1000000000 };
+  g_autofree char *store_path = NULL;
+  struct utimbuf   times = { 1000000000, 1000000000 };
 
   if (skip_if_missing (f))
     return;
@@ -550,9 +537,7 @@ typedef struct
 } AsyncRun;
 
 static void
-on_fraction (GObject    *object,
-             GParamSpec *pspec,
-             gpointer    user_data)
+on_fraction (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
   AsyncRun *run = user_data;
   double    f = remora_importer_get_fraction (REMORA_IMPORTER (object));
@@ -566,9 +551,7 @@ on_fraction (GObject    *object,
 }
 
 static void
-on_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_done (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   AsyncRun *run = user_data;
   run->ok = remora_importer_import_finish (REMORA_IMPORTER (object), result, &run->error);
@@ -576,8 +559,7 @@ on_done (GObject      *object,
 }
 
 static void
-test_async_progress (Fixture      *f,
-                     gconstpointer data)
+test_async_progress (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = NULL;
   g_autoptr (RemoraImporter) importer = NULL;
@@ -604,8 +586,7 @@ test_async_progress (Fixture      *f,
 }
 
 static guint
-count_files (const char *dir,
-             const char *prefix)
+count_files (const char *dir, const char *prefix)
 {
   g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -617,9 +598,7 @@ count_files (const char *dir,
 }
 
 static void
-cancel_soon (GObject    *object,
-             GParamSpec *pspec,
-             gpointer    user_data)
+cancel_soon (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
   /* cancel once the events are streaming in */
   if (remora_importer_get_events_read (REMORA_IMPORTER (object)) > 0)
@@ -627,8 +606,7 @@ cancel_soon (GObject    *object,
 }
 
 static void
-test_cancel (Fixture      *f,
-             gconstpointer data)
+test_cancel (Fixture *f, gconstpointer data)
 {
   g_autofree char *path = NULL;
   g_autoptr (RemoraImporter) importer = NULL;
@@ -673,8 +651,7 @@ test_cancel (Fixture      *f,
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -697,7 +674,7 @@ main (int    argc,
       for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
         {
           g_autofree char *path =
-            g_strdup_printf ("/remora/data/import/%s/%s", fixtures[i], cases[c].name);
+              g_strdup_printf ("/remora/data/import/%s/%s", fixtures[i], cases[c].name);
           g_test_add (path, Fixture, fixtures[i], fixture_setup, cases[c].func, fixture_teardown);
         }
     }

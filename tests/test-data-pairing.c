@@ -10,15 +10,13 @@
 #include "remora-pairing-private.h"
 
 static void
-collect_wakeup (const RemoraWakeupRow *row,
-                gpointer               user_data)
+collect_wakeup (const RemoraWakeupRow *row, gpointer user_data)
 {
   g_array_append_val ((GArray *) user_data, *row);
 }
 
 static void
-collect_block (const RemoraBlockRow *row,
-               gpointer              user_data)
+collect_block (const RemoraBlockRow *row, gpointer user_data)
 {
   g_array_append_val ((GArray *) user_data, *row);
 }
@@ -37,7 +35,7 @@ test_wakeup_basic (void)
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpint (g_array_index (rows, RemoraWakeupRow, 0).pid, ==, 20);
   g_assert_cmpint (g_array_index (rows, RemoraWakeupRow, 0).switch_ts -
-                     g_array_index (rows, RemoraWakeupRow, 0).wakeup_ts,
+                       g_array_index (rows, RemoraWakeupRow, 0).wakeup_ts,
                    ==, 150);
   g_assert_cmpint (g_array_index (rows, RemoraWakeupRow, 0).switch_cpu, ==, 2);
   g_assert_cmpint (g_array_index (rows, RemoraWakeupRow, 0).switch_event_id, ==, 3);
@@ -52,10 +50,10 @@ test_wakeup_running_and_duplicates (void)
   RemoraWakeupPairer p;
 
   remora_wakeup_pairer_init (&p, collect_wakeup, rows);
-  remora_wakeup_pairer_switch (&p, 1, 100, 0, 0, 30);           /* 30 runs on CPU 0 */
+  remora_wakeup_pairer_switch (&p, 1, 100, 0, 0, 30);                /* 30 runs on CPU 0 */
   remora_wakeup_pairer_wakeup (&p, 2, 110, 1, 30, "c", 0, FALSE, 5); /* running: not measured */
   g_assert_cmpint (p.wakeup_while_running, ==, 1);
-  remora_wakeup_pairer_switch (&p, 3, 120, 0, 30, 0);           /* 30 sleeps */
+  remora_wakeup_pairer_switch (&p, 3, 120, 0, 30, 0); /* 30 sleeps */
   remora_wakeup_pairer_wakeup (&p, 4, 130, 1, 30, "c", 0, FALSE, 5);
   remora_wakeup_pairer_wakeup (&p, 5, 140, 1, 30, "c", 0, FALSE, 5); /* a second one */
   g_assert_cmpint (p.duplicate_wakeups, ==, 1);
@@ -151,7 +149,7 @@ test_block_zero_length_requeue (void)
   g_assert_true (g_array_index (rows, RemoraBlockRow, 1).requeued);
   g_assert_cmpint (g_array_index (rows, RemoraBlockRow, 1).complete_event_id, ==, -1);
   g_assert_cmpint (g_array_index (rows, RemoraBlockRow, 2).complete_ts -
-                     g_array_index (rows, RemoraBlockRow, 2).issue_ts,
+                       g_array_index (rows, RemoraBlockRow, 2).issue_ts,
                    ==, 40);
 
   /* still open at the end: kept without completion */
@@ -164,8 +162,7 @@ test_block_zero_length_requeue (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/remora/data/pairing/wakeup-basic", test_wakeup_basic);
