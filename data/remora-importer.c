@@ -1379,7 +1379,12 @@ write_headers (Import *im, const char *readable_path, const char *scratch_dir, G
     }
   close (fd);
 
-  out = head ? tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 7, "zstd") : NULL;
+  /* A compressed input passes its compression on to the copy; naming one as
+   * well makes libtracecmd 1.3.1 allocate a second compressor and leak the
+   * first. */
+  out = head ? tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 7,
+                              remora_trace_reader_get_compression (im->reader) ? NULL : "zstd")
+             : NULL;
   if (head != NULL && out == NULL)
     out = tracecmd_copy (head, tmpl, REMORA_TRACECMD_FILE_CMD_LINES, 6, NULL);
   if (out == NULL)
