@@ -588,6 +588,96 @@ remora_cli_stats (int argc, char **argv)
   return 0;
 }
 
+/* events -------------------------------------------------------------------- */
+
+int
+remora_cli_events (int argc, char **argv)
+{
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store = NULL;
+  g_autofree char *name = NULL;
+  sqlite3_stmt    *st = NULL;
+  gint64           first = 0, limit = -1;
+  gboolean         raw = FALSE;
+  int              rc;
+  GOptionEntry     entries[] = {
+        { "first", 0, 0, G_OPTION_ARG_INT64, &first, N_ ("Start at the event with this id"),
+          N_ ("ID") },
+        { "limit", 'n', 0, G_OPTION_ARG_INT64, &limit, N_ ("Print at most N events"), N_ ("N") },
+        { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Print only events of this name"),
+          N_ ("NAME") },
+        { "raw", 'R', 0, G_OPTION_ARG_NONE, &raw,
+          N_ ("Print every field as name=value instead of the event’s format"), NULL },
+        { NULL }
+  };
+
+  context = g_option_context_new (_ ("TRACE|STORE — list events as trace-cmd report does"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr (_ ("remora: events needs one trace or store (see “remora events --help”)\n"));
+      return 2;
+    }
+  if (remora_store_is_store_file (argv[1]))
+    store = remora_store_open (argv[1], &error);
+  else
+    store = open_or_import (argv[1], NULL, FALSE, TRUE, NULL, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return 1;
+    }
+
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
+                           "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm "
+                           "FROM events e LEFT JOIN tasks t ON t.pid = e.pid "
+                           "WHERE e.id >= ?1 AND (?2 IS NULL OR e.name = ?2) ORDER BY e.id "
+                           "LIMIT ?3",
+                           -1, &st, NULL);
+  if (!remora_store_check (store, rc, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  sqlite3_bind_int64 (st, 1, first);
+  if (name)
+    sqlite3_bind_text (st, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 3, limit);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64           id = sqlite3_column_int64 (st, 0);
+      gint64           ts = sqlite3_column_int64 (st, 1);
+      const char      *buffer = (const char *) sqlite3_column_text (st, 5);
+      const char      *comm = (const char *) sqlite3_column_text (st, 6);
+      g_autofree char *stamp = remora_format_timestamp (ts);
+      g_autofree char *info = remora_store_dup_event_info (store, id, raw, &error);
+
+      if (info == NULL)
+        {
+          print_error (error);
+          sqlite3_finalize (st);
+          return 1;
+        }
+      /* the layout of trace-cmd report -t */
+      g_print ("%s%s%16s-%-5d [%03d] %s: %s: %s\n", buffer[0] ? buffer : "", buffer[0] ? ": " : "",
+               comm ? comm : "<...>", sqlite3_column_int (st, 3), sqlite3_column_int (st, 2), stamp,
+               sqlite3_column_text (st, 4), info);
+    }
+  sqlite3_finalize (st);
+  if (!remora_store_check (store, rc, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  return 0;
+}
+
 static void
 print_usage (FILE *out)
 {
@@ -597,6 +687,8 @@ print_usage (FILE *out)
               "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
               "                                    import a trace.dat into a store\n"
               "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
+              "  remora events TRACE|STORE [--first ID] [--limit N] [--name NAME] [--raw]\n"
+              "                                    list events as trace-cmd report does\n"
               "  remora --version                  print the version\n"
               "  remora --help                     print this help\n"
               "\n"
@@ -632,6 +724,8 @@ remora_cli_main (int argc, char **argv)
     return remora_cli_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "stats"))
     return remora_cli_stats (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "events"))
+    return remora_cli_events (argc - 1, argv + 1);
   if (argv[1][0] == '-')
     {
       g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);

@@ -45,7 +45,7 @@
 
 #define BATCH_EVENTS    8192
 #define N_BATCHES       4
-#define CHUNK_SHIFT     10 /* 1024 events per payload chunk */
+#define CHUNK_SHIFT     10 /* events per payload chunk: 1 << CHUNK_SHIFT */
 #define CHECK_INTERVAL  4096
 #define TEP_ID_MAP_SIZE 65536
 #define PID_BITS        (1 << 22) /* the kernel's largest pid_max */

@@ -44,6 +44,8 @@ struct _RemoraStore
   int                    headers_fd;
   gint64                 cached_chunk;
   GBytes                *cached_chunk_data;
+  sqlite3_stmt          *st_event; /* prepared once, for decoding */
+  sqlite3_stmt          *st_chunk;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
@@ -205,6 +207,8 @@ remora_store_finalize (GObject *object)
   RemoraStore *self = REMORA_STORE (object);
 
   g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
+  g_clear_pointer (&self->st_event, sqlite3_finalize);
+  g_clear_pointer (&self->st_chunk, sqlite3_finalize);
   if (self->headers != NULL)
     tracecmd_close (self->headers); /* closes headers_fd */
   else if (self->headers_fd >= 0)
@@ -426,6 +430,54 @@ remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **re
 
 /* Decoding ----------------------------------------------------------------- */
 
+/* libtracecmd's own function_graph printers look ahead at the next record of
+ * the open trace to merge an entry with its exit; the store's headers handle
+ * has no records, so these print each record on its own instead. */
+static int
+print_funcgraph_entry (struct trace_seq  *s,
+                       struct tep_record *record,
+                       struct tep_event  *event,
+                       void              *context)
+{
+  unsigned long long func = 0, depth = 0;
+  const char        *name;
+
+  tep_get_field_val (s, event, "func", record, &func, 0);
+  tep_get_field_val (s, event, "depth", record, &depth, 0);
+  name = tep_find_function (event->tep, func);
+  trace_seq_printf (s, "%*s", (int) MIN (depth, 64) * 2, "");
+  if (name)
+    trace_seq_printf (s, "%s() {", name);
+  else
+    trace_seq_printf (s, "0x%llx() {", func);
+  return 0;
+}
+
+static int
+print_funcgraph_exit (struct trace_seq  *s,
+                      struct tep_record *record,
+                      struct tep_event  *event,
+                      void              *context)
+{
+  unsigned long long func = 0, depth = 0, calltime = 0, rettime = 0;
+  const char        *name;
+
+  tep_get_field_val (s, event, "func", record, &func, 0);
+  tep_get_field_val (s, event, "depth", record, &depth, 0);
+  tep_get_field_val (s, event, "calltime", record, &calltime, 0);
+  tep_get_field_val (s, event, "rettime", record, &rettime, 0);
+  name = tep_find_function (event->tep, func);
+  trace_seq_printf (s, "%*s", (int) MIN (depth, 64) * 2, "");
+  if (name)
+    trace_seq_printf (s, "} /* %s */", name);
+  else
+    trace_seq_printf (s, "} /* 0x%llx */", func);
+  if (rettime >= calltime)
+    trace_seq_printf (s, " %llu.%03llu us", (rettime - calltime) / 1000,
+                      (rettime - calltime) % 1000);
+  return 0;
+}
+
 static gboolean
 ensure_headers (RemoraStore *self, GError **error)
 {
@@ -468,20 +520,27 @@ ensure_headers (RemoraStore *self, GError **error)
                    _ ("Failed to read the store “%s”: its trace headers are damaged"), self->path);
       return FALSE;
     }
+  tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_entry",
+                              print_funcgraph_entry, NULL);
+  tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_exit",
+                              print_funcgraph_exit, NULL);
   return TRUE;
 }
 
 static gboolean
 load_chunk (RemoraStore *self, gint64 chunk, GError **error)
 {
-  g_autoptr (sqlite3_stmt) st = NULL;
-  int rc;
+  sqlite3_stmt *st;
+  int           rc;
 
   if (self->cached_chunk == chunk)
     return TRUE;
-  if (!remora_sqlite_prepare (self->db, "SELECT data FROM event_payloads WHERE chunk = ?", FALSE,
-                              &st, self->path, error))
+  if (self->st_chunk == NULL &&
+      !remora_sqlite_prepare (self->db, "SELECT data FROM event_payloads WHERE chunk = ?", TRUE,
+                              &self->st_chunk, self->path, error))
     return FALSE;
+  st = self->st_chunk;
+  sqlite3_reset (st);
   sqlite3_bind_int64 (st, 1, chunk);
   rc = sqlite3_step (st);
   if (rc != SQLITE_ROW)
@@ -540,7 +599,7 @@ remora_store_dup_event_info (RemoraStore *self,
                              gboolean     raw_fields,
                              GError     **error)
 {
-  g_autoptr (sqlite3_stmt) st = NULL;
+  sqlite3_stmt     *st;
   struct tep_record rec = { 0 };
   struct trace_seq  seq;
   const guint8     *blob;
@@ -554,9 +613,12 @@ remora_store_dup_event_info (RemoraStore *self,
 
   if (!ensure_headers (self, error))
     return NULL;
-  if (!remora_sqlite_prepare (self->db, "SELECT ts, cpu FROM event_rows WHERE id = ?", FALSE, &st,
-                              self->path, error))
+  if (self->st_event == NULL &&
+      !remora_sqlite_prepare (self->db, "SELECT ts, cpu FROM event_rows WHERE id = ?", TRUE,
+                              &self->st_event, self->path, error))
     return NULL;
+  st = self->st_event;
+  sqlite3_reset (st);
   sqlite3_bind_int64 (st, 1, event_id);
   if (sqlite3_step (st) != SQLITE_ROW)
     {
