@@ -118,10 +118,9 @@ run_import (const char *trace, const char *store_path, gboolean quiet, GError **
         /* Translators: a warning after importing a damaged trace */
         g_printerr (_ ("remora: warning: “%s” is damaged: %s\n"), trace, partial);
       if (!quiet)
-        g_print (ngettext ("Imported %" G_GINT64_FORMAT " event from “%s” into “%s” in %.2f s.\n",
-                           "Imported %" G_GINT64_FORMAT " events from “%s” into “%s” in %.2f s.\n",
-                           events),
-                 events, trace, store_path, seconds);
+        g_print (ngettext ("Imported %lld event from “%s” into “%s” in %.2f s.\n",
+                           "Imported %lld events from “%s” into “%s” in %.2f s.\n", events),
+                 (long long) events, trace, store_path, seconds);
     }
   else
     g_propagate_error (error, g_steal_pointer (&run.error));
@@ -485,10 +484,10 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
            stats->file_version, stats->compression, stats->trace_cmd_version);
   g_print (_ ("Kernel:     %s, clock “%s”, %d CPUs\n"), stats->kernel, stats->clock, stats->cpus);
   g_print (_ ("Time span:  %s to %s (%s)\n"), first, last, span);
-  g_print (_ ("Events:     %" G_GINT64_FORMAT " in %u types; %" G_GINT64_FORMAT " tasks\n"),
-           stats->events, stats->event_counts->len, stats->tasks);
-  g_print (_ ("Lost:       %" G_GINT64_FORMAT " events in %" G_GINT64_FORMAT " gaps\n"),
-           stats->lost_events, stats->lost_marks);
+  g_print (_ ("Events:     %lld in %u types; %lld tasks\n"), (long long) stats->events,
+           stats->event_counts->len, (long long) stats->tasks);
+  g_print (_ ("Lost:       %lld events in %lld gaps\n"), (long long) stats->lost_events,
+           (long long) stats->lost_marks);
   if (stats->partial)
     g_print (_ ("Partial:    %s\n"), stats->partial_reason);
 
@@ -510,32 +509,32 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
       g_autofree char *label = c->buffer[0] ? g_strdup_printf ("%s:%d", c->buffer, c->cpu)
                                             : g_strdup_printf ("%d", c->cpu);
       /* Translators: one line per CPU: CPU, events, first and last timestamp, lost events */
-      g_print (_ ("  CPU %-8s %10" G_GINT64_FORMAT " events  %s – %s  lost %" G_GINT64_FORMAT "\n"),
-               label, c->events, cf, cl, c->lost_events);
+      g_print (_ ("  CPU %-8s %10lld events  %s – %s  lost %lld\n"), label, (long long) c->events,
+               cf, cl, (long long) c->lost_events);
     }
 
   g_print (_ ("\nLatencies in µs (percentiles by nearest rank):\n"));
   g_print ("  %-8s %-8s %8s %12s %12s %12s %12s %12s\n", "", "", _ ("count"), _ ("min"), _ ("p50"),
            _ ("p90"), _ ("p99"), _ ("max"));
   print_latency_row (_ ("wakeup"), "", &stats->wakeup_latency);
-  g_print (_ ("  (wakeups of a running task: %" G_GINT64_FORMAT
-              "; repeated wakeups: %" G_GINT64_FORMAT "; dropped by a switch-out: %" G_GINT64_FORMAT
-              "; still waiting at the end: %" G_GINT64_FORMAT ")\n"),
-           remora_trace_stats_get_pair_count (stats, NULL, "wakeup_while_running"),
-           remora_trace_stats_get_pair_count (stats, NULL, "duplicate_wakeups"),
-           remora_trace_stats_get_pair_count (stats, NULL, "stale_dropped"),
-           remora_trace_stats_get_pair_count (stats, NULL, "wakeups_unmatched_at_end"));
+  g_print (_ ("  (wakeups of a running task: %lld; repeated wakeups: %lld; dropped by a "
+              "switch-out: %lld; still waiting at the end: %lld)\n"),
+           (long long) remora_trace_stats_get_pair_count (stats, NULL, "wakeup_while_running"),
+           (long long) remora_trace_stats_get_pair_count (stats, NULL, "duplicate_wakeups"),
+           (long long) remora_trace_stats_get_pair_count (stats, NULL, "stale_dropped"),
+           (long long) remora_trace_stats_get_pair_count (stats, NULL, "wakeups_unmatched_at_end"));
   print_latency_row (_ ("block"), _ ("all"), &stats->block_latency);
   for (guint i = 0; i < stats->block_groups->len; i++)
     {
       RemoraBlockGroup *g = &g_array_index (stats->block_groups, RemoraBlockGroup, i);
       print_latency_row (g->dev, g->kind, &g->latency);
     }
-  g_print (_ ("  (completions without an issue: %" G_GINT64_FORMAT
-              "; issued, never completed: %" G_GINT64_FORMAT "; requeued: %" G_GINT64_FORMAT ")\n"),
-           remora_trace_stats_get_pair_count (stats, NULL, "block_complete_without_issue"),
-           remora_trace_stats_get_pair_count (stats, NULL, "block_issued_not_completed"),
-           remora_trace_stats_get_pair_count (stats, NULL, "block_requeued"));
+  g_print (
+      _ ("  (completions without an issue: %lld; issued, never completed: %lld; "
+         "requeued: %lld)\n"),
+      (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_complete_without_issue"),
+      (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_issued_not_completed"),
+      (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_requeued"));
 }
 
 int

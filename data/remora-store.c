@@ -547,8 +547,8 @@ load_chunk (RemoraStore *self, gint64 chunk, GError **error)
     {
       if (remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                     _ ("The store “%s” has no event payloads for chunk %" G_GINT64_FORMAT),
-                     self->path, chunk);
+                     _ ("The store “%s” has no event payloads for chunk %lld"), self->path,
+                     (long long) chunk);
       return FALSE;
     }
   {
@@ -623,7 +623,7 @@ remora_store_dup_event_info (RemoraStore *self,
   if (sqlite3_step (st) != SQLITE_ROW)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                   _ ("The store “%s” has no event %" G_GINT64_FORMAT), self->path, event_id);
+                   _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
       return NULL;
     }
   rec.ts = sqlite3_column_int64 (st, 0);
@@ -665,9 +665,8 @@ remora_store_dup_event_info (RemoraStore *self,
   return text;
 
 corrupt:
-  g_set_error (
-      error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-      _ ("Failed to read the store “%s”: the payload of event %" G_GINT64_FORMAT " is damaged"),
-      self->path, event_id);
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _ ("Failed to read the store “%s”: the payload of event %lld is damaged"),
+               self->path, (long long) event_id);
   return NULL;
 }

@@ -555,12 +555,12 @@ remora_trace_reader_dup_damage (RemoraTraceReader *self)
                           self->last_good_ts / 1000000000, self->last_good_ts % 1000000000);
   if (WIFSIGNALED (self->status) && WTERMSIG (self->status) != SIGKILL)
     return g_strdup_printf (_ ("The event data is damaged: libtracecmd crashed (signal %d) after "
-                               "%" G_GINT64_FORMAT " events, at %s; the events before were "
+                               "%lld events, at %s; the events before were "
                                "imported."),
-                            WTERMSIG (self->status), self->records, when);
-  return g_strdup_printf (_ ("The event data ends early, after %" G_GINT64_FORMAT " events, at %s; "
+                            WTERMSIG (self->status), (long long) self->records, when);
+  return g_strdup_printf (_ ("The event data ends early, after %lld events, at %s; "
                              "the events before were imported."),
-                          self->records, when);
+                          (long long) self->records, when);
 }
 
 void

@@ -31,7 +31,7 @@ remora_format_duration (gint64 ns)
 
   if (a < 1000)
     /* Translators: a duration in nanoseconds */
-    return g_strdup_printf (_ ("%s%" G_GUINT64_FORMAT " ns"), sign, a);
+    return g_strdup_printf (_ ("%s%llu ns"), sign, (unsigned long long) a);
   if (a < 1000000)
     {
       v = a / 1e3;
