@@ -573,9 +573,8 @@ load_chunk (RemoraStore *self, gint64 chunk, GError **error)
 
 corrupt:
   g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _ ("Failed to read the store “%s”: the event payloads of chunk %" G_GINT64_FORMAT
-                  " are damaged"),
-               self->path, chunk);
+               _ ("Failed to read the store “%s”: the event payloads of chunk %lld are damaged"),
+               self->path, (long long) chunk);
   return FALSE;
 }
 
