@@ -91,6 +91,7 @@ check_v6_layout (RemoraTraceCheck *check, int fd, const char *path, GError **err
 
   check->cpu_data_bytes = 0;
   check->missing_bytes = 0;
+  check->cpu_data = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (int cpu = 0; cpu < cpus; cpu++)
     {
       guint64 pair[2];
@@ -111,6 +112,8 @@ check_v6_layout (RemoraTraceCheck *check, int fd, const char *path, GError **err
           return FALSE;
         }
       end = offset + size;
+      g_array_append_val (check->cpu_data, offset);
+      g_array_append_val (check->cpu_data, size);
       check->cpu_data_bytes += size;
       if (size > 0 && end > (guint64) check->file_size)
         {
@@ -130,8 +133,7 @@ check_v6_layout (RemoraTraceCheck *check, int fd, const char *path, GError **err
       return FALSE;
     }
   check->file_version = 6;
-  if (check->missing_bytes > 0)
-    check->cpu_data_bytes = MAX (check->cpu_data_bytes, expected_end);
+  check->expected_end = expected_end;
   return TRUE;
 }
 
@@ -306,7 +308,7 @@ remora_trace_check_run (RemoraTraceCheck *check,
       if (!check_v6_layout (check, fd, path, error))
         goto out;
       if (check->missing_bytes > 0 &&
-          !make_padded_copy (check, fd, path, scratch_dir, check->cpu_data_bytes, error))
+          !make_padded_copy (check, fd, path, scratch_dir, check->expected_end, error))
         goto out;
     }
   if (check->readable_path == NULL)
@@ -330,5 +332,6 @@ remora_trace_check_clear (RemoraTraceCheck *check)
   if (check->readable_is_copy && check->readable_path != NULL)
     g_unlink (check->readable_path);
   g_clear_pointer (&check->readable_path, g_free);
+  g_clear_pointer (&check->cpu_data, g_array_unref);
   check->readable_is_copy = FALSE;
 }
