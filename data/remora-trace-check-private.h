@@ -32,7 +32,7 @@ typedef struct
   guint64 missing_bytes;
   guint64 expected_end; /* where the last CPU's data should end */
   /* (offset, size) of each CPU's data, as guint64 pairs */
-  GArray  *cpu_data;
+  GArray *cpu_data;
   /* The file to hand to libtracecmd: the trace itself, or a padded copy. */
   char    *readable_path;
   gboolean readable_is_copy;
