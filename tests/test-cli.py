@@ -36,7 +36,10 @@ def skip(name, why):
 def run(*args, env=None, preexec=None, user=None):
     cmd = [remora] + list(args)
     if user is not None:
-        cmd = ['setpriv', '--reuid=%d' % user, '--regid=%d' % user, '--clear-groups'] + cmd
+        # another user may not reach the build tree: run a copy kept in the
+        # test's own directory
+        cmd = ['setpriv', '--reuid=%d' % user, '--regid=%d' % user, '--clear-groups',
+               remora_copy] + list(args)
     return subprocess.run(cmd, capture_output=True, text=True, env=env, preexec_fn=preexec)
 
 
@@ -52,6 +55,9 @@ def temporaries(d):
 
 work = tempfile.mkdtemp(prefix='remora-cli-')
 os.chmod(work, 0o755)
+remora_copy = os.path.join(work, 'remora')
+shutil.copy(remora, remora_copy)
+os.chmod(remora_copy, 0o755)
 try:
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, 'cache'))
 
