@@ -9,6 +9,10 @@
 
 #include "remora-format.h"
 
+#include <string.h>
+
+G_DEFINE_QUARK (remora_model_error, remora_model_error)
+
 #include <glib/gi18n-lib.h>
 
 /**
@@ -32,13 +36,15 @@ remora_format_duration (gint64 ns)
   if (a < 1000)
     /* Translators: a duration in nanoseconds */
     return g_strdup_printf (_ ("%s%llu ns"), sign, (unsigned long long) a);
-  if (a < 1000000)
+  /* the unit is chosen after rounding to 4 significant digits, so 999999 ns
+   * reads 1.000 ms, not 1000.0 µs */
+  if (a < 999950)
     {
       v = a / 1e3;
       /* Translators: the unit of microseconds */
       unit = _ ("µs");
     }
-  else if (a < 1000000000)
+  else if (a < 999950000)
     {
       v = a / 1e6;
       /* Translators: the unit of milliseconds */
@@ -50,7 +56,7 @@ remora_format_duration (gint64 ns)
       /* Translators: the unit of seconds */
       unit = _ ("s");
     }
-  return g_strdup_printf ("%s%.*f %s", sign, v >= 100 ? 1 : v >= 10 ? 2 : 3, v, unit);
+  return g_strdup_printf ("%s%.*f %s", sign, v >= 99.995 ? 1 : v >= 9.9995 ? 2 : 3, v, unit);
 }
 
 /**
@@ -81,4 +87,111 @@ remora_format_us (gint64 ns)
   const char *sign = ns < 0 ? "-" : "";
   guint64     a = ns < 0 ? (guint64) - (ns + 1) + 1 : (guint64) ns;
   return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%03" G_GUINT64_FORMAT, sign, a / 1000, a % 1000);
+}
+
+/* Parses "DIGITS[.DIGITS]" as @scale_ns units, exactly, into @value_ns. */
+static gboolean
+parse_decimal (const char *p, const char *end, gint64 scale_ns, gint64 *value_ns)
+{
+  guint64  whole = 0, frac = 0, frac_scale = 1;
+  gboolean digits = FALSE, dot = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '.' && !dot)
+        {
+          dot = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      digits = TRUE;
+      if (!dot)
+        {
+          if (whole > (guint64) G_MAXINT64 / 10)
+            return FALSE;
+          whole = whole * 10 + (*p - '0');
+        }
+      else if (frac_scale < (guint64) scale_ns)
+        {
+          /* digits finer than a nanosecond are dropped */
+          frac = frac * 10 + (*p - '0');
+          frac_scale *= 10;
+        }
+    }
+  if (!digits || whole > (guint64) G_MAXINT64 / (guint64) scale_ns)
+    return FALSE;
+  *value_ns = (gint64) (whole * scale_ns + frac * (scale_ns / frac_scale));
+  return TRUE;
+}
+
+/**
+ * remora_parse_time:
+ * @text: a time as users write it: `1.2034s`, `850ms`, `12us` (or `µs`),
+ *   `300ns`, seconds since the trace's start; or `@5123.456789`, an absolute
+ *   timestamp in seconds as trace-cmd report prints it
+ * @trace_begin_ns: the trace's first timestamp, for relative times
+ * @ts_ns: (out): the timestamp in ns
+ * @error: a location for a #GError
+ *
+ * Parses exactly, without floating point. A number without a unit is seconds.
+ *
+ * Returns: %TRUE if @text is a time.
+ */
+gboolean
+remora_parse_time (const char *text, gint64 trace_begin_ns, gint64 *ts_ns, GError **error)
+{
+  static const struct
+  {
+    const char *suffix;
+    gint64      scale;
+  } units[] = {
+    { "ns", 1 }, { "us", 1000 }, { "µs", 1000 }, { "ms", 1000000 }, { "s", 1000000000 },
+  };
+  const char *p = text;
+  const char *end;
+  gboolean    absolute = FALSE, negative = FALSE;
+  gint64      scale = 1000000000, value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (g_ascii_isspace (*p))
+    p++;
+  end = p + strlen (p);
+  while (end > p && g_ascii_isspace (end[-1]))
+    end--;
+  if (*p == '@')
+    {
+      absolute = TRUE;
+      p++;
+    }
+  else if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      gsize len = strlen (units[i].suffix);
+      if ((gsize) (end - p) > len && memcmp (end - len, units[i].suffix, len) == 0)
+        {
+          scale = units[i].scale;
+          end -= len;
+          break;
+        }
+    }
+  if (!parse_decimal (p, end, scale, &value))
+    {
+      g_set_error (error, REMORA_MODEL_ERROR, REMORA_MODEL_ERROR_INVALID_TIME,
+                   /* Translators: %s is what the user typed */
+                   _ ("“%s” is not a time: write seconds from the trace’s start such as "
+                      "1.2034s, 850ms, 12us or 300ns, or an absolute time such as @5123.456789"),
+                   text);
+      return FALSE;
+    }
+  if (absolute)
+    *ts_ns = value;
+  else
+    *ts_ns = trace_begin_ns + (negative ? -value : value);
+  return TRUE;
 }

@@ -11,5 +11,7 @@
 
 #define REMORA_MODEL_INSIDE
 #include "remora-format.h"
+#include "remora-time-range.h"
 #include "remora-trace-stats.h"
+#include "remora-viewport.h"
 #undef REMORA_MODEL_INSIDE
