@@ -12,6 +12,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -136,26 +137,139 @@ child_put_str (ChildOut *out, const char *s)
     child_put (out, s, len);
 }
 
-static int
-child_record (struct tracecmd_input *handle, struct tep_record *rec, int cpu, void *data)
+static void
+child_record (ChildOut *out, int buffer, struct tep_record *rec)
 {
-  ChildOut    *out = data;
   RecordHeader h = { 0 };
-  int          index = 0;
 
-  for (int i = 0; i < out->n_handles; i++)
-    if (out->handles[i] == handle)
-      index = i;
   if (rec->size < 0 || rec->size > 0xfffe)
-    return 0;
+    return;
   h.ts = rec->ts;
   h.missed = rec->missed_events;
   h.cpu = rec->cpu;
-  h.buffer = (guint16) index;
+  h.buffer = (guint16) buffer;
   h.size = (guint16) rec->size;
   child_put (out, &h, sizeof h);
   child_put (out, rec->data, rec->size);
-  return 0;
+}
+
+/* One CPU of one buffer, read ahead in runs of records: libtracecmd 1.3.1
+ * decompresses a CPU's data chunk by chunk and keeps few chunks, so taking
+ * records from CPUs in turn, one at a time, decompresses the same chunks over
+ * and over (tracecmd_iterate_events walks a large compressed trace several
+ * times slower than reading each CPU in runs). */
+typedef struct
+{
+  struct tracecmd_input *handle;
+  struct tep_record    **ahead;
+  int                    buffer;
+  int                    cpu;
+  int                    len;
+  int                    pos;
+  int                    started;
+  int                    done;
+} Stream;
+
+static struct tep_record *
+stream_peek (Stream *s, int max_ahead)
+{
+  if (s->pos < s->len)
+    return s->ahead[s->pos];
+  if (s->done)
+    return NULL;
+  s->len = s->pos = 0;
+  while (s->len < max_ahead)
+    {
+      struct tep_record *rec = s->started ? tracecmd_read_data (s->handle, s->cpu)
+                                          : tracecmd_read_cpu_first (s->handle, s->cpu);
+      s->started = 1;
+      if (rec == NULL)
+        {
+          s->done = 1;
+          break;
+        }
+      s->ahead[s->len++] = rec;
+    }
+  return s->len > 0 ? s->ahead[0] : NULL;
+}
+
+/* Is stream a's next record before stream b's? Ties go to the earlier stream
+ * (buffer, then CPU), as tracecmd_iterate_events_multi() orders them. */
+static int
+stream_before (Stream *streams, int a, int b)
+{
+  unsigned long long ta = streams[a].ahead[streams[a].pos]->ts;
+  unsigned long long tb = streams[b].ahead[streams[b].pos]->ts;
+  return ta < tb || (ta == tb && a < b);
+}
+
+static void
+heap_down (Stream *streams, int *heap, int n, int i)
+{
+  for (;;)
+    {
+      int l = 2 * i + 1, r = l + 1, m = i, t;
+      if (l < n && stream_before (streams, heap[l], heap[m]))
+        m = l;
+      if (r < n && stream_before (streams, heap[r], heap[m]))
+        m = r;
+      if (m == i)
+        return;
+      t = heap[i];
+      heap[i] = heap[m];
+      heap[m] = t;
+      i = m;
+    }
+}
+
+/* Merges every CPU of every buffer by timestamp and sends the records. */
+static void
+child_walk (ChildOut *out)
+{
+  Stream *streams;
+  int    *heap;
+  int     n = 0, n_heap = 0, max_ahead;
+
+  for (int h = 0; h < out->n_handles; h++)
+    n += tracecmd_cpus (out->handles[h]);
+  if (n == 0)
+    return;
+  streams = calloc (n, sizeof *streams);
+  heap = calloc (n, sizeof *heap);
+  if (streams == NULL || heap == NULL)
+    _exit (6);
+  /* about 16,000 records held in all, at least 64 per CPU */
+  max_ahead = MAX (64, 16384 / n);
+  n = 0;
+  for (int h = 0; h < out->n_handles; h++)
+    for (int cpu = 0; cpu < tracecmd_cpus (out->handles[h]); cpu++)
+      {
+        Stream *s = &streams[n++];
+        s->handle = out->handles[h];
+        s->buffer = h;
+        s->cpu = cpu;
+        s->ahead = calloc (max_ahead, sizeof *s->ahead);
+        if (s->ahead == NULL)
+          _exit (6);
+      }
+
+  for (int i = 0; i < n; i++)
+    if (stream_peek (&streams[i], max_ahead) != NULL)
+      heap[n_heap++] = i;
+  for (int i = n_heap / 2 - 1; i >= 0; i--)
+    heap_down (streams, heap, n_heap, i);
+
+  while (n_heap > 0)
+    {
+      Stream            *s = &streams[heap[0]];
+      struct tep_record *rec = s->ahead[s->pos++];
+
+      child_record (out, s->buffer, rec);
+      tracecmd_free_record (rec);
+      if (stream_peek (s, max_ahead) == NULL)
+        heap[0] = heap[--n_heap];
+      heap_down (streams, heap, n_heap, 0);
+    }
 }
 
 G_GNUC_NORETURN static void
@@ -231,7 +345,7 @@ child_main (const char *path, int fd, int max_instances)
       child_put_u32 (&out, tracecmd_cpus (handles[h]));
     }
 
-  tracecmd_iterate_events_multi (handles, out.n_handles, child_record, &out);
+  child_walk (&out);
   child_put (&out, &end, sizeof end);
   child_flush (&out);
   _exit (0);

@@ -12,7 +12,7 @@ out=$( {
   t "no GTK or GDK header in data/ model/ render/" "$(grep -rnE '#include <(gtk|gdk)/' data model render 2>/dev/null)"
   t "data/ includes nothing from model/ render/ app/" "$(grep -rnE '#include \"remora-(model|render|window|cli|timeline-view|app)' data 2>/dev/null)"
   t "model/ includes nothing from render/ app/" "$(grep -rnE '#include \"remora-(render|window|cli|timeline-view|app)' model 2>/dev/null)"
-  t "private headers stay in their folder" "$(for d in data model render app; do grep -rn -- '-private.h"' --include='*.[ch]' . 2>/dev/null | grep -v "^./$d/" | grep -v '^./tests/' | while IFS=: read -r file line text; do h=$(echo "$text" | sed -E 's/.*"(.*-private.h)".*/\1/'); [ -f "$d/$h" ] && echo "$file:$line: $h"; done; done | sort -u)"
+  t "private headers stay in their folder" "$(for d in data model render app; do grep -rn -- '-private.h"' --include='*.[ch]' ./app ./data ./model ./render ./tests 2>/dev/null | grep -v "^./$d/" | grep -v '^./tests/' | while IFS=: read -r file line text; do h=$(echo "$text" | sed -E 's/.*"(.*-private.h)".*/\1/'); [ -f "$d/$h" ] && echo "$file:$line: $h"; done; done | sort -u)"
 } )
 echo "1..$(echo "$out" | grep -cE '^(not )?ok ')"
 echo "$out"
