@@ -1551,7 +1551,7 @@ open_temporary_store (Import *im, GError **error)
                              "PRAGMA locking_mode = EXCLUSIVE;"
                              "PRAGMA cache_size = -65536;"
                              "PRAGMA temp_store = FILE;"
-                             "PRAGMA threads = 1;",
+                             "PRAGMA threads = 0;",
                              _ ("create the store"), im->store_path, error) &&
          exec_resource (im, "/io/github/remora/data/remora-schema.sql", error) &&
          remora_sqlite_exec (im->db, "BEGIN", _ ("write the store"), im->store_path, error);
