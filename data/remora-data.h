@@ -10,5 +10,6 @@
 #define REMORA_DATA_INSIDE
 #include "remora-data-error.h"
 #include "remora-importer.h"
+#include "remora-lod.h"
 #include "remora-store.h"
 #undef REMORA_DATA_INSIDE

@@ -21,6 +21,7 @@
 
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
+#include "remora-lod-private.h"
 #include "remora-pairing-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-store.h"
@@ -111,6 +112,15 @@ typedef struct
 
 typedef struct
 {
+  gint32  level;
+  gint32  buffer;
+  gint32  cpu;
+  gint64  block;
+  GBytes *data;
+} LodRec;
+
+typedef struct
+{
   gint64 id;
   gint64 addr;
   char  *name;
@@ -152,6 +162,7 @@ typedef struct
   GArray  *symbols;
   GArray  *funcs;
   GArray  *types;
+  GArray  *lods;
   gboolean final;
 } Batch;
 
@@ -225,21 +236,22 @@ struct _Import
   GHashTable            *symbols; /* addr -> id */
   gint64                 n_symbols;
 
-  gint64      next_id;
-  gint64      first_ts;
-  gint64      last_ts;
-  gint64      records_seen_first_ts; /* first record's ts, for progress */
-  GByteArray *chunk_sizes;
-  GByteArray *chunk_data;
-  guint32     chunk_count;
-  gint64      chunk_first_ts;
-  gint64      prev_ts;
-  gboolean    ts_monotonic;
-  ZSTD_CCtx  *zctx;
-  GByteArray *zbuf;
-  GArray     *type_counts; /* gint64 per event_types.id */
-  guint8     *pid_bits;    /* pids that emitted records */
-  GHashTable *big_pids;    /* the same, for pids >= PID_BITS */
+  gint64            next_id;
+  gint64            first_ts;
+  gint64            last_ts;
+  gint64            records_seen_first_ts; /* first record's ts, for progress */
+  GByteArray       *chunk_sizes;
+  GByteArray       *chunk_data;
+  guint32           chunk_count;
+  gint64            chunk_first_ts;
+  gint64            prev_ts;
+  gboolean          ts_monotonic;
+  ZSTD_CCtx        *zctx;
+  GByteArray       *zbuf;
+  GArray           *type_counts; /* gint64 per event_types.id */
+  RemoraLodBuilder *lod;
+  guint8           *pid_bits; /* pids that emitted records */
+  GHashTable       *big_pids; /* the same, for pids >= PID_BITS */
 
   /* batches */
   Batch        *cur;
@@ -263,6 +275,7 @@ struct _Import
   sqlite3_stmt *st_symbol;
   sqlite3_stmt *st_func;
   sqlite3_stmt *st_type;
+  sqlite3_stmt *st_lod;
 };
 
 struct _RemoraImporter
@@ -355,6 +368,9 @@ batch_reset (Batch *b)
 {
   for (guint i = 0; i < b->chunks->len; i++)
     g_bytes_unref (g_array_index (b->chunks, ChunkRec, i).data);
+  for (guint i = 0; i < b->lods->len; i++)
+    g_bytes_unref (g_array_index (b->lods, LodRec, i).data);
+  g_array_set_size (b->lods, 0);
   clear_string_field (b->prints, G_STRUCT_OFFSET (PrintRec, text));
   clear_string_field (b->symbols, G_STRUCT_OFFSET (SymbolRec, name));
   clear_string_field (b->types, G_STRUCT_OFFSET (TypeRec, system));
@@ -387,6 +403,7 @@ batch_new (void)
   b->symbols = g_array_new (FALSE, FALSE, sizeof (SymbolRec));
   b->funcs = g_array_new (FALSE, FALSE, sizeof (FuncRec));
   b->types = g_array_new (FALSE, FALSE, sizeof (TypeRec));
+  b->lods = g_array_new (FALSE, FALSE, sizeof (LodRec));
   b->first_id = -1;
   return b;
 }
@@ -405,6 +422,7 @@ batch_free (Batch *b)
   g_array_unref (b->symbols);
   g_array_unref (b->funcs);
   g_array_unref (b->types);
+  g_array_unref (b->lods);
   g_free (b);
 }
 
@@ -592,6 +610,20 @@ write_batch (Import *im, Batch *b, GError **error)
       sqlite3_bind_int64 (im->st_print, 1, p->event_id);
       sqlite3_bind_text (im->st_print, 2, p->text, -1, SQLITE_STATIC);
       if (!step (im, im->st_print, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < b->lods->len; i++)
+    {
+      LodRec       *l = &g_array_index (b->lods, LodRec, i);
+      gsize         len;
+      gconstpointer data = g_bytes_get_data (l->data, &len);
+      sqlite3_bind_int (im->st_lod, 1, l->level);
+      sqlite3_bind_int (im->st_lod, 2, l->buffer);
+      sqlite3_bind_int (im->st_lod, 3, l->cpu);
+      sqlite3_bind_int64 (im->st_lod, 4, l->block);
+      sqlite3_bind_blob (im->st_lod, 5, data, (int) len, SQLITE_STATIC);
+      if (!step (im, im->st_lod, error))
         return FALSE;
     }
 
@@ -915,6 +947,15 @@ type_of (Import *im, BufferState *b, int tep_id)
   return t.id;
 }
 
+static void
+emit_lod (
+    int level, int buffer, int cpu, gint64 block, const guint8 *data, gsize len, gpointer user_data)
+{
+  Import *im = user_data;
+  LodRec  l = { level, buffer, cpu, block, g_bytes_new (data, len) };
+  g_array_append_val (im->cur->lods, l);
+}
+
 /* Ends the open slice at @ts with no end state (a gap, or the CPU's end). */
 static void
 end_slice (Import *im, BufferState *b, CpuState *cs, int cpu, gint64 ts)
@@ -928,6 +969,7 @@ end_slice (Import *im, BufferState *b, CpuState *cs, int cpu, gint64 ts)
                      .start_ts = cs->slice_start,
                      .end_ts = ts };
       g_array_append_val (im->cur->slices, s);
+      remora_lod_builder_add_slice (im->lod, b->index, cpu, s.pid, s.start_ts, s.end_ts);
     }
   cs->slice_known = FALSE;
   cs->slice_start = ts;
@@ -955,6 +997,7 @@ on_switch (Import *im, BufferState *b, CpuState *cs, struct tep_record *rec, gin
   s.has_state = b->sw_prev_state != NULL;
   s.state_raw = field_num (b->sw_prev_state, rec, 0);
   g_array_append_val (im->cur->slices, s);
+  remora_lod_builder_add_slice (im->lod, b->index, cpu, s.pid, s.start_ts, s.end_ts);
 
   cs->slice_known = TRUE;
   cs->slice_start = (gint64) rec->ts;
@@ -1085,6 +1128,12 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
       /* What ran through the gap is unknown: end the open slice here. */
       end_slice (im, b, cs, cpu, (gint64) rec->ts);
     }
+
+  /* Level-of-detail cells: this CPU gets nothing more before its open slice
+   * began (a buffer without sched_switch has no slices: before this record). */
+  remora_lod_builder_add_event (im->lod, b->index, cpu, (gint64) rec->ts, rec->missed_events != 0);
+  remora_lod_builder_advance (im->lod, b->index, cpu,
+                              b->id_switch >= 0 ? cs->slice_start : (gint64) rec->ts);
 
   tep_type = tep_data_type (b->tep, rec);
   e.ts = (gint64) rec->ts;
@@ -1368,9 +1417,9 @@ write_small_tables (Import *im, GError **error)
  * into the store as a trace-cmd file without CPU data, so that payloads can be
  * decoded with libtraceevent once the .dat is gone. */
 static gboolean
-write_headers (Import *im, const char *readable_path, const char *scratch_dir, GError **error)
+write_headers (Import *im, const char *readable_path, const char *scratch_prefix, GError **error)
 {
-  g_autofree char       *tmpl = g_build_filename (scratch_dir, ".remora-headers-XXXXXX", NULL);
+  g_autofree char       *tmpl = g_strconcat (scratch_prefix, "headers-XXXXXX", NULL);
   struct tracecmd_input *head = im->head;
   g_autoptr (sqlite3_stmt) st = NULL;
   g_autofree char        *contents = NULL;
@@ -1497,7 +1546,11 @@ prepare_writer (Import *im, GError **error)
          remora_sqlite_prepare (im->db,
                                 "INSERT INTO event_types (id, buffer_id, tep_id, system, name, "
                                 "parsed) VALUES (?, ?, ?, ?, ?, ?)",
-                                TRUE, &im->st_type, im->store_path, error);
+                                TRUE, &im->st_type, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO lod_cpu (level, buffer_id, cpu, block, data) "
+                                "VALUES (?, ?, ?, ?, ?)",
+                                TRUE, &im->st_lod, im->store_path, error);
 }
 
 static void
@@ -1515,6 +1568,7 @@ finalize_statements (Import *im)
   g_clear_pointer (&im->st_symbol, sqlite3_finalize);
   g_clear_pointer (&im->st_func, sqlite3_finalize);
   g_clear_pointer (&im->st_type, sqlite3_finalize);
+  g_clear_pointer (&im->st_lod, sqlite3_finalize);
 }
 
 static gboolean
@@ -1651,6 +1705,7 @@ write_meta (Import                       *im,
   META_INT ("lost_events", lost);
   META_INT ("long_size", tep_get_long_size (top->tep));
   META_INT ("ts_monotonic", im->ts_monotonic);
+  META_INT ("lod_levels", remora_lod_levels_for_span (im->first_ts, im->last_ts));
   META_INT ("partial", partial_message != NULL);
   META_TEXT ("partial_reason", partial_message);
   META_INT ("missing_bytes", (gint64) check->missing_bytes);
@@ -1728,6 +1783,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->type_counts, g_array_unref);
   g_clear_pointer (&im->pid_bits, g_free);
   g_clear_pointer (&im->big_pids, g_hash_table_unref);
+  g_clear_pointer (&im->lod, remora_lod_builder_free);
   g_clear_error (&im->writer_error);
 }
 
@@ -1749,7 +1805,7 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
   Import                 im = { 0 };
   RemoraTraceCheck       check = { 0 };
   RemoraTraceFingerprint fp = { 0 };
-  g_autofree char       *dir = NULL;
+  g_autofree char       *scratch = NULL;
   g_autofree char       *partial = NULL;
   g_autofree char       *damage = NULL;
   const RemoraRawRecord *raw;
@@ -1761,14 +1817,16 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
   im.self = self;
   im.cancellable = cancellable;
   im.store_path = self->store_path;
-  dir = g_path_get_dirname (self->store_path);
+  /* every scratch file is named STORE.tmp-PID-...: a later import removes
+   * those of a process that died */
+  scratch = g_strdup_printf ("%s.tmp-%d-", self->store_path, (int) getpid ());
 
   self->start_us = g_get_monotonic_time ();
   set_progress (self, 0.0, _ ("Checking the trace"), 0);
   remove_stale_temporaries (self->store_path);
 
   if (!remora_trace_fingerprint_read (&fp, self->trace_path, error) ||
-      !remora_trace_check_run (&check, self->trace_path, dir, cancellable, error))
+      !remora_trace_check_run (&check, self->trace_path, scratch, cancellable, error))
     goto out;
 
   im.reader = remora_trace_reader_start (check.readable_path, self->trace_path, cancellable, error);
@@ -1801,12 +1859,13 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
   im.big_pids = g_hash_table_new (NULL, NULL);
   im.ts_monotonic = TRUE;
   im.prev_ts = G_MININT64;
+  im.lod = remora_lod_builder_new (im.first_ts, im.last_ts, emit_lod, &im);
 
   if (!open_temporary_store (&im, error) || !prepare_writer (&im, error))
     goto out;
 
   set_progress (self, 0.01, _ ("Copying the trace’s formats and symbols"), 0);
-  if (!write_headers (&im, check.readable_path, dir, error))
+  if (!write_headers (&im, check.readable_path, scratch, error))
     goto out;
 
   /* start the writer */
@@ -1849,6 +1908,7 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
           remora_block_pairer_finish (&b->blocks);
         }
       flush_chunk (&im);
+      remora_lod_builder_finish (im.lod);
     }
   flush_batch (&im, TRUE);
   g_thread_join (im.writer);

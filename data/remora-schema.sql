@@ -157,6 +157,16 @@ CREATE TABLE symbols (
   name TEXT
 );
 
+-- Level-of-detail summaries of CPU rows (see remora-lod.h and SCHEMA.md).
+CREATE TABLE lod_cpu (
+  level     INTEGER NOT NULL,
+  buffer_id INTEGER NOT NULL,
+  cpu       INTEGER NOT NULL,
+  block     INTEGER NOT NULL,  -- cells block * 64 ... block * 64 + 63 of the level
+  data      BLOB NOT NULL,
+  PRIMARY KEY (level, buffer_id, cpu, block)
+) WITHOUT ROWID;
+
 CREATE TABLE func_calls (
   event_id    INTEGER PRIMARY KEY,
   kind        INTEGER NOT NULL,  -- 0 function, 1 funcgraph_entry, 2 funcgraph_exit

@@ -40,7 +40,7 @@ typedef struct
 
 gboolean remora_trace_check_run (RemoraTraceCheck *check,
                                  const char       *path,
-                                 const char       *scratch_dir,
+                                 const char       *scratch_prefix,
                                  GCancellable     *cancellable,
                                  GError          **error);
 void     remora_trace_check_clear (RemoraTraceCheck *check);

@@ -141,11 +141,11 @@ static gboolean
 make_padded_copy (RemoraTraceCheck *check,
                   int               fd,
                   const char       *path,
-                  const char       *scratch_dir,
+                  const char       *scratch_prefix,
                   guint64           padded_size,
                   GError          **error)
 {
-  g_autofree char *tmpl = g_build_filename (scratch_dir, ".remora-padded-XXXXXX.dat", NULL);
+  g_autofree char *tmpl = g_strconcat (scratch_prefix, "padded-XXXXXX.dat", NULL);
   char             buf[1 << 16];
   off_t            off = 0;
   int              out;
@@ -156,7 +156,7 @@ make_padded_copy (RemoraTraceCheck *check,
       int errsv = errno;
       g_set_error (error, REMORA_DATA_ERROR,
                    errsv == ENOSPC ? REMORA_DATA_ERROR_NO_SPACE : REMORA_DATA_ERROR_STORE,
-                   _ ("Failed to create a scratch copy of “%s” in “%s”: %s"), path, scratch_dir,
+                   _ ("Failed to create a scratch copy of “%s” as “%s”: %s"), path, tmpl,
                    g_strerror (errsv));
       return FALSE;
     }
@@ -216,7 +216,9 @@ fail:
  * remora_trace_check_run:
  * @check: (out caller-allocates): the result, cleared with remora_trace_check_clear()
  * @path: the trace.dat
- * @scratch_dir: a writable directory for a padded copy of a truncated file
+ * @scratch_prefix: where a padded copy of a truncated file goes: this prefix
+ *   and a random suffix (the importer passes STORE.tmp-PID-, which a later
+ *   import removes if this process dies)
  * @cancellable: (nullable): a #GCancellable
  * @error: a location for a #GError
  *
@@ -229,7 +231,7 @@ fail:
 gboolean
 remora_trace_check_run (RemoraTraceCheck *check,
                         const char       *path,
-                        const char       *scratch_dir,
+                        const char       *scratch_prefix,
                         GCancellable     *cancellable,
                         GError          **error)
 {
@@ -308,7 +310,7 @@ remora_trace_check_run (RemoraTraceCheck *check,
       if (!check_v6_layout (check, fd, path, error))
         goto out;
       if (check->missing_bytes > 0 &&
-          !make_padded_copy (check, fd, path, scratch_dir, check->expected_end, error))
+          !make_padded_copy (check, fd, path, scratch_prefix, check->expected_end, error))
         goto out;
     }
   if (check->readable_path == NULL)

@@ -10,6 +10,7 @@
 #include "remora-data.h"
 
 #define REMORA_MODEL_INSIDE
+#include "remora-cpu-row.h"
 #include "remora-format.h"
 #include "remora-time-range.h"
 #include "remora-trace-stats.h"

@@ -1,0 +1,56 @@
+/* remora-lod-private.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include "remora-lod.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Level-of-detail summaries of CPU rows, built while the importer streams.
+ *
+ * Level k cuts time into cells of REMORA_LOD_CELL_NS (k) nanoseconds, aligned
+ * on multiples of that width (level 0: 2^20 ns, about 1 ms; each level 4 times
+ * wider). A cell of a CPU holds how long each task ran on it within the cell
+ * (from sched_slices, exactly), and how many events and lost-event marks fell
+ * in it. Cells are stored 64 to a row of lod_cpu; see SCHEMA.md for the
+ * encoding. A timeline whose pixel columns are at least one level-0 cell wide
+ * reads these instead of the slices and events: a frame reads about width ×
+ * rows cells, whatever the trace's size.
+ *
+ * The importer feeds each CPU's slices and events in time order. A cell is
+ * final once the CPU's open slice started after it and an event after it was
+ * seen; final cells are folded into every level and written out block by
+ * block, so memory holds only the cells not yet final. Not thread-safe.
+ */
+
+typedef struct _RemoraLodBuilder RemoraLodBuilder;
+
+/* Called with each finished block: the encoded cells of one (level, buffer,
+ * cpu, block). @data is valid during the call. */
+typedef void (*RemoraLodEmit) (int           level,
+                               int           buffer,
+                               int           cpu,
+                               gint64        block,
+                               const guint8 *data,
+                               gsize         len,
+                               gpointer      user_data);
+
+RemoraLodBuilder *
+remora_lod_builder_new (gint64 first_ts, gint64 last_ts, RemoraLodEmit emit, gpointer user_data);
+void remora_lod_builder_free (RemoraLodBuilder *self);
+int  remora_lod_levels_for_span (gint64 first_ts, gint64 last_ts);
+void remora_lod_builder_add_slice (
+    RemoraLodBuilder *self, int buffer, int cpu, int pid, gint64 start_ts, gint64 end_ts);
+void remora_lod_builder_add_event (
+    RemoraLodBuilder *self, int buffer, int cpu, gint64 ts, gboolean lost_before);
+void
+remora_lod_builder_advance (RemoraLodBuilder *self, int buffer, int cpu, gint64 final_before_ts);
+void remora_lod_builder_finish (RemoraLodBuilder *self);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* remora-lod.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The geometry of the level-of-detail summaries of the lod_cpu table (see
+ * SCHEMA.md): level k has cells of REMORA_LOD_CELL_NS (k) nanoseconds, aligned
+ * on multiples of that width, stored REMORA_LOD_BLOCK_CELLS to a row. */
+#define REMORA_LOD_SHIFT0        20
+#define REMORA_LOD_LEVEL_SHIFT   2
+#define REMORA_LOD_BLOCK_SHIFT   6
+#define REMORA_LOD_BLOCK_CELLS   (1 << REMORA_LOD_BLOCK_SHIFT)
+#define REMORA_LOD_MAX_LEVELS    16
+#define REMORA_LOD_CELL_SHIFT(k) (REMORA_LOD_SHIFT0 + REMORA_LOD_LEVEL_SHIFT * (k))
+#define REMORA_LOD_CELL_NS(k)    ((gint64) 1 << REMORA_LOD_CELL_SHIFT (k))
+
+typedef struct
+{
+  gint32 pid;
+  gint64 run_ns;
+} RemoraLodRun;
+
+typedef struct
+{
+  guint32       events;
+  guint32       lost;
+  guint32       n_runs;
+  RemoraLodRun *runs; /* points into the caller's storage */
+} RemoraLodCell;
+
+gboolean
+remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GArray *runs);
+
+G_END_DECLS

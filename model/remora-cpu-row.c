@@ -1,0 +1,382 @@
+/* remora-cpu-row.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-cpu-row.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Level-of-detail cells are used once a column is at least one level-0 cell
+ * wide: then every column covers at least one whole cell, and snapping its
+ * edges down to cells moves them by less than a column. */
+#define CELLS_PER_COLUMN 1
+
+/**
+ * remora_cpu_row_choose_level:
+ * @range: the time range across the row
+ * @width: the number of columns
+ * @n_levels: how many levels the store has (meta lod_levels)
+ *
+ * Returns: the summary level a row of @width columns over @range reads: the
+ *   coarsest whose cells are at most a column wide, or -1 to read slices and
+ *   events (columns narrower than a level-0 cell).
+ */
+int
+remora_cpu_row_choose_level (const RemoraTimeRange *range, int width, int n_levels)
+{
+  double per_column = (double) remora_time_range_get_duration (range) / MAX (1, width);
+  int    level = -1;
+
+  for (int k = 0; k < n_levels; k++)
+    if ((double) REMORA_LOD_CELL_NS (k) * CELLS_PER_COLUMN <= per_column)
+      level = k;
+  return level;
+}
+
+/**
+ * remora_cpu_row_column_edges:
+ * @range: the time range across the row
+ * @width: the number of columns
+ * @level: the level from remora_cpu_row_choose_level()
+ * @edges: (out caller-allocates) (array): @width + 1 timestamps
+ *
+ * Column i spans [@edges[i], @edges[i + 1]). With @level -1 the edges split
+ * @range evenly (to the nanosecond); with a level they are those times rounded
+ * down to the level's cells.
+ */
+void
+remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges)
+{
+  gint64 len = MAX (0, remora_time_range_get_duration (range));
+
+  for (int i = 0; i <= width; i++)
+    {
+      /* len * i fits: a day in ns times a 100k-pixel width is below 2^63 */
+      gint64 t = range->begin_ns + (gint64) ((__int128) len * i / MAX (1, width));
+      if (level >= 0)
+        t = (t >> REMORA_LOD_CELL_SHIFT (level)) << REMORA_LOD_CELL_SHIFT (level);
+      edges[i] = t;
+    }
+}
+
+/* Per-column sums of run time per task, to find the longest. */
+typedef struct
+{
+  GArray **runs; /* per column: RemoraLodRun */
+} Sums;
+
+static void
+sums_add (Sums *sums, int column, int pid, gint64 ns)
+{
+  GArray *a = sums->runs[column];
+
+  if (a == NULL)
+    a = sums->runs[column] = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, RemoraLodRun, i).pid == pid)
+      {
+        g_array_index (a, RemoraLodRun, i).run_ns += ns;
+        return;
+      }
+  {
+    RemoraLodRun r = { pid, ns };
+    g_array_append_val (a, r);
+  }
+}
+
+static void
+sums_finish (Sums *sums, RemoraCpuColumn *columns, int width)
+{
+  for (int c = 0; c < width; c++)
+    {
+      GArray *a = sums->runs[c];
+      gint64  best_ns = -1;
+
+      columns[c].pid = -1;
+      columns[c].n_tasks = 0;
+      columns[c].busy_ns = 0;
+      for (guint i = 0; a && i < a->len; i++)
+        {
+          RemoraLodRun *r = &g_array_index (a, RemoraLodRun, i);
+          if (r->pid == 0 || r->run_ns <= 0)
+            continue;
+          columns[c].n_tasks++;
+          columns[c].busy_ns += r->run_ns;
+          /* the longest, ties to the lower pid */
+          if (r->run_ns > best_ns || (r->run_ns == best_ns && r->pid < columns[c].pid))
+            {
+              best_ns = r->run_ns;
+              columns[c].pid = r->pid;
+            }
+        }
+      g_clear_pointer (&sums->runs[c], g_array_unref);
+    }
+}
+
+/* The column holding @ts, or -1 outside; @edges are sorted. */
+static int
+column_of (const gint64 *edges, int width, gint64 ts)
+{
+  int lo = 0, hi = width;
+
+  if (ts < edges[0] || ts >= edges[width])
+    return -1;
+  while (hi - lo > 1)
+    {
+      int mid = (lo + hi) / 2;
+      if (edges[mid] <= ts)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  /* empty columns (equal edges) hold nothing: move to the one that does */
+  while (lo < width - 1 && edges[lo + 1] <= ts)
+    lo++;
+  return lo;
+}
+
+static gboolean
+buffer_id_of (RemoraStore *store, const char *buffer, int *id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc = sqlite3_prepare_v2 (remora_store_get_db (store), "SELECT id FROM buffers WHERE name = ?",
+                               -1, &st, NULL);
+
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
+  return remora_store_check (store, rc, error);
+}
+
+/* From sched_slices, event_rows and lost_events: exact column edges. */
+static gboolean
+query_exact (RemoraStore     *store,
+             const char      *buffer,
+             int              buffer_id,
+             int              cpu,
+             const gint64    *edges,
+             int              width,
+             RemoraCpuColumn *columns,
+             Sums            *sums,
+             GError         **error)
+{
+  sqlite3      *db = remora_store_get_db (store);
+  gint64        begin = edges[0], end = edges[width];
+  sqlite3_stmt *st = NULL;
+  int           rc;
+
+  /* slices overlapping [begin, end): those starting inside, and the one
+   * running at begin (the last that started at or before it) */
+  rc = sqlite3_prepare_v2 (
+      db,
+      "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
+      "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
+      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3",
+      -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, cpu);
+  sqlite3_bind_int64 (st, 3, begin);
+  sqlite3_bind_int64 (st, 4, end);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int    pid = sqlite3_column_int (st, 0);
+      gint64 s = MAX (begin, sqlite3_column_int64 (st, 1));
+      gint64 e = MIN (end, sqlite3_column_int64 (st, 2));
+      int    c = column_of (edges, width, s);
+
+      for (; c >= 0 && c < width && edges[c] < e; c++)
+        {
+          gint64 ns = MIN (e, edges[c + 1]) - MAX (s, edges[c]);
+          if (ns > 0)
+            sums_add (sums, c, pid, ns);
+        }
+    }
+  sqlite3_finalize (st);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+
+  /* events: the id range of [begin, end) from event_chunks, then this CPU's */
+  rc = sqlite3_prepare_v2 (
+      db,
+      "SELECT ts FROM event_rows WHERE cpu = ?1 "
+      "AND id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "
+      "ORDER BY last_ts LIMIT 1), 1 << 62) "
+      "AND id <= coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "
+      "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "
+      "AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)",
+      -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int (st, 1, cpu);
+  sqlite3_bind_int64 (st, 2, begin);
+  sqlite3_bind_int64 (st, 3, end);
+  sqlite3_bind_int (st, 4, buffer_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int c = column_of (edges, width, sqlite3_column_int64 (st, 0));
+      if (c >= 0)
+        columns[c].events++;
+    }
+  sqlite3_finalize (st);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
+                           "AND ts >= ?3 AND ts < ?4",
+                           -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, cpu);
+  sqlite3_bind_int64 (st, 3, begin);
+  sqlite3_bind_int64 (st, 4, end);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int c = column_of (edges, width, sqlite3_column_int64 (st, 0));
+      if (c >= 0)
+        columns[c].lost++;
+    }
+  sqlite3_finalize (st);
+  return remora_store_check (store, rc, error);
+}
+
+/* From lod_cpu: every cell lies wholly in one column. */
+static gboolean
+query_lod (RemoraStore     *store,
+           int              buffer_id,
+           int              cpu,
+           int              level,
+           const gint64    *edges,
+           int              width,
+           RemoraCpuColumn *columns,
+           Sums            *sums,
+           GError         **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
+  int           shift = REMORA_LOD_CELL_SHIFT (level);
+  gint64        first_cell = edges[0] >> shift;
+  gint64        end_cell = edges[width] >> shift; /* exclusive: edges are multiples */
+  sqlite3_stmt *st = NULL;
+  int           rc;
+
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
+                           "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
+                           "AND cpu = ?3 AND block BETWEEN ?4 AND ?5",
+                           -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, cpu);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+      int    c = -1;
+
+      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                    cells, runs))
+        {
+          sqlite3_finalize (st);
+          g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                       _ ("Failed to read the store “%s”: a summary block is damaged"),
+                       remora_store_get_path (store));
+          return FALSE;
+        }
+      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
+          gint64 ts = cell << shift;
+
+          if (cell < first_cell || cell >= end_cell)
+            continue;
+          if (cells[i].n_runs == 0 && cells[i].events == 0 && cells[i].lost == 0)
+            continue;
+          if (c < 0 || ts >= edges[c + 1] || ts < edges[c])
+            c = column_of (edges, width, ts);
+          if (c < 0)
+            continue;
+          columns[c].events += cells[i].events;
+          columns[c].lost += cells[i].lost;
+          for (guint r = 0; r < cells[i].n_runs; r++)
+            sums_add (sums, c, cells[i].runs[r].pid, cells[i].runs[r].run_ns);
+        }
+    }
+  sqlite3_finalize (st);
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_cpu_row_query:
+ * @store: a #RemoraStore
+ * @buffer: the buffer's name ("" for the top-level one)
+ * @cpu: the CPU
+ * @range: the time range across the row
+ * @width: the number of columns (pixels)
+ * @columns: (out caller-allocates) (array): @width columns
+ * @level: (out) (optional): the summary level read, -1 for slices and events
+ * @error: a location for a #GError
+ *
+ * Answers what each pixel column of a CPU row shows. Reads about @width
+ * summary cells (or the slices and events in @range when zoomed in far
+ * enough that they are few), whatever the size of the trace.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_cpu_row_query (RemoraStore           *store,
+                      const char            *buffer,
+                      int                    cpu,
+                      const RemoraTimeRange *range,
+                      int                    width,
+                      RemoraCpuColumn       *columns,
+                      int                   *level,
+                      GError               **error)
+{
+  g_autofree gint64  *edges = NULL;
+  g_autofree GArray **runs = NULL;
+  Sums                sums;
+  int                 buffer_id, lvl;
+  gboolean            ok;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (width > 0, FALSE);
+
+  if (!buffer_id_of (store, buffer, &buffer_id, error))
+    return FALSE;
+  lvl = remora_cpu_row_choose_level (range, width,
+                                     (int) remora_store_get_meta_int (store, "lod_levels", 0));
+  edges = g_new (gint64, width + 1);
+  remora_cpu_row_column_edges (range, width, lvl, edges);
+  memset (columns, 0, sizeof *columns * width);
+  for (int c = 0; c < width; c++)
+    {
+      columns[c].begin_ns = edges[c];
+      columns[c].end_ns = edges[c + 1];
+    }
+  runs = g_new0 (GArray *, width);
+  sums.runs = runs;
+  if (lvl < 0)
+    ok = query_exact (store, buffer, buffer_id, cpu, edges, width, columns, &sums, error);
+  else
+    ok = query_lod (store, buffer_id, cpu, lvl, edges, width, columns, &sums, error);
+  sums_finish (&sums, columns, width);
+  if (level)
+    *level = lvl;
+  return ok;
+}

@@ -1,0 +1,51 @@
+/* remora-cpu-row.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include "remora-data.h"
+#include "remora-time-range.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RemoraCpuColumn:
+ * @begin_ns: the column's first nanosecond
+ * @end_ns: the nanosecond after its last
+ * @pid: the task other than idle that ran longest in the column (ties: the
+ *   lower pid), or -1 when none ran
+ * @n_tasks: how many tasks other than idle ran in it
+ * @busy_ns: how long tasks other than idle ran in it
+ * @events: events recorded on the CPU in it
+ * @lost: gaps of lost events in it
+ *
+ * What one pixel column of a CPU row shows.
+ */
+typedef struct
+{
+  gint64  begin_ns;
+  gint64  end_ns;
+  gint32  pid;
+  guint32 n_tasks;
+  gint64  busy_ns;
+  guint32 events;
+  guint32 lost;
+} RemoraCpuColumn;
+
+int remora_cpu_row_choose_level (const RemoraTimeRange *range, int width, int n_levels);
+void
+remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges);
+gboolean remora_cpu_row_query (RemoraStore           *store,
+                               const char            *buffer,
+                               int                    cpu,
+                               const RemoraTimeRange *range,
+                               int                    width,
+                               RemoraCpuColumn       *columns,
+                               int                   *level,
+                               GError               **error);
+
+G_END_DECLS
