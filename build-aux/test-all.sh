@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# test-all.sh: installs what is missing, builds Remora with warnings as errors,
+# runs every test suite (GUI tests under Xvfb), then the whole suite again
+# under AddressSanitizer and UndefinedBehaviorSanitizer. Ends with one line,
+# "tests: N passed, N failed", counted from meson's test logs.
+#
+# Copyright 2026 The Remora authors
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/setup-debian.sh || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+jobs=$(nproc)
+status=0
+rm -f _build/meson-logs/testlog*.json _build-asan/meson-logs/testlog*.json
+
+build() { # dir, extra meson options...
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" --werror "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+  fi
+  ninja -C "$dir" -j "$jobs" || return 1
+}
+
+run_suites() { # dir, meson test options...
+  local dir=$1
+  shift
+  if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" meson test -C "$dir" --print-errorlogs "$@"
+  else
+    meson test -C "$dir" --print-errorlogs "$@"
+  fi
+}
+
+if build _build; then
+  run_suites _build || status=1
+else
+  status=1
+  echo "test-all: the build failed" >&2
+fi
+
+if build _build-asan -Db_sanitize=address,undefined -Dbuildtype=debug; then
+  run_suites _build-asan --setup asan || status=1
+  # GUI tests run under ASan without leak checks (GTK's own CI does the same)
+  if meson test -C _build-asan --list --suite gui 2>/dev/null | grep -q .; then
+    run_suites _build-asan --setup asangui --suite gui --no-rebuild || status=1
+  fi
+else
+  status=1
+  echo "test-all: the sanitizer build failed" >&2
+fi
+
+python3 - "$status" <<'PY'
+import glob, json, sys
+passed = failed = skipped = 0
+for log in sorted(glob.glob('_build/meson-logs/testlog*.json') +
+                  glob.glob('_build-asan/meson-logs/testlog*.json')):
+    for line in open(log):
+        line = line.strip()
+        if not line:
+            continue
+        r = json.loads(line)
+        if r.get('result') in ('OK', 'EXPECTEDFAIL'):
+            passed += 1
+        elif r.get('result') == 'SKIP':
+            skipped += 1
+        else:
+            failed += 1
+if passed + failed == 0:
+    failed = 1
+print('tests: %d passed, %d failed, %d skipped' % (passed, failed, skipped))
+sys.exit(1 if failed or sys.argv[1] != '0' else 0)
+PY
