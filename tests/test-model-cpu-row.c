@@ -308,7 +308,6 @@ main (int argc, char **argv)
                         test_fixture);
   g_test_add_data_func ("/remora/model/cpu-row/brute-force/function-graph-v7", "function-graph-v7",
                         test_fixture);
-  g_test_add_func ("/remora/model/cpu-row/brute-force/shared-sched-block-small",
-                   test_shared_trace);
+  g_test_add_func ("/remora/model/cpu-row/brute-force/shared-sched-block-small", test_shared_trace);
   return g_test_run ();
 }
