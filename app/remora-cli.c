@@ -268,6 +268,49 @@ remora_cli_import (int argc, char **argv)
   return 0;
 }
 
+/* Parses a TRACE|STORE command's options and opens its store: the store
+ * itself, or the trace's (imported first when needed). Returns NULL with
+ * *status set to the exit status on failure. */
+static RemoraStore *
+parse_and_open (int          *argc,
+                char       ***argv,
+                GOptionEntry *entries,
+                const char   *summary,
+                const char   *command,
+                gboolean      quiet,
+                int          *status)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (summary);
+  g_autoptr (GError) error = NULL;
+  RemoraStore *store;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error);
+      *status = 2;
+      return NULL;
+    }
+  if (*argc != 2)
+    {
+      /* Translators: %s is a subcommand: stats, events */
+      g_printerr (_ ("remora: %s needs one trace or store (see “remora %s --help”)\n"), command,
+                  command);
+      *status = 2;
+      return NULL;
+    }
+  if (remora_store_is_store_file ((*argv)[1]))
+    store = remora_store_open ((*argv)[1], &error);
+  else
+    store = open_or_import ((*argv)[1], NULL, FALSE, quiet, NULL, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      *status = 1;
+    }
+  return store;
+}
+
 /* stats --------------------------------------------------------------------- */
 
 static void
@@ -540,36 +583,19 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
 int
 remora_cli_stats (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
   g_autoptr (RemoraTraceStats) stats = NULL;
   gboolean     json = FALSE;
+  int          status = 0;
   GOptionEntry entries[] = { { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
                              { NULL } };
 
-  context = g_option_context_new (_ ("TRACE|STORE — print event counts and latency summaries"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error);
-      return 2;
-    }
-  if (argc != 2)
-    {
-      g_printerr (_ ("remora: stats needs one trace or store (see “remora stats --help”)\n"));
-      return 2;
-    }
-
-  if (remora_store_is_store_file (argv[1]))
-    store = remora_store_open (argv[1], &error);
-  else
-    store = open_or_import (argv[1], NULL, FALSE, json, NULL, &error);
+  store = parse_and_open (&argc, &argv, entries,
+                          _ ("TRACE|STORE — print event counts and latency summaries"), "stats",
+                          json, &status);
   if (store == NULL)
-    {
-      print_error (error);
-      return 1;
-    }
+    return status;
 
   stats = remora_trace_stats_new (store, &error);
   if (stats == NULL)
@@ -592,7 +618,6 @@ remora_cli_stats (int argc, char **argv)
 int
 remora_cli_events (int argc, char **argv)
 {
-  g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
   g_autofree char *name = NULL;
@@ -600,6 +625,7 @@ remora_cli_events (int argc, char **argv)
   gint64           first = 0, limit = -1;
   gboolean         raw = FALSE;
   int              rc;
+  int              status = 0;
   GOptionEntry     entries[] = {
         { "first", 0, 0, G_OPTION_ARG_INT64, &first, N_ ("Start at the event with this id"),
           N_ ("ID") },
@@ -611,27 +637,11 @@ remora_cli_events (int argc, char **argv)
         { NULL }
   };
 
-  context = g_option_context_new (_ ("TRACE|STORE — list events as trace-cmd report does"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error);
-      return 2;
-    }
-  if (argc != 2)
-    {
-      g_printerr (_ ("remora: events needs one trace or store (see “remora events --help”)\n"));
-      return 2;
-    }
-  if (remora_store_is_store_file (argv[1]))
-    store = remora_store_open (argv[1], &error);
-  else
-    store = open_or_import (argv[1], NULL, FALSE, TRUE, NULL, &error);
+  store = parse_and_open (&argc, &argv, entries,
+                          _ ("TRACE|STORE — list events as trace-cmd report does"), "events", TRUE,
+                          &status);
   if (store == NULL)
-    {
-      print_error (error);
-      return 1;
-    }
+    return status;
 
   rc = sqlite3_prepare_v2 (remora_store_get_db (store),
                            "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm "
