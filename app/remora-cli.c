@@ -269,16 +269,17 @@ remora_cli_import (int argc, char **argv)
 }
 
 /* Parses a TRACE|STORE command's options and opens its store: the store
- * itself, or the trace's (imported first when needed). Returns NULL with
- * *status set to the exit status on failure. */
+ * itself, or the trace's (imported first when needed, quietly if *@quiet
+ * is set once the options are parsed). Returns NULL with *status set to the
+ * exit status on failure. */
 static RemoraStore *
-parse_and_open (int          *argc,
-                char       ***argv,
-                GOptionEntry *entries,
-                const char   *summary,
-                const char   *command,
-                gboolean      quiet,
-                int          *status)
+parse_and_open (int            *argc,
+                char         ***argv,
+                GOptionEntry   *entries,
+                const char     *summary,
+                const char     *command,
+                const gboolean *quiet,
+                int            *status)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (summary);
   g_autoptr (GError) error = NULL;
@@ -302,7 +303,7 @@ parse_and_open (int          *argc,
   if (remora_store_is_store_file ((*argv)[1]))
     store = remora_store_open ((*argv)[1], &error);
   else
-    store = open_or_import ((*argv)[1], NULL, FALSE, quiet, NULL, &error);
+    store = open_or_import ((*argv)[1], NULL, FALSE, *quiet, NULL, &error);
   if (store == NULL)
     {
       print_error (error);
@@ -593,7 +594,7 @@ remora_cli_stats (int argc, char **argv)
 
   store = parse_and_open (&argc, &argv, entries,
                           _ ("TRACE|STORE — print event counts and latency summaries"), "stats",
-                          json, &status);
+                          &json, &status);
   if (store == NULL)
     return status;
 
@@ -626,6 +627,7 @@ remora_cli_events (int argc, char **argv)
   gboolean         raw = FALSE;
   int              rc;
   int              status = 0;
+  const gboolean   quiet = TRUE;
   GOptionEntry     entries[] = {
         { "first", 0, 0, G_OPTION_ARG_INT64, &first, N_ ("Start at the event with this id"),
           N_ ("ID") },
@@ -638,8 +640,8 @@ remora_cli_events (int argc, char **argv)
   };
 
   store = parse_and_open (&argc, &argv, entries,
-                          _ ("TRACE|STORE — list events as trace-cmd report does"), "events", TRUE,
-                          &status);
+                          _ ("TRACE|STORE — list events as trace-cmd report does"), "events",
+                          &quiet, &status);
   if (store == NULL)
     return status;
 
