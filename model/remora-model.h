@@ -12,6 +12,7 @@
 #define REMORA_MODEL_INSIDE
 #include "remora-cpu-row.h"
 #include "remora-format.h"
+#include "remora-task-row.h"
 #include "remora-time-range.h"
 #include "remora-trace-stats.h"
 #include "remora-viewport.h"
