@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "remora-columns-private.h"
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Level-of-detail cells are used once a column is at least one level-0 cell
@@ -121,28 +123,6 @@ sums_finish (Sums *sums, RemoraCpuColumn *columns, int width)
     }
 }
 
-/* The column holding @ts, or -1 outside; @edges are sorted. */
-static int
-column_of (const gint64 *edges, int width, gint64 ts)
-{
-  int lo = 0, hi = width;
-
-  if (ts < edges[0] || ts >= edges[width])
-    return -1;
-  while (hi - lo > 1)
-    {
-      int mid = (lo + hi) / 2;
-      if (edges[mid] <= ts)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  /* empty columns (equal edges) hold nothing: move to the one that does */
-  while (lo < width - 1 && edges[lo + 1] <= ts)
-    lo++;
-  return lo;
-}
-
 static gboolean
 buffer_id_of (RemoraStore *store, const char *buffer, int *id, GError **error)
 {
@@ -194,7 +174,7 @@ query_exact (RemoraStore     *store,
       int    pid = sqlite3_column_int (st, 0);
       gint64 s = MAX (begin, sqlite3_column_int64 (st, 1));
       gint64 e = MIN (end, sqlite3_column_int64 (st, 2));
-      int    c = column_of (edges, width, s);
+      int    c = remora_columns_find (edges, width, s);
 
       for (; c >= 0 && c < width && edges[c] < e; c++)
         {
@@ -225,7 +205,7 @@ query_exact (RemoraStore     *store,
   sqlite3_bind_int (st, 4, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      int c = column_of (edges, width, sqlite3_column_int64 (st, 0));
+      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
       if (c >= 0)
         columns[c].events++;
     }
@@ -245,7 +225,7 @@ query_exact (RemoraStore     *store,
   sqlite3_bind_int64 (st, 4, end);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      int c = column_of (edges, width, sqlite3_column_int64 (st, 0));
+      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
       if (c >= 0)
         columns[c].lost++;
     }
@@ -308,7 +288,7 @@ query_lod (RemoraStore     *store,
           if (cells[i].n_runs == 0 && cells[i].events == 0 && cells[i].lost == 0)
             continue;
           if (c < 0 || ts >= edges[c + 1] || ts < edges[c])
-            c = column_of (edges, width, ts);
+            c = remora_columns_find (edges, width, ts);
           if (c < 0)
             continue;
           columns[c].events += cells[i].events;

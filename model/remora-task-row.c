@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "remora-columns-private.h"
 #include "remora-cpu-row.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -188,27 +189,6 @@ remora_task_row_dup_intervals (
   return g_steal_pointer (&out);
 }
 
-/* The column holding @ts (edges sorted, columns non-empty), or -1. */
-static int
-column_of (const gint64 *edges, int width, gint64 ts)
-{
-  int lo = 0, hi = width;
-
-  if (ts < edges[0] || ts >= edges[width])
-    return -1;
-  while (hi - lo > 1)
-    {
-      int mid = (lo + hi) / 2;
-      if (edges[mid] <= ts)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  while (lo < width - 1 && edges[lo + 1] <= ts)
-    lo++;
-  return lo;
-}
-
 /**
  * remora_task_row_query:
  * @store: a #RemoraStore
@@ -262,7 +242,7 @@ remora_task_row_query (RemoraStore           *store,
   for (guint i = 0; i < intervals->len; i++)
     {
       const RemoraTaskInterval *iv = &g_array_index (intervals, RemoraTaskInterval, i);
-      for (int c = MAX (0, column_of (edges, width, iv->begin_ns));
+      for (int c = MAX (0, remora_columns_find (edges, width, iv->begin_ns));
            c < width && edges[c] < iv->end_ns; c++)
         {
           gint64 ns = MIN (iv->end_ns, edges[c + 1]) - MAX (iv->begin_ns, edges[c]);
@@ -312,7 +292,7 @@ remora_task_row_query (RemoraStore           *store,
   sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      int c = column_of (edges, width, sqlite3_column_int64 (st, 0));
+      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
       if (c >= 0)
         columns[c].events++;
     }

@@ -1,0 +1,40 @@
+/* remora-columns.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-columns-private.h"
+
+/**
+ * remora_columns_find:
+ * @edges: (array): @width + 1 sorted column edges; column i is
+ *   [@edges[i], @edges[i + 1])
+ * @width: the number of columns
+ * @ts: a time
+ *
+ * Returns: the column holding @ts (the last of equal edges, since a column
+ *   whose edges are equal holds nothing), or -1 outside all of them.
+ */
+int
+remora_columns_find (const gint64 *edges, int width, gint64 ts)
+{
+  int lo = 0, hi = width;
+
+  if (ts < edges[0] || ts >= edges[width])
+    return -1;
+  while (hi - lo > 1)
+    {
+      int mid = (lo + hi) / 2;
+      if (edges[mid] <= ts)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  while (lo < width - 1 && edges[lo + 1] <= ts)
+    lo++;
+  return lo;
+}
