@@ -112,11 +112,12 @@ typedef struct
 
 typedef struct
 {
-  gint32  level;
-  gint32  buffer;
-  gint32  cpu;
-  gint64  block;
-  GBytes *data;
+  gint32   level;
+  gint32   buffer;
+  gint32   key; /* the CPU, or the task's pid */
+  gint64   block;
+  GBytes  *data;
+  gboolean task;
 } LodRec;
 
 typedef struct
@@ -276,6 +277,7 @@ struct _Import
   sqlite3_stmt *st_func;
   sqlite3_stmt *st_type;
   sqlite3_stmt *st_lod;
+  sqlite3_stmt *st_lod_task;
 };
 
 struct _RemoraImporter
@@ -618,12 +620,13 @@ write_batch (Import *im, Batch *b, GError **error)
       LodRec       *l = &g_array_index (b->lods, LodRec, i);
       gsize         len;
       gconstpointer data = g_bytes_get_data (l->data, &len);
-      sqlite3_bind_int (im->st_lod, 1, l->level);
-      sqlite3_bind_int (im->st_lod, 2, l->buffer);
-      sqlite3_bind_int (im->st_lod, 3, l->cpu);
-      sqlite3_bind_int64 (im->st_lod, 4, l->block);
-      sqlite3_bind_blob (im->st_lod, 5, data, (int) len, SQLITE_STATIC);
-      if (!step (im, im->st_lod, error))
+      sqlite3_stmt *st = l->task ? im->st_lod_task : im->st_lod;
+      sqlite3_bind_int (st, 1, l->level);
+      sqlite3_bind_int (st, 2, l->buffer);
+      sqlite3_bind_int (st, 3, l->key);
+      sqlite3_bind_int64 (st, 4, l->block);
+      sqlite3_bind_blob (st, 5, data, (int) len, SQLITE_STATIC);
+      if (!step (im, st, error))
         return FALSE;
     }
 
@@ -816,6 +819,7 @@ emit_wakeup (const RemoraWakeupRow *row, gpointer user_data)
   BufferState *b = user_data;
   WakeupRec    w = { .buffer = b->index, .row = *row };
   g_array_append_val (b->im->cur->wakeups, w);
+  remora_lod_builder_add_task_wakeup (b->im->lod, b->index, row->pid, row->wakeup_ts);
 }
 
 static void
@@ -952,8 +956,36 @@ emit_lod (
     int level, int buffer, int cpu, gint64 block, const guint8 *data, gsize len, gpointer user_data)
 {
   Import *im = user_data;
-  LodRec  l = { level, buffer, cpu, block, g_bytes_new (data, len) };
+  LodRec  l = { level, buffer, cpu, block, g_bytes_new (data, len), FALSE };
   g_array_append_val (im->cur->lods, l);
+}
+
+static void
+emit_lod_task (
+    int level, int buffer, int pid, gint64 block, const guint8 *data, gsize len, gpointer user_data)
+{
+  Import *im = user_data;
+  LodRec  l = { level, buffer, pid, block, g_bytes_new (data, len), TRUE };
+  g_array_append_val (im->cur->lods, l);
+}
+
+/* The state a slice left its task in, as the task summaries number states:
+ * R and R+ (preempted) runnable, then by the first TASK_REPORT bit. */
+static int
+task_state_after (const SliceRec *s)
+{
+  gint64 bits;
+
+  if (!s->has_state)
+    return REMORA_LOD_TASK_UNKNOWN;
+  bits = s->state_raw & 0xff;
+  if (bits == 0)
+    return REMORA_LOD_TASK_RUNNABLE;
+  if (bits & 0x01)
+    return REMORA_LOD_TASK_SLEEPING;
+  if (bits & 0x02)
+    return REMORA_LOD_TASK_BLOCKED;
+  return REMORA_LOD_TASK_OTHER;
 }
 
 /* Ends the open slice at @ts with no end state (a gap, or the CPU's end). */
@@ -970,6 +1002,8 @@ end_slice (Import *im, BufferState *b, CpuState *cs, int cpu, gint64 ts)
                      .end_ts = ts };
       g_array_append_val (im->cur->slices, s);
       remora_lod_builder_add_slice (im->lod, b->index, cpu, s.pid, s.start_ts, s.end_ts);
+      remora_lod_builder_add_task_slice (im->lod, b->index, s.pid, cpu, s.start_ts, s.end_ts,
+                                         task_state_after (&s));
     }
   cs->slice_known = FALSE;
   cs->slice_start = ts;
@@ -998,6 +1032,8 @@ on_switch (Import *im, BufferState *b, CpuState *cs, struct tep_record *rec, gin
   s.state_raw = field_num (b->sw_prev_state, rec, 0);
   g_array_append_val (im->cur->slices, s);
   remora_lod_builder_add_slice (im->lod, b->index, cpu, s.pid, s.start_ts, s.end_ts);
+  remora_lod_builder_add_task_slice (im->lod, b->index, s.pid, cpu, s.start_ts, s.end_ts,
+                                     task_state_after (&s));
 
   cs->slice_known = TRUE;
   cs->slice_start = (gint64) rec->ts;
@@ -1132,6 +1168,8 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
   /* Level-of-detail cells: this CPU gets nothing more before its open slice
    * began (a buffer without sched_switch has no slices: before this record). */
   remora_lod_builder_add_event (im->lod, b->index, cpu, (gint64) rec->ts, rec->missed_events != 0);
+  remora_lod_builder_add_task_event (im->lod, b->index, tep_data_pid (b->tep, rec),
+                                     (gint64) rec->ts);
   remora_lod_builder_advance (im->lod, b->index, cpu,
                               b->id_switch >= 0 ? cs->slice_start : (gint64) rec->ts);
 
@@ -1550,7 +1588,11 @@ prepare_writer (Import *im, GError **error)
          remora_sqlite_prepare (im->db,
                                 "INSERT INTO lod_cpu (level, buffer_id, cpu, block, data) "
                                 "VALUES (?, ?, ?, ?, ?)",
-                                TRUE, &im->st_lod, im->store_path, error);
+                                TRUE, &im->st_lod, im->store_path, error) &&
+         remora_sqlite_prepare (im->db,
+                                "INSERT INTO lod_task (level, buffer_id, pid, block, data) "
+                                "VALUES (?, ?, ?, ?, ?)",
+                                TRUE, &im->st_lod_task, im->store_path, error);
 }
 
 static void
@@ -1569,6 +1611,7 @@ finalize_statements (Import *im)
   g_clear_pointer (&im->st_func, sqlite3_finalize);
   g_clear_pointer (&im->st_type, sqlite3_finalize);
   g_clear_pointer (&im->st_lod, sqlite3_finalize);
+  g_clear_pointer (&im->st_lod_task, sqlite3_finalize);
 }
 
 static gboolean
@@ -1859,7 +1902,7 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
   im.big_pids = g_hash_table_new (NULL, NULL);
   im.ts_monotonic = TRUE;
   im.prev_ts = G_MININT64;
-  im.lod = remora_lod_builder_new (im.first_ts, im.last_ts, emit_lod, &im);
+  im.lod = remora_lod_builder_new (im.first_ts, im.last_ts, emit_lod, emit_lod_task, &im);
 
   if (!open_temporary_store (&im, error) || !prepare_writer (&im, error))
     goto out;

@@ -31,6 +31,22 @@ G_BEGIN_DECLS
 
 typedef struct _RemoraLodBuilder RemoraLodBuilder;
 
+/* task states, as RemoraTaskState numbers them */
+#define REMORA_LOD_TASK_UNKNOWN  0
+#define REMORA_LOD_TASK_RUNNING  1
+#define REMORA_LOD_TASK_RUNNABLE 2
+#define REMORA_LOD_TASK_SLEEPING 3
+#define REMORA_LOD_TASK_BLOCKED  4
+#define REMORA_LOD_TASK_OTHER    5
+
+typedef void (*RemoraLodEmitTask) (int           level,
+                                   int           buffer,
+                                   int           pid,
+                                   gint64        block,
+                                   const guint8 *data,
+                                   gsize         len,
+                                   gpointer      user_data);
+
 /* Called with each finished block: the encoded cells of one (level, buffer,
  * cpu, block). @data is valid during the call. */
 typedef void (*RemoraLodEmit) (int           level,
@@ -41,16 +57,29 @@ typedef void (*RemoraLodEmit) (int           level,
                                gsize         len,
                                gpointer      user_data);
 
-RemoraLodBuilder *
-remora_lod_builder_new (gint64 first_ts, gint64 last_ts, RemoraLodEmit emit, gpointer user_data);
-void remora_lod_builder_free (RemoraLodBuilder *self);
-int  remora_lod_levels_for_span (gint64 first_ts, gint64 last_ts);
-void remora_lod_builder_add_slice (
-    RemoraLodBuilder *self, int buffer, int cpu, int pid, gint64 start_ts, gint64 end_ts);
+RemoraLodBuilder *remora_lod_builder_new (gint64            first_ts,
+                                          gint64            last_ts,
+                                          RemoraLodEmit     emit,
+                                          RemoraLodEmitTask emit_task,
+                                          gpointer          user_data);
+void              remora_lod_builder_free (RemoraLodBuilder *self);
+int               remora_lod_levels_for_span (gint64 first_ts, gint64 last_ts);
+void              remora_lod_builder_add_slice (
+                 RemoraLodBuilder *self, int buffer, int cpu, int pid, gint64 start_ts, gint64 end_ts);
 void remora_lod_builder_add_event (
     RemoraLodBuilder *self, int buffer, int cpu, gint64 ts, gboolean lost_before);
 void
 remora_lod_builder_advance (RemoraLodBuilder *self, int buffer, int cpu, gint64 final_before_ts);
+void remora_lod_builder_add_task_slice (RemoraLodBuilder *self,
+                                        int               buffer,
+                                        int               pid,
+                                        int               cpu,
+                                        gint64            start_ts,
+                                        gint64            end_ts,
+                                        int               after);
+void
+remora_lod_builder_add_task_wakeup (RemoraLodBuilder *self, int buffer, int pid, gint64 wakeup_ts);
+void remora_lod_builder_add_task_event (RemoraLodBuilder *self, int buffer, int pid, gint64 ts);
 void remora_lod_builder_finish (RemoraLodBuilder *self);
 
 G_END_DECLS

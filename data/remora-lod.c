@@ -44,14 +44,21 @@ typedef struct
 
 struct _RemoraLodBuilder
 {
-  int           n_levels;
-  gint64        first_ts; /* the trace's span: data outside it is damage */
-  gint64        last_ts;
-  RemoraLodEmit emit;
-  gpointer      user_data;
-  GPtrArray    *buffers; /* GPtrArray of CpuLod* per buffer */
-  GByteArray   *encoded;
+  int               n_levels;
+  RemoraLodEmitTask emit_task;
+  GPtrArray        *task_buffers; /* per buffer: pid -> TaskLod */
+  gint64            span_begin;   /* task summaries cover whole top-level cells */
+  gint64            span_end;
+  gint64            first_ts; /* the trace's span: data outside it is damage */
+  gint64            last_ts;
+  RemoraLodEmit     emit;
+  gpointer          user_data;
+  GPtrArray        *buffers; /* GPtrArray of CpuLod* per buffer */
+  GByteArray       *encoded;
 };
+
+static void task_lod_free (gpointer data);
+static void task_finish (RemoraLodBuilder *self, gpointer task);
 
 /* Cells ------------------------------------------------------------------- */
 
@@ -247,13 +254,23 @@ remora_lod_levels_for_span (gint64 first_ts, gint64 last_ts)
 }
 
 RemoraLodBuilder *
-remora_lod_builder_new (gint64 first_ts, gint64 last_ts, RemoraLodEmit emit, gpointer user_data)
+remora_lod_builder_new (gint64            first_ts,
+                        gint64            last_ts,
+                        RemoraLodEmit     emit,
+                        RemoraLodEmitTask emit_task,
+                        gpointer          user_data)
 {
   RemoraLodBuilder *self = g_new0 (RemoraLodBuilder, 1);
+  int               top;
 
   self->n_levels = remora_lod_levels_for_span (first_ts, last_ts);
   self->first_ts = MAX (0, first_ts);
   self->last_ts = MAX (self->first_ts, last_ts);
+  top = REMORA_LOD_CELL_SHIFT (self->n_levels - 1);
+  self->span_begin = (self->first_ts >> top) << top;
+  self->span_end = ((self->last_ts >> top) + 1) << top;
+  self->emit_task = emit_task;
+  self->task_buffers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   self->emit = emit;
   self->user_data = user_data;
   self->buffers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -281,6 +298,7 @@ remora_lod_builder_free (RemoraLodBuilder *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->buffers);
+  g_ptr_array_unref (self->task_buffers);
   g_byte_array_unref (self->encoded);
   g_free (self);
 }
@@ -480,4 +498,456 @@ remora_lod_builder_finish (RemoraLodBuilder *self)
             emit_block (self, cl, k);
         }
     }
+  for (guint b = 0; b < self->task_buffers->len; b++)
+    {
+      GHashTableIter iter;
+      gpointer       value;
+      g_hash_table_iter_init (&iter, g_ptr_array_index (self->task_buffers, b));
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        task_finish (self, value);
+    }
+}
+
+/* Task summaries ------------------------------------------------------------
+ *
+ * A task's timeline arrives as contiguous segments (a state, and the CPU when
+ * running) in time order, plus its events. Every level sweeps the same
+ * segments into its own cells. A cell is stored only if it is not wholly in
+ * the state carried over from the previous cell: a task asleep for minutes
+ * stores nothing for them. Each stored cell records the state at its end,
+ * which later cells carry. */
+
+typedef struct
+{
+  gint64  state_ns[REMORA_LOD_TASK_STATES];
+  guint32 events;
+  guint32 n_cpus;
+  Run     cpus[8]; /* run time per CPU; a cell rarely sees more */
+  Run    *more;    /* beyond 8 */
+  guint32 n_more;
+} TaskContent;
+
+typedef struct
+{
+  gint64      index; /* the open cell, -1 when none */
+  TaskContent content;
+  gboolean    stored; /* differs from the carried state somewhere */
+  gint32      carry_state;
+  gint32      carry_cpu;
+  gint64      block;   /* the block being encoded, -1 when none */
+  GByteArray *encoded; /* its cells */
+  guint       n_encoded;
+} TaskLevel;
+
+typedef struct
+{
+  int       buffer;
+  int       pid;
+  gint64    swept;      /* segments are accounted up to here */
+  gint64    last_end;   /* the end of the task's last slice, or G_MININT64 */
+  gint32    last_after; /* the state it left the CPU in */
+  gint64    wakeup_ts;  /* its latest wakeup, G_MININT64 once used */
+  GArray   *events;     /* timestamps not swept yet */
+  TaskLevel levels[REMORA_LOD_MAX_LEVELS];
+} TaskLod;
+
+static void
+content_add_cpu (TaskContent *c, int cpu, gint64 ns)
+{
+  for (guint i = 0; i < c->n_cpus; i++)
+    if (c->cpus[i].pid == cpu)
+      {
+        c->cpus[i].ns += ns;
+        return;
+      }
+  for (guint i = 0; i < c->n_more; i++)
+    if (c->more[i].pid == cpu)
+      {
+        c->more[i].ns += ns;
+        return;
+      }
+  if (c->n_cpus < G_N_ELEMENTS (c->cpus))
+    {
+      c->cpus[c->n_cpus].pid = cpu;
+      c->cpus[c->n_cpus].ns = ns;
+      c->n_cpus++;
+      return;
+    }
+  c->more = g_renew (Run, c->more, c->n_more + 1);
+  c->more[c->n_more].pid = cpu;
+  c->more[c->n_more].ns = ns;
+  c->n_more++;
+}
+
+static void
+content_clear (TaskContent *c)
+{
+  g_free (c->more);
+  memset (c, 0, sizeof *c);
+}
+
+static TaskLod *
+get_task (RemoraLodBuilder *self, int buffer, int pid)
+{
+  GHashTable *tasks;
+  TaskLod    *t;
+
+  while (self->task_buffers->len <= (guint) buffer)
+    g_ptr_array_add (self->task_buffers, g_hash_table_new_full (NULL, NULL, NULL, task_lod_free));
+  tasks = g_ptr_array_index (self->task_buffers, buffer);
+  t = g_hash_table_lookup (tasks, GINT_TO_POINTER (pid));
+  if (t == NULL)
+    {
+      t = g_new0 (TaskLod, 1);
+      t->buffer = buffer;
+      t->pid = pid;
+      t->swept = self->span_begin;
+      t->last_end = G_MININT64;
+      t->last_after = 0;
+      t->wakeup_ts = G_MININT64;
+      t->events = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (int k = 0; k < REMORA_LOD_MAX_LEVELS; k++)
+        {
+          t->levels[k].index = -1;
+          t->levels[k].block = -1;
+          t->levels[k].carry_cpu = -1;
+          t->levels[k].encoded = g_byte_array_new ();
+        }
+      g_hash_table_insert (tasks, GINT_TO_POINTER (pid), t);
+    }
+  return t;
+}
+
+static void
+task_emit_block (RemoraLodBuilder *self, TaskLod *t, int level)
+{
+  TaskLevel *L = &t->levels[level];
+
+  if (L->block >= 0 && L->n_encoded > 0)
+    {
+      GByteArray *out = self->encoded;
+      g_byte_array_set_size (out, 0);
+      put_varint (out, L->n_encoded);
+      g_byte_array_append (out, L->encoded->data, L->encoded->len);
+      self->emit_task (level, t->buffer, t->pid, L->block, out->data, out->len, self->user_data);
+    }
+  g_byte_array_set_size (L->encoded, 0);
+  L->n_encoded = 0;
+  L->block = -1;
+}
+
+/* Closes the open cell of a level: stores it if it has to be. */
+static void
+task_close_cell (RemoraLodBuilder *self, TaskLod *t, int level)
+{
+  TaskLevel   *L = &t->levels[level];
+  TaskContent *c = &L->content;
+  guint        mask = 0;
+  gint64       block;
+
+  if (L->index < 0)
+    return;
+  if (L->stored)
+    {
+      block = L->index >> REMORA_LOD_BLOCK_SHIFT;
+      if (block != L->block)
+        {
+          task_emit_block (self, t, level);
+          L->block = block;
+        }
+      /* offset, mask of states with time, their times, CPUs, events, end */
+      put_varint (L->encoded, L->index & (REMORA_LOD_BLOCK_CELLS - 1));
+      for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
+        if (c->state_ns[s] > 0)
+          mask |= 1u << s;
+      put_varint (L->encoded, mask);
+      for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
+        if (c->state_ns[s] > 0)
+          put_varint (L->encoded, (guint64) c->state_ns[s]);
+      put_varint (L->encoded, c->n_cpus + c->n_more);
+      for (guint i = 0; i < c->n_cpus; i++)
+        {
+          put_varint (L->encoded, (guint32) c->cpus[i].pid);
+          put_varint (L->encoded, (guint64) c->cpus[i].ns);
+        }
+      for (guint i = 0; i < c->n_more; i++)
+        {
+          put_varint (L->encoded, (guint32) c->more[i].pid);
+          put_varint (L->encoded, (guint64) c->more[i].ns);
+        }
+      put_varint (L->encoded, c->events);
+      put_varint (L->encoded, (guint32) L->carry_state);
+      put_varint (L->encoded, (guint32) (L->carry_cpu + 1));
+      L->n_encoded++;
+    }
+  content_clear (c);
+  L->index = -1;
+  L->stored = FALSE;
+}
+
+/* Sweeps one level over [a, b) in @state (on @cpu when running); @events are
+ * the task's event timestamps in [a, b), sorted. */
+static void
+task_sweep_level (RemoraLodBuilder *self,
+                  TaskLod          *t,
+                  int               level,
+                  gint64            a,
+                  gint64            b,
+                  int               state,
+                  int               cpu,
+                  const GArray     *events)
+{
+  TaskLevel *L = &t->levels[level];
+  int        shift = REMORA_LOD_CELL_SHIFT (level);
+  guint      e = 0;
+
+  while (a < b)
+    {
+      gint64 cell = a >> shift;
+      gint64 cell_begin = cell << shift;
+      gint64 cell_end = cell_begin + ((gint64) 1 << shift);
+      gint64 piece_end = MIN (b, cell_end);
+      guint  n_events = 0;
+
+      while (e < events->len && g_array_index (events, gint64, e) < piece_end)
+        {
+          n_events++;
+          e++;
+        }
+
+      if (L->index != cell)
+        {
+          task_close_cell (self, t, level);
+          /* whole cells in the carried state, without events: nothing to store */
+          if (a == cell_begin && n_events == 0 && state == L->carry_state && cpu == L->carry_cpu &&
+              b >= cell_end)
+            {
+              gint64 skip_to = (b >> shift) << shift;
+              /* events later in the segment stop the skip at their cell */
+              if (e < events->len)
+                skip_to = MIN (skip_to, (g_array_index (events, gint64, e) >> shift) << shift);
+              a = MAX (skip_to, cell_end);
+              continue;
+            }
+          L->index = cell;
+          L->stored = FALSE;
+        }
+      L->content.state_ns[state] += piece_end - a;
+      if (cpu >= 0)
+        content_add_cpu (&L->content, cpu, piece_end - a);
+      L->content.events += n_events;
+      if (n_events > 0 || state != L->carry_state || cpu != L->carry_cpu)
+        L->stored = TRUE;
+      L->carry_state = state;
+      L->carry_cpu = cpu;
+      a = piece_end;
+      if (a == cell_end)
+        task_close_cell (self, t, level);
+    }
+}
+
+/* Sweeps every level over [a, b), bounded to the summaries' span. */
+static void
+task_segment (RemoraLodBuilder *self, TaskLod *t, gint64 a, gint64 b, int state, int cpu)
+{
+  g_autoptr (GArray) events = NULL;
+  guint n = 0;
+
+  a = MAX (a, t->swept);
+  b = MIN (b, self->span_end);
+  if (b <= a)
+    return;
+  while (n < t->events->len && g_array_index (t->events, gint64, n) < b)
+    n++;
+  events = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_array_append_vals (events, t->events->data, n);
+  g_array_remove_range (t->events, 0, n);
+  for (int k = 0; k < self->n_levels; k++)
+    task_sweep_level (self, t, k, a, b, state, cpu, events);
+  t->swept = b;
+}
+
+/* The gap before a slice that starts at @until: the state the last slice
+ * left it in, runnable from its wakeup. */
+static void
+task_gap (RemoraLodBuilder *self, TaskLod *t, gint64 until)
+{
+  gint64 begin = t->last_end;
+  int    state = t->last_end == G_MININT64 ? 0 : t->last_after;
+
+  if (state != REMORA_LOD_TASK_RUNNABLE && t->wakeup_ts != G_MININT64 && t->wakeup_ts >= begin &&
+      t->wakeup_ts < until)
+    {
+      task_segment (self, t, begin, t->wakeup_ts, state, -1);
+      task_segment (self, t, t->wakeup_ts, until, REMORA_LOD_TASK_RUNNABLE, -1);
+    }
+  else
+    task_segment (self, t, begin, until, state, -1);
+}
+
+/**
+ * remora_lod_builder_add_task_slice:
+ * @self: a builder
+ * @buffer: the buffer's index
+ * @pid: the task (not 0)
+ * @cpu: where it ran
+ * @start_ts: when it started running
+ * @end_ts: when it stopped
+ * @after: the state it left the CPU in (REMORA_LOD_TASK_*)
+ *
+ * Adds a slice of the task. Its slices and wakeups come in time order, and
+ * every event of the task before @end_ts has been added.
+ */
+void
+remora_lod_builder_add_task_slice (
+    RemoraLodBuilder *self, int buffer, int pid, int cpu, gint64 start_ts, gint64 end_ts, int after)
+{
+  TaskLod *t;
+
+  if (pid <= 0 || end_ts < start_ts)
+    return;
+  t = get_task (self, buffer, pid);
+  if (start_ts < t->last_end)
+    start_ts = t->last_end; /* overlapping slices (clipped first slices): keep time order */
+  task_gap (self, t, start_ts);
+  task_segment (self, t, start_ts, end_ts, REMORA_LOD_TASK_RUNNING, cpu);
+  t->last_end = MAX (end_ts, start_ts);
+  t->last_after = after;
+  t->wakeup_ts = G_MININT64;
+}
+
+/**
+ * remora_lod_builder_add_task_wakeup:
+ * @self: a builder
+ * @buffer: the buffer's index
+ * @pid: the task
+ * @wakeup_ts: a measured wakeup (a wakeups row)
+ */
+void
+remora_lod_builder_add_task_wakeup (RemoraLodBuilder *self, int buffer, int pid, gint64 wakeup_ts)
+{
+  TaskLod *t;
+
+  if (pid <= 0)
+    return;
+  t = get_task (self, buffer, pid);
+  if (t->wakeup_ts == G_MININT64 || wakeup_ts < t->wakeup_ts)
+    t->wakeup_ts = wakeup_ts;
+}
+
+/**
+ * remora_lod_builder_add_task_event:
+ * @self: a builder
+ * @buffer: the buffer's index
+ * @pid: the event's common_pid
+ * @ts: its timestamp
+ */
+void
+remora_lod_builder_add_task_event (RemoraLodBuilder *self, int buffer, int pid, gint64 ts)
+{
+  TaskLod *t;
+
+  if (pid <= 0 || ts < self->first_ts || ts > self->last_ts)
+    return;
+  t = get_task (self, buffer, pid);
+  if (ts < t->swept)
+    return; /* only damaged data goes back in time */
+  g_array_append_val (t->events, ts);
+}
+
+static void
+task_finish (RemoraLodBuilder *self, gpointer task)
+{
+  TaskLod *t = task;
+
+  /* the last gap runs to the end of the summaries' span */
+  task_gap (self, t, self->span_end);
+  for (int k = 0; k < self->n_levels; k++)
+    {
+      task_close_cell (self, t, k);
+      task_emit_block (self, t, k);
+    }
+}
+
+static void
+task_lod_free (gpointer data)
+{
+  TaskLod *t = data;
+
+  for (int k = 0; k < REMORA_LOD_MAX_LEVELS; k++)
+    {
+      content_clear (&t->levels[k].content);
+      g_byte_array_unref (t->levels[k].encoded);
+    }
+  g_array_unref (t->events);
+  g_free (t);
+}
+
+/**
+ * remora_lod_decode_task_block:
+ * @data: a lod_task row's data
+ * @len: its length
+ * @cells: (out caller-allocates) (array fixed-size=64): the block's stored cells
+ * @n_cells: (out): how many
+ * @runs: a #GArray of #RemoraLodRun that receives the per-CPU times
+ *
+ * Returns: %FALSE if @data is damaged.
+ */
+gboolean
+remora_lod_decode_task_block (
+    const guint8 *data, gsize len, RemoraLodTaskCell *cells, int *n_cells, GArray *runs)
+{
+  const guint8 *p = data;
+  const guint8 *end = data + len;
+  guint         first[REMORA_LOD_BLOCK_CELLS];
+  guint64       n;
+
+  g_array_set_size (runs, 0);
+  if (!get_varint (&p, end, &n) || n > REMORA_LOD_BLOCK_CELLS)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      RemoraLodTaskCell *c = &cells[i];
+      guint64            offset, mask, n_cpus, v;
+
+      memset (c, 0, sizeof *c);
+      if (!get_varint (&p, end, &offset) || offset >= REMORA_LOD_BLOCK_CELLS ||
+          !get_varint (&p, end, &mask))
+        return FALSE;
+      c->offset = (gint32) offset;
+      for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
+        if (mask & (1u << s))
+          {
+            if (!get_varint (&p, end, &v))
+              return FALSE;
+            c->state_ns[s] = (gint64) v;
+          }
+      if (!get_varint (&p, end, &n_cpus) || n_cpus > len)
+        return FALSE;
+      first[i] = runs->len;
+      for (guint64 k = 0; k < n_cpus; k++)
+        {
+          guint64      cpu, ns;
+          RemoraLodRun r;
+          if (!get_varint (&p, end, &cpu) || !get_varint (&p, end, &ns))
+            return FALSE;
+          r.pid = (gint32) cpu;
+          r.run_ns = (gint64) ns;
+          g_array_append_val (runs, r);
+        }
+      c->n_cpus = (guint32) n_cpus;
+      if (!get_varint (&p, end, &v))
+        return FALSE;
+      c->events = (guint32) v;
+      if (!get_varint (&p, end, &v) || v >= REMORA_LOD_TASK_STATES)
+        return FALSE;
+      c->end_state = (gint32) v;
+      if (!get_varint (&p, end, &v))
+        return FALSE;
+      c->end_cpu = (gint32) v - 1;
+    }
+  for (guint i = 0; i < n; i++)
+    cells[i].cpus = cells[i].n_cpus ? &g_array_index (runs, RemoraLodRun, first[i]) : NULL;
+  *n_cells = (int) n;
+  return p == end;
 }

@@ -39,4 +39,21 @@ typedef struct
 gboolean
 remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GArray *runs);
 
+/* Task summaries (lod_task): states numbered as RemoraTaskState */
+#define REMORA_LOD_TASK_STATES 6
+
+typedef struct
+{
+  gint32        offset; /* the cell within its block */
+  gint64        state_ns[REMORA_LOD_TASK_STATES];
+  guint32       events;
+  guint32       n_cpus;
+  RemoraLodRun *cpus; /* run time per CPU, in the pid field; points into the caller's storage */
+  gint32        end_state;
+  gint32        end_cpu;
+} RemoraLodTaskCell;
+
+gboolean remora_lod_decode_task_block (
+    const guint8 *data, gsize len, RemoraLodTaskCell *cells, int *n_cells, GArray *runs);
+
 G_END_DECLS

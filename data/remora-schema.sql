@@ -167,6 +167,16 @@ CREATE TABLE lod_cpu (
   PRIMARY KEY (level, buffer_id, cpu, block)
 ) WITHOUT ROWID;
 
+-- Level-of-detail summaries of task rows (see SCHEMA.md).
+CREATE TABLE lod_task (
+  level     INTEGER NOT NULL,
+  buffer_id INTEGER NOT NULL,
+  pid       INTEGER NOT NULL,
+  block     INTEGER NOT NULL,
+  data      BLOB NOT NULL,
+  PRIMARY KEY (level, buffer_id, pid, block)
+) WITHOUT ROWID;
+
 CREATE TABLE func_calls (
   event_id    INTEGER PRIMARY KEY,
   kind        INTEGER NOT NULL,  -- 0 function, 1 funcgraph_entry, 2 funcgraph_exit

@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include "remora-data.h"
 
 G_BEGIN_DECLS
 
-int remora_columns_find (const gint64 *edges, int width, gint64 ts);
+gboolean remora_columns_buffer_id (RemoraStore *store, const char *buffer, int *id, GError **error);
+int      remora_columns_find (const gint64 *edges, int width, gint64 ts);
 
 G_END_DECLS

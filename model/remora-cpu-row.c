@@ -123,21 +123,6 @@ sums_finish (Sums *sums, RemoraCpuColumn *columns, int width)
     }
 }
 
-static gboolean
-buffer_id_of (RemoraStore *store, const char *buffer, int *id, GError **error)
-{
-  g_autoptr (sqlite3_stmt) st = NULL;
-  int rc = sqlite3_prepare_v2 (remora_store_get_db (store), "SELECT id FROM buffers WHERE name = ?",
-                               -1, &st, NULL);
-
-  if (!remora_store_check (store, rc, error))
-    return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
-  rc = sqlite3_step (st);
-  *id = rc == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
-  return remora_store_check (store, rc, error);
-}
-
 /* From sched_slices, event_rows and lost_events: exact column edges. */
 static gboolean
 query_exact (RemoraStore     *store,
@@ -337,7 +322,7 @@ remora_cpu_row_query (RemoraStore           *store,
   g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
   g_return_val_if_fail (width > 0, FALSE);
 
-  if (!buffer_id_of (store, buffer, &buffer_id, error))
+  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
     return FALSE;
   lvl = remora_cpu_row_choose_level (range, width,
                                      (int) remora_store_get_meta_int (store, "lod_levels", 0));

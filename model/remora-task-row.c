@@ -9,6 +9,7 @@
 
 #include "remora-task-row.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "remora-columns-private.h"
@@ -189,88 +190,75 @@ remora_task_row_dup_intervals (
   return g_steal_pointer (&out);
 }
 
-/**
- * remora_task_row_query:
- * @store: a #RemoraStore
- * @buffer: the buffer's name ("" for the top-level one)
- * @pid: the task
- * @range: the time range across the row
- * @width: the number of columns (pixels)
- * @columns: (out caller-allocates) (array): @width columns
- * @error: a location for a #GError
- *
- * Answers what each pixel column of a task row shows, from the task's slices,
- * wakeups and events within @range.
- *
- * Returns: %TRUE on success.
- */
-gboolean
-remora_task_row_query (RemoraStore           *store,
-                       const char            *buffer,
-                       int                    pid,
-                       const RemoraTimeRange *range,
-                       int                    width,
-                       RemoraTaskColumn      *columns,
-                       GError               **error)
+/* Per column run time per CPU, growing as CPUs show up. */
+typedef struct
 {
-  g_autofree gint64 *edges = NULL;
-  g_autoptr (GArray) intervals = NULL;
-  g_autoptr (sqlite3_stmt) st = NULL;
-  g_autofree gint64 *cpu_ns = NULL;
-  int                n_cpus, rc;
+  int     width;
+  int     n_cpus;
+  gint64 *ns; /* width × n_cpus */
+} CpuTimes;
 
-  g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
-  g_return_val_if_fail (width > 0, FALSE);
-
-  edges = g_new (gint64, width + 1);
-  remora_cpu_row_column_edges (range, width, -1, edges);
-  memset (columns, 0, sizeof *columns * width);
-  for (int c = 0; c < width; c++)
+static void
+cpu_times_add (CpuTimes *t, int column, int cpu, gint64 ns)
+{
+  if (cpu < 0 || cpu > 65535)
+    return;
+  if (cpu >= t->n_cpus)
     {
-      columns[c].begin_ns = edges[c];
-      columns[c].end_ns = edges[c + 1];
-      columns[c].cpu = -1;
+      int     n = MAX (cpu + 1, t->n_cpus * 2);
+      gint64 *grown = g_new0 (gint64, (gsize) t->width * n);
+      for (int c = 0; c < t->width; c++)
+        memcpy (grown + (gsize) c * n, t->ns + (gsize) c * t->n_cpus, sizeof (gint64) * t->n_cpus);
+      g_free (t->ns);
+      t->ns = grown;
+      t->n_cpus = n;
     }
+  t->ns[(gsize) column * t->n_cpus + cpu] += ns;
+}
 
-  intervals = remora_task_row_dup_intervals (store, buffer, pid, range, error);
+/* Adds [begin, end) in @state (on @cpu) to the columns it overlaps. */
+static void
+add_span (RemoraTaskColumn *columns,
+          CpuTimes         *cpus,
+          const gint64     *edges,
+          int               width,
+          gint64            begin,
+          gint64            end,
+          int               state,
+          int               cpu)
+{
+  for (int c = MAX (0, remora_columns_find (edges, width, begin)); c < width && edges[c] < end; c++)
+    {
+      gint64 ns = MIN (end, edges[c + 1]) - MAX (begin, edges[c]);
+      if (ns <= 0)
+        continue;
+      columns[c].state_ns[state] += ns;
+      if (state == REMORA_TASK_STATE_RUNNING)
+        cpu_times_add (cpus, c, cpu, ns);
+    }
+}
+
+static gboolean
+fill_exact (RemoraStore           *store,
+            const char            *buffer,
+            int                    pid,
+            const RemoraTimeRange *range,
+            const gint64          *edges,
+            int                    width,
+            RemoraTaskColumn      *columns,
+            CpuTimes              *cpus,
+            GError               **error)
+{
+  g_autoptr (GArray) intervals = remora_task_row_dup_intervals (store, buffer, pid, range, error);
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
   if (intervals == NULL)
     return FALSE;
-  n_cpus = (int) MAX (1, remora_store_get_meta_int (store, "cpus", 1));
-  for (guint i = 0; i < intervals->len; i++)
-    n_cpus = MAX (n_cpus, g_array_index (intervals, RemoraTaskInterval, i).cpu + 1);
-  cpu_ns = g_new0 (gint64, (gsize) width * n_cpus);
   for (guint i = 0; i < intervals->len; i++)
     {
       const RemoraTaskInterval *iv = &g_array_index (intervals, RemoraTaskInterval, i);
-      for (int c = MAX (0, remora_columns_find (edges, width, iv->begin_ns));
-           c < width && edges[c] < iv->end_ns; c++)
-        {
-          gint64 ns = MIN (iv->end_ns, edges[c + 1]) - MAX (iv->begin_ns, edges[c]);
-          if (ns <= 0)
-            continue;
-          columns[c].state_ns[iv->state] += ns;
-          if (iv->state == REMORA_TASK_STATE_RUNNING && iv->cpu >= 0)
-            cpu_ns[(gsize) c * n_cpus + iv->cpu] += ns;
-        }
-    }
-  for (int c = 0; c < width; c++)
-    {
-      gint64 best = 0;
-
-      columns[c].state = REMORA_TASK_STATE_UNKNOWN;
-      for (int s = REMORA_TASK_STATE_RUNNING; s < REMORA_TASK_N_STATES; s++)
-        if (columns[c].state_ns[s] > best)
-          {
-            best = columns[c].state_ns[s];
-            columns[c].state = s;
-          }
-      best = 0;
-      for (int cpu = 0; cpu < n_cpus; cpu++)
-        if (cpu_ns[(gsize) c * n_cpus + cpu] > best)
-          {
-            best = cpu_ns[(gsize) c * n_cpus + cpu];
-            columns[c].cpu = cpu;
-          }
+      add_span (columns, cpus, edges, width, iv->begin_ns, iv->end_ns, iv->state, iv->cpu);
     }
 
   /* the task's events, in the id range of [begin, end) */
@@ -297,4 +285,199 @@ remora_task_row_query (RemoraStore           *store,
         columns[c].events++;
     }
   return remora_store_check (store, rc, error);
+}
+
+static gboolean
+decode_failed (RemoraStore *store, GError **error)
+{
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _ ("Failed to read the store “%s”: a summary block is damaged"),
+               remora_store_get_path (store));
+  return FALSE;
+}
+
+/* From lod_task: stored cells as they are, the cells between them in the
+ * state the previous stored cell ended in. */
+static gboolean
+fill_lod (RemoraStore      *store,
+          int               buffer_id,
+          int               pid,
+          int               level,
+          const gint64     *edges,
+          int               width,
+          RemoraTaskColumn *columns,
+          CpuTimes         *cpus,
+          GError          **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (sqlite3_stmt) st = NULL;
+  RemoraLodTaskCell cells[REMORA_LOD_BLOCK_CELLS];
+  int               shift = REMORA_LOD_CELL_SHIFT (level);
+  gint64            first_cell = edges[0] >> shift;
+  gint64            end_cell = edges[width] >> shift;
+  gint64            cursor = first_cell;
+  int               carry_state = REMORA_TASK_STATE_UNKNOWN, carry_cpu = -1;
+  int               rc, n;
+
+  /* the state carried into the range: the last stored cell before it */
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
+                           "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+                           "AND pid = ?3 AND block <= ?4 ORDER BY block DESC LIMIT 2",
+                           -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, pid);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64   block = sqlite3_column_int64 (st, 0);
+      gboolean found = FALSE;
+
+      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                         cells, &n, runs))
+        return decode_failed (store, error);
+      for (int i = n - 1; i >= 0 && !found; i--)
+        if ((block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset < first_cell)
+          {
+            carry_state = cells[i].end_state;
+            carry_cpu = cells[i].end_cpu;
+            found = TRUE;
+          }
+      if (found)
+        break;
+    }
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  g_clear_pointer (&st, sqlite3_finalize);
+
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
+                           "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+                           "AND pid = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
+                           -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, pid);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+
+      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                         cells, &n, runs))
+        return decode_failed (store, error);
+      for (int i = 0; i < n; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset;
+          int    c;
+
+          if (cell < first_cell || cell >= end_cell)
+            continue;
+          add_span (columns, cpus, edges, width, cursor << shift, cell << shift, carry_state,
+                    carry_cpu);
+          c = remora_columns_find (edges, width, cell << shift);
+          if (c >= 0)
+            {
+              for (int s = 0; s < REMORA_TASK_N_STATES; s++)
+                columns[c].state_ns[s] += cells[i].state_ns[s];
+              for (guint r = 0; r < cells[i].n_cpus; r++)
+                cpu_times_add (cpus, c, cells[i].cpus[r].pid, cells[i].cpus[r].run_ns);
+              columns[c].events += cells[i].events;
+            }
+          carry_state = cells[i].end_state;
+          carry_cpu = cells[i].end_cpu;
+          cursor = cell + 1;
+        }
+    }
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  add_span (columns, cpus, edges, width, cursor << shift, end_cell << shift, carry_state,
+            carry_cpu);
+  return TRUE;
+}
+
+/**
+ * remora_task_row_query:
+ * @store: a #RemoraStore
+ * @buffer: the buffer's name ("" for the top-level one)
+ * @pid: the task
+ * @range: the time range across the row
+ * @width: the number of columns (pixels)
+ * @columns: (out caller-allocates) (array): @width columns
+ * @level: (out) (optional): the summary level read, -1 for slices and wakeups
+ * @error: a location for a #GError
+ *
+ * Answers what each pixel column of a task row shows: from the task's
+ * summary cells (lod_task) when a column spans at least one cell, with column
+ * edges rounded down to cells as remora_cpu_row_column_edges() does; from its
+ * slices, wakeups and events when zoomed in further.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_task_row_query (RemoraStore           *store,
+                       const char            *buffer,
+                       int                    pid,
+                       const RemoraTimeRange *range,
+                       int                    width,
+                       RemoraTaskColumn      *columns,
+                       int                   *level,
+                       GError               **error)
+{
+  g_autofree gint64 *edges = NULL;
+  CpuTimes           cpus = { width, 0, NULL };
+  int                lvl, buffer_id;
+  gboolean           ok;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (width > 0, FALSE);
+
+  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
+    return FALSE;
+  lvl = remora_cpu_row_choose_level (range, width,
+                                     (int) remora_store_get_meta_int (store, "lod_levels", 0));
+  edges = g_new (gint64, width + 1);
+  remora_cpu_row_column_edges (range, width, lvl, edges);
+  memset (columns, 0, sizeof *columns * width);
+  for (int c = 0; c < width; c++)
+    {
+      columns[c].begin_ns = edges[c];
+      columns[c].end_ns = edges[c + 1];
+      columns[c].cpu = -1;
+    }
+  cpus.n_cpus = (int) CLAMP (remora_store_get_meta_int (store, "cpus", 1), 1, 4096);
+  cpus.ns = g_new0 (gint64, (gsize) width * cpus.n_cpus);
+
+  if (lvl < 0)
+    ok = fill_exact (store, buffer, pid, range, edges, width, columns, &cpus, error);
+  else
+    ok = fill_lod (store, buffer_id, pid, lvl, edges, width, columns, &cpus, error);
+
+  for (int c = 0; c < width; c++)
+    {
+      gint64 best = 0;
+
+      columns[c].state = REMORA_TASK_STATE_UNKNOWN;
+      for (int s = REMORA_TASK_STATE_RUNNING; s < REMORA_TASK_N_STATES; s++)
+        if (columns[c].state_ns[s] > best)
+          {
+            best = columns[c].state_ns[s];
+            columns[c].state = s;
+          }
+      best = 0;
+      for (int cpu = 0; cpu < cpus.n_cpus; cpu++)
+        if (cpus.ns[(gsize) c * cpus.n_cpus + cpu] > best)
+          {
+            best = cpus.ns[(gsize) c * cpus.n_cpus + cpu];
+            columns[c].cpu = cpu;
+          }
+    }
+  g_free (cpus.ns);
+  if (level)
+    *level = lvl;
+  return ok;
 }

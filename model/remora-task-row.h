@@ -80,6 +80,7 @@ gboolean remora_task_row_query (RemoraStore           *store,
                                 const RemoraTimeRange *range,
                                 int                    width,
                                 RemoraTaskColumn      *columns,
+                                int                   *level,
                                 GError               **error);
 
 G_END_DECLS

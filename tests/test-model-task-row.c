@@ -108,6 +108,8 @@ full_timeline (RemoraStore *store, int pid)
   return out;
 }
 
+static int levels_seen[REMORA_LOD_MAX_LEVELS + 1];
+
 static void
 check_task (RemoraStore *store,
             int          pid,
@@ -127,14 +129,16 @@ check_task (RemoraStore *store,
       gint64          begin = first - span / 20 + (gint64) (g_rand_double (rand) * span);
       RemoraTimeRange range = { begin, begin + len };
       int             width = widths[g_rand_int_range (rand, 0, G_N_ELEMENTS (widths))];
+      int             level = -2;
       g_autofree RemoraTaskColumn *got = g_new0 (RemoraTaskColumn, width);
       g_autofree gint64           *edges = g_new0 (gint64, width + 1);
 
       if (round == 0)
         range = (RemoraTimeRange){ first, first + span + 1 };
-      g_assert_true (remora_task_row_query (store, "", pid, &range, width, got, &error));
+      g_assert_true (remora_task_row_query (store, "", pid, &range, width, got, &level, &error));
       g_assert_no_error (error);
-      remora_cpu_row_column_edges (&range, width, -1, edges);
+      levels_seen[level + 1]++;
+      remora_cpu_row_column_edges (&range, width, level, edges);
       for (int c = 0; c < width; c++)
         {
           gint64  want_ns[REMORA_TASK_N_STATES] = { 0 };
@@ -165,9 +169,17 @@ check_task (RemoraStore *store,
             {
               if (want_ns[s] != got[c].state_ns[s])
                 g_error ("pid %d range [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ") width %d "
-                         "column %d state %d: got %" G_GINT64_FORMAT " want %" G_GINT64_FORMAT,
-                         pid, range.begin_ns, range.end_ns, width, c, s, got[c].state_ns[s],
-                         want_ns[s]);
+                         "level %d column %d [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ") state %d: got %" G_GINT64_FORMAT " want %" G_GINT64_FORMAT
+                         " (got %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                         "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                         " want %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                         "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ")",
+                         pid, range.begin_ns, range.end_ns, width, level, c, edges[c], edges[c + 1],
+                         s, got[c].state_ns[s], want_ns[s], got[c].state_ns[0], got[c].state_ns[1],
+                         got[c].state_ns[2], got[c].state_ns[3], got[c].state_ns[4],
+                         got[c].state_ns[5], want_ns[0], want_ns[1], want_ns[2], want_ns[3],
+                         want_ns[4], want_ns[5]);
               total += got[c].state_ns[s];
             }
           /* every nanosecond in exactly one state */
@@ -243,6 +255,10 @@ test_fixture (gconstpointer data)
       sqlite3_finalize (st);
       check_task (store, pid, timeline, events, first, span, rand);
     }
+  /* both ways of answering were exercised */
+  g_assert_cmpint (levels_seen[0], >, 0);
+  g_assert_cmpint (levels_seen[1], >, 0);
+  memset (levels_seen, 0, sizeof levels_seen);
   g_clear_object (&store);
   remora_test_rmdir (dir);
 }
