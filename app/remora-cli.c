@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "remora-model.h"
+#include "remora-render.h"
 
 typedef struct
 {
@@ -689,6 +689,239 @@ remora_cli_events (int argc, char **argv)
   return 0;
 }
 
+/* export -------------------------------------------------------------------- */
+
+static gboolean cli_fail (int *status, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+cli_fail (int *status, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr (_ ("remora: %s\n"), message);
+  *status = 1;
+  return FALSE;
+}
+
+/* Parses "0-3,6" into CPU numbers that the trace has. */
+static gboolean
+parse_cpus (RemoraStore *store, const char *spec, GArray *cpus, int *status)
+{
+  int n = (int) remora_store_get_meta_int (store, "cpus", 0);
+  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char  *dash = strchr (parts[i], '-');
+      char  *end = NULL;
+      gint64 a = g_ascii_strtoll (parts[i], &end, 10), b = a;
+
+      if (end == parts[i] || (dash == NULL && *end) || (dash && end != dash))
+        return cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
+      if (dash)
+        {
+          b = g_ascii_strtoll (dash + 1, &end, 10);
+          if (end == dash + 1 || *end || b < a)
+            return cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
+        }
+      for (gint64 c = a; c <= b; c++)
+        {
+          int cpu = (int) c;
+          if (c < 0 || c >= n)
+            return cli_fail (status, _ ("the trace has no CPU %lld (it has CPUs 0 to %d)"),
+                             (long long) c, n - 1);
+          g_array_append_val (cpus, cpu);
+        }
+    }
+  return TRUE;
+}
+
+/* Parses "1234,kworker/1:2": pids, or task names standing for every pid of
+ * that name; each must have run or emitted events in the trace. */
+static gboolean
+parse_tasks (RemoraStore *store, const char *spec, GArray *pids, int *status)
+{
+  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
+  sqlite3 *db = remora_store_get_db (store);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      sqlite3_stmt *st = NULL;
+      char         *end = NULL;
+      gint64        pid = g_ascii_strtoll (parts[i], &end, 10);
+      gboolean      by_pid = end != parts[i] && *end == 0;
+      guint         before = pids->len;
+
+      if (parts[i][0] == 0)
+        continue;
+      sqlite3_prepare_v2 (db,
+                          by_pid ? "SELECT pid FROM tasks WHERE pid = ? AND pid != 0 AND "
+                                   "(pid IN (SELECT pid FROM sched_slices) OR pid IN "
+                                   "(SELECT pid FROM event_rows))"
+                                 : "SELECT pid FROM tasks WHERE comm = ? AND pid != 0 ORDER BY pid",
+                          -1, &st, NULL);
+      if (by_pid)
+        sqlite3_bind_int64 (st, 1, pid);
+      else
+        sqlite3_bind_text (st, 1, parts[i], -1, SQLITE_STATIC);
+      while (sqlite3_step (st) == SQLITE_ROW)
+        {
+          int p = sqlite3_column_int (st, 0);
+          g_array_append_val (pids, p);
+        }
+      sqlite3_finalize (st);
+      if (pids->len == before)
+        return cli_fail (status, _ ("no task “%s” ran in the trace"), parts[i]);
+    }
+  return TRUE;
+}
+
+/* The tasks that ran longest in @range, idle aside. */
+static void
+busiest_tasks (RemoraStore *store, const RemoraTimeRange *range, int n, GArray *pids)
+{
+  sqlite3_stmt *st = NULL;
+
+  if (sqlite3_prepare_v2 (remora_store_get_db (store),
+                          "SELECT pid FROM sched_slices WHERE buffer = '' AND pid != 0 "
+                          "AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid "
+                          "ORDER BY sum(min(end_ts, ?2) - max(start_ts, ?1)) DESC, pid LIMIT ?3",
+                          -1, &st, NULL) != SQLITE_OK)
+    return;
+  sqlite3_bind_int64 (st, 1, range->begin_ns);
+  sqlite3_bind_int64 (st, 2, range->end_ns);
+  sqlite3_bind_int (st, 3, n);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      int pid = sqlite3_column_int (st, 0);
+      g_array_append_val (pids, pid);
+    }
+  sqlite3_finalize (st);
+}
+
+int
+remora_cli_export (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store = NULL;
+  g_autoptr (RemoraTimelineScene) scene = NULL;
+  g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *output = NULL, *from = NULL, *to = NULL, *cpu_spec = NULL;
+  g_autofree char *task_spec = NULL, *rows = NULL, *title = NULL, *theme = NULL;
+  g_autofree char *dir = NULL;
+  int              width = 1600, height = 0, status = 0;
+  double           scale = 1.0;
+  gboolean         absolute = FALSE;
+  const gboolean   quiet = TRUE;
+  gint64           first, last;
+  GOptionEntry     entries[] = {
+        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+          N_ ("Write the picture to FILE: .png, .svg or .pdf"), N_ ("FILE") },
+        { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+          N_ ("Start at TIME: 1.2034s, 850ms, 12us from the trace's start, or @5123.456789"),
+          N_ ("TIME") },
+        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("End at TIME"), N_ ("TIME") },
+        { "cpus", 0, 0, G_OPTION_ARG_STRING, &cpu_spec, N_ ("CPU rows to draw, such as 0-3,6"),
+          N_ ("LIST") },
+        { "tasks", 0, 0, G_OPTION_ARG_STRING, &task_spec,
+          N_ ("Task rows to draw: pids or names, such as 1234,kworker/1:2"), N_ ("LIST") },
+        { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+          N_ ("Which rows: cpus, tasks or both (default: both)"), N_ ("ROWS") },
+        { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default: 1600)"), N_ ("N") },
+        { "height", 0, 0, G_OPTION_ARG_INT, &height, N_ ("Height in pixels (default: fit the rows)"),
+          N_ ("N") },
+        { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_ ("Pixels per point for PNG, 2 for HiDPI"),
+          N_ ("N") },
+        { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("The picture's title"), N_ ("TEXT") },
+        { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_ ("light or dark (default: light)"),
+          N_ ("THEME") },
+        { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
+          N_ ("Label times as recorded instead of from the trace's start"), NULL },
+        { NULL }
+  };
+
+  store = parse_and_open (&argc, &argv, entries,
+                          _ ("TRACE|STORE — draw a timeline into a PNG, SVG or PDF file"), "export",
+                          &quiet, &status);
+  if (store == NULL)
+    return status;
+
+  if (output == NULL)
+    return cli_fail (&status, _ ("export needs an output file (-o FILE)")), 2;
+  if (!remora_export_is_supported (output))
+    return cli_fail (&status, _ ("cannot write “%s”: the name must end in .png, .svg or .pdf"),
+                     output),
+           2;
+  dir = g_path_get_dirname (output);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return cli_fail (&status, _ ("cannot write “%s”: the folder “%s” does not exist"), output, dir),
+           1;
+  if (rows && !g_str_equal (rows, "cpus") && !g_str_equal (rows, "tasks") &&
+      !g_str_equal (rows, "both"))
+    return cli_fail (&status, _ ("--rows takes cpus, tasks or both, not “%s”"), rows), 2;
+  if (theme && !g_str_equal (theme, "light") && !g_str_equal (theme, "dark"))
+    return cli_fail (&status, _ ("--theme takes light or dark, not “%s”"), theme), 2;
+  if (width < 300 || width > 20000 || (height != 0 && (height < 100 || height > 20000)))
+    return cli_fail (&status, _ ("the width must be 300 to 20000 pixels, the height 100 to 20000")),
+           2;
+
+  scene = remora_timeline_scene_new (store);
+  first = scene->range.begin_ns;
+  last = scene->range.end_ns;
+  if (from && !remora_parse_time (from, first, &scene->range.begin_ns, &error))
+    return cli_fail (&status, "%s", error->message), 2;
+  if (to && !remora_parse_time (to, first, &scene->range.end_ns, &error))
+    return cli_fail (&status, "%s", error->message), 2;
+  if (scene->range.end_ns <= scene->range.begin_ns)
+    return cli_fail (&status, _ ("the range must end after it begins")), 2;
+  if (scene->range.end_ns <= first || scene->range.begin_ns >= last)
+    {
+      g_autofree char *span = remora_format_duration (last - first);
+      return cli_fail (&status, _ ("the range is outside the trace, which lasts %s"), span), 1;
+    }
+
+  if (!rows || !g_str_equal (rows, "tasks"))
+    {
+      if (cpu_spec)
+        {
+          if (!parse_cpus (store, cpu_spec, cpus, &status))
+            return status;
+        }
+      else
+        for (int c = 0; c < remora_store_get_meta_int (store, "cpus", 0); c++)
+          g_array_append_val (cpus, c);
+    }
+  if (!rows || !g_str_equal (rows, "cpus"))
+    {
+      if (task_spec)
+        {
+          if (!parse_tasks (store, task_spec, pids, &status))
+            return status;
+        }
+      else
+        busiest_tasks (store, &scene->range, 8, pids);
+    }
+  for (guint i = 0; i < cpus->len; i++)
+    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", g_array_index (cpus, int, i), NULL);
+  for (guint i = 0; i < pids->len; i++)
+    remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", g_array_index (pids, int, i), NULL);
+
+  scene->width = width;
+  scene->height = height ? height : 46 + 26 + 28 + 10 + (int) scene->rows->len * 26;
+  scene->theme = remora_theme_get (theme && g_str_equal (theme, "dark"));
+  scene->absolute_time = absolute;
+  scene->title_block = TRUE;
+  scene->title = g_strdup (title);
+  if (!remora_export_scene (scene, output, scale, &error))
+    return cli_fail (&status, "%s", error->message), 1;
+  return 0;
+}
+
 static void
 print_usage (FILE *out)
 {
@@ -700,6 +933,10 @@ print_usage (FILE *out)
               "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
               "  remora events TRACE|STORE [--first ID] [--limit N] [--name NAME] [--raw]\n"
               "                                    list events as trace-cmd report does\n"
+              "  remora export TRACE|STORE -o FILE.png|.svg|.pdf [--from T] [--to T]\n"
+              "         [--cpus LIST] [--tasks LIST] [--rows cpus|tasks|both] [--width N]\n"
+              "         [--height N] [--scale N] [--title TEXT] [--theme light|dark]\n"
+              "                                    draw a timeline without a display\n"
               "  remora --version                  print the version\n"
               "  remora --help                     print this help\n"
               "\n"
@@ -737,6 +974,8 @@ remora_cli_main (int argc, char **argv)
     return remora_cli_stats (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "events"))
     return remora_cli_events (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return remora_cli_export (argc - 1, argv + 1);
   if (argv[1][0] == '-')
     {
       g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);

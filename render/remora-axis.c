@@ -1,0 +1,121 @@
+/* remora-axis.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-axis.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+static void
+clear_tick (gpointer p)
+{
+  g_free (((RemoraAxisTick *) p)->label);
+}
+
+/* A tick's label: its time since @origin_ns, in the unit that suits @step
+ * and with as many decimals as the step needs (a 20 ms step: "1.22 s"). */
+static char *
+tick_label (gint64 t, gint64 step)
+{
+  const char *unit;
+  double      scale;
+  int         decimals;
+  gint64      a = t < 0 ? -t : t;
+
+  if (step >= 100000000)
+    {
+      /* Translators: the unit of seconds on the time axis */
+      unit = _ ("s");
+      scale = 1e9;
+    }
+  else if (step >= 100000)
+    {
+      /* Translators: the unit of milliseconds on the time axis */
+      unit = _ ("ms");
+      scale = 1e6;
+    }
+  else if (step >= 100)
+    {
+      /* Translators: the unit of microseconds on the time axis */
+      unit = _ ("µs");
+      scale = 1e3;
+    }
+  else
+    {
+      /* Translators: the unit of nanoseconds on the time axis */
+      unit = _ ("ns");
+      scale = 1;
+    }
+  decimals = (int) MAX (0, ceil (-log10 ((double) step / scale) - 1e-9));
+  return g_strdup_printf ("%s%.*f %s", t < 0 ? "−" : "", decimals, a / scale, unit);
+}
+
+/**
+ * remora_axis_ticks:
+ * @range: the time range across @width_px
+ * @width_px: the axis's width in pixels
+ * @origin_ns: the time labels count from (the trace's start; 0 for absolute times)
+ * @min_gap_px: the least room between two labels
+ * @measure: measures a label's width
+ * @user_data: for @measure
+ * @step_ns: (out) (optional): the step chosen
+ *
+ * Places ticks at multiples of a 1-2-5 step, the smallest step whose labels
+ * all fit between their neighbours: labels never overlap.
+ *
+ * Returns: (transfer full) (element-type RemoraAxisTick): the ticks in order
+ */
+GArray *
+remora_axis_ticks (const RemoraTimeRange *range,
+                   double                 width_px,
+                   gint64                 origin_ns,
+                   double                 min_gap_px,
+                   RemoraTextMeasure      measure,
+                   gpointer               user_data,
+                   gint64                *step_ns)
+{
+  gint64           len = MAX (1, remora_time_range_get_duration (range));
+  double           ns_per_px = len / MAX (1.0, width_px);
+  gint64           step = 1;
+  static const int ladder[] = { 1, 2, 5 };
+
+  for (gint64 decade = 1; decade <= G_MAXINT64 / 10; decade *= 10)
+    for (guint k = 0; k < G_N_ELEMENTS (ladder); k++)
+      {
+        GArray  *ticks;
+        gint64   s = decade * ladder[k];
+        gint64   first;
+        double   widest = 0;
+        gboolean fits = TRUE;
+
+        if (s / ns_per_px < 8) /* not denser than 8 px */
+          continue;
+        ticks = g_array_new (FALSE, FALSE, sizeof (RemoraAxisTick));
+        g_array_set_clear_func (ticks, clear_tick);
+        /* multiples of the step, counted from the origin */
+        first = origin_ns + (gint64) ceil ((double) (range->begin_ns - origin_ns) / s) * s;
+        for (gint64 t = first; t <= range->end_ns && ticks->len < 10000; t += s)
+          {
+            RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
+                                    tick_label (t - origin_ns, s) };
+            widest = MAX (widest, measure (tick.label, user_data));
+            g_array_append_val (ticks, tick);
+          }
+        fits = widest + min_gap_px <= s / ns_per_px;
+        if (fits || s > len)
+          {
+            step = s;
+            if (step_ns)
+              *step_ns = step;
+            return ticks;
+          }
+        g_array_unref (ticks);
+      }
+  g_assert_not_reached ();
+}

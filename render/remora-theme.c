@@ -1,0 +1,146 @@
+/* remora-theme.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-theme.h"
+
+#include <math.h>
+
+#define RGB(x)                                                                                     \
+  {                                                                                                \
+    ((x) >> 16 & 0xff) / 255.0, ((x) >> 8 & 0xff) / 255.0, ((x) &0xff) / 255.0, 1.0                \
+  }
+
+static const RemoraTheme light = {
+  .dark = FALSE,
+  .background = RGB (0xffffff),
+  .foreground = RGB (0x1e1e1e),
+  .dim = RGB (0x6b6b6b),
+  .grid = { 0, 0, 0, 0.10 },
+  .row_alt = { 0, 0, 0, 0.035 },
+  .idle = RGB (0xe8e8e8),
+  .lost = RGB (0xd21f1f),
+  .states = {
+    [REMORA_TASK_STATE_UNKNOWN] = { 0, 0, 0, 0 },
+    [REMORA_TASK_STATE_RUNNING] = RGB (0x2f9e44),
+    [REMORA_TASK_STATE_RUNNABLE] = RGB (0xf0a020),
+    [REMORA_TASK_STATE_SLEEPING] = RGB (0xc9d6e3),
+    [REMORA_TASK_STATE_BLOCKED] = RGB (0xc2255c),
+    [REMORA_TASK_STATE_OTHER] = RGB (0x9a9a9a),
+  },
+  .font = "DejaVu Sans 9",
+};
+
+static const RemoraTheme dark = {
+  .dark = TRUE,
+  .background = RGB (0x1e1e1e),
+  .foreground = RGB (0xeeeeee),
+  .dim = RGB (0xa0a0a0),
+  .grid = { 1, 1, 1, 0.12 },
+  .row_alt = { 1, 1, 1, 0.04 },
+  .idle = RGB (0x303030),
+  .lost = RGB (0xff5c5c),
+  .states = {
+    [REMORA_TASK_STATE_UNKNOWN] = { 0, 0, 0, 0 },
+    [REMORA_TASK_STATE_RUNNING] = RGB (0x51cf66),
+    [REMORA_TASK_STATE_RUNNABLE] = RGB (0xffb82e),
+    [REMORA_TASK_STATE_SLEEPING] = RGB (0x3b4a5a),
+    [REMORA_TASK_STATE_BLOCKED] = RGB (0xf06595),
+    [REMORA_TASK_STATE_OTHER] = RGB (0x6b6b6b),
+  },
+  .font = "DejaVu Sans 9",
+};
+
+/**
+ * remora_theme_get:
+ * @dark: the dark theme, else the light one
+ *
+ * Returns: (transfer none): a built-in theme
+ */
+const RemoraTheme *
+remora_theme_get (gboolean dark_theme)
+{
+  return dark_theme ? &dark : &light;
+}
+
+static RemoraRgba
+hsl (double h, double s, double l)
+{
+  double     c = (1 - fabs (2 * l - 1)) * s;
+  double     hp = fmod (h, 1.0) * 6;
+  double     x = c * (1 - fabs (fmod (hp, 2) - 1));
+  double     m = l - c / 2;
+  RemoraRgba out = { m, m, m, 1.0 };
+
+  if (hp < 1)
+    out.r += c, out.g += x;
+  else if (hp < 2)
+    out.r += x, out.g += c;
+  else if (hp < 3)
+    out.g += c, out.b += x;
+  else if (hp < 4)
+    out.g += x, out.b += c;
+  else if (hp < 5)
+    out.r += x, out.b += c;
+  else
+    out.r += c, out.b += x;
+  return out;
+}
+
+/**
+ * remora_theme_task_color:
+ * @theme: a theme
+ * @pid: a task
+ *
+ * A task's colour: the same for the same pid in every picture. The pid is
+ * hashed (so that pids close together land far apart) into one of 36 hues and
+ * three lightness bands: 108 colours, all light enough (or dark enough, in the
+ * dark theme) for a task name to be read on them.
+ *
+ * Returns: the colour
+ */
+RemoraRgba
+remora_theme_task_color (const RemoraTheme *theme,
+                         int                pid)
+{
+  guint32 h = (guint32) pid * 0x9e3779b1u;
+  double  hue, band;
+
+  h ^= h >> 15;
+  h *= 0x85ebca77u;
+  h ^= h >> 13;
+  hue = (h % 36) / 36.0;
+  band = ((h / 36) % 3) * 0.08;
+  if (theme->dark)
+    return hsl (hue, 0.50, 0.34 + band);
+  return hsl (hue, 0.60, 0.56 + band);
+}
+
+/* CPUs get hues of their own, spread the same way from another start. */
+RemoraRgba
+remora_theme_cpu_color (const RemoraTheme *theme, int cpu)
+{
+  double hue = fmod (0.58 + cpu * 0.6180339887498949, 1.0);
+  return hsl (hue, 0.50, theme->dark ? 0.45 : 0.55);
+}
+
+/**
+ * remora_theme_text_on:
+ * @theme: a theme
+ * @fill: a background colour
+ *
+ * Returns: black or white, whichever reads better on @fill
+ */
+RemoraRgba
+remora_theme_text_on (const RemoraTheme *theme, const RemoraRgba *fill)
+{
+  /* relative luminance, sRGB weights */
+  double     y = 0.2126 * fill->r + 0.7152 * fill->g + 0.0722 * fill->b;
+  RemoraRgba black = { 0.08, 0.08, 0.08, 1 }, white = { 1, 1, 1, 1 };
+  return y > 0.55 ? black : white;
+}

@@ -1,0 +1,49 @@
+/* remora-theme.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include "remora-model.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RemoraRgba:
+ *
+ * A colour, components from 0 to 1. render/ knows no GDK: the app turns its
+ * style into a #RemoraTheme.
+ */
+typedef struct
+{
+  double r, g, b, a;
+} RemoraRgba;
+
+/**
+ * RemoraTheme:
+ *
+ * The colours and metrics a timeline is drawn with.
+ */
+typedef struct
+{
+  gboolean    dark;
+  RemoraRgba  background;
+  RemoraRgba  foreground;
+  RemoraRgba  dim; /* secondary text, ticks */
+  RemoraRgba  grid;
+  RemoraRgba  row_alt; /* every other row's background */
+  RemoraRgba  idle;    /* an idle CPU */
+  RemoraRgba  lost;    /* lost-event marks */
+  RemoraRgba  states[REMORA_TASK_N_STATES];
+  const char *font; /* a Pango font description */
+} RemoraTheme;
+
+const RemoraTheme *remora_theme_get (gboolean dark);
+RemoraRgba         remora_theme_task_color (const RemoraTheme *theme, int pid);
+RemoraRgba         remora_theme_cpu_color (const RemoraTheme *theme, int cpu);
+RemoraRgba         remora_theme_text_on (const RemoraTheme *theme, const RemoraRgba *fill);
+
+G_END_DECLS
