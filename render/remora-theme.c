@@ -105,8 +105,7 @@ hsl (double h, double s, double l)
  * Returns: the colour
  */
 RemoraRgba
-remora_theme_task_color (const RemoraTheme *theme,
-                         int                pid)
+remora_theme_task_color (const RemoraTheme *theme, int pid)
 {
   guint32 h = (guint32) pid * 0x9e3779b1u;
   double  hue, band;
