@@ -153,6 +153,34 @@ try:
     check('changed trace: re-imported, and said so',
           r.returncode == 0 and 'out of date' in r.stderr and 'Imported' in r.stdout, r.stderr)
 
+    # export: the three formats, headless
+    for name, magic in (('view.png', b'\x89PNG'), ('view.svg', b'<?xml'), ('view.pdf', b'%PDF')):
+        out = os.path.join(d, name)
+        r = run('export', trace, '-o', out, '--from', '10ms', '--to', '60ms', '--cpus', '0-3',
+                '--width', '800', env=env)
+        ok = r.returncode == 0 and os.path.exists(out) and open(out, 'rb').read(len(magic)) == magic
+        check('export %s: written, right format' % name, ok, r.stderr)
+    r = run('export', trace, '-o', os.path.join(d, 'dark.png'), '--theme', 'dark', '--rows',
+            'tasks', '--tasks', 'sh', '--absolute', '--title', 'incident 42', env=env)
+    check('export: task rows by name, dark theme', r.returncode == 0, r.stderr)
+    for args, words, name in (
+            (['--cpus', '9'], ['CPU 9'], 'an unknown CPU'),
+            (['--cpus', 'zero'], ['zero'], 'a CPU list that is not one'),
+            (['--tasks', 'nosuchtask'], ['nosuchtask'], 'a task that never ran'),
+            (['--from', '100s', '--to', '101s'], ['outside'], 'a range outside the trace'),
+            (['--from', '50ms', '--to', '10ms'], ['end after'], 'a range that ends first'),
+            (['--from', 'soon'], ['soon'], 'a time that is not one'),
+            (['--rows', 'all'], ['all'], 'bad --rows'),
+            (['--theme', 'blue'], ['blue'], 'bad --theme')):
+        r = run('export', trace, '-o', os.path.join(d, 'bad.png'), *args, env=env)
+        check('export rejects %s: one line, non-zero exit' % name,
+              one_line_error(r, *words) and not os.path.exists(os.path.join(d, 'bad.png')),
+              r.stderr)
+    r = run('export', trace, '-o', os.path.join(d, 'nowhere', 'x.png'), env=env)
+    check('export into a missing folder: one line', one_line_error(r, 'nowhere'), r.stderr)
+    r = run('export', trace, '-o', os.path.join(d, 'x.gif'), env=env)
+    check('export to an unknown format: one line', one_line_error(r, '.gif'), r.stderr)
+
     # a truncated version 6 file: partial import with a warning
     cut = os.path.join(d, 'cut.dat')
     data = open(FIXTURE, 'rb').read()
