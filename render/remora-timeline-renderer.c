@@ -210,6 +210,13 @@ draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **e
 
   for (int c = 0; c < width; c++)
     {
+      /* events: ticks along the bottom */
+      if (cols[c].events > 0)
+        {
+          set_color (ctx->cr, &theme->foreground);
+          cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
+          cairo_fill (ctx->cr);
+        }
       /* several tasks in one column: a dark notch on top */
       if (cols[c].n_tasks > 1)
         {
