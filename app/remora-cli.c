@@ -816,33 +816,40 @@ remora_cli_export (int argc, char **argv)
   g_autofree char *dir = NULL;
   int              width = 1600, height = 0, status = 0;
   double           scale = 1.0;
-  gboolean         absolute = FALSE;
-  const gboolean   quiet = TRUE;
-  gint64           first, last;
-  GOptionEntry     entries[] = {
-        { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-          N_ ("Write the picture to FILE: .png, .svg or .pdf"), N_ ("FILE") },
-        { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-          N_ ("Start at TIME: 1.2034s, 850ms, 12us from the trace's start, or @5123.456789"),
-          N_ ("TIME") },
-        { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("End at TIME"), N_ ("TIME") },
-        { "cpus", 0, 0, G_OPTION_ARG_STRING, &cpu_spec, N_ ("CPU rows to draw, such as 0-3,6"),
-          N_ ("LIST") },
-        { "tasks", 0, 0, G_OPTION_ARG_STRING, &task_spec,
-          N_ ("Task rows to draw: pids or names, such as 1234,kworker/1:2"), N_ ("LIST") },
-        { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
-          N_ ("Which rows: cpus, tasks or both (default: both)"), N_ ("ROWS") },
-        { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default: 1600)"), N_ ("N") },
-        { "height", 0, 0, G_OPTION_ARG_INT, &height, N_ ("Height in pixels (default: fit the rows)"),
-          N_ ("N") },
-        { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_ ("Pixels per point for PNG, 2 for HiDPI"),
-          N_ ("N") },
-        { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("The picture's title"), N_ ("TEXT") },
-        { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_ ("light or dark (default: light)"),
-          N_ ("THEME") },
-        { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
-          N_ ("Label times as recorded instead of from the trace's start"), NULL },
-        { NULL }
+  gboolean         absolute = FALSE, no_links = FALSE, links = FALSE;
+  g_auto (GStrv) markers = NULL;
+  const gboolean quiet = TRUE;
+  gint64         first, last;
+  GOptionEntry   entries[] = {
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+        N_ ("Write the picture to FILE: .png, .svg or .pdf"), N_ ("FILE") },
+      { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+        N_ ("Start at TIME: 1.2034s, 850ms, 12us from the trace's start, or @5123.456789"),
+        N_ ("TIME") },
+      { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("End at TIME"), N_ ("TIME") },
+      { "cpus", 0, 0, G_OPTION_ARG_STRING, &cpu_spec, N_ ("CPU rows to draw, such as 0-3,6"),
+        N_ ("LIST") },
+      { "tasks", 0, 0, G_OPTION_ARG_STRING, &task_spec,
+        N_ ("Task rows to draw: pids or names, such as 1234,kworker/1:2"), N_ ("LIST") },
+      { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+        N_ ("Which rows: cpus, tasks or both (default: both)"), N_ ("ROWS") },
+      { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default: 1600)"), N_ ("N") },
+      { "height", 0, 0, G_OPTION_ARG_INT, &height, N_ ("Height in pixels (default: fit the rows)"),
+        N_ ("N") },
+      { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_ ("Pixels per point for PNG, 2 for HiDPI"),
+        N_ ("N") },
+      { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("The picture's title"), N_ ("TEXT") },
+      { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_ ("light or dark (default: light)"),
+        N_ ("THEME") },
+      { "marker", 0, 0, G_OPTION_ARG_STRING_ARRAY, &markers,
+        N_ ("Mark a time, as NAME@TIME (repeat it: the time between markers is shown)"),
+        N_ ("NAME@TIME") },
+      { "links", 0, 0, G_OPTION_ARG_NONE, &links,
+        N_ ("Draw wakeup and block I/O links when zoomed in enough (the default)"), NULL },
+      { "no-links", 0, 0, G_OPTION_ARG_NONE, &no_links, N_ ("Do not draw links"), NULL },
+      { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
+        N_ ("Label times as recorded instead of from the trace's start"), NULL },
+      { NULL }
   };
 
   store = parse_and_open (&argc, &argv, entries,
@@ -917,6 +924,19 @@ remora_cli_export (int argc, char **argv)
   scene->absolute_time = absolute;
   scene->title_block = TRUE;
   scene->title = g_strdup (title);
+  scene->links = !no_links;
+  for (guint i = 0; markers && markers[i]; i++)
+    {
+      const char      *at = strchr (markers[i], '@');
+      g_autofree char *name = at ? g_strndup (markers[i], at - markers[i]) : NULL;
+      gint64           ts;
+
+      if (at == NULL || name[0] == 0 || !remora_parse_time (at + 1, first, &ts, &error))
+        return cli_fail (&status, _ ("“%s” is not a marker: write NAME@TIME, such as A@1.25s"),
+                         markers[i]),
+               2;
+      remora_timeline_scene_add_marker (scene, name, ts);
+    }
   if (!remora_export_scene (scene, output, scale, &error))
     return cli_fail (&status, "%s", error->message), 1;
   return 0;
@@ -936,6 +956,7 @@ print_usage (FILE *out)
               "  remora export TRACE|STORE -o FILE.png|.svg|.pdf [--from T] [--to T]\n"
               "         [--cpus LIST] [--tasks LIST] [--rows cpus|tasks|both] [--width N]\n"
               "         [--height N] [--scale N] [--title TEXT] [--theme light|dark]\n"
+              "         [--marker NAME@TIME]... [--no-links] [--absolute]\n"
               "                                    draw a timeline without a display\n"
               "  remora --version                  print the version\n"
               "  remora --help                     print this help\n"

@@ -27,6 +27,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define ROW_GAP       2
 #define MAX_ROW       34
 #define MIN_ROW       12
+#define MARKER_HEIGHT 34
 
 typedef struct
 {
@@ -45,6 +46,8 @@ remora_timeline_scene_new (RemoraStore *store)
 
   scene->store = store;
   scene->rows = g_array_new (FALSE, TRUE, sizeof (RemoraRowSpec));
+  scene->markers = g_array_new (FALSE, TRUE, sizeof (RemoraMarker));
+  scene->links = TRUE;
   scene->width = 1280;
   scene->height = 600;
   scene->theme = remora_theme_get (FALSE);
@@ -65,6 +68,9 @@ remora_timeline_scene_free (RemoraTimelineScene *scene)
       g_free (r->label);
     }
   g_array_unref (scene->rows);
+  for (guint i = 0; i < scene->markers->len; i++)
+    g_free (g_array_index (scene->markers, RemoraMarker, i).name);
+  g_array_unref (scene->markers);
   g_free (scene->title);
   g_free (scene);
 }
@@ -75,6 +81,21 @@ remora_timeline_scene_add_row (
 {
   RemoraRowSpec r = { kind, g_strdup (buffer ? buffer : ""), id, g_strdup (label) };
   g_array_append_val (scene->rows, r);
+}
+
+static int
+compare_markers (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const RemoraMarker *) a)->ts, y = ((const RemoraMarker *) b)->ts;
+  return (x > y) - (x < y);
+}
+
+void
+remora_timeline_scene_add_marker (RemoraTimelineScene *scene, const char *name, gint64 ts)
+{
+  RemoraMarker m = { g_strdup (name), ts };
+  g_array_append_val (scene->markers, m);
+  g_array_sort (scene->markers, compare_markers);
 }
 
 static void
@@ -372,6 +393,168 @@ draw_legend (Ctx *ctx, double y)
     }
 }
 
+/* Links are drawn when the range holds at most this many of a kind. */
+#define MAX_LINKS 400
+
+static double
+x_of (Ctx *ctx, gint64 ts)
+{
+  const RemoraTimeRange *r = &ctx->scene->range;
+  return ctx->plot_x +
+         (double) (ts - r->begin_ns) * ctx->plot_w / MAX (1, remora_time_range_get_duration (r));
+}
+
+/* The vertical middle of the CPU row of @cpu, or -1 when it is not drawn. */
+static double
+cpu_row_y (Ctx *ctx, const double *row_y, double row_h, int cpu)
+{
+  for (guint i = 0; i < ctx->scene->rows->len; i++)
+    {
+      const RemoraRowSpec *r = &g_array_index (ctx->scene->rows, RemoraRowSpec, i);
+      if (r->kind == REMORA_ROW_CPU && r->buffer[0] == 0 && r->id == cpu)
+        return row_y[i] + row_h / 2;
+    }
+  return -1;
+}
+
+/* Runs @sql (bound to the range and MAX_LINKS + 1) and returns its rows,
+ * @n_cols int64 columns each, or NULL when there are too many to draw. */
+static GArray *
+fetch_links (Ctx *ctx, const char *sql, int n_cols)
+{
+  sqlite3_stmt *st = NULL;
+  GArray       *out;
+
+  if (sqlite3_prepare_v2 (remora_store_get_db (ctx->scene->store), sql, -1, &st, NULL) != SQLITE_OK)
+    return NULL;
+  out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (st, 1, ctx->scene->range.begin_ns);
+  sqlite3_bind_int64 (st, 2, ctx->scene->range.end_ns);
+  sqlite3_bind_int (st, 3, MAX_LINKS + 1);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    for (int k = 0; k < n_cols; k++)
+      {
+        gint64 v = sqlite3_column_int64 (st, k);
+        g_array_append_val (out, v);
+      }
+  sqlite3_finalize (st);
+  if (out->len / n_cols > MAX_LINKS)
+    g_clear_pointer (&out, g_array_unref);
+  return out;
+}
+
+static void
+draw_links (Ctx *ctx, const double *row_y, double row_h)
+{
+  RemoraRgba ink = ctx->scene->theme->foreground;
+  g_autoptr (GArray) wakeups = NULL;
+  g_autoptr (GArray) spans = NULL;
+
+  /* wakeups: from the waking CPU at the wakeup to the CPU that ran the task */
+  wakeups = fetch_links (ctx,
+                         "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
+                         "WHERE buffer = '' AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
+                         "AND switch_ts > ?1 AND wakeup_ts > ?1 - 1000000000 "
+                         "ORDER BY wakeup_ts LIMIT ?3",
+                         4);
+  for (guint i = 0; wakeups && i < wakeups->len; i += 4)
+    {
+      gint64 *l = &g_array_index (wakeups, gint64, i);
+      double  y0 = cpu_row_y (ctx, row_y, row_h, (int) l[1]);
+      double  y1 = cpu_row_y (ctx, row_y, row_h, (int) l[3]);
+      double  x0 = x_of (ctx, l[0]), x1 = x_of (ctx, l[2]);
+      double  angle;
+
+      if (y0 < 0 || y1 < 0)
+        continue;
+      cairo_set_source_rgba (ctx->cr, ink.r, ink.g, ink.b, 0.75);
+      cairo_set_line_width (ctx->cr, 1.2);
+      cairo_move_to (ctx->cr, x0, y0);
+      cairo_line_to (ctx->cr, x1, y1);
+      cairo_stroke (ctx->cr);
+      /* the arrow head at the switch */
+      angle = atan2 (y1 - y0, x1 - x0);
+      cairo_move_to (ctx->cr, x1, y1);
+      cairo_line_to (ctx->cr, x1 - 7 * cos (angle - 0.4), y1 - 7 * sin (angle - 0.4));
+      cairo_line_to (ctx->cr, x1 - 7 * cos (angle + 0.4), y1 - 7 * sin (angle + 0.4));
+      cairo_close_path (ctx->cr);
+      cairo_fill (ctx->cr);
+    }
+
+  /* block requests: a span from issue to completion under the issuing CPU */
+  spans = fetch_links (ctx,
+                       "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
+                       "WHERE buffer = '' AND complete_ts IS NOT NULL AND issue_ts < ?2 "
+                       "AND complete_ts > ?1 AND issue_ts > ?1 - 10000000000 "
+                       "ORDER BY issue_ts LIMIT ?3",
+                       3);
+  for (guint i = 0; spans && i < spans->len; i += 3)
+    {
+      gint64 *b = &g_array_index (spans, gint64, i);
+      double  y = cpu_row_y (ctx, row_y, row_h, (int) b[2]);
+      double  x0 = MAX (ctx->plot_x, x_of (ctx, b[0]));
+      double  x1 = MIN (ctx->plot_x + ctx->plot_w, x_of (ctx, b[1]));
+
+      if (y < 0)
+        continue;
+      y += row_h / 2 - 4;
+      cairo_set_source_rgba (ctx->cr, ink.r, ink.g, ink.b, 0.85);
+      cairo_rectangle (ctx->cr, x0, y, MAX (1, x1 - x0), 2);
+      cairo_rectangle (ctx->cr, x0, y - 3, 1, 8);
+      cairo_rectangle (ctx->cr, x1 - 1, y - 3, 1, 8);
+      cairo_fill (ctx->cr);
+    }
+}
+
+/* Markers: a line across the rows, the name in a flag, and the time from
+ * each marker to the next between them. */
+static void
+draw_markers (Ctx *ctx, double strip_y, double bottom)
+{
+  const RemoraTimelineScene *scene = ctx->scene;
+  RemoraRgba                 accent = { 0.10, 0.45, 0.90, 1 };
+  RemoraRgba                 white = { 1, 1, 1, 1 };
+
+  for (guint i = 0; i < scene->markers->len; i++)
+    {
+      RemoraMarker *m = &g_array_index (scene->markers, RemoraMarker, i);
+      double        x = x_of (ctx, m->ts);
+      double        w, fx;
+
+      if (x < ctx->plot_x - 0.5 || x > ctx->plot_x + ctx->plot_w + 0.5)
+        continue;
+      set_color (ctx->cr, &accent);
+      cairo_rectangle (ctx->cr, floor (x), strip_y, 1.5, bottom - strip_y);
+      cairo_fill (ctx->cr);
+      w = text_width (m->name, ctx->layout) + 8;
+      fx = MIN (x, ctx->plot_x + ctx->plot_w - w);
+      cairo_rectangle (ctx->cr, fx, strip_y, w, 16);
+      cairo_fill (ctx->cr);
+      draw_text (ctx, m->name, fx + 4, strip_y + 8, FALSE, &white);
+      if (i + 1 < scene->markers->len)
+        {
+          RemoraMarker    *next = &g_array_index (scene->markers, RemoraMarker, i + 1);
+          double           x1 = MIN (x_of (ctx, next->ts), ctx->plot_x + ctx->plot_w);
+          g_autofree char *d = remora_format_duration (next->ts - m->ts);
+          /* Translators: the time between two markers */
+          g_autofree char *text = g_strdup_printf (_ ("Δ %s"), d);
+          double           tw = text_width (text, ctx->layout);
+          double           y = strip_y + 26;
+
+          set_color (ctx->cr, &accent);
+          cairo_rectangle (ctx->cr, x, y, x1 - x, 1);
+          cairo_fill (ctx->cr);
+          if (tw + 8 < x1 - x)
+            {
+              set_color (ctx->cr, &scene->theme->background);
+              cairo_rectangle (ctx->cr, (x + x1 - tw) / 2 - 3, y - 7, tw + 6, 14);
+              cairo_fill (ctx->cr);
+              draw_text (ctx, text, (x + x1) / 2, y, TRUE, &accent);
+            }
+        }
+    }
+}
+
 /**
  * remora_timeline_render:
  * @scene: what to draw
@@ -391,7 +574,8 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   cairo_font_options_t *options = cairo_font_options_create ();
   PangoFontDescription *font;
   Ctx                   ctx = { scene, cr };
-  double                top, row_h, rows_h;
+  double                top, row_h, rows_h, marker_y;
+  g_autofree double    *row_y = NULL;
   int                   n = (int) scene->rows->len;
 
   /* deterministic text: grey antialiasing, no hinting, on every surface */
@@ -420,8 +604,12 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
     }
   draw_axis (&ctx, top);
   top += AXIS_HEIGHT;
+  marker_y = top;
+  if (scene->markers->len > 0)
+    top += MARKER_HEIGHT;
   rows_h = scene->height - top - (scene->title_block ? LEGEND_HEIGHT : 0);
   row_h = n > 0 ? CLAMP (floor (rows_h / n) - ROW_GAP, MIN_ROW, MAX_ROW) : MAX_ROW;
+  row_y = g_new0 (double, MAX (1, n));
 
   for (int i = 0; i < n && !local_error; i++)
     {
@@ -429,6 +617,7 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
       double               y = top + i * (row_h + ROW_GAP) + 3;
       g_autofree char     *label = row_label (&ctx, row);
 
+      row_y[i] = y;
       if (i % 2)
         {
           set_color (cr, &theme->row_alt);
@@ -447,6 +636,15 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
     }
   if (scene->title_block && !local_error)
     draw_legend (&ctx, scene->height - LEGEND_HEIGHT);
+  /* links and markers stay inside the plot */
+  cairo_save (cr);
+  cairo_rectangle (cr, ctx.plot_x, 0, ctx.plot_w, scene->height);
+  cairo_clip (cr);
+  if (scene->links && !local_error)
+    draw_links (&ctx, row_y, row_h);
+  if (!local_error)
+    draw_markers (&ctx, marker_y, top + n * (row_h + ROW_GAP) + 3);
+  cairo_restore (cr);
 
   g_object_unref (ctx.layout);
   g_hash_table_unref (ctx.comms);

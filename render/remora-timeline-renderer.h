@@ -55,10 +55,20 @@ typedef struct
  * @absolute_time: label times as recorded, not from the trace's start
  * @title_block: draw a title, the trace's description and a legend (exports)
  * @title: (nullable): the title; %NULL for the trace's file name
+ * @markers: (element-type RemoraMarker): named times, drawn with the time
+ *   between each and the next
+ * @links: draw links between paired events (wakeup to switch, block issue to
+ *   completion) when the range holds few enough of them to be read
  *
  * Everything a timeline picture depends on: the same scene draws the same
  * picture in the window and in an export.
  */
+typedef struct
+{
+  char  *name;
+  gint64 ts;
+} RemoraMarker;
+
 typedef struct
 {
   RemoraStore       *store;
@@ -70,12 +80,15 @@ typedef struct
   gboolean           absolute_time;
   gboolean           title_block;
   char              *title;
+  GArray            *markers; /* RemoraMarker */
+  gboolean           links;
 } RemoraTimelineScene;
 
 RemoraTimelineScene *remora_timeline_scene_new (RemoraStore *store);
 void                 remora_timeline_scene_free (RemoraTimelineScene *scene);
 void                 remora_timeline_scene_add_row (
                     RemoraTimelineScene *scene, RemoraRowKind kind, const char *buffer, int id, const char *label);
+void     remora_timeline_scene_add_marker (RemoraTimelineScene *scene, const char *name, gint64 ts);
 gboolean remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraTimelineScene, remora_timeline_scene_free)

@@ -160,6 +160,9 @@ try:
                 '--width', '800', env=env)
         ok = r.returncode == 0 and os.path.exists(out) and open(out, 'rb').read(len(magic)) == magic
         check('export %s: written, right format' % name, ok, r.stderr)
+    r = run('export', trace, '-o', os.path.join(d, 'marked.svg'), '--marker', 'A@10ms',
+            '--marker', 'B@@5.6', '--no-links', env=env)
+    check('export: markers and --no-links', r.returncode == 0, r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'dark.png'), '--theme', 'dark', '--rows',
             'tasks', '--tasks', 'sh', '--absolute', '--title', 'incident 42', env=env)
     check('export: task rows by name, dark theme', r.returncode == 0, r.stderr)
@@ -171,7 +174,8 @@ try:
             (['--from', '50ms', '--to', '10ms'], ['end after'], 'a range that ends first'),
             (['--from', 'soon'], ['soon'], 'a time that is not one'),
             (['--rows', 'all'], ['all'], 'bad --rows'),
-            (['--theme', 'blue'], ['blue'], 'bad --theme')):
+            (['--theme', 'blue'], ['blue'], 'bad --theme'),
+            (['--marker', 'nowhen'], ['nowhen'], 'a marker without a time')):
         r = run('export', trace, '-o', os.path.join(d, 'bad.png'), *args, env=env)
         check('export rejects %s: one line, non-zero exit' % name,
               one_line_error(r, *words) and not os.path.exists(os.path.join(d, 'bad.png')),

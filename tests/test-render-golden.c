@@ -55,6 +55,12 @@ render (const Scene *s)
     }
   for (int cpu = 0; cpu < 4; cpu++)
     remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", cpu, NULL);
+  if (s->from && !s->dark)
+    {
+      /* two markers and the time between them */
+      remora_timeline_scene_add_marker (scene, "wake", 5892800000);
+      remora_timeline_scene_add_marker (scene, "run", 5893081497);
+    }
   for (int i = 0; i < 3 && s->tasks[i]; i++)
     remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", s->tasks[i], NULL);
   scene->width = 800;
