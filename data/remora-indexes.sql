@@ -13,6 +13,7 @@ CREATE INDEX sched_slices_cpu_ts ON sched_slices (cpu, start_ts);
 CREATE INDEX sched_slices_pid_ts ON sched_slices (pid, start_ts);
 CREATE INDEX wakeups_latency ON wakeups (latency_ns);
 CREATE INDEX wakeups_pid_ts ON wakeups (pid, wakeup_ts);
+CREATE INDEX wakeups_ts ON wakeups (wakeup_ts);
 CREATE INDEX block_requests_latency ON block_requests (latency_ns);
 CREATE INDEX block_requests_issue_ts ON block_requests (issue_ts);
 CREATE INDEX lost_events_cpu_ts ON lost_events (cpu, ts);

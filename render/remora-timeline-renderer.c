@@ -595,6 +595,9 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
 
   set_color (cr, &theme->background);
   cairo_paint (cr);
+  /* one read transaction for the whole frame: one lock, one check that the
+   * file is unchanged, instead of one per query */
+  sqlite3_exec (remora_store_get_db (scene->store), "BEGIN", NULL, NULL, NULL);
 
   top = 0;
   if (scene->title_block)
@@ -646,6 +649,7 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
     draw_markers (&ctx, marker_y, top + n * (row_h + ROW_GAP) + 3);
   cairo_restore (cr);
 
+  sqlite3_exec (remora_store_get_db (scene->store), "COMMIT", NULL, NULL, NULL);
   g_object_unref (ctx.layout);
   g_hash_table_unref (ctx.comms);
   if (local_error)
