@@ -6,14 +6,13 @@
  * Copyright 2026 The Remora authors
  * SPDX-License-Identifier: GPL-2.0-or-later */
 
+#include <kernelshark/libkshark-model.h>
+#include <kernelshark/libkshark.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
-
-#include <kernelshark/libkshark-model.h>
-#include <kernelshark/libkshark.h>
 
 static double
 now (void)
@@ -33,13 +32,13 @@ cmp (const void *a, const void *b)
 int
 main (int argc, char **argv)
 {
-  struct kshark_context   *ctx = NULL;
-  struct kshark_entry    **rows = NULL;
+  struct kshark_context    *ctx = NULL;
+  struct kshark_entry     **rows = NULL;
   struct kshark_trace_histo histo;
-  int                      repeats = argc > 2 ? atoi (argv[2]) : 15;
-  double                   times[1000];
-  ssize_t                  n;
-  int64_t                  first, last, span, mid;
+  int                       repeats = argc > 2 ? atoi (argv[2]) : 15;
+  double                    times[1000];
+  ssize_t                   n;
+  int64_t                   first, last, span, mid;
 
   if (argc < 2 || !kshark_instance (&ctx) || kshark_open (ctx, argv[1]) < 0)
     return 1;

@@ -44,7 +44,9 @@ struct _RemoraStore
   int                    headers_fd;
   gint64                 cached_chunk;
   GBytes                *cached_chunk_data;
-  sqlite3_stmt          *st_event; /* prepared once, for decoding */
+  sqlite3_stmt          *st_event;   /* prepared once, for decoding */
+  GHashTable            *meta;       /* key -> value text: the meta table never changes */
+  GHashTable            *statements; /* SQL text -> sqlite3_stmt, for the model's queries */
   sqlite3_stmt          *st_chunk;
 };
 
@@ -208,6 +210,8 @@ remora_store_finalize (GObject *object)
 
   g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
   g_clear_pointer (&self->st_event, sqlite3_finalize);
+  g_clear_pointer (&self->meta, g_hash_table_unref);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->st_chunk, sqlite3_finalize);
   if (self->headers != NULL)
     tracecmd_close (self->headers); /* closes headers_fd */
@@ -333,7 +337,47 @@ remora_store_open (const char *path, GError **error)
         return NULL;
       }
   }
+  {
+    sqlite3_stmt *st = NULL;
+    self->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    if (sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &st, NULL) == SQLITE_OK)
+      {
+        while (sqlite3_step (st) == SQLITE_ROW)
+          if (sqlite3_column_type (st, 1) != SQLITE_NULL)
+            g_hash_table_insert (self->meta, g_strdup ((const char *) sqlite3_column_text (st, 0)),
+                                 g_strdup ((const char *) sqlite3_column_text (st, 1)));
+        sqlite3_finalize (st);
+      }
+  }
+  self->statements =
+      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
   return g_steal_pointer (&self);
+}
+
+/**
+ * remora_store_prepare_cached:
+ * @self: a #RemoraStore
+ * @sql: a query, the same text every time it is asked for
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer none): the statement for @sql, prepared once per store
+ *   and handed back reset with its bindings cleared; valid until @self is
+ *   finalized. Use from the thread that uses @self, one at a time per @sql.
+ */
+sqlite3_stmt *
+remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *st = g_hash_table_lookup (self->statements, sql);
+
+  if (st == NULL)
+    {
+      if (!remora_sqlite_prepare (self->db, sql, TRUE, &st, self->path, error))
+        return NULL;
+      g_hash_table_insert (self->statements, g_strdup (sql), st);
+    }
+  sqlite3_reset (st);
+  sqlite3_clear_bindings (st);
+  return st;
 }
 
 const char *
@@ -385,6 +429,8 @@ remora_store_dup_meta (RemoraStore *self, const char *key)
 
   g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
 
+  if (self->meta != NULL)
+    return g_strdup (g_hash_table_lookup (self->meta, key));
   if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?", -1, &st, NULL) !=
       SQLITE_OK)
     return NULL;

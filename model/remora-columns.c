@@ -39,17 +39,15 @@ remora_columns_find (const gint64 *edges, int width, gint64 ts)
   return lo;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* The id of the buffer named @buffer, or -1 when the store has none. */
 gboolean
 remora_columns_buffer_id (RemoraStore *store, const char *buffer, int *id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) st = NULL;
-  int rc = sqlite3_prepare_v2 (remora_store_get_db (store), "SELECT id FROM buffers WHERE name = ?",
-                               -1, &st, NULL);
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, "SELECT id FROM buffers WHERE name = ?", error);
+  int rc;
 
-  if (!remora_store_check (store, rc, error))
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   rc = sqlite3_step (st);

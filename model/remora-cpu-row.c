@@ -14,8 +14,6 @@
 
 #include "remora-columns-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Level-of-detail cells are used once a column is at least one level-0 cell
  * wide: then every column covers at least one whole cell, and snapping its
  * edges down to cells moves them by less than a column. */
@@ -135,20 +133,19 @@ query_exact (RemoraStore     *store,
              Sums            *sums,
              GError         **error)
 {
-  sqlite3      *db = remora_store_get_db (store);
   gint64        begin = edges[0], end = edges[width];
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = NULL; /* cached by the store */
   int           rc;
 
   /* slices overlapping [begin, end): those starting inside, and the one
    * running at begin (the last that started at or before it) */
-  rc = sqlite3_prepare_v2 (
-      db,
+  st = remora_store_prepare_cached (
+      store,
       "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
       "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
       "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3",
-      -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 2, cpu);
@@ -168,21 +165,21 @@ query_exact (RemoraStore     *store,
             sums_add (sums, c, pid, ns);
         }
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   if (!remora_store_check (store, rc, error))
     return FALSE;
 
   /* events: the id range of [begin, end) from event_chunks, then this CPU's */
-  rc = sqlite3_prepare_v2 (
-      db,
+  st = remora_store_prepare_cached (
+      store,
       "SELECT ts FROM event_rows WHERE cpu = ?1 "
       "AND id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "
       "ORDER BY last_ts LIMIT 1), 1 << 62) "
       "AND id <= coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "
       "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "
       "AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)",
-      -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, cpu);
   sqlite3_bind_int64 (st, 2, begin);
@@ -194,15 +191,15 @@ query_exact (RemoraStore     *store,
       if (c >= 0)
         columns[c].events++;
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   if (!remora_store_check (store, rc, error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
-                           "AND ts >= ?3 AND ts < ?4",
-                           -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+  st = remora_store_prepare_cached (store,
+                                    "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
+                                    "AND ts >= ?3 AND ts < ?4",
+                                    error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 2, cpu);
@@ -214,7 +211,7 @@ query_exact (RemoraStore     *store,
       if (c >= 0)
         columns[c].lost++;
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   return remora_store_check (store, rc, error);
 }
 
@@ -235,14 +232,15 @@ query_lod (RemoraStore     *store,
   int           shift = REMORA_LOD_CELL_SHIFT (level);
   gint64        first_cell = edges[0] >> shift;
   gint64        end_cell = edges[width] >> shift; /* exclusive: edges are multiples */
-  sqlite3_stmt *st = NULL;
+  sqlite3_stmt *st = NULL;                        /* cached by the store */
   int           rc;
 
-  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
-                           "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
-                           "AND cpu = ?3 AND block BETWEEN ?4 AND ?5",
-                           -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
+      "AND cpu = ?3 AND block BETWEEN ?4 AND ?5",
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, level);
   sqlite3_bind_int (st, 2, buffer_id);
@@ -257,7 +255,7 @@ query_lod (RemoraStore     *store,
       if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
                                     cells, runs))
         {
-          sqlite3_finalize (st);
+          sqlite3_reset (st);
           g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
                        _ ("Failed to read the store “%s”: a summary block is damaged"),
                        remora_store_get_path (store));
@@ -282,7 +280,7 @@ query_lod (RemoraStore     *store,
             sums_add (sums, c, cells[i].runs[r].pid, cells[i].runs[r].run_ns);
         }
     }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   return remora_store_check (store, rc, error);
 }
 

@@ -15,8 +15,6 @@
 #include "remora-columns-private.h"
 #include "remora-cpu-row.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 typedef struct
 {
   gint64          start;
@@ -126,22 +124,21 @@ remora_task_row_dup_intervals (
   g_autoptr (GArray) slices = g_array_new (FALSE, FALSE, sizeof (SliceInfo));
   g_autoptr (GArray) wakeups = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraTaskInterval));
-  g_autoptr (sqlite3_stmt) st = NULL;
-  sqlite3 *db = remora_store_get_db (store);
-  gint64   wake_lo, wake_hi;
-  int      rc;
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  gint64 wake_lo, wake_hi;
+  int    rc;
 
   /* the slice running at the range's start (the last that began before it),
    * those inside, and the first after it: enough to know every gap */
-  rc = sqlite3_prepare_v2 (
-      db,
+  st = remora_store_prepare_cached (
+      store,
       "SELECT start_ts, end_ts, cpu, end_state FROM sched_slices WHERE buffer = ?1 AND pid = ?2 "
       "AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices WHERE buffer = ?1 "
       "AND pid = ?2 AND start_ts <= ?3), -9223372036854775807) "
       "AND start_ts <= coalesce((SELECT min(start_ts) FROM sched_slices WHERE buffer = ?1 "
       "AND pid = ?2 AND start_ts >= ?4), ?4) ORDER BY start_ts",
-      -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+      error);
+  if (st == NULL)
     return NULL;
   sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 2, pid);
@@ -156,7 +153,7 @@ remora_task_row_dup_intervals (
     }
   if (!remora_store_check (store, rc, error))
     return NULL;
-  g_clear_pointer (&st, sqlite3_finalize);
+  g_clear_pointer (&st, remora_cached_stmt_release);
 
   /* the wakeups in those gaps: from the first slice fetched (or the trace's
    * beginning, when the task has none before the range) to the last */
@@ -168,11 +165,11 @@ remora_task_row_dup_intervals (
                 : range->end_ns;
   if (slices->len > 0 && g_array_index (slices, SliceInfo, slices->len - 1).start < range->end_ns)
     wake_hi = G_MAXINT64; /* the task's last slice: its gap runs to the end */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT wakeup_ts FROM wakeups WHERE buffer = ?1 AND pid = ?2 "
-                           "AND wakeup_ts >= ?3 AND wakeup_ts < ?4 ORDER BY wakeup_ts",
-                           -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+  st = remora_store_prepare_cached (store,
+                                    "SELECT wakeup_ts FROM wakeups WHERE buffer = ?1 AND pid = ?2 "
+                                    "AND wakeup_ts >= ?3 AND wakeup_ts < ?4 ORDER BY wakeup_ts",
+                                    error);
+  if (st == NULL)
     return NULL;
   sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 2, pid);
@@ -250,7 +247,7 @@ fill_exact (RemoraStore           *store,
             GError               **error)
 {
   g_autoptr (GArray) intervals = remora_task_row_dup_intervals (store, buffer, pid, range, error);
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
   if (intervals == NULL)
@@ -262,8 +259,8 @@ fill_exact (RemoraStore           *store,
     }
 
   /* the task's events, in the id range of [begin, end) */
-  rc = sqlite3_prepare_v2 (
-      remora_store_get_db (store),
+  st = remora_store_prepare_cached (
+      store,
       "SELECT ts FROM event_rows WHERE pid = ?1 "
       "AND id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "
       "ORDER BY last_ts LIMIT 1), 1 << 62) "
@@ -271,8 +268,8 @@ fill_exact (RemoraStore           *store,
       "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "
       "AND ts >= ?2 AND ts < ?3 AND type IN (SELECT t.id FROM event_types t "
       "JOIN buffers b ON b.id = t.buffer_id WHERE b.name = ?4)",
-      -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, pid);
   sqlite3_bind_int64 (st, 2, edges[0]);
@@ -310,7 +307,7 @@ fill_lod (RemoraStore      *store,
           GError          **error)
 {
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   RemoraLodTaskCell cells[REMORA_LOD_BLOCK_CELLS];
   int               shift = REMORA_LOD_CELL_SHIFT (level);
   gint64            first_cell = edges[0] >> shift;
@@ -320,11 +317,12 @@ fill_lod (RemoraStore      *store,
   int               rc, n;
 
   /* the state carried into the range: the last stored cell before it */
-  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
-                           "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
-                           "AND pid = ?3 AND block <= ?4 ORDER BY block DESC LIMIT 2",
-                           -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+      "AND pid = ?3 AND block <= ?4 ORDER BY block DESC LIMIT 2",
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, level);
   sqlite3_bind_int (st, 2, buffer_id);
@@ -350,13 +348,14 @@ fill_lod (RemoraStore      *store,
     }
   if (!remora_store_check (store, rc, error))
     return FALSE;
-  g_clear_pointer (&st, sqlite3_finalize);
+  g_clear_pointer (&st, remora_cached_stmt_release);
 
-  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
-                           "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
-                           "AND pid = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
-                           -1, &st, NULL);
-  if (!remora_store_check (store, rc, error))
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+      "AND pid = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
+      error);
+  if (st == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, level);
   sqlite3_bind_int (st, 2, buffer_id);

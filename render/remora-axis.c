@@ -104,8 +104,16 @@ remora_axis_ticks (const RemoraTimeRange *range,
           {
             RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
                                     tick_label (t - origin_ns, s) };
-            widest = MAX (widest, measure (tick.label, user_data));
             g_array_append_val (ticks, tick);
+          }
+        /* the labels share one format: the widest has the most digits, which
+         * the first or the last has (the largest magnitude) */
+        if (ticks->len > 0)
+          {
+            widest = measure (g_array_index (ticks, RemoraAxisTick, 0).label, user_data);
+            widest =
+                MAX (widest, measure (g_array_index (ticks, RemoraAxisTick, ticks->len - 1).label,
+                                      user_data));
           }
         fits = widest + min_gap_px <= s / ns_per_px;
         if (fits || s > len)
