@@ -300,10 +300,11 @@ remora_store_open (const char *path, GError **error)
     return NULL;
   sqlite3_extended_result_codes (self->db, 1);
 
-  /* Views read the same pages frame after frame: map the file and keep a
-   * real cache instead of SQLite's 2 MB default (the store never changes
-   * once written, so nothing has to be re-read). */
-  sqlite3_exec (self->db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -32768", NULL, NULL,
+  /* Views read the same pages frame after frame: map the file (as much of
+   * it as SQLite allows, 2 GB as Debian builds it), so those pages are the
+   * kernel's to keep or drop, and keep a real cache for the rest instead of
+   * SQLite's 2 MB default (the store never changes once written). */
+  sqlite3_exec (self->db, "PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -32768", NULL, NULL,
                 NULL);
   if (!query_int (self->db, "PRAGMA user_version", &version, path, error))
     return NULL;

@@ -136,9 +136,9 @@ comm_of (Ctx *ctx, int pid)
 
   if (comm == NULL)
     {
-      g_autoptr (sqlite3_stmt) st = NULL;
-      if (sqlite3_prepare_v2 (remora_store_get_db (ctx->scene->store),
-                              "SELECT comm FROM tasks WHERE pid = ?", -1, &st, NULL) == SQLITE_OK)
+      g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+          ctx->scene->store, "SELECT comm FROM tasks WHERE pid = ?", NULL);
+      if (st != NULL)
         {
           sqlite3_bind_int (st, 1, pid);
           if (sqlite3_step (st) == SQLITE_ROW)
@@ -425,7 +425,8 @@ fetch_links (Ctx *ctx, const char *sql, int n_cols)
   sqlite3_stmt *st = NULL;
   GArray       *out;
 
-  if (sqlite3_prepare_v2 (remora_store_get_db (ctx->scene->store), sql, -1, &st, NULL) != SQLITE_OK)
+  st = remora_store_prepare_cached (ctx->scene->store, sql, NULL);
+  if (st == NULL)
     return NULL;
   out = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_bind_int64 (st, 1, ctx->scene->range.begin_ns);
@@ -437,7 +438,7 @@ fetch_links (Ctx *ctx, const char *sql, int n_cols)
         gint64 v = sqlite3_column_int64 (st, k);
         g_array_append_val (out, v);
       }
-  sqlite3_finalize (st);
+  sqlite3_reset (st);
   if (out->len / n_cols > MAX_LINKS)
     g_clear_pointer (&out, g_array_unref);
   return out;
