@@ -49,6 +49,7 @@ main (int argc, char **argv)
   g_autoptr (RemoraStore) store = NULL;
   g_autoptr (RemoraTimelineScene) scene = NULL;
   int              repeats = argc > 2 ? atoi (argv[2]) : 15;
+  int              only_level = argc > 3 ? atoi (argv[3]) : -1; /* for profiling */
   gint64           first, last, span, mid;
   cairo_surface_t *surface;
   sqlite3_stmt    *st = NULL;
@@ -57,7 +58,7 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      fprintf (stderr, "usage: %s STORE [repeats]\n", argv[0]);
+      fprintf (stderr, "usage: %s STORE [REPEATS [LEVEL]]\n", argv[0]);
       return 2;
     }
   store = remora_store_open (argv[1], &error);
@@ -90,6 +91,8 @@ main (int argc, char **argv)
       gint64 len = (gint64) (span * pow (10000.0 / span, level / 19.0));
       g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
 
+      if (only_level >= 0 && level != only_level)
+        continue;
       scene->range.begin_ns = mid - len / 2;
       scene->range.end_ns = scene->range.begin_ns + len;
       for (int r = 0; r < repeats; r++)
