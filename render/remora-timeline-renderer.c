@@ -229,32 +229,30 @@ draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **e
       c = end;
     }
 
+  /* marks that share a colour go into one path, filled once (columns do not
+   * overlap, so this draws the same pixels as a fill per column) */
+  /* events: ticks along the bottom */
   for (int c = 0; c < width; c++)
-    {
-      /* events: ticks along the bottom */
-      if (cols[c].events > 0)
-        {
-          set_color (ctx->cr, &theme->foreground);
-          cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-          cairo_fill (ctx->cr);
-        }
-      /* several tasks in one column: a dark notch on top */
-      if (cols[c].n_tasks > 1)
-        {
-          cairo_set_source_rgba (ctx->cr, 0, 0, 0, theme->dark ? 0.6 : 0.45);
-          cairo_rectangle (ctx->cr, ctx->plot_x + c, y, 1, MAX (2, h * 0.18));
-          cairo_fill (ctx->cr);
-        }
-      if (cols[c].lost > 0)
-        {
-          set_color (ctx->cr, &theme->lost);
-          cairo_move_to (ctx->cr, ctx->plot_x + c + 0.5, y + 5);
-          cairo_line_to (ctx->cr, ctx->plot_x + c - 3.5, y - 1);
-          cairo_line_to (ctx->cr, ctx->plot_x + c + 4.5, y - 1);
-          cairo_close_path (ctx->cr);
-          cairo_fill (ctx->cr);
-        }
-    }
+    if (cols[c].events > 0)
+      cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
+  set_color (ctx->cr, &theme->foreground);
+  cairo_fill (ctx->cr);
+  /* several tasks in one column: a dark notch on top */
+  for (int c = 0; c < width; c++)
+    if (cols[c].n_tasks > 1)
+      cairo_rectangle (ctx->cr, ctx->plot_x + c, y, 1, MAX (2, h * 0.18));
+  cairo_set_source_rgba (ctx->cr, 0, 0, 0, theme->dark ? 0.6 : 0.45);
+  cairo_fill (ctx->cr);
+  for (int c = 0; c < width; c++)
+    if (cols[c].lost > 0)
+      {
+        set_color (ctx->cr, &theme->lost);
+        cairo_move_to (ctx->cr, ctx->plot_x + c + 0.5, y + 5);
+        cairo_line_to (ctx->cr, ctx->plot_x + c - 3.5, y - 1);
+        cairo_line_to (ctx->cr, ctx->plot_x + c + 4.5, y - 1);
+        cairo_close_path (ctx->cr);
+        cairo_fill (ctx->cr);
+      }
 }
 
 static void
@@ -302,14 +300,12 @@ draw_task_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **
         }
       c = end;
     }
-  /* event ticks along the bottom */
+  /* event ticks along the bottom, one path */
   for (int c = 0; c < width; c++)
     if (cols[c].events > 0)
-      {
-        set_color (ctx->cr, &theme->foreground);
-        cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-        cairo_fill (ctx->cr);
-      }
+      cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
+  set_color (ctx->cr, &theme->foreground);
+  cairo_fill (ctx->cr);
 }
 
 static char *
