@@ -18,29 +18,32 @@ clear_tick (gpointer p)
   g_free (((RemoraAxisTick *) p)->label);
 }
 
-/* A tick's label: its time since @origin_ns, in the unit that suits @step
- * and with as many decimals as the step needs (a 20 ms step: "1.22 s"). */
+/* A tick's label: its time since @origin_ns, with as many decimals as the
+ * step needs (a 20 ms step: "1.22 s"), in the unit that suits the step or,
+ * when larger, the labels' magnitude: 20.05 s, not 20050 ms; 330.605 ms, not
+ * 330605 µs. */
 static char *
-tick_label (gint64 t, gint64 step)
+tick_label (gint64 t, gint64 step, gint64 magnitude)
 {
   const char *unit;
   double      scale;
   int         decimals;
   gint64      a = t < 0 ? -t : t;
+  gint64      by = magnitude;
 
-  if (step >= 100000000)
+  if (step >= 100000000 || by >= 1000000000)
     {
       /* Translators: the unit of seconds on the time axis */
       unit = _ ("s");
       scale = 1e9;
     }
-  else if (step >= 100000)
+  else if (step >= 100000 || by >= 1000000)
     {
       /* Translators: the unit of milliseconds on the time axis */
       unit = _ ("ms");
       scale = 1e6;
     }
-  else if (step >= 100)
+  else if (step >= 100 || by >= 1000)
     {
       /* Translators: the unit of microseconds on the time axis */
       unit = _ ("µs");
@@ -84,6 +87,7 @@ remora_axis_ticks (const RemoraTimeRange *range,
   double           ns_per_px = len / MAX (1.0, width_px);
   gint64           step = 1;
   static const int ladder[] = { 1, 2, 5 };
+  gint64 magnitude = MAX (ABS (range->begin_ns - origin_ns), ABS (range->end_ns - origin_ns));
 
   for (gint64 decade = 1; decade <= G_MAXINT64 / 10; decade *= 10)
     for (guint k = 0; k < G_N_ELEMENTS (ladder); k++)
@@ -103,7 +107,7 @@ remora_axis_ticks (const RemoraTimeRange *range,
         for (gint64 t = first; t <= range->end_ns && ticks->len < 10000; t += s)
           {
             RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
-                                    tick_label (t - origin_ns, s) };
+                                    tick_label (t - origin_ns, s, magnitude) };
             g_array_append_val (ticks, tick);
           }
         /* the labels share one format: the widest has the most digits, which

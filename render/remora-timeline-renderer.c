@@ -235,7 +235,7 @@ draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **e
   for (int c = 0; c < width; c++)
     if (cols[c].events > 0)
       cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-  set_color (ctx->cr, &theme->foreground);
+  set_color (ctx->cr, &theme->dim); /* dense at wide zoom: a grey rule, not a black one */
   cairo_fill (ctx->cr);
   /* several tasks in one column: a dark notch on top */
   for (int c = 0; c < width; c++)
@@ -304,7 +304,7 @@ draw_task_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **
   for (int c = 0; c < width; c++)
     if (cols[c].events > 0)
       cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-  set_color (ctx->cr, &theme->foreground);
+  set_color (ctx->cr, &theme->dim); /* dense at wide zoom: a grey rule, not a black one */
   cairo_fill (ctx->cr);
 }
 
