@@ -90,6 +90,22 @@ test_labels (void)
   g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 0).label, ==, "0.0 s");
   g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 1).label, ==, "0.1 s");
   g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 10).label, ==, "1.0 s");
+  g_clear_pointer (&ticks, g_array_unref);
+
+  /* 500 ms, 20 s after the origin: labels read in seconds, not "20050 ms" */
+  range = (RemoraTimeRange){ 21000000000, 21500000000 };
+  ticks = remora_axis_ticks (&range, 1000, 1000000000, 12, measure, layout, NULL);
+  g_assert_cmpuint (ticks->len, >=, 6);
+  g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 0).label, ==, "20.00 s");
+  g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 1).label, ==, "20.05 s");
+  g_clear_pointer (&ticks, g_array_unref);
+
+  /* 20 µs, 330 ms after the origin: milliseconds with µs decimals */
+  range = (RemoraTimeRange){ 1330600000, 1330620000 };
+  ticks = remora_axis_ticks (&range, 800, 1000000000, 12, measure, layout, NULL);
+  g_assert_cmpuint (ticks->len, >=, 3);
+  g_assert_true (g_str_has_prefix (g_array_index (ticks, RemoraAxisTick, 0).label, "330.60"));
+  g_assert_true (g_str_has_suffix (g_array_index (ticks, RemoraAxisTick, 0).label, " ms"));
   g_object_unref (layout);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
