@@ -522,8 +522,9 @@ typedef struct
   gint64  state_ns[REMORA_LOD_TASK_STATES];
   guint32 events;
   guint32 n_cpus;
-  Run     cpus[8]; /* run time per CPU; a cell rarely sees more */
-  Run    *more;    /* beyond 8 */
+  Run     cpus[2]; /* run time per CPU; a cell rarely sees more (kept small:
+                    * one of these per level of every task seen) */
+  Run    *more;    /* beyond those */
   guint32 n_more;
 } TaskContent;
 
@@ -535,7 +536,7 @@ typedef struct
   gint32      carry_state;
   gint32      carry_cpu;
   gint64      block;   /* the block being encoded, -1 when none */
-  GByteArray *encoded; /* its cells */
+  GByteArray *encoded; /* its cells; NULL when none (most tasks sleep) */
   guint       n_encoded;
 } TaskLevel;
 
@@ -548,7 +549,8 @@ typedef struct
   gint32    last_after; /* the state it left the CPU in */
   gint64    wakeup_ts;  /* its latest wakeup, G_MININT64 once used */
   GArray   *events;     /* timestamps not swept yet */
-  TaskLevel levels[REMORA_LOD_MAX_LEVELS];
+  int       n_levels;
+  TaskLevel levels[]; /* n_levels of them, the builder's */
 } TaskLod;
 
 static void
@@ -598,7 +600,8 @@ get_task (RemoraLodBuilder *self, int buffer, int pid)
   t = g_hash_table_lookup (tasks, GINT_TO_POINTER (pid));
   if (t == NULL)
     {
-      t = g_new0 (TaskLod, 1);
+      t = g_malloc0 (sizeof (TaskLod) + (gsize) self->n_levels * sizeof (TaskLevel));
+      t->n_levels = self->n_levels;
       t->buffer = buffer;
       t->pid = pid;
       t->swept = self->span_begin;
@@ -606,12 +609,11 @@ get_task (RemoraLodBuilder *self, int buffer, int pid)
       t->last_after = 0;
       t->wakeup_ts = G_MININT64;
       t->events = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (int k = 0; k < REMORA_LOD_MAX_LEVELS; k++)
+      for (int k = 0; k < t->n_levels; k++)
         {
           t->levels[k].index = -1;
           t->levels[k].block = -1;
           t->levels[k].carry_cpu = -1;
-          t->levels[k].encoded = g_byte_array_new ();
         }
       g_hash_table_insert (tasks, GINT_TO_POINTER (pid), t);
     }
@@ -631,7 +633,8 @@ task_emit_block (RemoraLodBuilder *self, TaskLod *t, int level)
       g_byte_array_append (out, L->encoded->data, L->encoded->len);
       self->emit_task (level, t->buffer, t->pid, L->block, out->data, out->len, self->user_data);
     }
-  g_byte_array_set_size (L->encoded, 0);
+  /* freed, not kept: tens of thousands of tasks times the levels add up */
+  g_clear_pointer (&L->encoded, g_byte_array_unref);
   L->n_encoded = 0;
   L->block = -1;
 }
@@ -656,6 +659,8 @@ task_close_cell (RemoraLodBuilder *self, TaskLod *t, int level)
           L->block = block;
         }
       /* offset, mask of states with time, their times, CPUs, events, end */
+      if (L->encoded == NULL)
+        L->encoded = g_byte_array_new ();
       put_varint (L->encoded, L->index & (REMORA_LOD_BLOCK_CELLS - 1));
       for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
         if (c->state_ns[s] > 0)
@@ -874,10 +879,10 @@ task_lod_free (gpointer data)
 {
   TaskLod *t = data;
 
-  for (int k = 0; k < REMORA_LOD_MAX_LEVELS; k++)
+  for (int k = 0; k < t->n_levels; k++)
     {
       content_clear (&t->levels[k].content);
-      g_byte_array_unref (t->levels[k].encoded);
+      g_clear_pointer (&t->levels[k].encoded, g_byte_array_unref);
     }
   g_array_unref (t->events);
   g_free (t);
