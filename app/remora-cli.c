@@ -780,14 +780,32 @@ parse_tasks (RemoraStore *store, const char *spec, GArray *pids, int *status)
   return TRUE;
 }
 
+/* Whether the trace recorded an instance buffer named @name. */
+static gboolean
+buffer_exists (RemoraStore *store, const char *name)
+{
+  sqlite3_stmt *st = NULL;
+  gboolean      found = FALSE;
+
+  if (sqlite3_prepare_v2 (remora_store_get_db (store), "SELECT 1 FROM buffers WHERE name = ?", -1,
+                          &st, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (st, 1, name, -1, SQLITE_STATIC);
+      found = sqlite3_step (st) == SQLITE_ROW;
+    }
+  sqlite3_finalize (st);
+  return found;
+}
+
 /* The tasks that ran longest in @range, idle aside. */
 static void
-busiest_tasks (RemoraStore *store, const RemoraTimeRange *range, int n, GArray *pids)
+busiest_tasks (
+    RemoraStore *store, const char *buffer, const RemoraTimeRange *range, int n, GArray *pids)
 {
   sqlite3_stmt *st = NULL;
 
   if (sqlite3_prepare_v2 (remora_store_get_db (store),
-                          "SELECT pid FROM sched_slices WHERE buffer = '' AND pid != 0 "
+                          "SELECT pid FROM sched_slices WHERE buffer = ?4 AND pid != 0 "
                           "AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid "
                           "ORDER BY sum(min(end_ts, ?2) - max(start_ts, ?1)) DESC, pid LIMIT ?3",
                           -1, &st, NULL) != SQLITE_OK)
@@ -795,6 +813,7 @@ busiest_tasks (RemoraStore *store, const RemoraTimeRange *range, int n, GArray *
   sqlite3_bind_int64 (st, 1, range->begin_ns);
   sqlite3_bind_int64 (st, 2, range->end_ns);
   sqlite3_bind_int (st, 3, n);
+  sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
       int pid = sqlite3_column_int (st, 0);
@@ -813,7 +832,7 @@ remora_cli_export (int argc, char **argv)
   g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree char *output = NULL, *from = NULL, *to = NULL, *cpu_spec = NULL;
   g_autofree char *task_spec = NULL, *rows = NULL, *title = NULL, *theme = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = NULL, *buffer = NULL;
   int              width = 1600, height = 0, status = 0;
   double           scale = 1.0;
   gboolean         absolute = FALSE, no_links = FALSE, links = FALSE;
@@ -831,6 +850,9 @@ remora_cli_export (int argc, char **argv)
         N_ ("LIST") },
       { "tasks", 0, 0, G_OPTION_ARG_STRING, &task_spec,
         N_ ("Task rows to draw: pids or names, such as 1234,kworker/1:2"), N_ ("LIST") },
+      { "buffer", 0, 0, G_OPTION_ARG_STRING, &buffer,
+        N_ ("Draw the rows of the instance buffer NAME (default: the top-level buffer)"),
+        N_ ("NAME") },
       { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
         N_ ("Which rows: cpus, tasks or both (default: both)"), N_ ("ROWS") },
       { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default: 1600)"), N_ ("N") },
@@ -877,6 +899,11 @@ remora_cli_export (int argc, char **argv)
     return cli_fail (&status, _ ("the width must be 300 to 20000 pixels, the height 100 to 20000")),
            2;
 
+  if (buffer == NULL)
+    buffer = g_strdup ("");
+  else if (!buffer_exists (store, buffer))
+    return cli_fail (&status, _ ("the trace has no buffer “%s”"), buffer), 1;
+
   scene = remora_timeline_scene_new (store);
   first = scene->range.begin_ns;
   last = scene->range.end_ns;
@@ -911,12 +938,14 @@ remora_cli_export (int argc, char **argv)
             return status;
         }
       else
-        busiest_tasks (store, &scene->range, 8, pids);
+        busiest_tasks (store, buffer, &scene->range, 8, pids);
     }
   for (guint i = 0; i < cpus->len; i++)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", g_array_index (cpus, int, i), NULL);
+    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, buffer, g_array_index (cpus, int, i),
+                                   NULL);
   for (guint i = 0; i < pids->len; i++)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", g_array_index (pids, int, i), NULL);
+    remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, buffer, g_array_index (pids, int, i),
+                                   NULL);
 
   scene->width = width;
   scene->height = height ? height : 46 + 26 + 28 + 10 + (int) scene->rows->len * 26;
@@ -954,8 +983,8 @@ print_usage (FILE *out)
               "  remora events TRACE|STORE [--first ID] [--limit N] [--name NAME] [--raw]\n"
               "                                    list events as trace-cmd report does\n"
               "  remora export TRACE|STORE -o FILE.png|.svg|.pdf [--from T] [--to T]\n"
-              "         [--cpus LIST] [--tasks LIST] [--rows cpus|tasks|both] [--width N]\n"
-              "         [--height N] [--scale N] [--title TEXT] [--theme light|dark]\n"
+              "         [--buffer NAME] [--cpus LIST] [--tasks LIST] [--rows cpus|tasks|both]\n"
+              "         [--width N] [--height N] [--scale N] [--title TEXT] [--theme light|dark]\n"
               "         [--marker NAME@TIME]... [--no-links] [--absolute]\n"
               "                                    draw a timeline without a display\n"
               "  remora --version                  print the version\n"

@@ -428,6 +428,11 @@ fetch_links (Ctx *ctx, const char *sql, int n_cols)
   sqlite3_bind_int64 (st, 1, ctx->scene->range.begin_ns);
   sqlite3_bind_int64 (st, 2, ctx->scene->range.end_ns);
   sqlite3_bind_int (st, 3, MAX_LINKS + 1);
+  /* the links of the buffer the rows show */
+  sqlite3_bind_text (
+      st, 4,
+      ctx->scene->rows->len > 0 ? g_array_index (ctx->scene->rows, RemoraRowSpec, 0).buffer : "",
+      -1, SQLITE_STATIC);
   while (sqlite3_step (st) == SQLITE_ROW)
     for (int k = 0; k < n_cols; k++)
       {
@@ -450,7 +455,7 @@ draw_links (Ctx *ctx, const double *row_y, double row_h)
   /* wakeups: from the waking CPU at the wakeup to the CPU that ran the task */
   wakeups = fetch_links (ctx,
                          "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
-                         "WHERE buffer = '' AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
+                         "WHERE buffer = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
                          "AND switch_ts > ?1 AND wakeup_ts > ?1 - 1000000000 "
                          "ORDER BY wakeup_ts LIMIT ?3",
                          4);
@@ -481,7 +486,7 @@ draw_links (Ctx *ctx, const double *row_y, double row_h)
   /* block requests: a span from issue to completion under the issuing CPU */
   spans = fetch_links (ctx,
                        "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
-                       "WHERE buffer = '' AND complete_ts IS NOT NULL AND issue_ts < ?2 "
+                       "WHERE buffer = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
                        "AND complete_ts > ?1 AND issue_ts > ?1 - 10000000000 "
                        "ORDER BY issue_ts LIMIT ?3",
                        3);

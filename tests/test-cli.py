@@ -184,6 +184,23 @@ try:
     check('export into a missing folder: one line', one_line_error(r, 'nowhere'), r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'x.gif'), env=env)
     check('export to an unknown format: one line', one_line_error(r, '.gif'), r.stderr)
+    # an instance buffer's rows
+    multi = os.path.join(d, 'multi.dat')
+    shutil.copy(os.path.join(traces, 'multi-buffer-v7.dat'), multi)
+    pictures = []
+    for buffer in ('', 'extra'):
+        out = os.path.join(d, 'buffer-%s.png' % (buffer or 'top'))
+        r = run('export', multi, '-o', out, '--rows', 'cpus', '--width', '600',
+                *(['--buffer', buffer] if buffer else []), env=env)
+        pictures.append(open(out, 'rb').read() if r.returncode == 0 and os.path.exists(out)
+                        else b'')
+    # the top level has sched slices, the instance buffer only irq and syscall events
+    check('export --buffer: draws the instance buffer\'s rows, not the top level\'s',
+          all(p.startswith(b'\x89PNG') for p in pictures) and pictures[0] != pictures[1],
+          r.stderr)
+    r = run('export', multi, '-o', os.path.join(d, 'bad.png'), '--buffer', 'nosuch', env=env)
+    check('export rejects an unknown buffer: one line, non-zero exit',
+          one_line_error(r, 'nosuch') and not os.path.exists(os.path.join(d, 'bad.png')), r.stderr)
 
     # a truncated version 6 file: partial import with a warning
     cut = os.path.join(d, 'cut.dat')
