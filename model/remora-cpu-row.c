@@ -9,7 +9,6 @@
 
 #include "remora-cpu-row.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "remora-columns-private.h"
@@ -169,31 +168,14 @@ query_exact (RemoraStore     *store,
   if (!remora_store_check (store, rc, error))
     return FALSE;
 
-  /* events: the id range of [begin, end) from event_chunks, then this CPU's */
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT ts FROM event_rows WHERE cpu = ?1 "
-      "AND id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "
-      "ORDER BY last_ts LIMIT 1), 1 << 62) "
-      "AND id <= coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "
-      "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "
-      "AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)",
-      error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int (st, 1, cpu);
-  sqlite3_bind_int64 (st, 2, begin);
-  sqlite3_bind_int64 (st, 3, end);
-  sqlite3_bind_int (st, 4, buffer_id);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
-      if (c >= 0)
-        columns[c].events++;
-    }
-  sqlite3_reset (st);
-  if (!remora_store_check (store, rc, error))
-    return FALSE;
+  /* events */
+  {
+    g_autofree guint32 *counts = g_new0 (guint32, width);
+    if (!remora_columns_count_events (store, FALSE, cpu, buffer_id, edges, width, counts, error))
+      return FALSE;
+    for (int c = 0; c < width; c++)
+      columns[c].events += counts[c];
+  }
 
   st = remora_store_prepare_cached (store,
                                     "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
@@ -256,10 +238,7 @@ query_lod (RemoraStore     *store,
                                     cells, runs))
         {
           sqlite3_reset (st);
-          g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                       _ ("Failed to read the store “%s”: a summary block is damaged"),
-                       remora_store_get_path (store));
-          return FALSE;
+          return remora_columns_decode_failed (store, error);
         }
       for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
         {
@@ -320,12 +299,9 @@ remora_cpu_row_query (RemoraStore           *store,
   g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
   g_return_val_if_fail (width > 0, FALSE);
 
-  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
+  edges = remora_columns_layout (store, buffer, range, width, &buffer_id, &lvl, error);
+  if (edges == NULL)
     return FALSE;
-  lvl = remora_cpu_row_choose_level (range, width,
-                                     (int) remora_store_get_meta_int (store, "lod_levels", 0));
-  edges = g_new (gint64, width + 1);
-  remora_cpu_row_column_edges (range, width, lvl, edges);
   memset (columns, 0, sizeof *columns * width);
   for (int c = 0; c < width; c++)
     {

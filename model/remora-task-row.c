@@ -9,7 +9,6 @@
 
 #include "remora-task-row.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "remora-columns-private.h"
@@ -238,6 +237,7 @@ add_span (RemoraTaskColumn *columns,
 static gboolean
 fill_exact (RemoraStore           *store,
             const char            *buffer,
+            int                    buffer_id,
             int                    pid,
             const RemoraTimeRange *range,
             const gint64          *edges,
@@ -247,8 +247,7 @@ fill_exact (RemoraStore           *store,
             GError               **error)
 {
   g_autoptr (GArray) intervals = remora_task_row_dup_intervals (store, buffer, pid, range, error);
-  g_autoptr (RemoraCachedStmt) st = NULL;
-  int rc;
+  g_autofree guint32 *counts = g_new0 (guint32, width);
 
   if (intervals == NULL)
     return FALSE;
@@ -258,39 +257,12 @@ fill_exact (RemoraStore           *store,
       add_span (columns, cpus, edges, width, iv->begin_ns, iv->end_ns, iv->state, iv->cpu);
     }
 
-  /* the task's events, in the id range of [begin, end) */
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT ts FROM event_rows WHERE pid = ?1 "
-      "AND id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "
-      "ORDER BY last_ts LIMIT 1), 1 << 62) "
-      "AND id <= coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "
-      "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "
-      "AND ts >= ?2 AND ts < ?3 AND type IN (SELECT t.id FROM event_types t "
-      "JOIN buffers b ON b.id = t.buffer_id WHERE b.name = ?4)",
-      error);
-  if (st == NULL)
+  /* the task's events */
+  if (!remora_columns_count_events (store, TRUE, pid, buffer_id, edges, width, counts, error))
     return FALSE;
-  sqlite3_bind_int (st, 1, pid);
-  sqlite3_bind_int64 (st, 2, edges[0]);
-  sqlite3_bind_int64 (st, 3, edges[width]);
-  sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
-      if (c >= 0)
-        columns[c].events++;
-    }
-  return remora_store_check (store, rc, error);
-}
-
-static gboolean
-decode_failed (RemoraStore *store, GError **error)
-{
-  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _ ("Failed to read the store “%s”: a summary block is damaged"),
-               remora_store_get_path (store));
-  return FALSE;
+  for (int c = 0; c < width; c++)
+    columns[c].events += counts[c];
+  return TRUE;
 }
 
 /* From lod_task: stored cells as they are, the cells between them in the
@@ -335,7 +307,7 @@ fill_lod (RemoraStore      *store,
 
       if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
                                          cells, &n, runs))
-        return decode_failed (store, error);
+        return remora_columns_decode_failed (store, error);
       for (int i = n - 1; i >= 0 && !found; i--)
         if ((block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset < first_cell)
           {
@@ -368,7 +340,7 @@ fill_lod (RemoraStore      *store,
 
       if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
                                          cells, &n, runs))
-        return decode_failed (store, error);
+        return remora_columns_decode_failed (store, error);
       for (int i = 0; i < n; i++)
         {
           gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset;
@@ -435,12 +407,9 @@ remora_task_row_query (RemoraStore           *store,
   g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
   g_return_val_if_fail (width > 0, FALSE);
 
-  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
+  edges = remora_columns_layout (store, buffer, range, width, &buffer_id, &lvl, error);
+  if (edges == NULL)
     return FALSE;
-  lvl = remora_cpu_row_choose_level (range, width,
-                                     (int) remora_store_get_meta_int (store, "lod_levels", 0));
-  edges = g_new (gint64, width + 1);
-  remora_cpu_row_column_edges (range, width, lvl, edges);
   memset (columns, 0, sizeof *columns * width);
   for (int c = 0; c < width; c++)
     {
@@ -452,7 +421,7 @@ remora_task_row_query (RemoraStore           *store,
   cpus.ns = g_new0 (gint64, (gsize) width * cpus.n_cpus);
 
   if (lvl < 0)
-    ok = fill_exact (store, buffer, pid, range, edges, width, columns, &cpus, error);
+    ok = fill_exact (store, buffer, buffer_id, pid, range, edges, width, columns, &cpus, error);
   else
     ok = fill_lod (store, buffer_id, pid, lvl, edges, width, columns, &cpus, error);
 
