@@ -181,14 +181,10 @@ draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **e
   const RemoraTheme          *theme = ctx->scene->theme;
   int                         width = (int) ctx->plot_w;
   g_autofree RemoraCpuColumn *cols = g_new0 (RemoraCpuColumn, width);
-  GError                     *error = NULL;
 
   if (!remora_cpu_row_query (ctx->scene->store, row->buffer, row->id, &ctx->scene->range, width,
-                             cols, NULL, &error))
-    {
-      g_propagate_error (error_out, error);
-      return;
-    }
+                             cols, NULL, error_out))
+    return;
 
   for (int c = 0; c < width;)
     {
@@ -261,16 +257,12 @@ draw_task_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **
   const RemoraTheme           *theme = ctx->scene->theme;
   int                          width = (int) ctx->plot_w;
   g_autofree RemoraTaskColumn *cols = g_new0 (RemoraTaskColumn, width);
-  GError                      *error = NULL;
   /* heights per state: running full, waiting and blocked tall, asleep low */
   static const double heights[REMORA_TASK_N_STATES] = { 0, 1.0, 0.7, 0.3, 0.7, 0.3 };
 
   if (!remora_task_row_query (ctx->scene->store, row->buffer, row->id, &ctx->scene->range, width,
-                              cols, NULL, &error))
-    {
-      g_propagate_error (error_out, error);
-      return;
-    }
+                              cols, NULL, error_out))
+    return;
   for (int c = 0; c < width;)
     {
       int    end = c + 1;
