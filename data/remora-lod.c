@@ -131,10 +131,17 @@ put_varint (GByteArray *out, guint64 v)
   g_byte_array_append (out, buf, n);
 }
 
-static gboolean
+static inline gboolean
 get_varint (const guint8 **p, const guint8 *end, guint64 *v)
 {
   guint64 r = 0;
+
+  /* most values are below 128: one byte */
+  if (G_LIKELY (*p < end && !(**p & 0x80)))
+    {
+      *v = *(*p)++;
+      return TRUE;
+    }
 
   for (int shift = 0; shift < 64; shift += 7)
     {
@@ -202,23 +209,27 @@ remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GA
   const guint8 *end = data + len;
   guint         first[REMORA_LOD_BLOCK_CELLS];
 
-  g_array_set_size (runs, 0);
+  RemoraLodRun *out;
+  guint         n_runs = 0;
+
+  /* a run takes two bytes at least: room for all of them, written in place */
+  g_array_set_size (runs, len / 2 + 1);
+  out = (RemoraLodRun *) (void *) runs->data;
   for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
     {
       guint64 n, events, lost;
 
-      if (!get_varint (&p, end, &n) || n > len)
+      if (!get_varint (&p, end, &n) || n > (guint64) (end - p) / 2)
         return FALSE;
-      first[i] = runs->len;
+      first[i] = n_runs;
       for (guint64 r = 0; r < n; r++)
         {
-          guint64      pid, ns;
-          RemoraLodRun run;
+          guint64 pid, ns;
           if (!get_varint (&p, end, &pid) || !get_varint (&p, end, &ns))
             return FALSE;
-          run.pid = (gint32) pid;
-          run.run_ns = (gint64) ns;
-          g_array_append_val (runs, run);
+          out[n_runs].pid = (gint32) pid;
+          out[n_runs].run_ns = (gint64) ns;
+          n_runs++;
         }
       if (!get_varint (&p, end, &events) || !get_varint (&p, end, &lost))
         return FALSE;
@@ -226,6 +237,7 @@ remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GA
       cells[i].lost = (guint32) lost;
       cells[i].n_runs = (guint32) n;
     }
+  g_array_set_size (runs, n_runs);
   /* the runs array is complete: now the cells can point into it */
   for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
     cells[i].runs = cells[i].n_runs ? &g_array_index (runs, RemoraLodRun, first[i]) : NULL;
@@ -907,7 +919,12 @@ remora_lod_decode_task_block (
   guint         first[REMORA_LOD_BLOCK_CELLS];
   guint64       n;
 
-  g_array_set_size (runs, 0);
+  RemoraLodRun *out;
+  guint         n_runs = 0;
+
+  /* a per-CPU time takes two bytes at least: room for all, written in place */
+  g_array_set_size (runs, len / 2 + 1);
+  out = (RemoraLodRun *) (void *) runs->data;
   if (!get_varint (&p, end, &n) || n > REMORA_LOD_BLOCK_CELLS)
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -927,18 +944,17 @@ remora_lod_decode_task_block (
               return FALSE;
             c->state_ns[s] = (gint64) v;
           }
-      if (!get_varint (&p, end, &n_cpus) || n_cpus > len)
+      if (!get_varint (&p, end, &n_cpus) || n_cpus > (guint64) (end - p) / 2)
         return FALSE;
-      first[i] = runs->len;
+      first[i] = n_runs;
       for (guint64 k = 0; k < n_cpus; k++)
         {
-          guint64      cpu, ns;
-          RemoraLodRun r;
+          guint64 cpu, ns;
           if (!get_varint (&p, end, &cpu) || !get_varint (&p, end, &ns))
             return FALSE;
-          r.pid = (gint32) cpu;
-          r.run_ns = (gint64) ns;
-          g_array_append_val (runs, r);
+          out[n_runs].pid = (gint32) cpu;
+          out[n_runs].run_ns = (gint64) ns;
+          n_runs++;
         }
       c->n_cpus = (guint32) n_cpus;
       if (!get_varint (&p, end, &v))
@@ -951,6 +967,7 @@ remora_lod_decode_task_block (
         return FALSE;
       c->end_cpu = (gint32) v - 1;
     }
+  g_array_set_size (runs, n_runs);
   for (guint i = 0; i < n; i++)
     cells[i].cpus = cells[i].n_cpus ? &g_array_index (runs, RemoraLodRun, first[i]) : NULL;
   *n_cells = (int) n;

@@ -48,6 +48,9 @@ struct _RemoraStore
   GHashTable            *meta;       /* key -> value text: the meta table never changes */
   GHashTable            *statements; /* SQL text -> sqlite3_stmt, for the model's queries */
   sqlite3_stmt          *st_chunk;
+  GHashTable            *snapshot_data; /* key -> data, while a snapshot is open */
+  gboolean               in_snapshot;
+  RemoraStore           *companion; /* a second connection, for a helper thread */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
@@ -213,6 +216,8 @@ remora_store_finalize (GObject *object)
   g_clear_pointer (&self->meta, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->st_chunk, sqlite3_finalize);
+  g_clear_pointer (&self->snapshot_data, g_hash_table_unref);
+  g_clear_object (&self->companion);
   if (self->headers != NULL)
     tracecmd_close (self->headers); /* closes headers_fd */
   else if (self->headers_fd >= 0)
@@ -234,6 +239,122 @@ remora_store_init (RemoraStore *self)
 {
   self->headers_fd = -1;
   self->cached_chunk = -1;
+}
+
+/* Snapshots ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gpointer       data;
+  GDestroyNotify destroy;
+} SnapshotItem;
+
+/**
+ * remora_store_begin_snapshot:
+ * @self: a #RemoraStore
+ *
+ * Opens one read transaction for a batch of queries (a frame of a view): one
+ * lock and one check that the file is unchanged instead of one per query,
+ * and a place for results that several queries of the batch share
+ * (remora_store_set_snapshot_data()). Does nothing if one is open.
+ */
+void
+remora_store_begin_snapshot (RemoraStore *self)
+{
+  g_return_if_fail (REMORA_IS_STORE (self));
+  if (self->in_snapshot)
+    return;
+  sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+  self->in_snapshot = TRUE;
+}
+
+static void
+snapshot_item_free (gpointer data)
+{
+  SnapshotItem *item = data;
+
+  if (item->destroy)
+    item->destroy (item->data);
+  g_free (item);
+}
+
+/**
+ * remora_store_end_snapshot:
+ * @self: a #RemoraStore
+ *
+ * Ends the snapshot that remora_store_begin_snapshot() opened and frees what
+ * was kept for it.
+ */
+void
+remora_store_end_snapshot (RemoraStore *self)
+{
+  g_return_if_fail (REMORA_IS_STORE (self));
+  if (!self->in_snapshot)
+    return;
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  self->in_snapshot = FALSE;
+  if (self->snapshot_data)
+    g_hash_table_remove_all (self->snapshot_data);
+}
+
+/**
+ * remora_store_in_snapshot:
+ * @self: a #RemoraStore
+ *
+ * Returns: whether a snapshot is open.
+ */
+gboolean
+remora_store_in_snapshot (RemoraStore *self)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), FALSE);
+  return self->in_snapshot;
+}
+
+/**
+ * remora_store_get_snapshot_data:
+ * @self: a #RemoraStore
+ * @key: a key
+ *
+ * Returns: (transfer none) (nullable): what was set for @key in the open
+ *   snapshot, or %NULL.
+ */
+gpointer
+remora_store_get_snapshot_data (RemoraStore *self, const char *key)
+{
+  SnapshotItem *item;
+
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  item = self->snapshot_data ? g_hash_table_lookup (self->snapshot_data, key) : NULL;
+  return item ? item->data : NULL;
+}
+
+/**
+ * remora_store_set_snapshot_data:
+ * @self: a #RemoraStore with a snapshot open
+ * @key: a key
+ * @data: (transfer full): what to keep for @key until the snapshot ends
+ * @destroy: (nullable): frees @data
+ *
+ * Keeps @data (replacing what @key had); freed with @destroy when the
+ * snapshot ends.
+ */
+void
+remora_store_set_snapshot_data (RemoraStore   *self,
+                                const char    *key,
+                                gpointer       data,
+                                GDestroyNotify destroy)
+{
+  SnapshotItem *item;
+
+  g_return_if_fail (REMORA_IS_STORE (self));
+  g_return_if_fail (self->in_snapshot);
+  item = g_new (SnapshotItem, 1);
+  item->data = data;
+  item->destroy = destroy;
+  if (self->snapshot_data == NULL)
+    self->snapshot_data =
+        g_hash_table_new_full (g_str_hash, g_str_equal, g_free, snapshot_item_free);
+  g_hash_table_replace (self->snapshot_data, g_strdup (key), item);
 }
 
 static gboolean
@@ -379,6 +500,28 @@ remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error)
   sqlite3_reset (st);
   sqlite3_clear_bindings (st);
   return st;
+}
+
+/**
+ * remora_store_get_companion:
+ * @self: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * A second connection to the same store, for one helper thread to query
+ * while the thread that uses @self queries too (a frame's rows split over
+ * two cores). Opened on first use and kept with @self; use it from one
+ * thread at a time, and only while @self is alive.
+ *
+ * Returns: (transfer none) (nullable): the companion, or %NULL with @error
+ *   set.
+ */
+RemoraStore *
+remora_store_get_companion (RemoraStore *self, GError **error)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  if (self->companion == NULL)
+    self->companion = remora_store_open (self->path, error);
+  return self->companion;
 }
 
 const char *

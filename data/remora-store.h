@@ -45,16 +45,26 @@ gboolean remora_store_is_store_file (const char *path);
 
 RemoraStore  *remora_store_open (const char *path, GError **error);
 const char   *remora_store_get_path (RemoraStore *self);
+RemoraStore  *remora_store_get_companion (RemoraStore *self, GError **error);
 sqlite3      *remora_store_get_db (RemoraStore *self);
 char         *remora_store_dup_meta (RemoraStore *self, const char *key);
 gint64        remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
 gboolean      remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **reason);
 gboolean      remora_store_check (RemoraStore *self, int rc, GError **error);
 sqlite3_stmt *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
-char         *remora_store_dup_event_info (RemoraStore *self,
-                                           gint64       event_id,
-                                           gboolean     raw_fields,
-                                           GError     **error);
+
+void     remora_store_begin_snapshot (RemoraStore *self);
+void     remora_store_end_snapshot (RemoraStore *self);
+gboolean remora_store_in_snapshot (RemoraStore *self);
+gpointer remora_store_get_snapshot_data (RemoraStore *self, const char *key);
+void     remora_store_set_snapshot_data (RemoraStore   *self,
+                                         const char    *key,
+                                         gpointer       data,
+                                         GDestroyNotify destroy);
+char    *remora_store_dup_event_info (RemoraStore *self,
+                                      gint64       event_id,
+                                      gboolean     raw_fields,
+                                      GError     **error);
 
 /* A statement from remora_store_prepare_cached(): released by a reset, the
  * store keeps it prepared. */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 gboolean remora_columns_buffer_id (RemoraStore *store, const char *buffer, int *id, GError **error);
 int      remora_columns_find (const gint64 *edges, int width, gint64 ts);
+int      remora_columns_find_from (const gint64 *edges, int width, gint64 ts, int hint);
 gint64  *remora_columns_layout (RemoraStore           *store,
                                 const char            *buffer,
                                 const RemoraTimeRange *range,

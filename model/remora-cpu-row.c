@@ -66,58 +66,112 @@ remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level,
     }
 }
 
-/* Per-column sums of run time per task, to find the longest. */
+/* Run time per task in the column being summed, to find the longest. Columns
+ * are met in non-decreasing order (slices and cells come in time order); a
+ * column is finished when the next one opens. The runs are found by pid
+ * through a small open-addressing hash: a wide column of a busy CPU holds
+ * hundreds of tasks. */
 typedef struct
 {
-  GArray **runs; /* per column: RemoraLodRun */
+  RemoraCpuColumn *columns;
+  int              column; /* the open column, -1 before the first */
+  GArray          *runs;   /* RemoraLodRun of the open column */
+  guint           *slots;  /* index in runs + 1, or 0 */
+  guint            mask;   /* slots - 1, slots a power of two */
 } Sums;
+
+static void
+sums_init (Sums *sums, RemoraCpuColumn *columns)
+{
+  sums->columns = columns;
+  sums->column = -1;
+  sums->runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  sums->mask = 255;
+  sums->slots = g_new0 (guint, sums->mask + 1);
+}
+
+static guint
+slot_of (guint mask, int pid)
+{
+  return ((guint32) pid * 0x9e3779b1u >> 8) & mask;
+}
+
+static void
+sums_close (Sums *sums)
+{
+  RemoraCpuColumn *col;
+  gint64           best_ns = -1;
+
+  if (sums->column < 0)
+    return;
+  col = &sums->columns[sums->column];
+  for (guint i = 0; i < sums->runs->len; i++)
+    {
+      RemoraLodRun *r = &g_array_index (sums->runs, RemoraLodRun, i);
+      if (r->pid == 0 || r->run_ns <= 0)
+        continue;
+      col->n_tasks++;
+      col->busy_ns += r->run_ns;
+      /* the longest, ties to the lower pid */
+      if (r->run_ns > best_ns || (r->run_ns == best_ns && r->pid < col->pid))
+        {
+          best_ns = r->run_ns;
+          col->pid = r->pid;
+        }
+    }
+  if (sums->runs->len > 0)
+    memset (sums->slots, 0, sizeof (guint) * (sums->mask + 1));
+  g_array_set_size (sums->runs, 0);
+  sums->column = -1;
+}
 
 static void
 sums_add (Sums *sums, int column, int pid, gint64 ns)
 {
-  GArray *a = sums->runs[column];
+  guint k;
 
-  if (a == NULL)
-    a = sums->runs[column] = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
-  for (guint i = 0; i < a->len; i++)
-    if (g_array_index (a, RemoraLodRun, i).pid == pid)
-      {
-        g_array_index (a, RemoraLodRun, i).run_ns += ns;
-        return;
-      }
+  if (column != sums->column)
+    {
+      g_warn_if_fail (column > sums->column);
+      sums_close (sums);
+      sums->column = column;
+    }
+  for (k = slot_of (sums->mask, pid); sums->slots[k]; k = (k + 1) & sums->mask)
+    {
+      RemoraLodRun *r = &g_array_index (sums->runs, RemoraLodRun, sums->slots[k] - 1);
+      if (r->pid == pid)
+        {
+          r->run_ns += ns;
+          return;
+        }
+    }
   {
     RemoraLodRun r = { pid, ns };
-    g_array_append_val (a, r);
+    g_array_append_val (sums->runs, r);
+    sums->slots[k] = sums->runs->len;
   }
+  if (sums->runs->len * 2 > sums->mask)
+    {
+      /* grow and rehash */
+      sums->mask = sums->mask * 2 + 1;
+      g_free (sums->slots);
+      sums->slots = g_new0 (guint, sums->mask + 1);
+      for (guint i = 0; i < sums->runs->len; i++)
+        {
+          int pid_i = g_array_index (sums->runs, RemoraLodRun, i).pid;
+          for (k = slot_of (sums->mask, pid_i); sums->slots[k]; k = (k + 1) & sums->mask)
+            ;
+          sums->slots[k] = i + 1;
+        }
+    }
 }
 
 static void
-sums_finish (Sums *sums, RemoraCpuColumn *columns, int width)
+sums_finish (Sums *sums)
 {
-  for (int c = 0; c < width; c++)
-    {
-      GArray *a = sums->runs[c];
-      gint64  best_ns = -1;
-
-      columns[c].pid = -1;
-      columns[c].n_tasks = 0;
-      columns[c].busy_ns = 0;
-      for (guint i = 0; a && i < a->len; i++)
-        {
-          RemoraLodRun *r = &g_array_index (a, RemoraLodRun, i);
-          if (r->pid == 0 || r->run_ns <= 0)
-            continue;
-          columns[c].n_tasks++;
-          columns[c].busy_ns += r->run_ns;
-          /* the longest, ties to the lower pid */
-          if (r->run_ns > best_ns || (r->run_ns == best_ns && r->pid < columns[c].pid))
-            {
-              best_ns = r->run_ns;
-              columns[c].pid = r->pid;
-            }
-        }
-      g_clear_pointer (&sums->runs[c], g_array_unref);
-    }
+  sums_close (sums);
+  g_array_unref (sums->runs);
+  g_free (sums->slots);
 }
 
 /* From sched_slices, event_rows and lost_events: exact column edges. */
@@ -134,7 +188,7 @@ query_exact (RemoraStore     *store,
 {
   gint64        begin = edges[0], end = edges[width];
   sqlite3_stmt *st = NULL; /* cached by the store */
-  int           rc;
+  int           rc, hint = -1;
 
   /* slices overlapping [begin, end): those starting inside, and the one
    * running at begin (the last that started at or before it) */
@@ -142,7 +196,7 @@ query_exact (RemoraStore     *store,
       store,
       "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
       "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
-      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3",
+      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3 ORDER BY start_ts",
       error);
   if (st == NULL)
     return FALSE;
@@ -155,8 +209,9 @@ query_exact (RemoraStore     *store,
       int    pid = sqlite3_column_int (st, 0);
       gint64 s = MAX (begin, sqlite3_column_int64 (st, 1));
       gint64 e = MIN (end, sqlite3_column_int64 (st, 2));
-      int    c = remora_columns_find (edges, width, s);
+      int    c = remora_columns_find_from (edges, width, s, hint);
 
+      hint = c;
       for (; c >= 0 && c < width && edges[c] < e; c++)
         {
           gint64 ns = MIN (e, edges[c + 1]) - MAX (s, edges[c]);
@@ -250,7 +305,7 @@ query_lod (RemoraStore     *store,
           if (cells[i].n_runs == 0 && cells[i].events == 0 && cells[i].lost == 0)
             continue;
           if (c < 0 || ts >= edges[c + 1] || ts < edges[c])
-            c = remora_columns_find (edges, width, ts);
+            c = remora_columns_find_from (edges, width, ts, c);
           if (c < 0)
             continue;
           columns[c].events += cells[i].events;
@@ -290,11 +345,10 @@ remora_cpu_row_query (RemoraStore           *store,
                       int                   *level,
                       GError               **error)
 {
-  g_autofree gint64  *edges = NULL;
-  g_autofree GArray **runs = NULL;
-  Sums                sums;
-  int                 buffer_id, lvl;
-  gboolean            ok;
+  g_autofree gint64 *edges = NULL;
+  Sums               sums;
+  int                buffer_id, lvl;
+  gboolean           ok;
 
   g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
   g_return_val_if_fail (width > 0, FALSE);
@@ -307,14 +361,14 @@ remora_cpu_row_query (RemoraStore           *store,
     {
       columns[c].begin_ns = edges[c];
       columns[c].end_ns = edges[c + 1];
+      columns[c].pid = -1;
     }
-  runs = g_new0 (GArray *, width);
-  sums.runs = runs;
+  sums_init (&sums, columns);
   if (lvl < 0)
     ok = query_exact (store, buffer, buffer_id, cpu, edges, width, columns, &sums, error);
   else
     ok = query_lod (store, buffer_id, cpu, lvl, edges, width, columns, &sums, error);
-  sums_finish (&sums, columns, width);
+  sums_finish (&sums);
   if (level)
     *level = lvl;
   return ok;

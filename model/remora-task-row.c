@@ -212,9 +212,12 @@ cpu_times_add (CpuTimes *t, int column, int cpu, gint64 ns)
   t->ns[(gsize) column * t->n_cpus + cpu] += ns;
 }
 
-/* Adds [begin, end) in @state (on @cpu) to the columns it overlaps. */
-static void
-add_span (RemoraTaskColumn *columns,
+/* Adds [begin, end) in @state (on @cpu) to the columns it overlaps; @hint is
+ * a column found for an earlier time, or -1. Returns the last column it
+ * reached (a hint for the next span), or -1. */
+static int
+add_span (int               hint,
+          RemoraTaskColumn *columns,
           CpuTimes         *cpus,
           const gint64     *edges,
           int               width,
@@ -223,7 +226,17 @@ add_span (RemoraTaskColumn *columns,
           int               state,
           int               cpu)
 {
-  for (int c = MAX (0, remora_columns_find (edges, width, begin)); c < width && edges[c] < end; c++)
+  int c = remora_columns_find_from (edges, width, begin, hint);
+
+  if (end <= begin)
+    return c;
+  if (c < 0)
+    {
+      if (begin >= edges[width])
+        return -1;
+      c = 0;
+    }
+  for (; c < width && edges[c] < end; c++)
     {
       gint64 ns = MIN (end, edges[c + 1]) - MAX (begin, edges[c]);
       if (ns <= 0)
@@ -232,6 +245,7 @@ add_span (RemoraTaskColumn *columns,
       if (state == REMORA_TASK_STATE_RUNNING)
         cpu_times_add (cpus, c, cpu, ns);
     }
+  return c > 0 ? c - 1 : -1;
 }
 
 static gboolean
@@ -248,13 +262,15 @@ fill_exact (RemoraStore           *store,
 {
   g_autoptr (GArray) intervals = remora_task_row_dup_intervals (store, buffer, pid, range, error);
   g_autofree guint32 *counts = g_new0 (guint32, width);
+  int                 hint = -1;
 
   if (intervals == NULL)
     return FALSE;
   for (guint i = 0; i < intervals->len; i++)
     {
       const RemoraTaskInterval *iv = &g_array_index (intervals, RemoraTaskInterval, i);
-      add_span (columns, cpus, edges, width, iv->begin_ns, iv->end_ns, iv->state, iv->cpu);
+      hint = add_span (hint, columns, cpus, edges, width, iv->begin_ns, iv->end_ns, iv->state,
+                       iv->cpu);
     }
 
   /* the task's events */
@@ -286,7 +302,7 @@ fill_lod (RemoraStore      *store,
   gint64            end_cell = edges[width] >> shift;
   gint64            cursor = first_cell;
   int               carry_state = REMORA_TASK_STATE_UNKNOWN, carry_cpu = -1;
-  int               rc, n;
+  int               rc, n, hint = -1;
 
   /* the state carried into the range: the last stored cell before it */
   st = remora_store_prepare_cached (
@@ -348,9 +364,10 @@ fill_lod (RemoraStore      *store,
 
           if (cell < first_cell || cell >= end_cell)
             continue;
-          add_span (columns, cpus, edges, width, cursor << shift, cell << shift, carry_state,
-                    carry_cpu);
-          c = remora_columns_find (edges, width, cell << shift);
+          hint = add_span (hint, columns, cpus, edges, width, cursor << shift, cell << shift,
+                           carry_state, carry_cpu);
+          c = remora_columns_find_from (edges, width, cell << shift, hint);
+          hint = c;
           if (c >= 0)
             {
               for (int s = 0; s < REMORA_TASK_N_STATES; s++)
@@ -366,7 +383,7 @@ fill_lod (RemoraStore      *store,
     }
   if (!remora_store_check (store, rc, error))
     return FALSE;
-  add_span (columns, cpus, edges, width, cursor << shift, end_cell << shift, carry_state,
+  add_span (hint, columns, cpus, edges, width, cursor << shift, end_cell << shift, carry_state,
             carry_cpu);
   return TRUE;
 }

@@ -93,31 +93,61 @@ hsl (double h, double s, double l)
 }
 
 /**
+ * remora_theme_task_color_index:
+ * @pid: a task
+ *
+ * Which of the %REMORA_THEME_TASK_COLORS task colours @pid gets: the pid is
+ * hashed, so that pids close together land far apart. Drawing code groups
+ * slices by it to fill each colour once.
+ *
+ * Returns: an index below %REMORA_THEME_TASK_COLORS
+ */
+int
+remora_theme_task_color_index (int pid)
+{
+  guint32 h = (guint32) pid * 0x9e3779b1u;
+
+  h ^= h >> 15;
+  h *= 0x85ebca77u;
+  h ^= h >> 13;
+  /* hue h % 36, lightness band (h / 36) % 3 */
+  return (int) ((h / 36) % 3 * 36 + h % 36);
+}
+
+/**
+ * remora_theme_task_color_at:
+ * @theme: a theme
+ * @index: an index below %REMORA_THEME_TASK_COLORS
+ *
+ * One of 36 hues in three lightness bands: 108 colours, all light enough (or
+ * dark enough, in the dark theme) for a task name to be read on them.
+ *
+ * Returns: the colour
+ */
+RemoraRgba
+remora_theme_task_color_at (const RemoraTheme *theme, int index)
+{
+  double hue = (index % 36) / 36.0;
+  double band = (index / 36) * 0.08;
+
+  if (theme->dark)
+    return hsl (hue, 0.50, 0.34 + band);
+  return hsl (hue, 0.60, 0.56 + band);
+}
+
+/**
  * remora_theme_task_color:
  * @theme: a theme
  * @pid: a task
  *
- * A task's colour: the same for the same pid in every picture. The pid is
- * hashed (so that pids close together land far apart) into one of 36 hues and
- * three lightness bands: 108 colours, all light enough (or dark enough, in the
- * dark theme) for a task name to be read on them.
+ * A task's colour: the same for the same pid in every picture.
  *
  * Returns: the colour
  */
 RemoraRgba
 remora_theme_task_color (const RemoraTheme *theme, int pid)
 {
-  guint32 h = (guint32) pid * 0x9e3779b1u;
-  double  hue, band;
-
-  h ^= h >> 15;
-  h *= 0x85ebca77u;
-  h ^= h >> 13;
-  hue = (h % 36) / 36.0;
-  band = ((h / 36) % 3) * 0.08;
-  if (theme->dark)
-    return hsl (hue, 0.50, 0.34 + band);
-  return hsl (hue, 0.60, 0.56 + band);
+  return remora_theme_task_color_at (theme, remora_theme_task_color_index (pid));
 }
 
 /* CPUs get hues of their own, spread the same way from another start. */

@@ -41,7 +41,12 @@ typedef struct
   const char *font; /* a Pango font description */
 } RemoraTheme;
 
+/* how many colours tasks are drawn in */
+#define REMORA_THEME_TASK_COLORS 108
+
 const RemoraTheme *remora_theme_get (gboolean dark);
+int                remora_theme_task_color_index (int pid);
+RemoraRgba         remora_theme_task_color_at (const RemoraTheme *theme, int index);
 RemoraRgba         remora_theme_task_color (const RemoraTheme *theme, int pid);
 RemoraRgba         remora_theme_cpu_color (const RemoraTheme *theme, int cpu);
 RemoraRgba         remora_theme_text_on (const RemoraTheme *theme, const RemoraRgba *fill);

@@ -29,6 +29,29 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define MIN_ROW       12
 #define MARKER_HEIGHT 34
 
+/* Rectangles of one colour waiting to be filled: a row's slices are
+ * gathered by colour and each colour filled once, a few dozen fills per row
+ * instead of one per slice (the pixels are the same: they do not overlap). */
+#define GROUP_IDLE     REMORA_THEME_TASK_COLORS
+#define GROUP_STATE(s) (REMORA_THEME_TASK_COLORS + 1 + (s))
+#define GROUP_TICKS    GROUP_STATE (REMORA_TASK_N_STATES)
+#define GROUP_NOTCHES  (GROUP_TICKS + 1)
+#define N_GROUPS       (GROUP_NOTCHES + 1) /* filled in this order */
+
+typedef struct
+{
+  RemoraRgba color;
+  GArray    *boxes; /* cairo_rectangle_t */
+} Group;
+
+/* A name drawn inside a slice, after the slices' fills. */
+typedef struct
+{
+  char      *text;
+  double     x, y, w, h; /* the slice it is centred in and clipped to */
+  RemoraRgba ink;
+} Label;
+
 typedef struct
 {
   const RemoraTimelineScene *scene;
@@ -37,6 +60,10 @@ typedef struct
   GHashTable                *comms; /* pid -> comm */
   double                     plot_x;
   double                     plot_w;
+  Group                      groups[N_GROUPS];
+  GArray                    *labels; /* Label */
+  gboolean                   raster; /* rows rasterized by hand: see flush_row() */
+  cairo_surface_t           *band;   /* a row's plot, when raster */
 } Ctx;
 
 RemoraTimelineScene *
@@ -176,15 +203,199 @@ draw_axis (Ctx *ctx, double y)
 }
 
 static void
-draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **error_out)
+group_add (Ctx *ctx, int group, const RemoraRgba *color, double x, double y, double w, double h)
 {
-  const RemoraTheme          *theme = ctx->scene->theme;
-  int                         width = (int) ctx->plot_w;
-  g_autofree RemoraCpuColumn *cols = g_new0 (RemoraCpuColumn, width);
+  Group            *g = &ctx->groups[group];
+  cairo_rectangle_t r = { x, y, w, h };
 
-  if (!remora_cpu_row_query (ctx->scene->store, row->buffer, row->id, &ctx->scene->range, width,
-                             cols, NULL, error_out))
-    return;
+  if (g->boxes == NULL)
+    g->boxes = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  g->color = *color;
+  g_array_append_val (g->boxes, r);
+}
+
+static void
+label_add (Ctx *ctx, char *text, double x, double y, double w, double h, const RemoraRgba *ink)
+{
+  Label l = { text, x, y, w, h, *ink };
+  g_array_append_val (ctx->labels, l);
+}
+
+/* A colour as cairo stores it for a solid fill: premultiplied, 8 bits. */
+static guint32
+pixel_of (const RemoraRgba *c)
+{
+  /* cairo's double -> 16 bits (× (65536 - 1e-5)), then pixman's 16 -> 8 */
+  guint a = (guint) (c->a * 65535.99999) >> 8;
+  guint r = (guint) (c->r * c->a * 65535.99999) >> 8;
+  guint g = (guint) (c->g * c->a * 65535.99999) >> 8;
+  guint b = (guint) (c->b * c->a * 65535.99999) >> 8;
+
+  return a << 24 | r << 16 | g << 8 | b;
+}
+
+/* pixman's x × a / 255, rounded */
+static inline guint
+mul_un8 (guint x, guint a)
+{
+  guint t = x * a + 0x80;
+  return ((t >> 8) + t) >> 8;
+}
+
+/* Source-over of @src on @dst, premultiplied 8-bit ARGB, as pixman does. */
+static inline guint32
+over (guint32 src, guint32 dst)
+{
+  guint   ia = 255 - (src >> 24);
+  guint32 out = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    out |= MIN (255u, ((src >> shift) & 0xff) + mul_un8 ((dst >> shift) & 0xff, ia)) << shift;
+  return out;
+}
+
+/* Writes the groups' rectangles into @data (@stride bytes per line), whose
+ * pixel (0, 0) is user point (plot_x, y) at scale @sx × @sy; @bw × @bh is the
+ * part that may be written. */
+static void
+raster_into (Ctx *ctx, guint8 *data, int stride, int bw, int bh, double y, double sx, double sy)
+{
+  for (int i = 0; i < N_GROUPS; i++)
+    {
+      Group  *g = &ctx->groups[i];
+      guint32 pixel;
+
+      if (g->boxes == NULL || g->boxes->len == 0)
+        continue;
+      pixel = pixel_of (&g->color);
+      for (guint k = 0; k < g->boxes->len; k++)
+        {
+          cairo_rectangle_t *r = &g_array_index (g->boxes, cairo_rectangle_t, k);
+          int                x0 = CLAMP ((int) floor ((r->x - ctx->plot_x) * sx + 0.5), 0, bw);
+          int x1 = CLAMP ((int) floor ((r->x + r->width - ctx->plot_x) * sx + 0.5), 0, bw);
+          int y0 = CLAMP ((int) floor ((r->y - y) * sy + 0.5), 0, bh);
+          int y1 = CLAMP ((int) floor ((r->y + r->height - y) * sy + 0.5), 0, bh);
+
+          for (int py = y0; py < y1; py++)
+            {
+              guint32 *line = (guint32 *) (void *) (data + (gsize) py * stride);
+              if (pixel >> 24 == 255)
+                for (int px = x0; px < x1; px++)
+                  line[px] = pixel;
+              else
+                for (int px = x0; px < x1; px++)
+                  line[px] = over (pixel, line[px]);
+            }
+        }
+      g_array_set_size (g->boxes, 0);
+    }
+}
+
+/* Every rectangle of a row is whole pixels on an image target (integer
+ * positions, integer scale), so the row is written straight into the
+ * target's pixels: what cairo's fills would make, without building and
+ * filling tens of thousands of rectangle paths per frame. When the row does
+ * not map onto the target's pixels that simply (a rotation, a clip that cuts
+ * it, a fractional position), it is written into a band image painted in
+ * place. */
+static void
+raster_groups (Ctx *ctx, double y, double h)
+{
+  cairo_surface_t *target = cairo_get_target (ctx->cr);
+  cairo_matrix_t   m;
+  double           dsx = 1, dsy = 1, dox = 0, doy = 0;
+  double           x0 = ctx->plot_x, y0 = y, x1 = ctx->plot_x + ctx->plot_w, y1 = y + h;
+  double           cx0, cy0, cx1, cy1;
+  double           sx, sy, px, py;
+  int              bw, bh;
+
+  cairo_get_matrix (ctx->cr, &m);
+  cairo_surface_get_device_scale (target, &dsx, &dsy);
+  cairo_surface_get_device_offset (target, &dox, &doy);
+  sx = m.xx * dsx, sy = m.yy * dsy;
+  px = (m.xx * x0 + m.x0) * dsx + dox;
+  py = (m.yy * y0 + m.y0) * dsy + doy;
+  cairo_clip_extents (ctx->cr, &cx0, &cy0, &cx1, &cy1);
+  if (m.xy == 0 && m.yx == 0 && sx > 0 && sy > 0 && px == floor (px) && py == floor (py) &&
+      sx * ctx->plot_w == floor (sx * ctx->plot_w) && sy * h == floor (sy * h) && cx0 <= x0 &&
+      cy0 <= y0 && cx1 >= x1 && cy1 >= y1 &&
+      cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 && px >= 0 && py >= 0 &&
+      px + sx * ctx->plot_w <= cairo_image_surface_get_width (target) &&
+      py + sy * h <= cairo_image_surface_get_height (target))
+    {
+      int     stride = cairo_image_surface_get_stride (target);
+      guint8 *data;
+
+      cairo_surface_flush (target);
+      data = cairo_image_surface_get_data (target) + (gsize) py * stride + (gsize) px * 4;
+      bw = (int) (sx * ctx->plot_w);
+      bh = (int) (sy * h);
+      raster_into (ctx, data, stride, bw, bh, y, sx, sy);
+      cairo_surface_mark_dirty_rectangle (target, (int) px - (int) dox, (int) py - (int) doy, bw,
+                                          bh);
+      return;
+    }
+
+  cairo_user_to_device_distance (ctx->cr, &sx, &sy);
+  sx = fabs (sx), sy = fabs (sy);
+  bw = (int) ceil (ctx->plot_w * sx);
+  bh = (int) ceil (h * sy);
+  if (ctx->band == NULL || cairo_image_surface_get_width (ctx->band) != bw ||
+      cairo_image_surface_get_height (ctx->band) != bh)
+    {
+      g_clear_pointer (&ctx->band, cairo_surface_destroy);
+      ctx->band = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, bw, bh);
+      cairo_surface_set_device_scale (ctx->band, sx, sy);
+    }
+  cairo_surface_flush (ctx->band);
+  memset (cairo_image_surface_get_data (ctx->band), 0,
+          (gsize) cairo_image_surface_get_stride (ctx->band) * bh);
+  raster_into (ctx, cairo_image_surface_get_data (ctx->band),
+               cairo_image_surface_get_stride (ctx->band), bw, bh, y, sx, sy);
+  cairo_surface_mark_dirty (ctx->band);
+  cairo_set_source_surface (ctx->cr, ctx->band, ctx->plot_x, y);
+  cairo_rectangle (ctx->cr, ctx->plot_x, y, ctx->plot_w, h);
+  cairo_fill (ctx->cr);
+}
+
+/* Fills every group (in group order), then draws the labels on top. */
+static void
+flush_row (Ctx *ctx, double y, double h)
+{
+  if (ctx->raster)
+    raster_groups (ctx, y, h);
+  for (int i = 0; i < N_GROUPS && !ctx->raster; i++)
+    {
+      Group *g = &ctx->groups[i];
+      if (g->boxes == NULL || g->boxes->len == 0)
+        continue;
+      for (guint k = 0; k < g->boxes->len; k++)
+        {
+          cairo_rectangle_t *r = &g_array_index (g->boxes, cairo_rectangle_t, k);
+          cairo_rectangle (ctx->cr, r->x, r->y, r->width, r->height);
+        }
+      set_color (ctx->cr, &g->color);
+      cairo_fill (ctx->cr);
+      g_array_set_size (g->boxes, 0);
+    }
+  for (guint i = 0; i < ctx->labels->len; i++)
+    {
+      Label *l = &g_array_index (ctx->labels, Label, i);
+      cairo_save (ctx->cr);
+      cairo_rectangle (ctx->cr, l->x, l->y, l->w, l->h);
+      cairo_clip (ctx->cr);
+      draw_text (ctx, l->text, l->x + l->w / 2, l->y + l->h / 2, TRUE, &l->ink);
+      cairo_restore (ctx->cr);
+      g_free (l->text);
+    }
+  g_array_set_size (ctx->labels, 0);
+}
+
+static void
+draw_cpu_row (Ctx *ctx, const RemoraCpuColumn *cols, double y, double h)
+{
+  const RemoraTheme *theme = ctx->scene->theme;
+  int                width = (int) ctx->plot_w;
 
   for (int c = 0; c < width;)
     {
@@ -194,110 +405,113 @@ draw_cpu_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **e
         end++;
       if (cols[c].pid >= 0)
         {
-          RemoraRgba  fill = remora_theme_task_color (theme, cols[c].pid);
-          const char *comm = comm_of (ctx, cols[c].pid);
-          set_color (ctx->cr, &fill);
-          cairo_rectangle (ctx->cr, ctx->plot_x + c, y, end - c, h);
-          cairo_fill (ctx->cr);
+          int        index = remora_theme_task_color_index (cols[c].pid);
+          RemoraRgba fill = remora_theme_task_color_at (theme, index);
+          group_add (ctx, index, &fill, ctx->plot_x + c, y, end - c, h);
           if (end - c > 30 && h >= 12)
             {
-              g_autofree char *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);
-              RemoraRgba       ink = remora_theme_text_on (theme, &fill);
+              const char *comm = comm_of (ctx, cols[c].pid);
+              char       *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);
+              RemoraRgba  ink = remora_theme_text_on (theme, &fill);
               if (text_width (name, ctx->layout) + 6 > end - c)
-                g_free (g_steal_pointer (&name)), name = g_strdup (comm);
+                g_free (name), name = g_strdup (comm);
               if (text_width (name, ctx->layout) + 6 <= end - c)
-                {
-                  cairo_save (ctx->cr);
-                  cairo_rectangle (ctx->cr, ctx->plot_x + c, y, end - c, h);
-                  cairo_clip (ctx->cr);
-                  draw_text (ctx, name, ctx->plot_x + (c + end) / 2.0, y + h / 2, TRUE, &ink);
-                  cairo_restore (ctx->cr);
-                }
+                label_add (ctx, name, ctx->plot_x + c, y, end - c, h, &ink);
+              else
+                g_free (name);
             }
         }
       else if (cols[c].events > 0 || cols[c].busy_ns == 0)
         {
           /* idle: a low band, so busy and idle read apart in grey scale too */
-          set_color (ctx->cr, &theme->idle);
-          cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h * 0.65, end - c, h * 0.35);
-          cairo_fill (ctx->cr);
+          group_add (ctx, GROUP_IDLE, &theme->idle, ctx->plot_x + c, y + round (h * 0.65), end - c,
+                     h - round (h * 0.65));
         }
       c = end;
     }
-
-  /* marks that share a colour go into one path, filled once (columns do not
-   * overlap, so this draws the same pixels as a fill per column) */
-  /* events: ticks along the bottom */
+  /* events: ticks along the bottom; neighbouring columns as one rectangle */
   for (int c = 0; c < width; c++)
     if (cols[c].events > 0)
-      cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-  set_color (ctx->cr, &theme->dim); /* dense at wide zoom: a grey rule, not a black one */
-  cairo_fill (ctx->cr);
+      {
+        int end = c + 1;
+        while (end < width && cols[end].events > 0)
+          end++;
+        /* dense at wide zoom: a grey rule, not a black one */
+        group_add (ctx, GROUP_TICKS, &theme->dim, ctx->plot_x + c, y + h - 2, end - c, 2);
+        c = end;
+      }
   /* several tasks in one column: a dark notch on top */
   for (int c = 0; c < width; c++)
     if (cols[c].n_tasks > 1)
-      cairo_rectangle (ctx->cr, ctx->plot_x + c, y, 1, MAX (2, h * 0.18));
-  cairo_set_source_rgba (ctx->cr, 0, 0, 0, theme->dark ? 0.6 : 0.45);
-  cairo_fill (ctx->cr);
+      {
+        RemoraRgba notch = { 0, 0, 0, theme->dark ? 0.6 : 0.45 };
+        int        end = c + 1;
+        while (end < width && cols[end].n_tasks > 1)
+          end++;
+        group_add (ctx, GROUP_NOTCHES, &notch, ctx->plot_x + c, y, end - c,
+                   MAX (2, round (h * 0.18)));
+        c = end;
+      }
+  flush_row (ctx, y, h);
   for (int c = 0; c < width; c++)
     if (cols[c].lost > 0)
       {
-        set_color (ctx->cr, &theme->lost);
         cairo_move_to (ctx->cr, ctx->plot_x + c + 0.5, y + 5);
         cairo_line_to (ctx->cr, ctx->plot_x + c - 3.5, y - 1);
         cairo_line_to (ctx->cr, ctx->plot_x + c + 4.5, y - 1);
         cairo_close_path (ctx->cr);
-        cairo_fill (ctx->cr);
       }
+  set_color (ctx->cr, &theme->lost);
+  cairo_fill (ctx->cr);
 }
 
 static void
-draw_task_row (Ctx *ctx, const RemoraRowSpec *row, double y, double h, GError **error_out)
+draw_task_row (Ctx *ctx, const RemoraRowSpec *row, const RemoraTaskColumn *cols, double y, double h)
 {
-  const RemoraTheme           *theme = ctx->scene->theme;
-  int                          width = (int) ctx->plot_w;
-  g_autofree RemoraTaskColumn *cols = g_new0 (RemoraTaskColumn, width);
+  const RemoraTheme *theme = ctx->scene->theme;
+  int                width = (int) ctx->plot_w;
   /* heights per state: running full, waiting and blocked tall, asleep low */
   static const double heights[REMORA_TASK_N_STATES] = { 0, 1.0, 0.7, 0.3, 0.7, 0.3 };
-
-  if (!remora_task_row_query (ctx->scene->store, row->buffer, row->id, &ctx->scene->range, width,
-                              cols, NULL, error_out))
-    return;
+  /* running in the task's own colour, as on its CPU's row */
+  RemoraRgba running = remora_theme_task_color (theme, row->id);
   for (int c = 0; c < width;)
     {
       int    end = c + 1;
       int    state = cols[c].state;
-      double bh = h * heights[state];
+      double bh = round (h * heights[state]);
 
       while (end < width && (int) cols[end].state == state &&
              (state != REMORA_TASK_STATE_RUNNING || cols[end].cpu == cols[c].cpu))
         end++;
       if (state != REMORA_TASK_STATE_UNKNOWN)
         {
-          /* running in the task's own colour, as on its CPU's row */
-          RemoraRgba fill = state == REMORA_TASK_STATE_RUNNING
-                                ? remora_theme_task_color (theme, row->id)
-                                : theme->states[state];
-          set_color (ctx->cr, &fill);
-          cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - bh, end - c, bh);
-          cairo_fill (ctx->cr);
+          const RemoraRgba *fill =
+              state == REMORA_TASK_STATE_RUNNING ? &running : &theme->states[state];
+          group_add (ctx, GROUP_STATE (state), fill, ctx->plot_x + c, y + h - bh, end - c, bh);
           if (state == REMORA_TASK_STATE_RUNNING && end - c > 40 && h >= 12)
             {
               /* Translators: where a task ran, drawn inside its run */
-              g_autofree char *text = g_strdup_printf (_ ("CPU %d"), cols[c].cpu);
-              RemoraRgba       ink = remora_theme_text_on (theme, &fill);
+              char      *text = g_strdup_printf (_ ("CPU %d"), cols[c].cpu);
+              RemoraRgba ink = remora_theme_text_on (theme, fill);
               if (text_width (text, ctx->layout) + 6 <= end - c)
-                draw_text (ctx, text, ctx->plot_x + (c + end) / 2.0, y + h / 2, TRUE, &ink);
+                label_add (ctx, text, ctx->plot_x + c, y, end - c, h, &ink);
+              else
+                g_free (text);
             }
         }
       c = end;
     }
-  /* event ticks along the bottom, one path */
+  /* event ticks along the bottom */
   for (int c = 0; c < width; c++)
     if (cols[c].events > 0)
-      cairo_rectangle (ctx->cr, ctx->plot_x + c, y + h - 2, 1, 2);
-  set_color (ctx->cr, &theme->dim); /* dense at wide zoom: a grey rule, not a black one */
-  cairo_fill (ctx->cr);
+      {
+        int end = c + 1;
+        while (end < width && cols[end].events > 0)
+          end++;
+        group_add (ctx, GROUP_TICKS, &theme->dim, ctx->plot_x + c, y + h - 2, end - c, 2);
+        c = end;
+      }
+  flush_row (ctx, y, h);
 }
 
 static char *
@@ -549,6 +763,66 @@ draw_markers (Ctx *ctx, double strip_y, double bottom)
     }
 }
 
+/* The rows' queries, answered before drawing by the calling thread and, on
+ * a machine with more than one core, a helper thread with a connection of
+ * its own: each takes the next row not taken yet. */
+typedef struct
+{
+  const RemoraTimelineScene *scene;
+  int                        width;
+  gpointer                  *columns; /* per row: RemoraCpuColumn[] or RemoraTaskColumn[] */
+  GError                   **errors;  /* per row */
+  int                        next;    /* atomic: the next row to take */
+  RemoraStore               *helper_store;
+} RowJobs;
+
+static void
+query_rows (RowJobs *jobs, RemoraStore *store)
+{
+  const RemoraTimelineScene *scene = jobs->scene;
+  int                        n = (int) scene->rows->len;
+  int                        i;
+
+  while ((i = g_atomic_int_add (&jobs->next, 1)) < n)
+    {
+      const RemoraRowSpec *row = &g_array_index (scene->rows, RemoraRowSpec, i);
+      if (row->kind == REMORA_ROW_CPU)
+        remora_cpu_row_query (store, row->buffer, row->id, &scene->range, jobs->width,
+                              jobs->columns[i], NULL, &jobs->errors[i]);
+      else
+        remora_task_row_query (store, row->buffer, row->id, &scene->range, jobs->width,
+                               jobs->columns[i], NULL, &jobs->errors[i]);
+    }
+}
+
+static gpointer
+helper_main (gpointer data)
+{
+  RowJobs *jobs = data;
+
+  remora_store_begin_snapshot (jobs->helper_store);
+  query_rows (jobs, jobs->helper_store);
+  remora_store_end_snapshot (jobs->helper_store);
+  return NULL;
+}
+
+static void
+run_row_jobs (RowJobs *jobs)
+{
+  GThread *helper = NULL;
+
+  if (jobs->scene->rows->len > 1 && g_get_num_processors () > 1)
+    {
+      /* without a second connection or thread, this thread does it all */
+      jobs->helper_store = remora_store_get_companion (jobs->scene->store, NULL);
+      if (jobs->helper_store)
+        helper = g_thread_try_new ("remora-rows", helper_main, jobs, NULL);
+    }
+  query_rows (jobs, jobs->scene->store);
+  if (helper)
+    g_thread_join (helper);
+}
+
 /**
  * remora_timeline_render:
  * @scene: what to draw
@@ -571,6 +845,8 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   double                top, row_h, rows_h, marker_y;
   g_autofree double    *row_y = NULL;
   int                   n = (int) scene->rows->len;
+  gboolean              own_snapshot;
+  RowJobs               jobs = { 0 };
 
   /* deterministic text: grey antialiasing, no hinting, on every surface */
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
@@ -584,6 +860,10 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   pango_layout_set_font_description (ctx.layout, font);
   pango_font_description_free (font);
   ctx.comms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ctx.labels = g_array_new (FALSE, FALSE, sizeof (Label));
+  /* an image (a window's frame, a PNG): rows rasterized by hand; vector
+   * surfaces (SVG, PDF) get rectangles */
+  ctx.raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
   ctx.plot_x = LABEL_WIDTH;
   ctx.plot_w = MAX (1, scene->width - LABEL_WIDTH - 8);
 
@@ -591,7 +871,8 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   cairo_paint (cr);
   /* one read transaction for the whole frame: one lock, one check that the
    * file is unchanged, instead of one per query */
-  sqlite3_exec (remora_store_get_db (scene->store), "BEGIN", NULL, NULL, NULL);
+  own_snapshot = !remora_store_in_snapshot (scene->store);
+  remora_store_begin_snapshot (scene->store);
 
   top = 0;
   if (scene->title_block)
@@ -607,6 +888,19 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   rows_h = scene->height - top - (scene->title_block ? LEGEND_HEIGHT : 0);
   row_h = n > 0 ? CLAMP (floor (rows_h / n) - ROW_GAP, MIN_ROW, MAX_ROW) : MAX_ROW;
   row_y = g_new0 (double, MAX (1, n));
+
+  jobs.scene = scene;
+  jobs.width = (int) ctx.plot_w;
+  jobs.columns = g_new0 (gpointer, MAX (1, n));
+  jobs.errors = g_new0 (GError *, MAX (1, n));
+  for (int i = 0; i < n; i++)
+    jobs.columns[i] = g_array_index (scene->rows, RemoraRowSpec, i).kind == REMORA_ROW_CPU
+                          ? (gpointer) g_new0 (RemoraCpuColumn, jobs.width)
+                          : (gpointer) g_new0 (RemoraTaskColumn, jobs.width);
+  run_row_jobs (&jobs);
+  for (int i = 0; i < n && !local_error; i++)
+    if (jobs.errors[i])
+      local_error = g_error_copy (jobs.errors[i]);
 
   for (int i = 0; i < n && !local_error; i++)
     {
@@ -627,10 +921,17 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
       draw_text (&ctx, label, 6, y + row_h / 2, FALSE, &theme->foreground);
       cairo_restore (cr);
       if (row->kind == REMORA_ROW_CPU)
-        draw_cpu_row (&ctx, row, y, row_h, &local_error);
+        draw_cpu_row (&ctx, jobs.columns[i], y, row_h);
       else
-        draw_task_row (&ctx, row, y, row_h, &local_error);
+        draw_task_row (&ctx, row, jobs.columns[i], y, row_h);
     }
+  for (int i = 0; i < n; i++)
+    {
+      g_free (jobs.columns[i]);
+      g_clear_error (&jobs.errors[i]);
+    }
+  g_free (jobs.columns);
+  g_free (jobs.errors);
   if (scene->title_block && !local_error)
     draw_legend (&ctx, scene->height - LEGEND_HEIGHT);
   /* links and markers stay inside the plot */
@@ -643,9 +944,14 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
     draw_markers (&ctx, marker_y, top + n * (row_h + ROW_GAP) + 3);
   cairo_restore (cr);
 
-  sqlite3_exec (remora_store_get_db (scene->store), "COMMIT", NULL, NULL, NULL);
+  if (own_snapshot)
+    remora_store_end_snapshot (scene->store);
   g_object_unref (ctx.layout);
   g_hash_table_unref (ctx.comms);
+  g_array_unref (ctx.labels);
+  g_clear_pointer (&ctx.band, cairo_surface_destroy);
+  for (int i = 0; i < N_GROUPS; i++)
+    g_clear_pointer (&ctx.groups[i].boxes, g_array_unref);
   if (local_error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

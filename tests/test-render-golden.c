@@ -39,13 +39,24 @@ static const Scene scenes[] = {
   { "twenty-microseconds-dark", "@5.893071", "@5.893091", TRUE, TRUE, { 141, 173, 0 } },
 };
 
+/* How a scene is drawn: straight onto an image (rows written into its
+ * pixels), through a recording surface replayed onto an image (rows as
+ * cairo rectangles, as SVG and PDF get them), or onto an image under a clip
+ * that cuts the rows (rows through a band image). */
+typedef enum
+{
+  DRAW_IMAGE,
+  DRAW_PATHS,
+  DRAW_CLIPPED,
+} DrawMode;
+
 static cairo_surface_t *
-render (const Scene *s)
+render_with (const Scene *s, DrawMode mode, double scale)
 {
   g_autoptr (RemoraTimelineScene) scene = remora_timeline_scene_new (store);
   g_autoptr (GError) error = NULL;
   gint64           first = remora_store_get_meta_int (store, "first_ts", 0);
-  cairo_surface_t *surface;
+  cairo_surface_t *surface, *target;
   cairo_t         *cr;
 
   if (s->from)
@@ -68,13 +79,79 @@ render (const Scene *s)
   scene->theme = remora_theme_get (s->dark);
   scene->title_block = s->title;
   scene->title = g_strdup (s->name);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, scene->width, scene->height);
-  cr = cairo_create (surface);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (scene->width * scale),
+                                        (int) (scene->height * scale));
+  target = mode == DRAW_PATHS ? cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL)
+                              : cairo_surface_reference (surface);
+  cr = cairo_create (target);
+  cairo_scale (cr, scale, scale);
+  if (mode == DRAW_CLIPPED)
+    {
+      /* everything but the last column */
+      cairo_rectangle (cr, 0, 0, scene->width - 9, scene->height);
+      cairo_clip (cr);
+    }
   g_assert_true (remora_timeline_render (scene, cr, &error));
   g_assert_no_error (error);
   cairo_destroy (cr);
+  if (mode == DRAW_PATHS)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, target, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (target);
   cairo_surface_flush (surface);
   return surface;
+}
+
+static cairo_surface_t *
+render (const Scene *s)
+{
+  return render_with (s, DRAW_IMAGE, 1);
+}
+
+/* Pixels of @a and @b (same size) that differ by more than the tolerance in
+ * some channel, in columns below @max_x; marked red in @diff (a copy of @b)
+ * when given. */
+static int
+count_differing (
+    cairo_surface_t *a, cairo_surface_t *b, int max_x, cairo_surface_t *diff, int *worst)
+{
+  int     w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  int     stride = cairo_image_surface_get_stride (a);
+  guint8 *pa0 = cairo_image_surface_get_data (a), *pb0 = cairo_image_surface_get_data (b);
+  int     differing = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
+  g_assert_cmpint (cairo_image_surface_get_stride (b), ==, stride);
+  if (diff)
+    memcpy (cairo_image_surface_get_data (diff), pb0, (gsize) stride * h);
+  *worst = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < MIN (w, max_x); x++)
+      {
+        guint8 *pa = pa0 + y * stride + 4 * x, *pb = pb0 + y * stride + 4 * x;
+        int     d = 0;
+        for (int k = 0; k < 4; k++)
+          d = MAX (d, ABS ((int) pa[k] - (int) pb[k]));
+        *worst = MAX (*worst, d);
+        if (d > CHANNEL_TOLERANCE)
+          {
+            differing++;
+            if (diff)
+              {
+                /* the diff image: the reference, red where it differs */
+                guint8 *pd = cairo_image_surface_get_data (diff) + y * stride + 4 * x;
+                pd[0] = 0, pd[1] = 0, pd[2] = 255, pd[3] = 255;
+              }
+          }
+      }
+  if (diff)
+    cairo_surface_mark_dirty (diff);
+  return differing;
 }
 
 static void
@@ -85,8 +162,7 @@ test_golden (gconstpointer data)
   g_autofree char *file = g_strconcat (s->name, ".png", NULL);
   g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
   cairo_surface_t *golden;
-  int              w, h, stride, differing = 0, worst = 0;
-  guint8          *a, *g, *d_data;
+  int              w, h, differing, worst;
   cairo_surface_t *diff;
 
   if (g_strcmp0 (g_getenv ("REMORA_UPDATE_GOLDEN"), "1") == 0)
@@ -100,32 +176,8 @@ test_golden (gconstpointer data)
   g_assert_cmpint (cairo_surface_status (golden), ==, CAIRO_STATUS_SUCCESS);
   w = cairo_image_surface_get_width (actual);
   h = cairo_image_surface_get_height (actual);
-  g_assert_cmpint (cairo_image_surface_get_width (golden), ==, w);
-  g_assert_cmpint (cairo_image_surface_get_height (golden), ==, h);
-  stride = cairo_image_surface_get_stride (actual);
-  g_assert_cmpint (cairo_image_surface_get_stride (golden), ==, stride);
-  a = cairo_image_surface_get_data (actual);
-  g = cairo_image_surface_get_data (golden);
   diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  d_data = cairo_image_surface_get_data (diff);
-  memcpy (d_data, g, (gsize) stride * h);
-  for (int y = 0; y < h; y++)
-    for (int x = 0; x < w; x++)
-      {
-        guint8 *pa = a + y * stride + 4 * x, *pg = g + y * stride + 4 * x;
-        int     d = 0;
-        for (int k = 0; k < 4; k++)
-          d = MAX (d, ABS ((int) pa[k] - (int) pg[k]));
-        worst = MAX (worst, d);
-        if (d > CHANNEL_TOLERANCE)
-          {
-            guint8 *pd = d_data + y * stride + 4 * x;
-            differing++;
-            /* the diff image: the reference, red where it differs */
-            pd[0] = 0, pd[1] = 0, pd[2] = 255, pd[3] = 255;
-          }
-      }
-  cairo_surface_mark_dirty (diff);
+  differing = count_differing (actual, golden, w, diff, &worst);
   g_test_message ("%s: %d pixels differ beyond %d (largest channel difference %d)", s->name,
                   differing, CHANNEL_TOLERANCE, worst);
   if (differing > PIXEL_SHARE * w * h)
@@ -142,6 +194,37 @@ test_golden (gconstpointer data)
   cairo_surface_destroy (diff);
   cairo_surface_destroy (golden);
   cairo_surface_destroy (actual);
+}
+
+/* Rows written into an image's pixels (a window's frames, PNG exports) look
+ * like the same rows filled as cairo rectangles (SVG and PDF exports), at
+ * scale 1 and 2, and like rows drawn through a band image under a clip. */
+static void
+test_raster_matches_paths (gconstpointer data)
+{
+  const Scene *s = data;
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *image = render_with (s, DRAW_IMAGE, scale);
+      cairo_surface_t *paths = render_with (s, DRAW_PATHS, scale);
+      cairo_surface_t *clipped = render_with (s, DRAW_CLIPPED, scale);
+      int              w = cairo_image_surface_get_width (image);
+      int              h = cairo_image_surface_get_height (image);
+      int              worst, n;
+
+      n = count_differing (image, paths, w, NULL, &worst);
+      g_test_message ("%s at scale %d, pixels against rectangles: %d differ (largest %d)", s->name,
+                      scale, n, worst);
+      g_assert_cmpint (n, <=, PIXEL_SHARE * w * h);
+      n = count_differing (image, clipped, (800 - 9) * scale, NULL, &worst);
+      g_test_message ("%s at scale %d, pixels against a band image: %d differ (largest %d)",
+                      s->name, scale, n, worst);
+      g_assert_cmpint (n, <=, PIXEL_SHARE * w * h);
+      cairo_surface_destroy (image);
+      cairo_surface_destroy (paths);
+      cairo_surface_destroy (clipped);
+    }
 }
 
 static void
@@ -203,7 +286,9 @@ main (int argc, char **argv)
   for (guint i = 0; i < G_N_ELEMENTS (scenes); i++)
     {
       g_autofree char *path = g_strdup_printf ("/remora/golden/%s", scenes[i].name);
+      g_autofree char *path2 = g_strdup_printf ("/remora/render/raster/%s", scenes[i].name);
       g_test_add_data_func (path, &scenes[i], test_golden);
+      g_test_add_data_func (path2, &scenes[i], test_raster_matches_paths);
     }
   g_test_add_func ("/remora/render/export/formats", test_exports);
   ret = g_test_run ();
