@@ -159,23 +159,28 @@ get_varint (const guint8 **p, const guint8 *end, guint64 *v)
   return FALSE;
 }
 
-/* Each cell: n, n × (pid, run_ns), events, lost; all unsigned LEB128. */
+/* The number of cells stored, then each stored (not empty) cell: offset in
+ * the block, n, n × (pid, run_ns), events, lost; all unsigned LEB128. */
 static void
 emit_block (RemoraLodBuilder *self, CpuLod *cl, int level)
 {
-  Block   *b = &cl->levels[level];
-  gboolean any = FALSE;
+  Block *b = &cl->levels[level];
+  int    stored = 0;
 
   if (b->index < 0)
     return;
-  for (int i = 0; i < REMORA_LOD_BLOCK_CELLS && !any; i++)
-    any = !cell_is_empty (&b->cells[i]);
-  if (any)
+  for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+    stored += !cell_is_empty (&b->cells[i]);
+  if (stored > 0)
     {
       g_byte_array_set_size (self->encoded, 0);
+      put_varint (self->encoded, stored);
       for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
         {
           Cell *c = &b->cells[i];
+          if (cell_is_empty (c))
+            continue;
+          put_varint (self->encoded, i);
           put_varint (self->encoded, c->n);
           for (guint r = 0; r < c->n; r++)
             {
@@ -208,20 +213,27 @@ remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GA
   const guint8 *p = data;
   const guint8 *end = data + len;
   guint         first[REMORA_LOD_BLOCK_CELLS];
-
   RemoraLodRun *out;
   guint         n_runs = 0;
+  guint64       n_stored;
+  int           next = 0; /* the lowest offset the next stored cell may have */
 
   /* a run takes two bytes at least: room for all of them, written in place */
   g_array_set_size (runs, len / 2 + 1);
   out = (RemoraLodRun *) (void *) runs->data;
-  for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+  memset (cells, 0, sizeof *cells * REMORA_LOD_BLOCK_CELLS);
+  if (!get_varint (&p, end, &n_stored) || n_stored > REMORA_LOD_BLOCK_CELLS)
+    return FALSE;
+  for (guint64 k = 0; k < n_stored; k++)
     {
-      guint64 n, events, lost;
+      guint64 offset, n, events, lost;
 
-      if (!get_varint (&p, end, &n) || n > (guint64) (end - p) / 2)
+      /* offsets grow: a cell once */
+      if (!get_varint (&p, end, &offset) || offset >= REMORA_LOD_BLOCK_CELLS ||
+          (int) offset < next || !get_varint (&p, end, &n) || n > (guint64) (end - p) / 2)
         return FALSE;
-      first[i] = n_runs;
+      next = (int) offset + 1;
+      first[offset] = n_runs;
       for (guint64 r = 0; r < n; r++)
         {
           guint64 pid, ns;
@@ -233,9 +245,9 @@ remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GA
         }
       if (!get_varint (&p, end, &events) || !get_varint (&p, end, &lost))
         return FALSE;
-      cells[i].events = (guint32) events;
-      cells[i].lost = (guint32) lost;
-      cells[i].n_runs = (guint32) n;
+      cells[offset].events = (guint32) events;
+      cells[offset].lost = (guint32) lost;
+      cells[offset].n_runs = (guint32) n;
     }
   g_array_set_size (runs, n_runs);
   /* the runs array is complete: now the cells can point into it */

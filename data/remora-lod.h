@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* The geometry of the level-of-detail summaries of the lod_cpu table (see
  * SCHEMA.md): level k has cells of REMORA_LOD_CELL_NS (k) nanoseconds, aligned
  * on multiples of that width, stored REMORA_LOD_BLOCK_CELLS to a row. */
-#define REMORA_LOD_SHIFT0        20
+#define REMORA_LOD_SHIFT0        18
 #define REMORA_LOD_LEVEL_SHIFT   2
 #define REMORA_LOD_BLOCK_SHIFT   6
 #define REMORA_LOD_BLOCK_CELLS   (1 << REMORA_LOD_BLOCK_SHIFT)

@@ -619,26 +619,44 @@ cpu_row_y (Ctx *ctx, const double *row_y, double row_h, int cpu)
   return -1;
 }
 
-/* Runs @sql (bound to the range and MAX_LINKS + 1) and returns its rows,
- * @n_cols int64 columns each, or NULL when there are too many to draw. */
+/* Runs @sql (bound to the range, MAX_LINKS + 1, the rows' buffer and how far
+ * before the range a link may start) and returns its rows, @n_cols int64
+ * columns each, or NULL when there are too many to draw. @count_sql counts
+ * the links that start in the range from an index alone, so that a range
+ * with thousands of them costs a count, not a fetch. */
 static GArray *
-fetch_links (Ctx *ctx, const char *sql, int n_cols)
+fetch_links (Ctx *ctx, const char *count_sql, const char *sql, int n_cols, gint64 lookback)
 {
-  sqlite3_stmt *st = NULL;
-  GArray       *out;
+  const RemoraTimeRange *range = &ctx->scene->range;
+  sqlite3_stmt          *st = NULL;
+  GArray                *out;
+
+  st = remora_store_prepare_cached (ctx->scene->store, count_sql, NULL);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, range->begin_ns);
+  sqlite3_bind_int64 (st, 2, range->end_ns);
+  sqlite3_bind_int (st, 3, MAX_LINKS + 1);
+  if (sqlite3_step (st) != SQLITE_ROW || sqlite3_column_int (st, 0) > MAX_LINKS)
+    {
+      sqlite3_reset (st);
+      return NULL;
+    }
+  sqlite3_reset (st);
 
   st = remora_store_prepare_cached (ctx->scene->store, sql, NULL);
   if (st == NULL)
     return NULL;
   out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_bind_int64 (st, 1, ctx->scene->range.begin_ns);
-  sqlite3_bind_int64 (st, 2, ctx->scene->range.end_ns);
+  sqlite3_bind_int64 (st, 1, range->begin_ns);
+  sqlite3_bind_int64 (st, 2, range->end_ns);
   sqlite3_bind_int (st, 3, MAX_LINKS + 1);
   /* the links of the buffer the rows show */
   sqlite3_bind_text (
       st, 4,
       ctx->scene->rows->len > 0 ? g_array_index (ctx->scene->rows, RemoraRowSpec, 0).buffer : "",
       -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 5, range->begin_ns - lookback);
   while (sqlite3_step (st) == SQLITE_ROW)
     for (int k = 0; k < n_cols; k++)
       {
@@ -651,20 +669,40 @@ fetch_links (Ctx *ctx, const char *sql, int n_cols)
   return out;
 }
 
+static gint64
+max_latency (Ctx *ctx, const char *sql)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (ctx->scene->store, sql, NULL);
+
+  if (st == NULL || sqlite3_step (st) != SQLITE_ROW)
+    return 0;
+  return MAX (0, sqlite3_column_int64 (st, 0)) + 1;
+}
+
 static void
 draw_links (Ctx *ctx, const double *row_y, double row_h)
 {
   RemoraRgba ink = ctx->scene->theme->foreground;
   g_autoptr (GArray) wakeups = NULL;
   g_autoptr (GArray) spans = NULL;
+  /* Links that start before the range and end in it are looked for as far
+   * back as the longest one in the trace (an index's last entry), up to 1 s
+   * for wakeups and 10 s for block requests: each one looked at costs a row
+   * read. */
+  gint64 wakeup_lookback = MIN (max_latency (ctx, "SELECT max(latency_ns) FROM wakeups"),
+                                G_GINT64_CONSTANT (1000000000));
+  gint64 block_lookback = MIN (max_latency (ctx, "SELECT max(latency_ns) FROM block_requests"),
+                               G_GINT64_CONSTANT (10000000000));
 
   /* wakeups: from the waking CPU at the wakeup to the CPU that ran the task */
   wakeups = fetch_links (ctx,
+                         "SELECT count(*) FROM (SELECT 1 FROM wakeups "
+                         "WHERE wakeup_ts >= ?1 AND wakeup_ts < ?2 LIMIT ?3)",
                          "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
                          "WHERE buffer = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
-                         "AND switch_ts > ?1 AND wakeup_ts > ?1 - 1000000000 "
+                         "AND switch_ts > ?1 AND wakeup_ts > ?5 "
                          "ORDER BY wakeup_ts LIMIT ?3",
-                         4);
+                         4, wakeup_lookback);
   for (guint i = 0; wakeups && i < wakeups->len; i += 4)
     {
       gint64 *l = &g_array_index (wakeups, gint64, i);
@@ -691,11 +729,13 @@ draw_links (Ctx *ctx, const double *row_y, double row_h)
 
   /* block requests: a span from issue to completion under the issuing CPU */
   spans = fetch_links (ctx,
+                       "SELECT count(*) FROM (SELECT 1 FROM block_requests "
+                       "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
                        "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
                        "WHERE buffer = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
-                       "AND complete_ts > ?1 AND issue_ts > ?1 - 10000000000 "
+                       "AND complete_ts > ?1 AND issue_ts > ?5 "
                        "ORDER BY issue_ts LIMIT ?3",
-                       3);
+                       3, block_lookback);
   for (guint i = 0; spans && i < spans->len; i += 3)
     {
       gint64 *b = &g_array_index (spans, gint64, i);
