@@ -66,6 +66,45 @@ typedef struct
   cairo_surface_t           *band;   /* a row's plot, when raster */
 } Ctx;
 
+/* What a scene keeps between frames: each row's columns. Large blocks
+ * allocated afresh every frame would be fresh pages, faulted in and cleared
+ * by the kernel every frame. */
+typedef struct
+{
+  int    width;
+  guint  n_rows;
+  char **columns; /* n_rows blocks for width columns of either kind */
+} SceneBuffers;
+
+static void
+scene_buffers_free (SceneBuffers *b)
+{
+  for (guint i = 0; i < b->n_rows; i++)
+    g_free (b->columns[i]);
+  g_free (b->columns);
+  b->columns = NULL;
+  b->n_rows = 0;
+}
+
+static gpointer *
+scene_buffers_get (const RemoraTimelineScene *scene, int width)
+{
+  SceneBuffers *b = scene->priv;
+  guint         n = scene->rows->len;
+
+  if (b->width != width || b->n_rows < n)
+    {
+      scene_buffers_free (b);
+      b->width = width;
+      b->n_rows = n;
+      b->columns = g_new0 (char *, MAX (1, n));
+      for (guint i = 0; i < n; i++)
+        b->columns[i] = g_malloc (MAX (sizeof (RemoraCpuColumn), sizeof (RemoraTaskColumn)) *
+                                  (gsize) MAX (1, width));
+    }
+  return (gpointer *) b->columns;
+}
+
 RemoraTimelineScene *
 remora_timeline_scene_new (RemoraStore *store)
 {
@@ -80,6 +119,7 @@ remora_timeline_scene_new (RemoraStore *store)
   scene->theme = remora_theme_get (FALSE);
   scene->range.begin_ns = remora_store_get_meta_int (store, "first_ts", 0);
   scene->range.end_ns = remora_store_get_meta_int (store, "last_ts", 0) + 1;
+  scene->priv = g_new0 (SceneBuffers, 1);
   return scene;
 }
 
@@ -98,6 +138,8 @@ remora_timeline_scene_free (RemoraTimelineScene *scene)
   for (guint i = 0; i < scene->markers->len; i++)
     g_free (g_array_index (scene->markers, RemoraMarker, i).name);
   g_array_unref (scene->markers);
+  scene_buffers_free (scene->priv);
+  g_free (scene->priv);
   g_free (scene->title);
   g_free (scene);
 }
@@ -846,21 +888,17 @@ helper_main (gpointer data)
   return NULL;
 }
 
-static void
-run_row_jobs (RowJobs *jobs)
+/* Starts the helper thread on the rows when there is a second core, a second
+ * connection and a thread to be had; NULL when this thread does it all. */
+static GThread *
+start_row_jobs (RowJobs *jobs)
 {
-  GThread *helper = NULL;
-
-  if (jobs->scene->rows->len > 1 && g_get_num_processors () > 1)
-    {
-      /* without a second connection or thread, this thread does it all */
-      jobs->helper_store = remora_store_get_companion (jobs->scene->store, NULL);
-      if (jobs->helper_store)
-        helper = g_thread_try_new ("remora-rows", helper_main, jobs, NULL);
-    }
-  query_rows (jobs, jobs->scene->store);
-  if (helper)
-    g_thread_join (helper);
+  if (jobs->scene->rows->len < 2 || g_get_num_processors () < 2)
+    return NULL;
+  jobs->helper_store = remora_store_get_companion (jobs->scene->store, NULL);
+  if (jobs->helper_store == NULL)
+    return NULL;
+  return g_thread_try_new ("remora-rows", helper_main, jobs, NULL);
 }
 
 /**
@@ -882,7 +920,8 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   cairo_font_options_t *options = cairo_font_options_create ();
   PangoFontDescription *font;
   Ctx                   ctx = { scene, cr };
-  double                top, row_h, rows_h, marker_y;
+  double                top, row_h, rows_h, marker_y, axis_y;
+  GThread              *helper;
   g_autofree double    *row_y = NULL;
   int                   n = (int) scene->rows->len;
   gboolean              own_snapshot;
@@ -907,20 +946,9 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   ctx.plot_x = LABEL_WIDTH;
   ctx.plot_w = MAX (1, scene->width - LABEL_WIDTH - 8);
 
-  set_color (cr, &theme->background);
-  cairo_paint (cr);
-  /* one read transaction for the whole frame: one lock, one check that the
-   * file is unchanged, instead of one per query */
-  own_snapshot = !remora_store_in_snapshot (scene->store);
-  remora_store_begin_snapshot (scene->store);
-
-  top = 0;
-  if (scene->title_block)
-    {
-      draw_title (&ctx);
-      top += TITLE_HEIGHT;
-    }
-  draw_axis (&ctx, top);
+  /* the layout */
+  top = scene->title_block ? TITLE_HEIGHT : 0;
+  axis_y = top;
   top += AXIS_HEIGHT;
   marker_y = top;
   if (scene->markers->len > 0)
@@ -928,49 +956,61 @@ remora_timeline_render (const RemoraTimelineScene *scene, cairo_t *cr, GError **
   rows_h = scene->height - top - (scene->title_block ? LEGEND_HEIGHT : 0);
   row_h = n > 0 ? CLAMP (floor (rows_h / n) - ROW_GAP, MIN_ROW, MAX_ROW) : MAX_ROW;
   row_y = g_new0 (double, MAX (1, n));
+  for (int i = 0; i < n; i++)
+    row_y[i] = top + i * (row_h + ROW_GAP) + 3;
 
+  /* the rows' queries start on the helper thread while this one draws what
+   * does not depend on them; then this one takes its share */
   jobs.scene = scene;
   jobs.width = (int) ctx.plot_w;
-  jobs.columns = g_new0 (gpointer, MAX (1, n));
+  jobs.columns = scene_buffers_get (scene, jobs.width);
   jobs.errors = g_new0 (GError *, MAX (1, n));
-  for (int i = 0; i < n; i++)
-    jobs.columns[i] = g_array_index (scene->rows, RemoraRowSpec, i).kind == REMORA_ROW_CPU
-                          ? (gpointer) g_new0 (RemoraCpuColumn, jobs.width)
-                          : (gpointer) g_new0 (RemoraTaskColumn, jobs.width);
-  run_row_jobs (&jobs);
-  for (int i = 0; i < n && !local_error; i++)
-    if (jobs.errors[i])
-      local_error = g_error_copy (jobs.errors[i]);
+  helper = start_row_jobs (&jobs);
 
-  for (int i = 0; i < n && !local_error; i++)
+  set_color (cr, &theme->background);
+  cairo_paint (cr);
+  /* one read transaction for the whole frame: one lock, one check that the
+   * file is unchanged, instead of one per query */
+  own_snapshot = !remora_store_in_snapshot (scene->store);
+  remora_store_begin_snapshot (scene->store);
+  if (scene->title_block)
+    draw_title (&ctx);
+  draw_axis (&ctx, axis_y);
+  for (int i = 0; i < n; i++)
     {
       const RemoraRowSpec *row = &g_array_index (scene->rows, RemoraRowSpec, i);
-      double               y = top + i * (row_h + ROW_GAP) + 3;
       g_autofree char     *label = row_label (&ctx, row);
 
-      row_y[i] = y;
       if (i % 2)
         {
           set_color (cr, &theme->row_alt);
-          cairo_rectangle (cr, 0, y - ROW_GAP / 2.0, scene->width, row_h + ROW_GAP);
+          cairo_rectangle (cr, 0, row_y[i] - ROW_GAP / 2.0, scene->width, row_h + ROW_GAP);
           cairo_fill (cr);
         }
       cairo_save (cr);
-      cairo_rectangle (cr, 4, y, LABEL_WIDTH - 10, row_h);
+      cairo_rectangle (cr, 4, row_y[i], LABEL_WIDTH - 10, row_h);
       cairo_clip (cr);
-      draw_text (&ctx, label, 6, y + row_h / 2, FALSE, &theme->foreground);
+      draw_text (&ctx, label, 6, row_y[i] + row_h / 2, FALSE, &theme->foreground);
       cairo_restore (cr);
+    }
+
+  query_rows (&jobs, scene->store);
+  if (helper)
+    g_thread_join (helper);
+  for (int i = 0; i < n && !local_error; i++)
+    if (jobs.errors[i])
+      local_error = g_error_copy (jobs.errors[i]);
+  for (int i = 0; i < n && !local_error; i++)
+    {
+      const RemoraRowSpec *row = &g_array_index (scene->rows, RemoraRowSpec, i);
+
       if (row->kind == REMORA_ROW_CPU)
-        draw_cpu_row (&ctx, jobs.columns[i], y, row_h);
+        draw_cpu_row (&ctx, jobs.columns[i], row_y[i], row_h);
       else
-        draw_task_row (&ctx, row, jobs.columns[i], y, row_h);
+        draw_task_row (&ctx, row, jobs.columns[i], row_y[i], row_h);
     }
   for (int i = 0; i < n; i++)
-    {
-      g_free (jobs.columns[i]);
-      g_clear_error (&jobs.errors[i]);
-    }
-  g_free (jobs.columns);
+    g_clear_error (&jobs.errors[i]);
   g_free (jobs.errors);
   if (scene->title_block && !local_error)
     draw_legend (&ctx, scene->height - LEGEND_HEIGHT);

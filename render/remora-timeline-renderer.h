@@ -59,6 +59,7 @@ typedef struct
  *   between each and the next
  * @links: draw links between paired events (wakeup to switch, block issue to
  *   completion) when the range holds few enough of them to be read
+ * @priv: the renderer's: memory kept between frames of the scene
  *
  * Everything a timeline picture depends on: the same scene draws the same
  * picture in the window and in an export.
@@ -82,6 +83,7 @@ typedef struct
   char              *title;
   GArray            *markers; /* RemoraMarker */
   gboolean           links;
+  gpointer           priv;
 } RemoraTimelineScene;
 
 RemoraTimelineScene *remora_timeline_scene_new (RemoraStore *store);
