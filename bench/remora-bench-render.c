@@ -1,8 +1,11 @@
 /* remora-bench-render.c: the time to answer and draw one 1920×1080 timeline
  * frame (every CPU row and the 30 busiest tasks) at 20 zoom levels, from the
- * whole trace down to 10 µs, centred on the trace's middle; p50 and p99 per
- * level, then peak RSS and the time to export the whole trace to PNG.
- * Run by bench/render; not part of the tests.
+ * whole trace down to 10 µs, centred on the trace's middle: the first frame
+ * of each zoom, p50 and p99 of the repeats, and the rows' queries alone (the
+ * model's share); then peak RSS and the time to export the whole trace to PNG.
+ * Run by bench/render; not part of the tests. With REMORA_BENCH_PROFILE set it
+ * also prints, on stderr, the time SQLite spent in each statement and the CPU
+ * rows' share of the model's time.
  *
  * Copyright 2026 The Remora authors
  *

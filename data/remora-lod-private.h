@@ -15,8 +15,8 @@ G_BEGIN_DECLS
  * Level-of-detail summaries of CPU rows, built while the importer streams.
  *
  * Level k cuts time into cells of REMORA_LOD_CELL_NS (k) nanoseconds, aligned
- * on multiples of that width (level 0: 2^20 ns, about 1 ms; each level 4 times
- * wider). A cell of a CPU holds how long each task ran on it within the cell
+ * on multiples of that width (level 0: 2^18 ns, about 262 µs; each level 4
+ * times wider). A cell of a CPU holds how long each task ran on it within the cell
  * (from sched_slices, exactly), and how many events and lost-event marks fell
  * in it. Cells are stored 64 to a row of lod_cpu; see SCHEMA.md for the
  * encoding. A timeline whose pixel columns are at least one level-0 cell wide

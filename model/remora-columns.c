@@ -127,7 +127,6 @@ remora_columns_decode_failed (RemoraStore *store, GError **error)
  * once per row through an index. Kept while the store's snapshot is open. */
 typedef struct
 {
-  int         buffer_id;
   int         width;
   gint64     *edges;
   GHashTable *by_cpu; /* cpu -> guint32[width] */
@@ -135,8 +134,10 @@ typedef struct
 } Census;
 
 /* A census is built when the span holds at most this many events (of all
- * buffers); past that the per-row index reads are cheaper. */
+ * buffers) and tasks; past that the per-row index reads are cheaper, and the
+ * census's memory (a count per column per task) stays bounded. */
 #define CENSUS_MAX_EVENTS 4000000
+#define CENSUS_MAX_TASKS  2048
 
 static void
 census_free (gpointer data)
@@ -230,18 +231,15 @@ census_get (RemoraStore  *store,
   if (!remora_store_check (store, rc, error))
     goto fail;
 
-  census = g_new0 (Census, 1);
-  census->buffer_id = buffer_id;
-  census->width = width;
-  census->edges = g_memdup2 (edges, sizeof (gint64) * (width + 1));
-  census->by_cpu = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  census->by_pid = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  remora_store_set_snapshot_data (store, key, census, census_free);
-
   st = remora_store_prepare_cached (
       store, "SELECT ts, cpu, pid, type FROM event_rows WHERE id BETWEEN ?1 AND ?2", error);
   if (st == NULL)
     goto fail;
+  census = g_new0 (Census, 1);
+  census->width = width;
+  census->edges = g_memdup2 (edges, sizeof (gint64) * (width + 1));
+  census->by_cpu = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  census->by_pid = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   sqlite3_bind_int64 (st, 1, first_id);
   sqlite3_bind_int64 (st, 2, last_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -257,14 +255,21 @@ census_get (RemoraStore  *store,
         continue;
       census_counts (census, census->by_cpu, sqlite3_column_int (st, 1))[c]++;
       census_counts (census, census->by_pid, sqlite3_column_int (st, 2))[c]++;
+      if (g_hash_table_size (census->by_pid) > CENSUS_MAX_TASKS)
+        break;
     }
   sqlite3_reset (st);
   if (!remora_store_check (store, rc, error))
     {
-      /* not kept half-counted */
-      remora_store_set_snapshot_data (store, key, NULL, NULL);
+      census_free (census);
       goto fail;
     }
+  if (g_hash_table_size (census->by_pid) > CENSUS_MAX_TASKS)
+    {
+      census_free (census);
+      return NULL;
+    }
+  remora_store_set_snapshot_data (store, key, census, census_free);
   return census;
 
 fail:
