@@ -51,6 +51,7 @@ struct _RemoraStore
   GHashTable            *snapshot_data; /* key -> data, while a snapshot is open */
   gboolean               in_snapshot;
   RemoraStore           *companion; /* a second connection, for a helper thread */
+  gboolean               companion_failed;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
@@ -509,8 +510,9 @@ remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error)
  *
  * A second connection to the same store, for one helper thread to query
  * while the thread that uses @self queries too (a frame's rows split over
- * two cores). Opened on first use and kept with @self; use it from one
- * thread at a time, and only while @self is alive.
+ * two cores). Opened on first use and kept with @self (a failure is not
+ * tried again); use it from one thread at a time, and only while @self is
+ * alive.
  *
  * Returns: (transfer none) (nullable): the companion, or %NULL with @error
  *   set.
@@ -519,8 +521,17 @@ RemoraStore *
 remora_store_get_companion (RemoraStore *self, GError **error)
 {
   g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  if (self->companion == NULL && self->companion_failed)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
+                   _ ("Failed to open a second connection to the store “%s”"), self->path);
+      return NULL;
+    }
   if (self->companion == NULL)
-    self->companion = remora_store_open (self->path, error);
+    {
+      self->companion = remora_store_open (self->path, error);
+      self->companion_failed = self->companion == NULL;
+    }
   return self->companion;
 }
 

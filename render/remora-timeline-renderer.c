@@ -120,6 +120,10 @@ remora_timeline_scene_new (RemoraStore *store)
   scene->range.begin_ns = remora_store_get_meta_int (store, "first_ts", 0);
   scene->range.end_ns = remora_store_get_meta_int (store, "last_ts", 0) + 1;
   scene->priv = g_new0 (SceneBuffers, 1);
+  /* the helper thread's connection, opened with the view rather than in its
+   * first frame (a failure here is met again, and handled, there) */
+  if (g_get_num_processors () > 1)
+    remora_store_get_companion (store, NULL);
   return scene;
 }
 
