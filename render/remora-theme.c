@@ -92,6 +92,14 @@ hsl (double h, double s, double l)
   return out;
 }
 
+/* The hues tasks are drawn in, in degrees: spread by eye rather than evenly
+ * (evenly spaced hues give many greens that look alike), and none of the
+ * oranges (20° to 50°) and pinks (320° to 350°) that task rows use for
+ * runnable and blocked: a running task never looks like a waiting one. */
+static const guint16 task_hues[] = { 0, 55, 75, 110, 140, 165, 185, 205, 225, 250, 275, 300 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (task_hues) * 3 == REMORA_THEME_TASK_COLORS);
+
 /**
  * remora_theme_task_color_index:
  * @pid: a task
@@ -110,8 +118,7 @@ remora_theme_task_color_index (int pid)
   h ^= h >> 15;
   h *= 0x85ebca77u;
   h ^= h >> 13;
-  /* hue h % 36, lightness band (h / 36) % 3 */
-  return (int) ((h / 36) % 3 * 36 + h % 36);
+  return (int) (h % REMORA_THEME_TASK_COLORS);
 }
 
 /**
@@ -119,7 +126,7 @@ remora_theme_task_color_index (int pid)
  * @theme: a theme
  * @index: an index below %REMORA_THEME_TASK_COLORS
  *
- * One of 36 hues in three lightness bands: 108 colours, all light enough (or
+ * One of 12 hues in three lightness bands: 36 colours, all light enough (or
  * dark enough, in the dark theme) for a task name to be read on them.
  *
  * Returns: the colour
@@ -127,12 +134,13 @@ remora_theme_task_color_index (int pid)
 RemoraRgba
 remora_theme_task_color_at (const RemoraTheme *theme, int index)
 {
-  double hue = (index % 36) / 36.0;
-  double band = (index / 36) * 0.08;
+  int    n = (int) G_N_ELEMENTS (task_hues);
+  double hue = task_hues[index % n] / 360.0;
+  double band = (index / n % 3) * 0.1;
 
   if (theme->dark)
-    return hsl (hue, 0.50, 0.34 + band);
-  return hsl (hue, 0.60, 0.56 + band);
+    return hsl (hue, 0.50, 0.30 + band);
+  return hsl (hue, 0.60, 0.52 + band);
 }
 
 /**

@@ -42,7 +42,7 @@ typedef struct
 } RemoraTheme;
 
 /* how many colours tasks are drawn in */
-#define REMORA_THEME_TASK_COLORS 108
+#define REMORA_THEME_TASK_COLORS 36
 
 const RemoraTheme *remora_theme_get (gboolean dark);
 int                remora_theme_task_color_index (int pid);
