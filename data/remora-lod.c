@@ -40,6 +40,7 @@ typedef struct
   GArray *window;     /* Cell: level-0 cells not final yet, from base on */
   gint64  next_final; /* the first level-0 cell not finalized yet */
   Block   levels[REMORA_LOD_MAX_LEVELS];
+  gint64  open_at[REMORA_LOD_MAX_LEVELS]; /* the cell being filled per level, or -1 */
 } CpuLod;
 
 struct _RemoraLodBuilder
@@ -348,7 +349,10 @@ get_cpu (RemoraLodBuilder *self, int buffer, int cpu)
       cl->next_final = G_MININT64;
       cl->window = g_array_new (FALSE, TRUE, sizeof (Cell));
       for (int k = 0; k < REMORA_LOD_MAX_LEVELS; k++)
-        cl->levels[k].index = -1;
+        {
+          cl->levels[k].index = -1;
+          cl->open_at[k] = -1;
+        }
       g_ptr_array_index (cpus, cpu) = cl;
     }
   return cl;
@@ -375,23 +379,45 @@ window_cell (CpuLod *cl, gint64 index)
   return &g_array_index (cl->window, Cell, index - cl->base);
 }
 
-/* Folds a final level-0 cell into the open block of every level. */
+static void fold_into (RemoraLodBuilder *self, CpuLod *cl, int k, gint64 at, const Cell *cell);
+
+/* Level @k's open cell is complete: it goes into the level above. */
+static void
+close_cell (RemoraLodBuilder *self, CpuLod *cl, int k)
+{
+  gint64 at = cl->open_at[k];
+
+  cl->open_at[k] = -1;
+  if (at >= 0 && k + 1 < self->n_levels)
+    fold_into (self, cl, k + 1, at >> REMORA_LOD_LEVEL_SHIFT,
+               &cl->levels[k].cells[at & (REMORA_LOD_BLOCK_CELLS - 1)]);
+}
+
+/* Merges @cell into cell @at of level @k. Levels fill from the one below:
+ * a level-k cell goes up when the next level-k cell opens, so each level
+ * merges a quarter as many cells as the one below, not every level-0 cell. */
+static void
+fold_into (RemoraLodBuilder *self, CpuLod *cl, int k, gint64 at, const Cell *cell)
+{
+  gint64 block = at >> REMORA_LOD_BLOCK_SHIFT;
+  Block *b = &cl->levels[k];
+
+  if (cl->open_at[k] != at)
+    close_cell (self, cl, k); /* before its block can be emitted */
+  if (b->index != block)
+    {
+      emit_block (self, cl, k);
+      b->index = block;
+    }
+  cell_merge (&b->cells[at & (REMORA_LOD_BLOCK_CELLS - 1)], cell);
+  cl->open_at[k] = at;
+}
+
+/* Folds a final level-0 cell into the levels. */
 static void
 fold_cell (RemoraLodBuilder *self, CpuLod *cl, gint64 index, const Cell *cell)
 {
-  for (int k = 0; k < self->n_levels; k++)
-    {
-      gint64 at = index >> (REMORA_LOD_LEVEL_SHIFT * k);
-      gint64 block = at >> REMORA_LOD_BLOCK_SHIFT;
-      Block *b = &cl->levels[k];
-
-      if (b->index != block)
-        {
-          emit_block (self, cl, k);
-          b->index = block;
-        }
-      cell_merge (&b->cells[at & (REMORA_LOD_BLOCK_CELLS - 1)], cell);
-    }
+  fold_into (self, cl, 0, index, cell);
 }
 
 static void
@@ -518,6 +544,9 @@ remora_lod_builder_finish (RemoraLodBuilder *self)
             continue;
           if (cl->base >= 0)
             finalize_until (self, cl, cl->base + cl->window->len);
+          /* the open cells go up, lowest level first, then every block out */
+          for (int k = 0; k < self->n_levels; k++)
+            close_cell (self, cl, k);
           for (int k = 0; k < self->n_levels; k++)
             emit_block (self, cl, k);
         }
