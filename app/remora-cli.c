@@ -798,28 +798,21 @@ buffer_exists (RemoraStore *store, const char *name)
 }
 
 /* The tasks that ran longest in @range, idle aside. */
-static void
-busiest_tasks (
-    RemoraStore *store, const char *buffer, const RemoraTimeRange *range, int n, GArray *pids)
+static gboolean
+busiest_tasks (RemoraStore           *store,
+               const char            *buffer,
+               const RemoraTimeRange *range,
+               int                    n,
+               GArray                *pids,
+               GError               **error)
 {
-  sqlite3_stmt *st = NULL;
+  g_autoptr (GArray) totals = remora_busiest_tasks (store, buffer, range, n, error);
 
-  if (sqlite3_prepare_v2 (remora_store_get_db (store),
-                          "SELECT pid FROM sched_slices WHERE buffer = ?4 AND pid != 0 "
-                          "AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid "
-                          "ORDER BY sum(min(end_ts, ?2) - max(start_ts, ?1)) DESC, pid LIMIT ?3",
-                          -1, &st, NULL) != SQLITE_OK)
-    return;
-  sqlite3_bind_int64 (st, 1, range->begin_ns);
-  sqlite3_bind_int64 (st, 2, range->end_ns);
-  sqlite3_bind_int (st, 3, n);
-  sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    {
-      int pid = sqlite3_column_int (st, 0);
-      g_array_append_val (pids, pid);
-    }
-  sqlite3_finalize (st);
+  if (totals == NULL)
+    return FALSE;
+  for (guint i = 0; i < totals->len; i++)
+    g_array_append_val (pids, g_array_index (totals, RemoraTaskTotal, i).pid);
+  return TRUE;
 }
 
 int
@@ -937,8 +930,8 @@ remora_cli_export (int argc, char **argv)
           if (!parse_tasks (store, task_spec, pids, &status))
             return status;
         }
-      else
-        busiest_tasks (store, buffer, &scene->range, 8, pids);
+      else if (!busiest_tasks (store, buffer, &scene->range, 8, pids, &error))
+        return cli_fail (&status, "%s", error->message), 1;
     }
   for (guint i = 0; i < cpus->len; i++)
     remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, buffer, g_array_index (cpus, int, i),

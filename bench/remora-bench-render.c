@@ -103,7 +103,6 @@ main (int argc, char **argv)
   int              only_level = argc > 3 ? atoi (argv[3]) : -1; /* for profiling */
   gint64           first, last, span, mid;
   cairo_surface_t *surface;
-  sqlite3_stmt    *st = NULL;
   struct rusage    ru;
   double           peak_anon = 0;
 
@@ -131,13 +130,17 @@ main (int argc, char **argv)
   mid = first + span / 2;
   for (int cpu = 0; cpu < remora_store_get_meta_int (store, "cpus", 0); cpu++)
     remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", cpu, NULL);
-  sqlite3_prepare_v2 (remora_store_get_db (store),
-                      "SELECT pid FROM sched_slices WHERE buffer = '' AND pid != 0 GROUP BY pid "
-                      "ORDER BY sum(end_ts - start_ts) DESC LIMIT 30",
-                      -1, &st, NULL);
-  while (sqlite3_step (st) == SQLITE_ROW)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", sqlite3_column_int (st, 0), NULL);
-  sqlite3_finalize (st);
+  {
+    g_autoptr (GArray) busiest = remora_busiest_tasks (store, "", &scene->range, 30, &error);
+    if (busiest == NULL)
+      {
+        fprintf (stderr, "%s\n", error->message);
+        return 1;
+      }
+    for (guint i = 0; i < busiest->len; i++)
+      remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "",
+                                     g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
+  }
   scene->width = 1920;
   scene->height = 1080;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);

@@ -10,6 +10,7 @@
 #include "remora-data.h"
 
 #define REMORA_MODEL_INSIDE
+#include "remora-busiest-tasks.h"
 #include "remora-cpu-row.h"
 #include "remora-format.h"
 #include "remora-task-row.h"

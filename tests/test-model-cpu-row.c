@@ -222,6 +222,82 @@ check_row (
     }
 }
 
+/* The busiest tasks of @range in @buffer against every slice: sorted, idle
+ * left out, each total exact for a short range and at most two summary cells
+ * per CPU short of exact for a long one, and no task left out that ran
+ * clearly longer than the last one kept. */
+static void
+check_busiest (RemoraStore           *store,
+               GPtrArray             *cpus,
+               const char            *buffer,
+               const RemoraTimeRange *range)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) exact = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GArray) got = NULL;
+  gint64 len = remora_time_range_get_duration (range);
+  gint64 slack = 0;
+  int    n_cpus = 0;
+
+  for (guint i = 0; i < cpus->len; i++)
+    {
+      const CpuData *d = g_ptr_array_index (cpus, i);
+      if (!g_str_equal (d->buffer, buffer))
+        continue;
+      n_cpus++;
+      for (guint k = 0; k < d->slices->len; k++)
+        {
+          const Slice *sl = &g_array_index (d->slices, Slice, k);
+          gint64       ns = MIN (sl->end, range->end_ns) - MAX (sl->start, range->begin_ns);
+          gint64      *v;
+          if (ns <= 0 || sl->pid == 0)
+            continue;
+          v = g_hash_table_lookup (exact, GINT_TO_POINTER (sl->pid));
+          if (v == NULL)
+            g_hash_table_insert (exact, GINT_TO_POINTER (sl->pid), v = g_new0 (gint64, 1));
+          *v += ns;
+        }
+    }
+  /* summaries are read from ranges of at least 1024 finest cells */
+  if (len >= 1024 * REMORA_LOD_CELL_NS (0))
+    slack = 2 * (len / 1024) * n_cpus;
+
+  got = remora_busiest_tasks (store, buffer, range, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->len, <=, 5);
+  g_assert_cmpuint (got->len, <=, g_hash_table_size (exact));
+  for (guint i = 0; i < got->len; i++)
+    {
+      const RemoraTaskTotal *t = &g_array_index (got, RemoraTaskTotal, i);
+      gint64                *want = g_hash_table_lookup (exact, GINT_TO_POINTER (t->pid));
+
+      g_assert_cmpint (t->pid, !=, 0);
+      g_assert_nonnull (want);
+      g_assert_cmpint (t->run_ns, <=, *want);
+      g_assert_cmpint (t->run_ns, >=, *want - slack);
+      if (i > 0)
+        g_assert_cmpint (t->run_ns, <=, g_array_index (got, RemoraTaskTotal, i - 1).run_ns);
+    }
+  if (got->len == 5)
+    {
+      gint64         last = g_array_index (got, RemoraTaskTotal, 4).run_ns;
+      GHashTableIter it;
+      gpointer       key, value;
+
+      g_hash_table_iter_init (&it, exact);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        {
+          gboolean kept = FALSE;
+          for (guint i = 0; i < got->len; i++)
+            kept |= g_array_index (got, RemoraTaskTotal, i).pid == GPOINTER_TO_INT (key);
+          if (!kept)
+            g_assert_cmpint (*(gint64 *) value, <=, last + slack);
+        }
+    }
+  else if (slack == 0)
+    g_assert_cmpuint (got->len, ==, g_hash_table_size (exact));
+}
+
 static void
 check_store (RemoraStore *store, int rounds)
 {
@@ -269,7 +345,10 @@ check_store (RemoraStore *store, int rounds)
           RemoraTimeRange range = { begin, begin + len };
           check_row (store, d, &range, widths[g_rand_int_range (rand, 0, G_N_ELEMENTS (widths))],
                      levels_seen);
+          if (r % 4 == 0)
+            check_busiest (store, cpus, d->buffer, &range);
         }
+      check_busiest (store, cpus, d->buffer, &whole);
     }
   for (int k = 0; k <= REMORA_LOD_MAX_LEVELS; k++)
     if (levels_seen[k])

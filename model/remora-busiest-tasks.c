@@ -1,0 +1,169 @@
+/* remora-busiest-tasks.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-busiest-tasks.h"
+
+#include "remora-columns-private.h"
+
+/* A range read from summaries spans at least this many of the level's cells,
+ * so the cells cut by its two ends are a small part of it. */
+#define MIN_CELLS 1024
+
+/* Run time per task: totals, found by pid (pid -> index + 1). */
+typedef struct
+{
+  GHashTable *index;
+  GArray     *totals; /* RemoraTaskTotal */
+} Sums;
+
+static void
+sums_add (Sums *sums, int pid, gint64 ns)
+{
+  guint i = GPOINTER_TO_UINT (g_hash_table_lookup (sums->index, GINT_TO_POINTER (pid)));
+
+  if (i == 0)
+    {
+      RemoraTaskTotal t = { pid, 0 };
+      g_array_append_val (sums->totals, t);
+      i = sums->totals->len;
+      g_hash_table_insert (sums->index, GINT_TO_POINTER (pid), GUINT_TO_POINTER (i));
+    }
+  g_array_index (sums->totals, RemoraTaskTotal, i - 1).run_ns += ns;
+}
+
+static int
+compare_totals (gconstpointer a, gconstpointer b)
+{
+  const RemoraTaskTotal *x = a, *y = b;
+
+  if (x->run_ns != y->run_ns)
+    return x->run_ns > y->run_ns ? -1 : 1;
+  return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* Every slice in the range, clipped to it: exact, and cheap for short ranges. */
+static gboolean
+sum_slices (RemoraStore           *store,
+            const char            *buffer,
+            const RemoraTimeRange *range,
+            Sums                  *sums,
+            GError               **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT pid, sum(min(end_ts, ?2) - max(start_ts, ?1)) FROM sched_slices "
+      "WHERE buffer = ?3 AND pid != 0 AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid",
+      error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, range->begin_ns);
+  sqlite3_bind_int64 (st, 2, range->end_ns);
+  sqlite3_bind_text (st, 3, buffer, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    sums_add (sums, sqlite3_column_int (st, 0), sqlite3_column_int64 (st, 1));
+  return remora_store_check (store, rc, error);
+}
+
+/* The cells of level @level wholly inside the range, of every CPU. */
+static gboolean
+sum_cells (RemoraStore           *store,
+           int                    buffer_id,
+           int                    level,
+           const RemoraTimeRange *range,
+           Sums                  *sums,
+           GError               **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
+      "AND block BETWEEN ?3 AND ?4",
+      error);
+  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
+  int           shift = REMORA_LOD_CELL_SHIFT (level);
+  /* [first, end): the cells that begin and end inside the range */
+  gint64 first = (range->begin_ns + REMORA_LOD_CELL_NS (level) - 1) >> shift;
+  gint64 end = range->end_ns >> shift;
+  int    rc;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int64 (st, 3, first >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 4, (end - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+
+      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                    cells, runs))
+        return remora_columns_decode_failed (store, error);
+      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
+          if (cell < first || cell >= end)
+            continue;
+          for (guint r = 0; r < cells[i].n_runs; r++)
+            if (cells[i].runs[r].pid != 0)
+              sums_add (sums, cells[i].runs[r].pid, cells[i].runs[r].run_ns);
+        }
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_busiest_tasks:
+ * @store: a #RemoraStore
+ * @buffer: the buffer's name ("" for the top-level one)
+ * @range: a time range
+ * @n: how many tasks at most
+ * @error: a location for a #GError
+ *
+ * The tasks that ran longest in @range on the buffer's CPUs, idle aside,
+ * longest first (ties: lower pid first): the rows a view shows by default.
+ * A range shorter than 1024 of the finest summary cells is measured exactly
+ * from its slices; a longer one from the summary cells that lie wholly inside
+ * it, so that it costs about a thousand cells per CPU whatever the trace's
+ * size, and each task's time may miss what it ran in the two cells cut by the
+ * range's ends (at most 1/512 of the range per CPU).
+ *
+ * Returns: (transfer full) (element-type RemoraTaskTotal): up to @n tasks
+ *   with their run time, or %NULL with @error set.
+ */
+GArray *
+remora_busiest_tasks (
+    RemoraStore *store, const char *buffer, const RemoraTimeRange *range, int n, GError **error)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraTaskTotal));
+  Sums   sums = { index, out };
+  gint64 len = remora_time_range_get_duration (range);
+  int    n_levels = (int) remora_store_get_meta_int (store, "lod_levels", 0);
+  int    level = -1, buffer_id;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
+    return NULL;
+  for (int k = 0; k < n_levels; k++)
+    if (REMORA_LOD_CELL_NS (k) * MIN_CELLS <= len)
+      level = k;
+  if (len > 0 && buffer_id >= 0 &&
+      !(level < 0 ? sum_slices (store, buffer, range, &sums, error)
+                  : sum_cells (store, buffer_id, level, range, &sums, error)))
+    return NULL;
+  g_array_sort (out, compare_totals);
+  while (out->len > 0 && g_array_index (out, RemoraTaskTotal, out->len - 1).run_ns <= 0)
+    g_array_set_size (out, out->len - 1);
+  if (out->len > (guint) MAX (0, n))
+    g_array_set_size (out, MAX (0, n));
+  return g_steal_pointer (&out);
+}
