@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "remora-columns-private.h"
+#include "remora-row-detail.h"
 
 /* Level-of-detail cells are used once a column is at least one level-0 cell
  * wide: then every column covers at least one whole cell, and snapping its
@@ -190,38 +191,29 @@ query_exact (RemoraStore     *store,
   sqlite3_stmt *st = NULL; /* cached by the store */
   int           rc, hint = -1;
 
-  /* slices overlapping [begin, end): those starting inside, and the one
-   * running at begin (the last that started at or before it) */
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
-      "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
-      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3 ORDER BY start_ts",
-      error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
-  sqlite3_bind_int (st, 2, cpu);
-  sqlite3_bind_int64 (st, 3, begin);
-  sqlite3_bind_int64 (st, 4, end);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      int    pid = sqlite3_column_int (st, 0);
-      gint64 s = MAX (begin, sqlite3_column_int64 (st, 1));
-      gint64 e = MIN (end, sqlite3_column_int64 (st, 2));
-      int    c = remora_columns_find_from (edges, width, s, hint);
+  /* slices overlapping [begin, end) */
+  {
+    RemoraTimeRange span = { begin, end };
+    g_autoptr (GArray) slices = remora_cpu_row_dup_slices (store, buffer, cpu, &span, error);
 
-      hint = c;
-      for (; c >= 0 && c < width && edges[c] < e; c++)
-        {
-          gint64 ns = MIN (e, edges[c + 1]) - MAX (s, edges[c]);
-          if (ns > 0)
-            sums_add (sums, c, pid, ns);
-        }
-    }
-  sqlite3_reset (st);
-  if (!remora_store_check (store, rc, error))
-    return FALSE;
+    if (slices == NULL)
+      return FALSE;
+    for (guint i = 0; i < slices->len; i++)
+      {
+        const RemoraCpuSlice *sl = &g_array_index (slices, RemoraCpuSlice, i);
+        gint64                s = MAX (begin, sl->begin_ns);
+        gint64                e = MIN (end, sl->end_ns);
+        int                   c = remora_columns_find_from (edges, width, s, hint);
+
+        hint = c;
+        for (; c >= 0 && c < width && edges[c] < e; c++)
+          {
+            gint64 ns = MIN (e, edges[c + 1]) - MAX (s, edges[c]);
+            if (ns > 0)
+              sums_add (sums, c, sl->pid, ns);
+          }
+      }
+  }
 
   /* events */
   {

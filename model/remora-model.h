@@ -13,6 +13,7 @@
 #include "remora-busiest-tasks.h"
 #include "remora-cpu-row.h"
 #include "remora-format.h"
+#include "remora-row-detail.h"
 #include "remora-task-row.h"
 #include "remora-time-range.h"
 #include "remora-trace-stats.h"

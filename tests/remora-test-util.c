@@ -96,3 +96,61 @@ remora_test_copy_file (const char *src, const char *dir, const char *name, gsize
   g_assert_no_error (error);
   return path;
 }
+
+static int
+compare_int64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* remora_row_dup_events() for a row against @all_ts, the times of all the
+ * row's events: the same times in @range, in time order, each named; and
+ * with a cap below their number, the first ones and "more". */
+void
+remora_test_check_row_events (RemoraStore           *store,
+                              const char            *buffer,
+                              gboolean               by_pid,
+                              int                    id,
+                              const RemoraTimeRange *range,
+                              const GArray          *all_ts)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) want = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) got = NULL;
+  gboolean more = TRUE;
+
+  for (guint i = 0; i < all_ts->len; i++)
+    {
+      gint64 ts = g_array_index (all_ts, gint64, i);
+      if (ts >= range->begin_ns && ts < range->end_ns)
+        g_array_append_val (want, ts);
+    }
+  g_array_sort (want, compare_int64);
+  got = remora_row_dup_events (store, buffer, by_pid, id, range, want->len + 5, &more, &error);
+  g_assert_no_error (error);
+  g_assert_false (more);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      const RemoraRowEvent *e = &g_array_index (got, RemoraRowEvent, i);
+      g_assert_cmpint (e->ts, ==, g_array_index (want, gint64, i));
+      g_assert_cmpint (by_pid ? e->pid : e->cpu, ==, id);
+      g_assert_nonnull (e->name);
+      g_assert_cmpstr (e->name, !=, "");
+      if (i > 0)
+        g_assert_cmpint (e->id, >, g_array_index (got, RemoraRowEvent, i - 1).id);
+    }
+  if (want->len >= 2)
+    {
+      guint cap = want->len / 2;
+      g_clear_pointer (&got, g_array_unref);
+      got = remora_row_dup_events (store, buffer, by_pid, id, range, cap, &more, &error);
+      g_assert_no_error (error);
+      g_assert_true (more);
+      g_assert_cmpuint (got->len, ==, cap);
+      for (guint i = 0; i < cap; i++)
+        g_assert_cmpint (g_array_index (got, RemoraRowEvent, i).ts, ==,
+                         g_array_index (want, gint64, i));
+    }
+}

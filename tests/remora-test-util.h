@@ -17,5 +17,11 @@ void         remora_test_rmdir (const char *dir);
 RemoraStore *remora_test_import (const char *trace_path, const char *dir, char **store_path);
 GKeyFile    *remora_test_load_expected (const char *name);
 char *remora_test_copy_file (const char *src, const char *dir, const char *name, gsize max_len);
+void  remora_test_check_row_events (RemoraStore           *store,
+                                    const char            *buffer,
+                                    gboolean               by_pid,
+                                    int                    id,
+                                    const RemoraTimeRange *range,
+                                    const GArray          *all_ts);
 
 G_END_DECLS

@@ -165,6 +165,13 @@ brute_force (const CpuData *d, const gint64 *edges, int width, RemoraCpuColumn *
     }
 }
 
+static int
+compare_slices (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const Slice *) a)->start, y = ((const Slice *) b)->start;
+  return (x > y) - (x < y);
+}
+
 static void
 check_row (
     RemoraStore *store, const CpuData *d, const RemoraTimeRange *range, int width, int *levels_seen)
@@ -208,6 +215,31 @@ check_row (
         }
     }
   brute_force (d, edges, width, want);
+  /* zoomed in: the exact slices and events, with their times */
+  if (level < 0)
+    {
+      g_autoptr (GArray) slices =
+          remora_cpu_row_dup_slices (store, d->buffer, d->cpu, range, &error);
+      g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (Slice));
+      g_assert_no_error (error);
+      for (guint i = 0; i < d->slices->len; i++)
+        {
+          const Slice *sl = &g_array_index (d->slices, Slice, i);
+          if (sl->start < range->end_ns && sl->end > range->begin_ns)
+            g_array_append_val (expected, *sl);
+        }
+      g_array_sort (expected, compare_slices);
+      g_assert_cmpuint (slices->len, ==, expected->len);
+      for (guint i = 0; i < slices->len; i++)
+        {
+          const RemoraCpuSlice *s = &g_array_index (slices, RemoraCpuSlice, i);
+          const Slice          *w = &g_array_index (expected, Slice, i);
+          g_assert_cmpint (s->begin_ns, ==, w->start);
+          g_assert_cmpint (s->end_ns, ==, w->end);
+          g_assert_cmpint (s->pid, ==, w->pid);
+        }
+      remora_test_check_row_events (store, d->buffer, FALSE, d->cpu, range, d->events);
+    }
   for (int c = 0; c < width; c++)
     {
       if (memcmp (&got[c], &want[c], sizeof got[c]) != 0)

@@ -145,6 +145,9 @@ check_task (RemoraStore *store,
       g_assert_no_error (error);
       if (snapshot)
         remora_store_end_snapshot (store);
+      /* zoomed in: the task's events with their times */
+      if (level < 0)
+        remora_test_check_row_events (store, "", TRUE, pid, &range, events);
       levels_seen[level + 1]++;
       remora_cpu_row_column_edges (&range, width, level, edges);
       for (int c = 0; c < width; c++)
