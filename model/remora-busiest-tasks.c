@@ -72,52 +72,48 @@ sum_slices (RemoraStore           *store,
   return remora_store_check (store, rc, error);
 }
 
+static void
+add_cell (gint64 cell, const RemoraLodCell *c, gpointer user_data)
+{
+  for (guint r = 0; r < c->n_runs; r++)
+    if (c->runs[r].pid != 0)
+      sums_add (user_data, c->runs[r].pid, c->runs[r].run_ns);
+}
+
 /* The cells of level @level wholly inside the range, of every CPU. */
 static gboolean
 sum_cells (RemoraStore           *store,
+           const char            *buffer,
            int                    buffer_id,
            int                    level,
            const RemoraTimeRange *range,
            Sums                  *sums,
            GError               **error)
 {
-  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
-  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
-      store,
-      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
-      "AND block BETWEEN ?3 AND ?4",
-      error);
-  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
-  int           shift = REMORA_LOD_CELL_SHIFT (level);
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, "SELECT cpu FROM cpus WHERE buffer = ?", error);
+  int shift = REMORA_LOD_CELL_SHIFT (level);
   /* [first, end): the cells that begin and end inside the range */
   gint64 first = (range->begin_ns + REMORA_LOD_CELL_NS (level) - 1) >> shift;
   gint64 end = range->end_ns >> shift;
-  int    rc;
+  g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
 
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_int (st, 1, level);
-  sqlite3_bind_int (st, 2, buffer_id);
-  sqlite3_bind_int64 (st, 3, first >> REMORA_LOD_BLOCK_SHIFT);
-  sqlite3_bind_int64 (st, 4, (end - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      gint64 block = sqlite3_column_int64 (st, 0);
-
-      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
-                                    cells, runs))
-        return remora_columns_decode_failed (store, error);
-      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
-        {
-          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
-          if (cell < first || cell >= end)
-            continue;
-          for (guint r = 0; r < cells[i].n_runs; r++)
-            if (cells[i].runs[r].pid != 0)
-              sums_add (sums, cells[i].runs[r].pid, cells[i].runs[r].run_ns);
-        }
+      int cpu = sqlite3_column_int (st, 0);
+      g_array_append_val (cpus, cpu);
     }
-  return remora_store_check (store, rc, error);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  for (guint i = 0; i < cpus->len; i++)
+    if (!remora_columns_read_cpu_cells (store, buffer_id, g_array_index (cpus, int, i), level,
+                                        first, end, add_cell, sums, error))
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -158,7 +154,7 @@ remora_busiest_tasks (
       level = k;
   if (len > 0 && buffer_id >= 0 &&
       !(level < 0 ? sum_slices (store, buffer, range, &sums, error)
-                  : sum_cells (store, buffer_id, level, range, &sums, error)))
+                  : sum_cells (store, buffer, buffer_id, level, range, &sums, error)))
     return NULL;
   g_array_sort (out, compare_totals);
   while (out->len > 0 && g_array_index (out, RemoraTaskTotal, out->len - 1).run_ns <= 0)

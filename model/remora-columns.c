@@ -105,6 +105,71 @@ remora_columns_layout (RemoraStore           *store,
   return edges;
 }
 
+/**
+ * remora_columns_read_cpu_cells:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpu: the CPU
+ * @level: the summary level
+ * @first_cell: the first cell of the level to read
+ * @end_cell: the cell after the last
+ * @func: called with each cell that holds anything, in time order
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Reads and decodes the lod_cpu blocks that hold cells [@first_cell,
+ * @end_cell) of one CPU.
+ *
+ * Returns: %FALSE with @error set if the store fails or a block is damaged.
+ */
+gboolean
+remora_columns_read_cpu_cells (RemoraStore      *store,
+                               int               buffer_id,
+                               int               cpu,
+                               int               level,
+                               gint64            first_cell,
+                               gint64            end_cell,
+                               RemoraCpuCellFunc func,
+                               gpointer          user_data,
+                               GError          **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
+  int           rc;
+
+  if (end_cell <= first_cell)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
+      "AND cpu = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, cpu);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+
+      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                    cells, runs))
+        return remora_columns_decode_failed (store, error);
+      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
+          if (cell >= first_cell && cell < end_cell &&
+              (cells[i].n_runs > 0 || cells[i].events > 0 || cells[i].lost > 0))
+            func (cell, &cells[i], user_data);
+        }
+    }
+  return remora_store_check (store, rc, error);
+}
+
 /* The error of a summary block that does not decode. */
 gboolean
 remora_columns_decode_failed (RemoraStore *store, GError **error)
@@ -114,12 +179,6 @@ remora_columns_decode_failed (RemoraStore *store, GError **error)
                remora_store_get_path (store));
   return FALSE;
 }
-
-#define ID_RANGE                                                                                   \
-  "coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "                               \
-  "ORDER BY last_ts LIMIT 1), 1 << 62) AND "                                                       \
-  "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                                \
-  "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows))"
 
 /* A frame's events counted per column for every CPU and every task at once,
  * from one pass over the events in its span (in id order, which is time
@@ -189,17 +248,14 @@ census_get (RemoraStore  *store,
   if (census != NULL)
     return memcmp (census->edges, edges, sizeof (gint64) * (width + 1)) == 0 ? census : NULL;
 
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?1 "
-      "ORDER BY last_ts LIMIT 1), 1 << 62), "
-      "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?2 ORDER BY last_ts LIMIT 1), "
-      "(SELECT max(id) FROM event_rows)), (SELECT max(id) FROM event_types)",
-      error);
+  st = remora_store_prepare_cached (store,
+                                    "SELECT " REMORA_COLUMNS_FIRST_ID ", " REMORA_COLUMNS_LAST_ID
+                                    ", (SELECT max(id) FROM event_types)",
+                                    error);
   if (st == NULL)
     goto fail;
-  sqlite3_bind_int64 (st, 1, edges[0]);
-  sqlite3_bind_int64 (st, 2, edges[width]);
+  sqlite3_bind_int64 (st, 2, edges[0]);
+  sqlite3_bind_int64 (st, 3, edges[width]);
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
     {
@@ -292,7 +348,8 @@ remora_columns_count_events (RemoraStore  *store,
                              GError      **error)
 {
 #define EVENTS_IN_RANGE(who)                                                                       \
-  "SELECT ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " ID_RANGE                          \
+  "SELECT ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " REMORA_COLUMNS_FIRST_ID           \
+  " AND " REMORA_COLUMNS_LAST_ID                                                                   \
   " AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)"
   gboolean failed;
   Census  *census = census_get (store, buffer_id, edges, width, &failed, error);

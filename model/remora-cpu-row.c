@@ -245,6 +245,33 @@ query_exact (RemoraStore     *store,
 }
 
 /* From lod_cpu: every cell lies wholly in one column. */
+typedef struct
+{
+  const gint64    *edges;
+  int              width;
+  int              shift;
+  int              column; /* the column of the last cell, -1 before it */
+  RemoraCpuColumn *columns;
+  Sums            *sums;
+} LodFill;
+
+static void
+fill_cell (gint64 cell, const RemoraLodCell *lc, gpointer user_data)
+{
+  LodFill *f = user_data;
+  gint64   ts = cell << f->shift;
+  int      c = f->column;
+
+  if (c < 0 || ts >= f->edges[c + 1] || ts < f->edges[c])
+    c = f->column = remora_columns_find_from (f->edges, f->width, ts, c);
+  if (c < 0)
+    return;
+  f->columns[c].events += lc->events;
+  f->columns[c].lost += lc->lost;
+  for (guint r = 0; r < lc->n_runs; r++)
+    sums_add (f->sums, c, lc->runs[r].pid, lc->runs[r].run_ns);
+}
+
 static gboolean
 query_lod (RemoraStore     *store,
            int              buffer_id,
@@ -256,58 +283,12 @@ query_lod (RemoraStore     *store,
            Sums            *sums,
            GError         **error)
 {
-  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
-  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
-  int           shift = REMORA_LOD_CELL_SHIFT (level);
-  gint64        first_cell = edges[0] >> shift;
-  gint64        end_cell = edges[width] >> shift; /* exclusive: edges are multiples */
-  sqlite3_stmt *st = NULL;                        /* cached by the store */
-  int           rc;
+  int     shift = REMORA_LOD_CELL_SHIFT (level);
+  LodFill f = { edges, width, shift, -1, columns, sums };
 
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
-      "AND cpu = ?3 AND block BETWEEN ?4 AND ?5",
-      error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int (st, 1, level);
-  sqlite3_bind_int (st, 2, buffer_id);
-  sqlite3_bind_int (st, 3, cpu);
-  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
-  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      gint64 block = sqlite3_column_int64 (st, 0);
-      int    c = -1;
-
-      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
-                                    cells, runs))
-        {
-          sqlite3_reset (st);
-          return remora_columns_decode_failed (store, error);
-        }
-      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
-        {
-          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
-          gint64 ts = cell << shift;
-
-          if (cell < first_cell || cell >= end_cell)
-            continue;
-          if (cells[i].n_runs == 0 && cells[i].events == 0 && cells[i].lost == 0)
-            continue;
-          if (c < 0 || ts >= edges[c + 1] || ts < edges[c])
-            c = remora_columns_find_from (edges, width, ts, c);
-          if (c < 0)
-            continue;
-          columns[c].events += cells[i].events;
-          columns[c].lost += cells[i].lost;
-          for (guint r = 0; r < cells[i].n_runs; r++)
-            sums_add (sums, c, cells[i].runs[r].pid, cells[i].runs[r].run_ns);
-        }
-    }
-  sqlite3_reset (st);
-  return remora_store_check (store, rc, error);
+  /* edges are multiples of the level's cells: the last one is exclusive */
+  return remora_columns_read_cpu_cells (store, buffer_id, cpu, level, edges[0] >> shift,
+                                        edges[width] >> shift, fill_cell, &f, error);
 }
 
 /**

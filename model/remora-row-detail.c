@@ -90,12 +90,8 @@ remora_row_dup_events (RemoraStore           *store,
 {
 #define ROW_EVENTS(who)                                                                            \
   "SELECT e.id, e.ts, e.cpu, e.pid, t.name FROM event_rows e JOIN event_types t ON t.id = e.type " \
-  "WHERE e." who " = ?1 "                                                                          \
-  "AND e.id >= coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "                   \
-  "ORDER BY last_ts LIMIT 1), 1 << 62) "                                                           \
-  "AND e.id <= coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                    \
-  "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows)) "                                  \
-  "AND e.ts >= ?2 AND e.ts < ?3 AND t.buffer_id = ?4 ORDER BY e.id LIMIT ?5"
+  "WHERE e." who " = ?1 AND e.id BETWEEN " REMORA_COLUMNS_FIRST_ID " AND " REMORA_COLUMNS_LAST_ID  \
+  " AND e.ts >= ?2 AND e.ts < ?3 AND t.buffer_id = ?4 ORDER BY e.id LIMIT ?5"
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraRowEvent));
   g_autoptr (RemoraCachedStmt) st = NULL;
   int buffer_id, rc;

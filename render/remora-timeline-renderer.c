@@ -437,6 +437,35 @@ flush_row (Ctx *ctx, double y, double h)
   g_array_set_size (ctx->labels, 0);
 }
 
+/* A mark from @y, @h high, over every run of columns whose count (a guint32
+ * field of the row's columns: @first is the first column's, @stride the
+ * columns' size) is above @above; neighbouring columns make one rectangle.
+ * Event ticks are such marks: dense at wide zoom, a grey rule. */
+static void
+add_marks (Ctx              *ctx,
+           int               group,
+           const RemoraRgba *color,
+           const guint32    *first,
+           gsize             stride,
+           guint32           above,
+           double            y,
+           double            h)
+{
+  int width = (int) ctx->plot_w;
+#define COUNT(c) (*(const guint32 *) (const void *) ((const guint8 *) first + (gsize) (c) *stride))
+
+  for (int c = 0; c < width; c++)
+    if (COUNT (c) > above)
+      {
+        int end = c + 1;
+        while (end < width && COUNT (end) > above)
+          end++;
+        group_add (ctx, group, color, ctx->plot_x + c, y, end - c, h);
+        c = end;
+      }
+#undef COUNT
+}
+
 static void
 draw_cpu_row (Ctx *ctx, const RemoraCpuColumn *cols, double y, double h)
 {
@@ -475,29 +504,14 @@ draw_cpu_row (Ctx *ctx, const RemoraCpuColumn *cols, double y, double h)
         }
       c = end;
     }
-  /* events: ticks along the bottom; neighbouring columns as one rectangle */
-  for (int c = 0; c < width; c++)
-    if (cols[c].events > 0)
-      {
-        int end = c + 1;
-        while (end < width && cols[end].events > 0)
-          end++;
-        /* dense at wide zoom: a grey rule, not a black one */
-        group_add (ctx, GROUP_TICKS, &theme->dim, ctx->plot_x + c, y + h - 2, end - c, 2);
-        c = end;
-      }
+  /* events: ticks along the bottom */
+  add_marks (ctx, GROUP_TICKS, &theme->dim, &cols[0].events, sizeof *cols, 0, y + h - 2, 2);
   /* several tasks in one column: a dark notch on top */
-  for (int c = 0; c < width; c++)
-    if (cols[c].n_tasks > 1)
-      {
-        RemoraRgba notch = { 0, 0, 0, theme->dark ? 0.6 : 0.45 };
-        int        end = c + 1;
-        while (end < width && cols[end].n_tasks > 1)
-          end++;
-        group_add (ctx, GROUP_NOTCHES, &notch, ctx->plot_x + c, y, end - c,
-                   MAX (2, round (h * 0.18)));
-        c = end;
-      }
+  {
+    RemoraRgba notch = { 0, 0, 0, theme->dark ? 0.6 : 0.45 };
+    add_marks (ctx, GROUP_NOTCHES, &notch, &cols[0].n_tasks, sizeof *cols, 1, y,
+               MAX (2, round (h * 0.18)));
+  }
   flush_row (ctx, y, h);
   for (int c = 0; c < width; c++)
     if (cols[c].lost > 0)
@@ -548,15 +562,7 @@ draw_task_row (Ctx *ctx, const RemoraRowSpec *row, const RemoraTaskColumn *cols,
       c = end;
     }
   /* event ticks along the bottom */
-  for (int c = 0; c < width; c++)
-    if (cols[c].events > 0)
-      {
-        int end = c + 1;
-        while (end < width && cols[end].events > 0)
-          end++;
-        group_add (ctx, GROUP_TICKS, &theme->dim, ctx->plot_x + c, y + h - 2, end - c, 2);
-        c = end;
-      }
+  add_marks (ctx, GROUP_TICKS, &theme->dim, &cols[0].events, sizeof *cols, 0, y + h - 2, 2);
   flush_row (ctx, y, h);
 }
 
