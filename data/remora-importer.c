@@ -23,6 +23,7 @@
 #include "remora-data-error.h"
 #include "remora-lod-private.h"
 #include "remora-pairing-private.h"
+#include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-store.h"
 #include "remora-trace-check-private.h"
@@ -52,6 +53,9 @@
 #define PID_BITS        (1 << 22) /* the kernel's largest pid_max */
 #define ZSTD_LEVEL      1
 #define ROWS_PER_INSERT 64 /* event rows per INSERT statement */
+/* The longest trace span imported (2^42 ns, 73 minutes): the level-of-detail
+ * summaries hold a cell per 262 µs of it. */
+#define REMORA_IMPORT_MAX_SPAN_NS ((gint64) 1 << 42)
 
 typedef struct
 {
@@ -236,6 +240,13 @@ struct _Import
   GHashTable            *comms;   /* pid -> char* comm */
   GHashTable            *symbols; /* addr -> id */
   gint64                 n_symbols;
+
+  /* damaged records, by what was wrong (see remora_importer_run) */
+  gint64 damaged_unknown; /* an event id with no format */
+  gint64 damaged_payload; /* a payload that does not fit its format or its page */
+  gint64 damaged_time;    /* a timestamp out of its CPU's order */
+  gint64 damaged_span;    /* a timestamp outside the trace's span */
+  int    common_size;     /* bytes of the fields every record starts with */
 
   gint64            next_id;
   gint64            first_ts;
@@ -1121,14 +1132,16 @@ on_print (Import *im, BufferState *b, struct tep_record *rec, gint64 id)
 
 /* Returns FALSE to stop: cancelled, or the writer failed. */
 static gboolean
-on_record (Import *im, BufferState *b, struct tep_record *rec)
+on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
 {
-  CpuState *cs;
-  EventRec  e;
-  gint64    id = im->next_id;
-  int       cpu;
-  int       tep_type;
-  guint16   size16;
+  CpuState         *cs;
+  EventRec          e;
+  gint64            id = im->next_id;
+  struct tep_event *event = NULL;
+  gboolean          damaged = FALSE;
+  int               cpu;
+  int               tep_type = -1;
+  guint16           size16;
 
   if ((id % CHECK_INTERVAL) == 0)
     {
@@ -1138,12 +1151,46 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
           im->stopped = TRUE;
           return FALSE;
         }
-      set_progress (im->self, 0.02 + 0.88 * ((gint64) rec->ts - im->first_ts) / span, NULL, id);
+      set_progress (im->self,
+                    0.02 + 0.88 * CLAMP (((gint64) rec->ts - im->first_ts) / span, 0.0, 1.0), NULL,
+                    id);
     }
 
   cpu = rec->cpu;
-  if (cpu < 0 || cpu > 65535 || rec->size < 0 || rec->size > G_MAXUINT16)
+  if (cpu < 0 || cpu >= REMORA_TRACE_MAX_CPUS || rec->size < 0 || rec->size > G_MAXUINT16)
     return TRUE;
+
+  /* A damaged record is kept (trace-cmd report shows it too) and counted,
+   * but none of its fields is decoded. */
+  if (flags & REMORA_RAW_RECORD_DAMAGED_TIME)
+    im->damaged_time++;
+  if ((gint64) rec->ts < im->first_ts || (gint64) rec->ts > im->last_ts)
+    im->damaged_span++;
+  if (flags & REMORA_RAW_RECORD_DAMAGED_SIZE)
+    {
+      im->damaged_payload++;
+      damaged = TRUE;
+    }
+  else if (im->common_size <= 0 || rec->size < im->common_size)
+    {
+      im->damaged_payload++;
+      damaged = TRUE;
+    }
+  else
+    {
+      tep_type = tep_data_type (b->tep, rec);
+      event = tep_find_event (b->tep, tep_type);
+      if (event == NULL)
+        {
+          im->damaged_unknown++;
+          damaged = TRUE;
+        }
+      else if (!remora_payload_fits (event, rec->data, rec->size))
+        {
+          im->damaged_payload++;
+          damaged = TRUE;
+        }
+    }
 
   cs = cpu_state (b, cpu);
   if (cs->first_ts < 0)
@@ -1165,19 +1212,18 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
       end_slice (im, b, cs, cpu, (gint64) rec->ts);
     }
 
+  e.ts = (gint64) rec->ts;
+  e.cpu = cpu;
+  e.pid = tep_type >= 0 ? tep_data_pid (b->tep, rec) : -1;
+  e.type = type_of (im, b, tep_type);
+
   /* Level-of-detail cells: this CPU gets nothing more before its open slice
    * began (a buffer without sched_switch has no slices: before this record). */
   remora_lod_builder_add_event (im->lod, b->index, cpu, (gint64) rec->ts, rec->missed_events != 0);
-  remora_lod_builder_add_task_event (im->lod, b->index, tep_data_pid (b->tep, rec),
-                                     (gint64) rec->ts);
+  if (e.pid >= 0)
+    remora_lod_builder_add_task_event (im->lod, b->index, e.pid, (gint64) rec->ts);
   remora_lod_builder_advance (im->lod, b->index, cpu,
                               b->id_switch >= 0 ? cs->slice_start : (gint64) rec->ts);
-
-  tep_type = tep_data_type (b->tep, rec);
-  e.ts = (gint64) rec->ts;
-  e.cpu = cpu;
-  e.pid = tep_data_pid (b->tep, rec);
-  e.type = type_of (im, b, tep_type);
 
   if (im->cur->first_id < 0)
     im->cur->first_id = id;
@@ -1191,7 +1237,7 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
     }
   if (e.pid >= 0 && e.pid < PID_BITS)
     im->pid_bits[e.pid >> 3] |= 1 << (e.pid & 7);
-  else
+  else if (e.pid >= 0)
     g_hash_table_add (im->big_pids, GINT_TO_POINTER (e.pid));
   if (e.ts < im->prev_ts)
     im->ts_monotonic = FALSE;
@@ -1206,9 +1252,11 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
   im->chunk_count++;
   im->next_id++;
 
-  if (tep_type == b->id_switch && tep_type >= 0)
+  if (damaged)
+    ;
+  else if (tep_type == b->id_switch)
     on_switch (im, b, cs, rec, id, cpu);
-  else if (tep_type >= 0 && (tep_type == b->id_wakeup || tep_type == b->id_wakeup_new))
+  else if (tep_type == b->id_wakeup || tep_type == b->id_wakeup_new)
     {
       gboolean    is_new = tep_type == b->id_wakeup_new;
       char        comm[17];
@@ -1220,13 +1268,11 @@ on_record (Import *im, BufferState *b, struct tep_record *rec)
       remora_wakeup_pairer_wakeup (&b->wakeups, id, (gint64) rec->ts, cpu, pid, c,
                                    (int) field_num (target, rec, -1), is_new, e.pid);
     }
-  else if (tep_type >= 0 &&
-           (tep_type == b->id_issue || tep_type == b->id_complete || tep_type == b->id_requeue))
+  else if (tep_type == b->id_issue || tep_type == b->id_complete || tep_type == b->id_requeue)
     on_block (b, rec, id, cpu, e.pid, tep_type);
-  else if (tep_type >= 0 &&
-           (tep_type == b->id_function || tep_type == b->id_fentry || tep_type == b->id_fexit))
+  else if (tep_type == b->id_function || tep_type == b->id_fentry || tep_type == b->id_fexit)
     on_func (im, b, rec, id, tep_type);
-  else if (tep_type >= 0 && tep_type == b->id_print && b->pr_buf != NULL)
+  else if (tep_type == b->id_print && b->pr_buf != NULL)
     on_print (im, b, rec, id);
 
   if ((im->next_id & ((1 << CHUNK_SHIFT) - 1)) == 0)
@@ -1752,6 +1798,10 @@ write_meta (Import                       *im,
   META_INT ("partial", partial_message != NULL);
   META_TEXT ("partial_reason", partial_message);
   META_INT ("missing_bytes", (gint64) check->missing_bytes);
+  META_INT ("damaged_unknown", im->damaged_unknown);
+  META_INT ("damaged_payload", im->damaged_payload);
+  META_INT ("damaged_time", im->damaged_time);
+  META_INT ("damaged_span", im->damaged_span);
   META_INT ("complete", 1);
   return TRUE;
 }
@@ -1781,12 +1831,25 @@ describe_partial (const RemoraTraceCheck *check, Import *im, const char *damage)
                                         skipped),
                               skipped);
     }
-  /* after a padded copy the stream ends at the padding: that is the cut above */
-  if (damage != NULL && check->missing_bytes == 0)
+  if (damage != NULL)
     {
       if (s->len)
         g_string_append_c (s, ' ');
       g_string_append (s, damage);
+    }
+  if (im->damaged_unknown + im->damaged_payload + im->damaged_time + im->damaged_span > 0)
+    {
+      gint64 n = im->damaged_unknown + im->damaged_payload + im->damaged_time + im->damaged_span;
+      if (s->len)
+        g_string_append_c (s, ' ');
+      g_string_append_printf (
+          s,
+          /* Translators: counts of damaged records, by what was wrong with them */
+          _ ("%lld damaged records were kept without decoding their fields (unknown event ids: "
+             "%lld, payloads that do not fit their format: %lld, timestamps out of their CPU’s "
+             "order: %lld, timestamps outside the trace’s span: %lld)."),
+          (long long) n, (long long) im->damaged_unknown, (long long) im->damaged_payload,
+          (long long) im->damaged_time, (long long) im->damaged_span);
     }
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
@@ -1884,8 +1947,16 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
       goto out;
     }
   tep = tracecmd_get_tep (im.head);
+  im.common_size = remora_payload_common_size (tep);
   im.first_ts = remora_trace_reader_get_first_ts (im.reader);
   im.last_ts = remora_trace_reader_get_last_ts (im.reader);
+  /* The span comes from each CPU's first and last records; a damaged one can
+   * say anything. Records after the longest span Remora summarizes are
+   * damage (the summaries' cost follows the span). */
+  if (im.first_ts < 0 || im.last_ts < im.first_ts)
+    im.first_ts = im.last_ts = MAX (0, im.first_ts);
+  if (im.last_ts - im.first_ts > REMORA_IMPORT_MAX_SPAN_NS)
+    im.last_ts = im.first_ts + REMORA_IMPORT_MAX_SPAN_NS;
   im.buffers = g_ptr_array_new_with_free_func (buffer_state_free);
   for (int i = 0; i < remora_trace_reader_get_n_buffers (im.reader); i++)
     g_ptr_array_add (im.buffers,
@@ -1929,7 +2000,7 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
       rec.size = raw->size;
       rec.missed_events = raw->missed_events;
       rec.data = (void *) raw->data;
-      if (!on_record (&im, g_ptr_array_index (im.buffers, raw->buffer), &rec))
+      if (!on_record (&im, g_ptr_array_index (im.buffers, raw->buffer), &rec, raw->flags))
         break;
     }
   g_debug ("%.3f s: all records read", (g_get_monotonic_time () - self->start_us) / 1e6);

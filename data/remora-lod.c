@@ -11,6 +11,9 @@
 
 #include "remora-lod-private.h"
 
+/* level-0 cells a CPU's window holds at most */
+#define REMORA_LOD_MAX_WINDOW ((gint64) 1 << 22)
+
 typedef struct
 {
   gint32 pid;
@@ -308,6 +311,8 @@ cpu_lod_free (gpointer data)
 {
   CpuLod *cl = data;
 
+  if (cl == NULL) /* a CPU of the buffer that had no data */
+    return;
   for (guint i = 0; i < cl->window->len; i++)
     cell_free_runs (&g_array_index (cl->window, Cell, i));
   g_array_unref (cl->window);
@@ -358,9 +363,11 @@ get_cpu (RemoraLodBuilder *self, int buffer, int cpu)
   return cl;
 }
 
+static void finalize_until (RemoraLodBuilder *self, CpuLod *cl, gint64 limit);
+
 /* The pending level-0 cell @index, created (empty) if needed. */
 static Cell *
-window_cell (CpuLod *cl, gint64 index)
+window_cell (RemoraLodBuilder *self, CpuLod *cl, gint64 index)
 {
   if (cl->base < 0)
     {
@@ -374,6 +381,12 @@ window_cell (CpuLod *cl, gint64 index)
        * nothing arrives for them; keep the data in the earliest open cell */
       index = cl->base;
     }
+  /* A CPU silent for longer than the window holds (18 minutes of cells, at
+   * 24 bytes each): the cells of the gap that are furthest back are folded
+   * first, so memory stays bounded (their share of a slice still open across
+   * the gap then goes to the first cell kept). */
+  if (index - cl->base >= REMORA_LOD_MAX_WINDOW)
+    finalize_until (self, cl, index - REMORA_LOD_MAX_WINDOW + 1);
   if ((guint64) (index - cl->base) >= cl->window->len)
     g_array_set_size (cl->window, index - cl->base + 1);
   return &g_array_index (cl->window, Cell, index - cl->base);
@@ -475,7 +488,7 @@ remora_lod_builder_add_slice (
       gint64 cell_begin = i << REMORA_LOD_SHIFT0;
       gint64 cell_end = cell_begin + REMORA_LOD_CELL_NS (0);
       gint64 ns = MIN (end_ts, cell_end) - MAX (start_ts, cell_begin);
-      cell_add_run (window_cell (cl, i), pid, ns);
+      cell_add_run (window_cell (self, cl, i), pid, ns);
       /* Every event of this CPU before end_ts is in (the builder's contract),
        * so the cells this slice covers whole are final: fold them as they
        * come, or a long slice would hold millions of cells at once. */
@@ -502,7 +515,10 @@ remora_lod_builder_add_event (
 
   if (ts < self->first_ts || ts > self->last_ts)
     return;
-  c = window_cell (get_cpu (self, buffer, cpu), ts >> REMORA_LOD_SHIFT0);
+  {
+    CpuLod *cl = get_cpu (self, buffer, cpu);
+    c = window_cell (self, cl, ts >> REMORA_LOD_SHIFT0);
+  }
   c->events++;
   if (lost_before)
     c->lost++;

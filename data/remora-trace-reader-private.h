@@ -28,6 +28,12 @@ G_BEGIN_DECLS
  */
 typedef struct _RemoraTraceReader RemoraTraceReader;
 
+/* A record that libtracecmd handed out damaged: its payload ran past its
+ * page (and is dropped), or its timestamp broke its CPU's time order (and
+ * was set to the CPU's time so far). */
+#define REMORA_RAW_RECORD_DAMAGED_SIZE (1u << 0)
+#define REMORA_RAW_RECORD_DAMAGED_TIME (1u << 1)
+
 typedef struct
 {
   gint64        ts;
@@ -35,7 +41,8 @@ typedef struct
   int           cpu;
   int           buffer; /* 0 for the top-level buffer, i + 1 for instance i */
   int           size;
-  const guint8 *data; /* valid until the next call */
+  guint         flags; /* REMORA_RAW_RECORD_* */
+  const guint8 *data;  /* valid until the next call */
 } RemoraRawRecord;
 
 RemoraTraceReader     *remora_trace_reader_start (const char   *path,

@@ -17,7 +17,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "remora-child-private.h"
 #include "remora-data-error.h"
+#include "remora-payload-private.h"
 #include "remora-trace-reader-private.h"
 #include "remora-tracecmd-private.h"
 
@@ -41,6 +43,8 @@ typedef struct
   gint32  cpu;
   guint16 buffer;
   guint16 size;
+  guint32 flags; /* REMORA_RAW_RECORD_* */
+  guint32 padding;
 } RecordHeader;
 
 struct _RemoraTraceReader
@@ -60,7 +64,9 @@ struct _RemoraTraceReader
   gboolean      cut;   /* the stream stopped without END */
   gint64        records;
   gint64        last_good_ts;
-  int           status; /* waitpid status once reaped */
+  gboolean      stalled;   /* the child sent nothing for REMORA_CHILD_STALL_MS */
+  gboolean      cancelled; /* the wait for the child was cancelled */
+  int           status;    /* waitpid status once reaped */
   gboolean      reaped;
 
   /* input buffer */
@@ -73,14 +79,35 @@ struct _RemoraTraceReader
 
 /* Child side --------------------------------------------------------------- */
 
+static gboolean record_fits_page (const struct tep_record *rec, guint page_size);
+
 typedef struct
 {
   int                     fd;
   guint8                 *buf;
   gsize                   len;
   int                     n_handles;
+  guint                   page_size;
+  int                     common_size; /* of every record's common fields, or -1 */
   struct tracecmd_input **handles;
 } ChildOut;
+
+/* Is @rec what its format says, inside its page? libtracecmd hands out
+ * whatever a damaged page holds: ids that name no event, lengths past the
+ * page, timestamps from nowhere. A record that is not is sent marked, and
+ * its time does not count for its CPU's order. */
+static gboolean
+child_record_valid (const ChildOut *out, struct tracecmd_input *handle, struct tep_record *rec)
+{
+  struct tep_handle *tep = tracecmd_get_tep (handle);
+  struct tep_event  *event;
+
+  if (!record_fits_page (rec, out->page_size) || out->common_size <= 0 ||
+      rec->size < out->common_size)
+    return FALSE;
+  event = tep_find_event (tep, tep_data_type (tep, rec));
+  return event != NULL && remora_payload_fits (event, rec->data, rec->size);
+}
 
 static void
 child_flush (ChildOut *out)
@@ -137,20 +164,35 @@ child_put_str (ChildOut *out, const char *s)
     child_put (out, s, len);
 }
 
+/* A record's payload must lie inside its ring-buffer page: a damaged length
+ * word makes libtraceevent's kbuffer hand out a size that runs past the page
+ * (and past libtracecmd's buffer). Pages are page_size-aligned in the CPU's
+ * data, so the record's offset within its page is offset % page_size. */
+static gboolean
+record_fits_page (const struct tep_record *rec, guint page_size)
+{
+  guint64 in_page = rec->offset % page_size;
+
+  return rec->size >= 0 && rec->record_size >= rec->size &&
+         in_page + (guint64) rec->record_size <= page_size && rec->size <= 0xfffe;
+}
+
 static void
-child_record (ChildOut *out, int buffer, struct tep_record *rec)
+child_record (ChildOut *out, int buffer, struct tep_record *rec, guint32 flags)
 {
   RecordHeader h = { 0 };
 
-  if (rec->size < 0 || rec->size > 0xfffe)
-    return;
+  if (!record_fits_page (rec, out->page_size))
+    flags |= REMORA_RAW_RECORD_DAMAGED_SIZE;
   h.ts = rec->ts;
   h.missed = rec->missed_events;
   h.cpu = rec->cpu;
   h.buffer = (guint16) buffer;
-  h.size = (guint16) rec->size;
+  h.size = (flags & REMORA_RAW_RECORD_DAMAGED_SIZE) ? 0 : (guint16) rec->size;
+  h.flags = flags;
   child_put (out, &h, sizeof h);
-  child_put (out, rec->data, rec->size);
+  if (h.size > 0)
+    child_put (out, rec->data, h.size);
 }
 
 /* One CPU of one buffer, read ahead in runs of records: libtracecmd 1.3.1
@@ -158,17 +200,79 @@ child_record (ChildOut *out, int buffer, struct tep_record *rec)
  * records from CPUs in turn, one at a time, decompresses the same chunks over
  * and over (tracecmd_iterate_events walks a large compressed trace several
  * times slower than reading each CPU in runs). */
+/* records read past a run to judge its timestamps */
+#define JUDGE_AHEAD 8
+
 typedef struct
 {
   struct tracecmd_input *handle;
   struct tep_record    **ahead;
+  guint8                *flags;             /* REMORA_RAW_RECORD_* per record ahead */
+  struct tep_record     *next[JUDGE_AHEAD]; /* read, not judged yet */
+  gboolean               next_valid[JUDGE_AHEAD];
+  int                    n_next;
+  const ChildOut        *out;
+  guint64                clock; /* the stream's time so far */
+  int                    has_clock;
   int                    buffer;
   int                    cpu;
   int                    len;
   int                    pos;
   int                    started;
+  int                    eof;
   int                    done;
 } Stream;
+
+static struct tep_record *
+stream_read (Stream *s)
+{
+  struct tep_record *rec;
+
+  if (s->eof)
+    return NULL;
+  rec = s->started ? tracecmd_read_data (s->handle, s->cpu)
+                   : tracecmd_read_cpu_first (s->handle, s->cpu);
+  s->started = 1;
+  if (rec == NULL)
+    s->eof = 1;
+  return rec;
+}
+
+/* A CPU's records come in time order. A damaged timestamp breaks the order:
+ * a record before the CPU's time so far, or after one of the few records
+ * that follow it, is marked damaged and given the time so far, so that the
+ * merge keeps the CPU's records together and in order. */
+static guint8
+stream_judge (Stream *s, struct tep_record *rec, gboolean valid)
+{
+  guint64 later = G_MAXUINT64;
+
+  for (int i = 0; i < s->n_next; i++)
+    if (s->next_valid[i])
+      later = MIN (later, s->next[i]->ts);
+  if (!valid)
+    {
+      /* counted as damage by the importer; its time means nothing */
+      if (s->has_clock)
+        rec->ts = s->clock;
+      else if (later != G_MAXUINT64)
+        rec->ts = later;
+      return 0;
+    }
+  if (s->has_clock && rec->ts < s->clock)
+    {
+      rec->ts = s->clock;
+      return REMORA_RAW_RECORD_DAMAGED_TIME;
+    }
+  if (rec->ts > later)
+    {
+      rec->ts = s->has_clock ? s->clock : later;
+      return REMORA_RAW_RECORD_DAMAGED_TIME;
+    }
+  s->clock = rec->ts;
+  s->has_clock = 1;
+  return 0;
+}
 
 static struct tep_record *
 stream_peek (Stream *s, int max_ahead)
@@ -180,14 +284,29 @@ stream_peek (Stream *s, int max_ahead)
   s->len = s->pos = 0;
   while (s->len < max_ahead)
     {
-      struct tep_record *rec = s->started ? tracecmd_read_data (s->handle, s->cpu)
-                                          : tracecmd_read_cpu_first (s->handle, s->cpu);
-      s->started = 1;
-      if (rec == NULL)
+      struct tep_record *rec;
+      gboolean           valid;
+
+      while (s->n_next < JUDGE_AHEAD && !s->eof)
+        {
+          struct tep_record *r = stream_read (s);
+          if (r != NULL)
+            {
+              s->next_valid[s->n_next] = child_record_valid (s->out, s->handle, r);
+              s->next[s->n_next++] = r;
+            }
+        }
+      if (s->n_next == 0)
         {
           s->done = 1;
           break;
         }
+      rec = s->next[0];
+      valid = s->next_valid[0];
+      memmove (s->next, s->next + 1, (s->n_next - 1) * sizeof *s->next);
+      memmove (s->next_valid, s->next_valid + 1, (s->n_next - 1) * sizeof *s->next_valid);
+      s->n_next--;
+      s->flags[s->len] = stream_judge (s, rec, valid);
       s->ahead[s->len++] = rec;
     }
   return s->len > 0 ? s->ahead[0] : NULL;
@@ -246,10 +365,12 @@ child_walk (ChildOut *out)
       {
         Stream *s = &streams[n++];
         s->handle = out->handles[h];
+        s->out = out;
         s->buffer = h;
         s->cpu = cpu;
         s->ahead = calloc (max_ahead, sizeof *s->ahead);
-        if (s->ahead == NULL)
+        s->flags = calloc (max_ahead, 1);
+        if (s->ahead == NULL || s->flags == NULL)
           _exit (6);
       }
 
@@ -262,14 +383,60 @@ child_walk (ChildOut *out)
   while (n_heap > 0)
     {
       Stream            *s = &streams[heap[0]];
+      guint8             flags = s->flags[s->pos];
       struct tep_record *rec = s->ahead[s->pos++];
 
-      child_record (out, s->buffer, rec);
+      child_record (out, s->buffer, rec, flags);
       tracecmd_free_record (rec);
       if (stream_peek (s, max_ahead) == NULL)
         heap[0] = heap[--n_heap];
       heap_down (streams, heap, n_heap, 0);
     }
+}
+
+/* The time of a CPU's first (or last) record, for the trace's span: the
+ * first of a run of EDGE_RUN valid records in time order, looked for among
+ * the CPU's first (last) EDGE_LOOK records, since a damaged page can hold
+ * records that look valid one by one with times from anywhere. */
+#define EDGE_RUN  8
+#define EDGE_LOOK 512
+
+static gboolean
+cpu_edge (const ChildOut *out, struct tracecmd_input *handle, int cpu, gboolean last, gint64 *ts)
+{
+  struct tep_record *rec =
+      last ? tracecmd_read_cpu_last (handle, cpu) : tracecmd_read_cpu_first (handle, cpu);
+  gint64   run_start = 0, prev = 0;
+  int      run = 0;
+  gboolean found = FALSE;
+
+  for (int i = 0; rec != NULL && i < EDGE_LOOK; i++)
+    {
+      struct tep_record *next;
+      gint64             t = (gint64) rec->ts;
+
+      if (!child_record_valid (out, handle, rec) || t < 0 ||
+          (run > 0 && (last ? t > prev : t < prev)))
+        run = 0;
+      if (child_record_valid (out, handle, rec) && t >= 0)
+        {
+          if (run == 0)
+            run_start = t;
+          run++;
+          prev = t;
+        }
+      if (run >= EDGE_RUN)
+        {
+          *ts = run_start;
+          found = TRUE;
+          break;
+        }
+      next = last ? tracecmd_read_prev (handle, rec) : tracecmd_read_data (handle, cpu);
+      tracecmd_free_record (rec);
+      rec = next;
+    }
+  tracecmd_free_record (rec);
+  return found;
 }
 
 G_GNUC_NORETURN static void
@@ -284,12 +451,12 @@ child_main (const char *path, int fd, int max_instances)
   gint64                 first = G_MAXINT64, last = G_MININT64;
   RecordHeader           end = { .buffer = END_BUFFER };
 
-  signal (SIGPIPE, SIG_DFL);
-  tracecmd_set_loglevel (TEP_LOG_NONE);
-  tep_set_loglevel (TEP_LOG_NONE);
-
   top = tracecmd_open (path, TRACECMD_FL_LOAD_NO_PLUGINS);
   if (top == NULL)
+    _exit (3);
+  out.page_size = (guint) tracecmd_page_size (top);
+  out.common_size = remora_payload_common_size (tracecmd_get_tep (top));
+  if (out.page_size < 4096 || (out.page_size & (out.page_size - 1)) != 0)
     _exit (3);
   handles[0] = top;
   out.n_handles = 1;
@@ -317,14 +484,12 @@ child_main (const char *path, int fd, int max_instances)
       int cpus = tracecmd_cpus (handles[h]);
       for (int cpu = 0; cpu < cpus; cpu++)
         {
-          struct tep_record *a = tracecmd_read_cpu_first (handles[h], cpu);
-          struct tep_record *b = tracecmd_read_cpu_last (handles[h], cpu);
-          if (a != NULL)
-            first = MIN (first, (gint64) a->ts);
-          if (b != NULL)
-            last = MAX (last, (gint64) b->ts);
-          tracecmd_free_record (a);
-          tracecmd_free_record (b);
+          gint64 t;
+
+          if (cpu_edge (&out, handles[h], cpu, FALSE, &t))
+            first = MIN (first, t);
+          if (cpu_edge (&out, handles[h], cpu, TRUE, &t))
+            last = MAX (last, t);
         }
       tracecmd_set_all_cpus_to_timestamp (handles[h], 0);
     }
@@ -372,7 +537,23 @@ fill (RemoraTraceReader *self, gsize want)
     }
   while (self->buf_end < want)
     {
-      ssize_t n = read (self->fd, self->buf + self->buf_end, self->buf_size - self->buf_end);
+      ssize_t         n;
+      RemoraChildWait w;
+
+      if (self->fd < 0)
+        return FALSE;
+      w = remora_child_wait_readable (self->fd, self->cancellable, REMORA_CHILD_STALL_MS);
+      if (w == REMORA_CHILD_WAIT_CANCELLED)
+        {
+          self->cancelled = TRUE;
+          return FALSE;
+        }
+      if (w == REMORA_CHILD_WAIT_STALLED)
+        {
+          self->stalled = TRUE;
+          return FALSE;
+        }
+      n = read (self->fd, self->buf + self->buf_end, self->buf_size - self->buf_end);
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
@@ -414,39 +595,24 @@ reap (RemoraTraceReader *self, gboolean kill_it)
 {
   if (self->pid <= 0 || self->reaped)
     return;
-  if (kill_it)
-    kill (self->pid, SIGKILL);
-  while (waitpid (self->pid, &self->status, 0) < 0 && errno == EINTR)
-    ;
+  remora_child_reap (self->pid, kill_it, &self->status);
   self->reaped = TRUE;
 }
 
 static gboolean
 spawn (RemoraTraceReader *self, const char *path, int max_instances, GError **error)
 {
-  int fds[2];
+  int fd;
 
-  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
-    return FALSE;
-  fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
-  self->pid = fork ();
+  self->pid = remora_child_fork (&fd, error);
   if (self->pid < 0)
     {
-      int errsv = errno;
-      close (fds[0]);
-      close (fds[1]);
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
-                   _ ("Failed to start a process to read “%s”: %s"), self->display_path,
-                   g_strerror (errsv));
+      g_prefix_error (error, _ ("Failed to read “%s”: "), self->display_path);
       return FALSE;
     }
   if (self->pid == 0)
-    {
-      close (fds[0]);
-      child_main (path, fds[1], max_instances);
-    }
-  close (fds[1]);
-  self->fd = fds[0];
+    child_main (path, fd, max_instances);
+  self->fd = fd;
   self->reaped = FALSE;
   self->buf_start = self->buf_end = 0;
   return TRUE;
@@ -539,9 +705,14 @@ remora_trace_reader_start (const char   *path,
       reap (self, TRUE);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (opened == 0 || attempt == 1)
+      if (opened == 0 || attempt == 1 || self->stalled)
         {
-          if (WIFSIGNALED (self->status))
+          if (self->stalled)
+            g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
+                         _ ("Failed to read “%s”: the trace is damaged (libtracecmd stopped "
+                            "making progress opening it)"),
+                         display_path);
+          else if (WIFSIGNALED (self->status))
             g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
                          _ ("Failed to read “%s”: the trace is damaged (libtracecmd crashed on it "
                             "with signal %d)"),
@@ -639,6 +810,7 @@ remora_trace_reader_next (RemoraTraceReader *self)
   self->record.cpu = h.cpu;
   self->record.buffer = h.buffer;
   self->record.size = h.size;
+  self->record.flags = h.flags;
   self->record.data = self->buf + self->buf_start;
   self->buf_start += h.size;
   self->records++;
@@ -667,6 +839,10 @@ remora_trace_reader_dup_damage (RemoraTraceReader *self)
   reap (self, TRUE);
   when = g_strdup_printf ("%" G_GINT64_FORMAT ".%09" G_GINT64_FORMAT,
                           self->last_good_ts / 1000000000, self->last_good_ts % 1000000000);
+  if (self->stalled)
+    return g_strdup_printf (_ ("The event data is damaged: libtracecmd stopped making progress "
+                               "after %lld events, at %s; the events before were imported."),
+                            (long long) self->records, when);
   if (WIFSIGNALED (self->status) && WTERMSIG (self->status) != SIGKILL)
     return g_strdup_printf (_ ("The event data is damaged: libtracecmd crashed (signal %d) after "
                                "%lld events, at %s; the events before were "

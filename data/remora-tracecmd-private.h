@@ -43,6 +43,8 @@ struct tracecmd_output *tracecmd_copy (struct tracecmd_input *ihandle,
                                        const char            *compression);
 void                    tracecmd_output_close (struct tracecmd_output *handle);
 struct tep_record      *tracecmd_read_cpu_last (struct tracecmd_input *handle, int cpu);
+int                     tracecmd_page_size (struct tracecmd_input *handle);
+struct tep_record *tracecmd_read_prev (struct tracecmd_input *handle, struct tep_record *record);
 void tracecmd_set_all_cpus_to_timestamp (struct tracecmd_input *handle, unsigned long long time);
 
 G_END_DECLS

@@ -1,0 +1,88 @@
+/* remora-payload.c
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "remora-payload-private.h"
+
+/* libtraceevent reads a record's fields where its format says they are,
+ * without looking at the record's size: a damaged record (or a damaged
+ * format) would make it read past the payload. These checks come first. */
+
+static gboolean
+field_fits (const struct tep_format_field *field, const guint8 *data, int size)
+{
+  guint32 loc;
+  guint64 begin, len;
+
+  if (field->offset < 0 || field->size < 0 || (gint64) field->offset + field->size > size)
+    return FALSE;
+  if ((field->flags & TEP_FIELD_IS_DYNAMIC) == 0)
+    return TRUE;
+  /* __data_loc: 16 bits of offset, 16 of length; __rel_loc counts the
+   * offset from the end of the field itself */
+  if (field->size < 4)
+    return FALSE;
+  memcpy (&loc, data + field->offset, 4);
+  if (field->event != NULL && field->event->tep != NULL &&
+      tep_is_file_bigendian (field->event->tep) != tep_is_local_bigendian (field->event->tep))
+    loc = GUINT32_SWAP_LE_BE (loc);
+  begin = loc & 0xffff;
+  len = loc >> 16;
+  if (field->flags & TEP_FIELD_IS_RELATIVE)
+    begin += (guint64) field->offset + field->size;
+  return begin + len <= (guint64) size;
+}
+
+/**
+ * remora_payload_common_size:
+ * @tep: a trace's formats
+ *
+ * Returns: how many bytes the fields common to every event take (where the
+ *   event's type and pid are), or -1 if the formats do not say.
+ */
+int
+remora_payload_common_size (struct tep_handle *tep)
+{
+  struct tep_event **events = tep_list_events (tep, TEP_EVENT_SORT_ID);
+  int                end = -1;
+
+  if (events == NULL || events[0] == NULL)
+    return -1;
+  for (const struct tep_format_field *f = events[0]->format.common_fields; f != NULL; f = f->next)
+    {
+      if (f->offset < 0 || f->size < 0 || f->offset > 4096 || f->size > 4096)
+        return -1;
+      end = MAX (end, f->offset + f->size);
+    }
+  return end;
+}
+
+/**
+ * remora_payload_fits:
+ * @event: the record's event format
+ * @data: the payload
+ * @size: its size in bytes
+ *
+ * Returns: %TRUE if every field of @event, its dynamic arrays and strings
+ *   included, lies inside the @size bytes of @data.
+ */
+gboolean
+remora_payload_fits (struct tep_event *event, const void *data, int size)
+{
+  if (size < 0)
+    return FALSE;
+  for (const struct tep_format_field *f = event->format.common_fields; f != NULL; f = f->next)
+    if (!field_fits (f, data, size))
+      return FALSE;
+  for (const struct tep_format_field *f = event->format.fields; f != NULL; f = f->next)
+    if (!field_fits (f, data, size))
+      return FALSE;
+  return TRUE;
+}
