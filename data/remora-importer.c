@@ -934,6 +934,7 @@ type_of (Import *im, BufferState *b, int tep_id)
   struct tep_event *event;
   TypeRec           t;
 
+  /* a record too damaged to have an id is filed under the last one */
   if (tep_id < 0 || tep_id >= TEP_ID_MAP_SIZE)
     tep_id = TEP_ID_MAP_SIZE - 1;
   if (b->type_map[tep_id] != 0)
@@ -954,7 +955,8 @@ type_of (Import *im, BufferState *b, int tep_id)
       /* An id with no format in the file: keep the record under a name that
        * says so; its fields cannot be decoded. */
       t.system = g_strdup ("");
-      t.name = g_strdup_printf ("unknown_event_%d", tep_id);
+      t.name = tep_id == TEP_ID_MAP_SIZE - 1 ? g_strdup ("damaged_record")
+                                             : g_strdup_printf ("unknown_event_%d", tep_id);
       t.parsed = FALSE;
     }
   g_array_append_val (im->cur->types, t);

@@ -19,8 +19,11 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include "remora-child-private.h"
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
+#include "remora-lod-private.h"
+#include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-tracecmd-private.h"
 
@@ -203,6 +206,233 @@ remora_store_is_store_file (const char *path)
   n = pread (fd, head, sizeof head, 0);
   close (fd);
   return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
+}
+
+/* Integrity ---------------------------------------------------------------- */
+
+/* What opening a store may take: its checks read a few pages. */
+#define OPEN_BUDGET_US (2 * G_USEC_PER_SEC)
+
+static int
+open_budget_cb (void *user_data)
+{
+  return g_get_monotonic_time () > *(gint64 *) user_data;
+}
+
+static gboolean
+store_damaged (GError **error, const char *path, const char *what)
+{
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _ ("Failed to open the store “%s”: it is damaged (%s)"), path, what);
+  return FALSE;
+}
+
+/* SQLite's header says how many pages the file has: a store cut short (or
+ * grown) is damaged, whatever page the cut fell in. */
+static gboolean
+check_file_size (const char *path, GError **error)
+{
+  guint8      head[100];
+  struct stat st;
+  guint32     page_size, pages, counter, valid_for;
+  int         fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean    ok;
+
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_set_error (error, REMORA_DATA_ERROR,
+                   errsv == EACCES || errsv == EPERM ? REMORA_DATA_ERROR_PERMISSION
+                                                     : REMORA_DATA_ERROR_NOT_FOUND,
+                   _ ("Failed to open the store “%s”: %s"), path, g_strerror (errsv));
+      return FALSE;
+    }
+  ok = fstat (fd, &st) == 0 && pread (fd, head, sizeof head, 0) == sizeof head;
+  close (fd);
+  if (!ok)
+    return store_damaged (error, path, _ ("its header is cut short"));
+  page_size = (guint32) head[16] << 8 | head[17];
+  if (page_size == 1)
+    page_size = 65536;
+  pages = GUINT32_FROM_BE (*(guint32 *) (head + 28));
+  counter = GUINT32_FROM_BE (*(guint32 *) (head + 24));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (head + 92));
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0 || st.st_size % page_size != 0 ||
+      (counter == valid_for && (guint64) pages * page_size != (guint64) st.st_size))
+    return store_damaged (error, path, _ ("its size does not match its header"));
+  return TRUE;
+}
+
+/* The schema a store of this version has, as sqlite_schema lists it: made
+ * once from the same SQL the importer runs, in memory. */
+static GHashTable *
+expected_schema (void)
+{
+  static gsize       once;
+  static GHashTable *schema;
+
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      sqlite3    *db = NULL;
+
+      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+        {
+          const char   *resources[] = { "/io/github/remora/data/remora-schema.sql",
+                                        "/io/github/remora/data/remora-indexes.sql" };
+          sqlite3_stmt *st = NULL;
+
+          for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+            {
+              g_autoptr (GBytes) bytes = g_resources_lookup_data (resources[i], 0, NULL);
+              g_autofree char *sql =
+                  bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
+                        : NULL;
+              if (sql)
+                sqlite3_exec (db, sql, NULL, NULL, NULL);
+            }
+          if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1,
+                                  &st, NULL) == SQLITE_OK)
+            while (sqlite3_step (st) == SQLITE_ROW)
+              g_hash_table_insert (h,
+                                   g_strdup_printf ("%s %s", sqlite3_column_text (st, 0),
+                                                    sqlite3_column_text (st, 1)),
+                                   g_strdup_printf ("%s|%s", sqlite3_column_text (st, 2),
+                                                    (const char *) sqlite3_column_text (st, 3)
+                                                        ? (const char *) sqlite3_column_text (st, 3)
+                                                        : ""));
+          sqlite3_finalize (st);
+        }
+      sqlite3_close (db);
+      schema = h;
+      g_once_init_leave (&once, 1);
+    }
+  return schema;
+}
+
+/* Every table, index and view the schema promises, exactly as the importer
+ * makes them, and nothing else: a table missing, a table that is a view, a
+ * trigger or a view of someone else's all make the store damaged. */
+static gboolean
+check_schema (sqlite3 *db, const char *path, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  GHashTable *expected = expected_schema ();
+  guint       seen = 0;
+  int         rc;
+
+  if (!remora_sqlite_prepare (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", FALSE, &st,
+                              path, error))
+    return FALSE;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char      *sql = (const char *) sqlite3_column_text (st, 3);
+      g_autofree char *key =
+          g_strdup_printf ("%s %s", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1));
+      g_autofree char *value =
+          g_strdup_printf ("%s|%s", sqlite3_column_text (st, 2), sql ? sql : "");
+      const char *want = g_hash_table_lookup (expected, key);
+
+      if (want == NULL || !g_str_equal (want, value))
+        {
+          g_autofree char *what = g_strdup_printf (_ ("its schema has an unexpected %s"), key);
+          return store_damaged (error, path, what);
+        }
+      seen++;
+    }
+  if (!remora_sqlite_check (db, rc, _ ("read the store"), path, error))
+    return FALSE;
+  if (seen != g_hash_table_size (expected))
+    return store_damaged (error, path, _ ("tables or indexes of its schema are missing"));
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  gint64      min;
+  gint64      max;
+} MetaRange;
+
+/* Numbers the views trust: each a decimal integer in its range. */
+static const MetaRange meta_ranges[] = {
+  { "complete", 1, 1 },
+  { "schema_version", REMORA_STORE_SCHEMA_VERSION, REMORA_STORE_SCHEMA_VERSION },
+  { "source_size", 0, G_MAXINT64 },
+  { "source_mtime_us", G_MININT64, G_MAXINT64 },
+  { "file_version", 6, 7 },
+  { "cpus", 0, 8192 },
+  { "buffers", 1, 251 },
+  { "events", 0, (gint64) 1 << 40 },
+  { "first_ts", 0, (gint64) 1 << 62 },
+  { "last_ts", 0, (gint64) 1 << 62 },
+  { "lost_events", 0, G_MAXINT64 },
+  { "long_size", 4, 8 },
+  { "ts_monotonic", 0, 1 },
+  { "lod_levels", 1, 64 },
+  { "partial", 0, 1 },
+  { "missing_bytes", 0, G_MAXINT64 },
+  { "damaged_unknown", 0, (gint64) 1 << 40 },
+  { "damaged_payload", 0, (gint64) 1 << 40 },
+  { "damaged_time", 0, (gint64) 1 << 40 },
+  { "damaged_span", 0, (gint64) 1 << 40 },
+};
+
+static gboolean
+read_meta (RemoraStore *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  gint64 importer = 0, first, last;
+  int    rc;
+
+  self->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (!remora_sqlite_prepare (self->db, "SELECT key, value FROM meta LIMIT 1000", FALSE, &st,
+                              self->path, error))
+    return FALSE;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    if (sqlite3_column_type (st, 0) == SQLITE_TEXT && sqlite3_column_type (st, 1) != SQLITE_NULL)
+      g_hash_table_insert (self->meta, g_strdup ((const char *) sqlite3_column_text (st, 0)),
+                           g_strdup ((const char *) sqlite3_column_text (st, 1)));
+  if (!remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
+    return FALSE;
+
+  /* an unfinished or other importer's store first: those are imported again */
+  if (g_strcmp0 (g_hash_table_lookup (self->meta, "complete"), "1") != 0)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _ ("Failed to read the store “%s”: it is incomplete"), self->path);
+      return FALSE;
+    }
+  if (!g_ascii_string_to_signed (g_hash_table_lookup (self->meta, "importer_version") ?: "", 10, 0,
+                                 G_MAXINT, &importer, NULL) ||
+      importer != REMORA_IMPORTER_VERSION)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
+                   _ ("The store “%s” was written by importer version %d; this Remora’s "
+                      "importer is version %d"),
+                   self->path, (int) importer, REMORA_IMPORTER_VERSION);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (meta_ranges); i++)
+    {
+      const char *text = g_hash_table_lookup (self->meta, meta_ranges[i].key);
+      gint64      v;
+
+      if (text == NULL ||
+          !g_ascii_string_to_signed (text, 10, meta_ranges[i].min, meta_ranges[i].max, &v, NULL))
+        {
+          g_autofree char *what = g_strdup_printf (_ ("its “%s” is “%s”"), meta_ranges[i].key,
+                                                   text ? text : _ ("missing"));
+          return store_damaged (error, self->path, what);
+        }
+    }
+  first = g_ascii_strtoll (g_hash_table_lookup (self->meta, "first_ts"), NULL, 10);
+  last = g_ascii_strtoll (g_hash_table_lookup (self->meta, "last_ts"), NULL, 10);
+  if (last < first || last - first > ((gint64) 1 << 42) ||
+      g_ascii_strtoll (g_hash_table_lookup (self->meta, "lod_levels"), NULL, 10) !=
+          remora_lod_levels_for_span (first, last))
+    return store_damaged (error, self->path, _ ("its time span is impossible"));
+  return TRUE;
 }
 
 /* Opening ------------------------------------------------------------------ */
@@ -396,10 +626,12 @@ RemoraStore *
 remora_store_open (const char *path, GError **error)
 {
   g_autoptr (RemoraStore) self = NULL;
-  gint64 version = 0, complete = 0;
-  int    rc;
+  gint64   version = 0, deadline;
+  gboolean ok;
+  int      rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (g_access (path, F_OK) != 0)
     {
@@ -415,12 +647,23 @@ remora_store_open (const char *path, GError **error)
       return NULL;
     }
 
+  if (!check_file_size (path, error))
+    return NULL;
+
   self = g_object_new (REMORA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
   if (!remora_sqlite_check (self->db, rc, _ ("open the store"), path, error))
     return NULL;
   sqlite3_extended_result_codes (self->db, 1);
+  /* A store is a file anyone can hand over: nothing in it runs (no schema
+   * functions, no triggers), and what the checks below read is bounded. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_limit (self->db, SQLITE_LIMIT_LENGTH, 256 * 1024 * 1024);
+  deadline = g_get_monotonic_time () + OPEN_BUDGET_US;
+  sqlite3_progress_handler (self->db, 1000, open_budget_cb, &deadline);
 
   /* Views read the same pages frame after frame: map the file (as much of
    * it as SQLite allows, 2 GB as Debian builds it), so those pages are the
@@ -428,50 +671,28 @@ remora_store_open (const char *path, GError **error)
    * SQLite's 2 MB default (the store never changes once written). */
   sqlite3_exec (self->db, "PRAGMA mmap_size = 17179869184; PRAGMA cache_size = -32768", NULL, NULL,
                 NULL);
-  if (!query_int (self->db, "PRAGMA user_version", &version, path, error))
-    return NULL;
-  if (version != REMORA_STORE_SCHEMA_VERSION)
+  ok = query_int (self->db, "PRAGMA user_version", &version, path, error);
+  if (ok && version != REMORA_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
                    _ ("The store “%s” has schema version %d; this Remora writes version %d"), path,
                    (int) version, REMORA_STORE_SCHEMA_VERSION);
-      return NULL;
+      ok = FALSE;
     }
-  if (!query_int (self->db, "SELECT value FROM meta WHERE key = 'complete'", &complete, path,
-                  error))
-    return NULL;
-  if (complete != 1)
+  ok = ok && check_schema (self->db, path, error) && read_meta (self, error);
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
+  if (!ok)
     {
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _ ("Failed to read the store “%s”: it is incomplete"), path);
+      if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (error);
+          g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                       _ ("Failed to open the store “%s”: it is damaged (reading its tables "
+                          "did not end)"),
+                       path);
+        }
       return NULL;
     }
-  {
-    gint64 importer = 0;
-    if (!query_int (self->db, "SELECT value FROM meta WHERE key = 'importer_version'", &importer,
-                    path, error))
-      return NULL;
-    if (importer != REMORA_IMPORTER_VERSION)
-      {
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_OUTDATED,
-                     _ ("The store “%s” was written by importer version %d; this Remora’s "
-                        "importer is version %d"),
-                     path, (int) importer, REMORA_IMPORTER_VERSION);
-        return NULL;
-      }
-  }
-  {
-    sqlite3_stmt *st = NULL;
-    self->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-    if (sqlite3_prepare_v2 (self->db, "SELECT key, value FROM meta", -1, &st, NULL) == SQLITE_OK)
-      {
-        while (sqlite3_step (st) == SQLITE_ROW)
-          if (sqlite3_column_type (st, 1) != SQLITE_NULL)
-            g_hash_table_insert (self->meta, g_strdup ((const char *) sqlite3_column_text (st, 0)),
-                                 g_strdup ((const char *) sqlite3_column_text (st, 1)));
-        sqlite3_finalize (st);
-      }
-  }
   self->statements =
       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sqlite3_finalize);
   return g_steal_pointer (&self);
@@ -684,6 +905,21 @@ print_funcgraph_exit (struct trace_seq  *s,
   return 0;
 }
 
+/* In a child: can libtracecmd and libtraceevent read these headers? A store
+ * holds a copy of the trace's headers, and a damaged or hostile one would
+ * crash them in this process. */
+static void
+try_headers_child (int out_fd, gpointer user_data)
+{
+  struct tracecmd_input *handle = tracecmd_alloc_fd (GPOINTER_TO_INT (user_data), 0);
+  char                   ok = 1;
+
+  if (handle == NULL || tracecmd_read_headers (handle, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
+    _exit (3);
+  if (write (out_fd, &ok, 1) != 1)
+    _exit (4);
+}
+
 static gboolean
 ensure_headers (RemoraStore *self, GError **error)
 {
@@ -718,6 +954,23 @@ ensure_headers (RemoraStore *self, GError **error)
                    _ ("Failed to read the store “%s”: %s"), self->path, g_strerror (errno));
       return FALSE;
     }
+  {
+    g_autoptr (GBytes) answer = NULL;
+    gboolean stalled;
+    int      status;
+
+    answer = remora_child_run (try_headers_child, GINT_TO_POINTER (self->headers_fd), 1, NULL,
+                               &status, &stalled, error);
+    if (answer == NULL)
+      return FALSE;
+    if (g_bytes_get_size (answer) != 1 || lseek (self->headers_fd, 0, SEEK_SET) != 0)
+      {
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                     _ ("Failed to read the store “%s”: its trace headers are damaged"),
+                     self->path);
+        return FALSE;
+      }
+  }
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
   if (self->headers == NULL ||
       tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
@@ -860,6 +1113,21 @@ remora_store_dup_event_info (RemoraStore *self,
   if (offset + rec.size > blob_len)
     goto corrupt;
   rec.data = (void *) (blob + offset);
+
+  /* libtraceevent reads fields where the format says, whatever the size: a
+   * record that was damaged in the trace is described, not decoded */
+  {
+    struct tep_handle *tep = tracecmd_get_tep (self->headers);
+    int                common = remora_payload_common_size (tep);
+    struct tep_event  *event =
+        common > 0 && rec.size >= common ? tep_find_event (tep, tep_data_type (tep, &rec)) : NULL;
+
+    if (event == NULL)
+      return g_strdup (_ ("[damaged record: no event of the trace has its id]"));
+    if (!remora_payload_fits (event, rec.data, rec.size))
+      return g_strdup_printf (_ ("[damaged record: its %d bytes do not fit the format of %s]"),
+                              rec.size, event->name ? event->name : "?");
+  }
 
   trace_seq_init (&seq);
   tep_print_event (tracecmd_get_tep (self->headers), &seq, &rec, "%s",

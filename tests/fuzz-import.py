@@ -1,0 +1,348 @@
+#!/usr/bin/env python3
+# fuzz-import.py: a mutation fuzzer for Remora's importer and store readers.
+#
+#   fuzz-import.py REMORA [options] TRACE...
+#
+# Each case takes one of the TRACEs, applies one to four mutations (bit and
+# byte flips, interesting 32- and 64-bit values, cuts, removed, repeated and
+# inserted ranges), biased toward the headers, and runs `remora import` on
+# it; when a store comes out, also `remora stats`, `events` and `export`.
+# Every case is its seed: `--replay SEED` runs one again, and the mutations
+# of a failing case are written to --out as a JSON recipe (see
+# tests/fuzz/regressions/) with the input itself.
+#
+# Outcomes: clean-error (non-zero exit, one line naming the file),
+# complete, partial (imported with a warning), contained (a helper process
+# crashed inside libtracecmd/libtraceevent and the error or warning says so),
+# and the failures: crash (the main process died of a signal), sanitizer (a
+# sanitizer report in Remora's code, in any process), hang (past --timeout),
+# unclear (an error that does not name the file, or more than one line),
+# leftover (a temporary file left behind), reader (stats/events/export of the
+# imported store crashed or printed no clear error).
+#
+# --tap prints TAP (one test per outcome class, so meson counts it); the
+# exit status is 1 when any case failed.
+#
+# Copyright 2026 The Remora authors
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+import argparse
+import collections
+import concurrent.futures
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+INTERESTING32 = [0, 1, 0x7f, 0x80, 0xff, 0x100, 0xfff, 0x1000, 0x1001, 0x7fff, 0x8000, 0xffff,
+                 0x10000, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff]
+INTERESTING64 = [0, 1, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff,
+                 0xffffffff, 0x100000000]
+FAILURES = ('crash', 'sanitizer', 'hang', 'unclear', 'leftover', 'reader')
+OUTCOMES = ('clean-error', 'complete', 'partial', 'contained') + FAILURES
+# a sanitizer frame in one of these is the library's, not Remora's
+LIBRARY_FRAME = re.compile(r'libtracecmd|libtraceevent|libzstd|libc\.so|libglib|sanitizer_common|'
+                           r'asan_|ubsan|libgcc|ld-linux')
+REMORA_FRAME = re.compile(r'(data|model|render|app)/remora-|app/main\.c')
+
+
+def pick_offset(rng, size):
+    """Mostly the headers (the first 64 KiB: formats, tables), else anywhere."""
+    if rng.random() < 0.6:
+        return rng.randrange(min(size, 65536))
+    return rng.randrange(size)
+
+
+def make_mutations(rng, size):
+    muts = []
+    for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 4))):
+        kind = rng.choice(('bit', 'byte', 'byte', 'int32', 'int32', 'int64', 'cut', 'remove',
+                           'repeat', 'insert', 'random-run'))
+        off = pick_offset(rng, max(1, size))
+        if kind == 'bit':
+            muts.append({'op': 'xor', 'at': off, 'bytes': '%02x' % (1 << rng.randrange(8))})
+        elif kind == 'byte':
+            muts.append({'op': 'set', 'at': off, 'bytes': '%02x' % rng.randrange(256)})
+        elif kind == 'int32':
+            v = rng.choice(INTERESTING32)
+            muts.append({'op': 'set', 'at': off,
+                         'bytes': v.to_bytes(4, rng.choice(('little', 'big'))).hex()})
+        elif kind == 'int64':
+            v = rng.choice(INTERESTING64)
+            muts.append({'op': 'set', 'at': off, 'bytes': v.to_bytes(8, 'little').hex()})
+        elif kind == 'cut':
+            muts.append({'op': 'cut', 'at': rng.randrange(max(1, size))})
+        elif kind == 'remove':
+            muts.append({'op': 'remove', 'at': off, 'len': rng.choice((1, 4, 8, 16, 100, 4096))})
+        elif kind == 'repeat':
+            muts.append({'op': 'repeat', 'at': off, 'len': rng.choice((4, 16, 4096))})
+        elif kind == 'insert':
+            muts.append({'op': 'insert', 'at': off,
+                         'bytes': bytes(rng.randrange(256)
+                                        for _ in range(rng.choice((1, 4, 16)))).hex()})
+        else:
+            n = rng.choice((8, 64, 512))
+            muts.append({'op': 'set', 'at': off,
+                         'bytes': bytes(rng.randrange(256) for _ in range(n)).hex()})
+    return muts
+
+
+def apply_mutations(data, muts):
+    d = bytearray(data)
+    for m in muts:
+        at = min(m['at'], len(d))
+        if m['op'] in ('set', 'xor'):
+            b = bytes.fromhex(m['bytes'])[:max(0, len(d) - at)]
+            if m['op'] == 'set':
+                d[at:at + len(b)] = b
+            else:
+                for i, x in enumerate(b):
+                    d[at + i] ^= x
+        elif m['op'] == 'cut':
+            del d[at:]
+        elif m['op'] == 'remove':
+            del d[at:at + m['len']]
+        elif m['op'] == 'repeat':
+            d[at:at] = d[at:at + m['len']]
+        elif m['op'] == 'insert':
+            d[at:at] = bytes.fromhex(m['bytes'])
+    return bytes(d)
+
+
+def sanitizer_reports(text):
+    """(in Remora's code?, first line) for each sanitizer report in text: a report
+    is Remora's when the first frame that is not the sanitizer's own is."""
+    out = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if 'runtime error:' in line:
+            out.append((bool(REMORA_FRAME.search(line.split('runtime error:')[0])), line))
+            i += 1
+            continue
+        if re.match(r'==\d+==ERROR: ', line):
+            ours = None
+            j = i + 1
+            while j < len(lines) and not lines[j].startswith('SUMMARY:'):
+                m = re.match(r'\s+#\d+ 0x[0-9a-f]+ (?:in (\S+) )?(.*)', lines[j])
+                if m and ours is None:
+                    where = ' '.join(x for x in m.groups() if x)
+                    if re.search(r'interceptor|sanitizer_common|asan_|ubsan_|lsan_', where):
+                        pass
+                    elif REMORA_FRAME.search(where):
+                        ours = True
+                    elif LIBRARY_FRAME.search(where):
+                        ours = False
+                j += 1
+            out.append((ours is not False, line))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def run(cmd, timeout, env):
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                         start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=timeout)
+        return p.returncode, out.decode(errors='replace'), err.decode(errors='replace'), False
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        out, err = p.communicate()
+        return None, out.decode(errors='replace'), err.decode(errors='replace'), True
+
+
+def clear_error(rc, err, path):
+    lines = [l for l in err.strip().splitlines() if l.startswith('remora: ')]
+    return rc not in (0, None) and rc > 0 and len(lines) >= 1 and path in lines[-1]
+
+
+def classify_reader(remora, store, work, timeout, env):
+    """Reads an imported store back; returns a failure reason or None."""
+    for args in (['stats', store], ['events', store, '--limit', '200'],
+                 ['events', store, '--raw', '--limit', '50'],
+                 ['export', store, '-o', os.path.join(work, 'view.png'), '--width', '400',
+                  '--height', '300']):
+        rc, out, err, hung = run([remora] + args, timeout, env)
+        if hung:
+            return 'hang', args[0]
+        for ours, first in sanitizer_reports(err):
+            if ours:
+                return 'sanitizer', args[0] + ': ' + first
+        if rc is None or rc < 0:
+            return 'reader', '%s: signal %d' % (args[0], -rc)
+        if rc != 0 and not clear_error(rc, err, store):
+            return 'reader', '%s: unclear error: %s' % (args[0], err.strip()[:200])
+    return None, None
+
+
+def run_case(remora, source, data, muts, timeout, env, keep_dir):
+    work = tempfile.mkdtemp(prefix='remora-fuzz-')
+    try:
+        path = os.path.join(work, 'case.dat')
+        with open(path, 'wb') as f:
+            f.write(apply_mutations(data, muts))
+        store = path + '.remora'
+        rc, out, err, hung = run([remora, 'import', path, '--quiet'], timeout, env)
+        outcome, detail = None, ''
+        reports = sanitizer_reports(err)
+        if hung:
+            outcome, detail = 'hang', 'import ran past %d s' % timeout
+        elif any(ours for ours, _ in reports):
+            outcome, detail = 'sanitizer', next(f for ours, f in reports if ours)
+        elif rc is not None and rc < 0:
+            outcome, detail = 'crash', 'import: signal %d' % -rc
+        elif rc == 0:
+            partial = 0
+            try:
+                with sqlite3.connect('file:%s?mode=ro' % store, uri=True) as db:
+                    row = db.execute("SELECT value FROM meta WHERE key = 'partial'").fetchone()
+                    partial = int(row[0]) if row else 0
+                    reason = db.execute(
+                        "SELECT value FROM meta WHERE key = 'partial_reason'").fetchone()
+            except sqlite3.Error as e:
+                outcome, detail = 'reader', 'store unreadable after a successful import: %s' % e
+            if outcome is None:
+                if partial:
+                    outcome = 'contained' if reason and 'crashed' in (reason[0] or '') \
+                        else 'partial'
+                else:
+                    outcome = 'complete'
+                bad, why = classify_reader(remora, store, work, timeout, env)
+                if bad:
+                    outcome, detail = bad, why
+        elif clear_error(rc, err, path):
+            outcome = 'contained' if 'crashed' in err or reports else 'clean-error'
+        else:
+            outcome, detail = 'unclear', err.strip()[:300]
+        if outcome not in FAILURES:
+            left = [f for f in os.listdir(work) if '.tmp-' in f]
+            if left:
+                outcome, detail = 'leftover', ' '.join(left)
+        if outcome in FAILURES and keep_dir:
+            os.makedirs(keep_dir, exist_ok=True)
+        return outcome, detail, err
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('remora')
+    ap.add_argument('traces', nargs='*')
+    ap.add_argument('--seconds', type=float, default=60)
+    ap.add_argument('--runs', type=int, default=0, help='stop after this many cases')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1)
+    ap.add_argument('--timeout', type=int, default=60)
+    ap.add_argument('--out', default=None, help='where failing cases go')
+    ap.add_argument('--replay', type=int, default=None, help='run one case by its number')
+    ap.add_argument('--recipes', nargs='*', default=[],
+                    help='regression recipes (JSON) to run instead of random cases')
+    ap.add_argument('--tap', action='store_true')
+    args = ap.parse_args()
+
+    env = dict(os.environ)
+    env.setdefault('ASAN_OPTIONS', '')
+    env['ASAN_OPTIONS'] += ':abort_on_error=1:allocator_may_return_null=1:detect_leaks=1'
+    env.setdefault('UBSAN_OPTIONS', 'halt_on_error=1:print_stacktrace=1')
+    env.setdefault('LSAN_OPTIONS', 'suppressions=' +
+                   os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lsan.supp'))
+    env['XDG_CACHE_HOME'] = tempfile.mkdtemp(prefix='remora-fuzz-cache-')
+
+    traces = [t for t in args.traces if os.path.exists(t)]
+    datas = {t: open(t, 'rb').read() for t in traces}
+    counts = collections.Counter()
+    failures = []
+    start = time.monotonic()
+
+    def case(i):
+        if args.recipes:
+            with open(args.recipes[i]) as f:
+                recipe = json.load(f)
+            src = next((t for t in traces if os.path.basename(t) == recipe['trace']), None)
+            if src is None:
+                return i, None, 'skipped', 'no %s here' % recipe['trace'], ''
+            muts = recipe['mutations']
+        else:
+            rng = random.Random(args.seed * 1000003 + i)
+            src = traces[rng.randrange(len(traces))]
+            muts = make_mutations(rng, len(datas[src]))
+        outcome, detail, err = run_case(args.remora, src, datas[src], muts, args.timeout, env,
+                                        args.out)
+        if outcome in FAILURES and args.out:
+            name = 'case-%d-%d' % (args.seed, i)
+            with open(os.path.join(args.out, name + '.json'), 'w') as f:
+                json.dump({'trace': os.path.basename(src), 'seed': args.seed, 'case': i,
+                           'outcome': outcome, 'detail': detail, 'mutations': muts}, f, indent=1)
+            with open(os.path.join(args.out, name + '.stderr'), 'w') as f:
+                f.write(err)
+        return i, src, outcome, detail, muts
+
+    if args.replay is not None:
+        indices = iter([args.replay])
+    elif args.recipes:
+        indices = iter(range(len(args.recipes)))
+    else:
+        indices = iter(range(10 ** 9))
+    n = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        pending = set()
+        while True:
+            while len(pending) < args.jobs:
+                if (not args.recipes and args.replay is None and
+                        (time.monotonic() - start > args.seconds or
+                         (args.runs and n >= args.runs))):
+                    break
+                i = next(indices, None)
+                if i is None:
+                    break
+                pending.add(pool.submit(case, i))
+                n += 1
+            if not pending:
+                break
+            done, pending = concurrent.futures.wait(
+                pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            for fut in done:
+                i, src, outcome, detail, muts = fut.result()
+                counts[outcome] += 1
+                if outcome in FAILURES:
+                    failures.append((i, src, outcome, detail, muts))
+                    if not args.tap:
+                        print('FAIL case %d (%s): %s: %s' % (i, os.path.basename(src), outcome,
+                                                           detail), flush=True)
+
+    elapsed = time.monotonic() - start
+    shutil.rmtree(env['XDG_CACHE_HOME'], ignore_errors=True)
+    summary = ', '.join('%s %d' % (o, counts[o]) for o in OUTCOMES + ('skipped',) if counts[o])
+    if args.tap:
+        print('TAP version 13')
+        print('1..%d' % (len(FAILURES) + 1))
+        print('ok 1 - %d cases in %.0f s (seed %d): %s' % (sum(counts.values()), elapsed,
+                                                           args.seed, summary))
+        for k, f in enumerate(FAILURES, 2):
+            mine = [x for x in failures if x[2] == f]
+            if mine:
+                print('not ok %d - no %s outcome: %d cases, e.g. case %d (%s): %s' %
+                      (k, f, len(mine), mine[0][0], os.path.basename(mine[0][1]), mine[0][3]))
+                for x in mine[:5]:
+                    print('# case %d %s: %s' % (x[0], json.dumps(x[4])[:400], x[3]))
+            else:
+                print('ok %d - no %s outcome' % (k, f))
+    else:
+        print('%d cases in %.0f s (seed %d, %d jobs): %s' % (sum(counts.values()), elapsed,
+                                                            args.seed, args.jobs, summary))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+# test-stores.py REMORA TRACES_DIR: damaged and hostile stores. Each is
+# refused with one line that names the store and says what is wrong (never a
+# crash or a hang), and a trace whose store beside it is damaged is imported
+# again. Prints TAP.
+#
+# Copyright 2026 The Remora authors
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+remora, traces = sys.argv[1], sys.argv[2]
+FIXTURE = os.path.join(traces, 'sched-block-v6.dat')
+# a guard against hangs, not a timing goal: every case answers in well under it
+GUARD = 60
+results = []
+
+
+def check(name, ok, detail=''):
+    results.append((name, bool(ok), detail))
+
+
+def run(*args):
+    try:
+        r = subprocess.run([remora] + list(args), capture_output=True, text=True, timeout=GUARD)
+        return r.returncode, r.stdout, r.stderr
+    except subprocess.TimeoutExpired:
+        return None, '', 'hung'
+
+
+def refused(rc, err, path, *words):
+    lines = err.strip().splitlines()
+    return (rc is not None and rc > 0 and len(lines) == 1 and lines[0].startswith('remora: ')
+            and path in lines[0] and all(w in lines[0] for w in words))
+
+
+def alter(store, sql):
+    db = sqlite3.connect(store)
+    db.executescript(sql)
+    db.commit()
+    db.close()
+
+
+tmp = tempfile.mkdtemp(prefix='remora-stores-')
+try:
+    trace = os.path.join(tmp, 'trace.dat')
+    shutil.copy(FIXTURE, trace)
+    good = os.path.join(tmp, 'good.remora')
+    rc, _, err = run('import', trace, '-o', good, '--quiet')
+    check('the fixture imports', rc == 0, err)
+
+    hostile = {
+        'meta is a view with an endless recursive query':
+            "DROP TABLE meta; CREATE VIEW meta AS WITH RECURSIVE r(key, value) AS "
+            "(SELECT 'complete', 1 UNION ALL SELECT key, value + 1 FROM r) SELECT * FROM r;",
+        'meta.cpus is 2147483647': "UPDATE meta SET value = 2147483647 WHERE key = 'cpus';",
+        'meta.lod_levels is a million': "UPDATE meta SET value = 1000000 WHERE key = 'lod_levels';",
+        'meta.first_ts is the int64 limit':
+            "UPDATE meta SET value = 9223372036854775807 WHERE key = 'first_ts';",
+        'meta.last_ts is the int64 limit':
+            "UPDATE meta SET value = 9223372036854775807 WHERE key = 'last_ts';",
+        'meta.first_ts is negative':
+            "UPDATE meta SET value = -9223372036854775808 WHERE key = 'first_ts';",
+        "meta.complete is '1abc'": "UPDATE meta SET value = '1abc' WHERE key = 'complete';",
+        'meta.events is missing': "DELETE FROM meta WHERE key = 'events';",
+        'event_rows is missing': "DROP VIEW events; DROP TABLE event_rows;",
+        'sched_slices is missing': "DROP TABLE sched_slices;",
+        'an index is missing': "DROP INDEX event_rows_cpu;",
+        'a trigger was added':
+            "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;",
+        'a table was added': "CREATE TABLE extra (x);",
+        'the events view was redefined':
+            "DROP VIEW events; CREATE VIEW events AS WITH RECURSIVE r(id) AS "
+            "(SELECT 1 UNION ALL SELECT id + 1 FROM r) SELECT id, 0 AS ts, 0 AS cpu, 0 AS pid, "
+            "0 AS type FROM r;",
+        'the trace headers are junk': "UPDATE trace_headers SET data = randomblob(5000);",
+    }
+    for name, sql in hostile.items():
+        store = os.path.join(tmp, 'hostile.remora')
+        shutil.copy(good, store)
+        alter(store, sql)
+        for cmd in (['stats', store], ['events', store, '--limit', '5'],
+                    ['export', store, '-o', os.path.join(tmp, 'x.png')]):
+            rc, out, err = run(*cmd)
+            if name == 'the trace headers are junk' and cmd[0] != 'events':
+                # the headers are read only to decode payloads
+                check('%s: %s works without them' % (name, cmd[0]), rc == 0, err)
+                continue
+            check('%s: %s refuses it with one line naming the store' % (name, cmd[0]),
+                  refused(rc, err, store), 'rc=%s %s' % (rc, err.strip()[:300]))
+
+        # beside its trace, such a store is imported again
+        beside = trace + '.remora'
+        shutil.copy(good, beside)
+        alter(beside, sql)
+        if name == 'the trace headers are junk':
+            # read when an event is decoded, not when the store opens
+            rc, out, err = run('events', trace, '--limit', '5')
+            check('%s: beside its trace, events says the store is damaged' % name,
+                  refused(rc, err, beside, 'damaged'), 'rc=%s %s' % (rc, err.strip()[:300]))
+            os.unlink(beside)
+            continue
+        rc, out, err = run('stats', trace)
+        again = rc == 0 and 'importing again' in err
+        rc2, _, err2 = run('stats', beside)
+        check('%s: beside its trace it is imported again' % name,
+              again and rc2 == 0, 'rc=%s %s / %s' % (rc, err.strip()[:200], err2.strip()[:200]))
+        os.unlink(beside)
+
+    # cut short, by one byte and by a page
+    size = os.path.getsize(good)
+    for cut in (1, 16384, size // 2):
+        store = os.path.join(tmp, 'cut.remora')
+        shutil.copy(good, store)
+        with open(store, 'r+b') as f:
+            f.truncate(size - cut)
+        rc, _, err = run('stats', store)
+        check('a store cut by %d bytes is refused as damaged' % cut,
+              refused(rc, err, store, 'damaged'), 'rc=%s %s' % (rc, err.strip()[:300]))
+
+    # bytes changed anywhere: it works or it says what is wrong, never worse
+    rng = random.Random(7)
+    for i in range(15):
+        store = os.path.join(tmp, 'flip-%d.remora' % i)
+        shutil.copy(good, store)
+        with open(store, 'r+b') as f:
+            for _ in range(8):
+                f.seek(rng.randrange(size))
+                f.write(bytes([rng.randrange(256)]))
+        for cmd in (['stats', store], ['events', store, '--limit', '2000'],
+                    ['export', store, '-o', os.path.join(tmp, 'x.png')]):
+            rc, out, err = run(*cmd)
+            check('flipped bytes %d: %s works or says the store is damaged' % (i, cmd[0]),
+                  rc == 0 or refused(rc, err, store), 'rc=%s %s' % (rc, err.strip()[:300]))
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print('TAP version 13')
+print('1..%d' % len(results))
+for i, (name, ok, detail) in enumerate(results, 1):
+    print('%s %d - %s' % ('ok' if ok else 'not ok', i, name))
+    if not ok and detail:
+        for line in str(detail).splitlines()[:6]:
+            print('# ' + line)
+sys.exit(0)
