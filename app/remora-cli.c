@@ -12,6 +12,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -272,6 +273,34 @@ remora_cli_import (int argc, char **argv)
  * itself, or the trace's (imported first when needed, quietly if *@quiet
  * is set once the options are parsed). Returns NULL with *status set to the
  * exit status on failure. */
+/* The text option whose value is not UTF-8 (GOption would only say that some
+ * byte sequence is invalid), or NULL. File names may be any bytes. */
+static const char *
+find_invalid_text_option (int argc, char **argv, const GOptionEntry *entries)
+{
+  for (int i = 1; i < argc; i++)
+    for (const GOptionEntry *e = entries; e->long_name != NULL; e++)
+      {
+        gsize       n = strlen (e->long_name);
+        const char *value = NULL;
+
+        if (e->arg != G_OPTION_ARG_STRING && e->arg != G_OPTION_ARG_STRING_ARRAY)
+          continue;
+        if (g_str_has_prefix (argv[i], "--") && strncmp (argv[i] + 2, e->long_name, n) == 0)
+          {
+            if (argv[i][2 + n] == '=')
+              value = argv[i] + 3 + n;
+            else if (argv[i][2 + n] == 0 && i + 1 < argc)
+              value = argv[i + 1];
+          }
+        else if (e->short_name && argv[i][0] == '-' && argv[i][1] == e->short_name)
+          value = argv[i][2] ? argv[i] + 2 : (i + 1 < argc ? argv[i + 1] : NULL);
+        if (value != NULL && !g_utf8_validate (value, -1, NULL))
+          return e->long_name;
+      }
+  return NULL;
+}
+
 static RemoraStore *
 parse_and_open (int            *argc,
                 char         ***argv,
@@ -285,7 +314,15 @@ parse_and_open (int            *argc,
   g_autoptr (GError) error = NULL;
   RemoraStore *store;
 
+  const char *bad;
+
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((bad = find_invalid_text_option (*argc, *argv, entries)) != NULL)
+    {
+      g_printerr (_ ("remora: the value of --%s is not valid UTF-8 text\n"), bad);
+      *status = 2;
+      return NULL;
+    }
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       print_error (error);
@@ -644,6 +681,12 @@ remora_cli_events (int argc, char **argv)
                           &quiet, &status);
   if (store == NULL)
     return status;
+  if (limit < -1 || first < 0)
+    {
+      /* Translators: %s is an option, --limit or --first */
+      g_printerr (_ ("remora: %s must be 0 or more\n"), first < 0 ? "--first" : "--limit");
+      return 2;
+    }
 
   rc = sqlite3_prepare_v2 (remora_store_get_db (store),
                            "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm "
@@ -705,6 +748,39 @@ cli_fail (int *status, const char *format, ...)
   g_printerr (_ ("remora: %s\n"), message);
   *status = 1;
   return FALSE;
+}
+
+/* The largest picture export draws: 40 million pixels (160 MB in memory),
+ * at most 10,000 on a side. */
+#define EXPORT_MAX_PIXELS 40000000
+#define EXPORT_MAX_SIDE   10000
+
+/* Parses a --from or --to TIME, which must fall inside the trace. */
+static gboolean
+parse_time_option (
+    const char *option, const char *text, gint64 first, gint64 last, gint64 *out, int *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!remora_parse_time (text, first, out, &error))
+    {
+      cli_fail (status, "%s: %s", option, error->message);
+      *status = 2;
+      return FALSE;
+    }
+  if (*out < first || *out > last)
+    {
+      g_autofree char *span = remora_format_duration (last - first);
+      cli_fail (
+          status,
+          /* Translators: "--from 10s is outside the trace, which lasts 4.3 s (from 0 to 4.3 s)" */
+          _ ("%s %s is outside the trace, which lasts %s (give a time from 0 to %s, or an "
+             "absolute one with @)"),
+          option, text, span, span);
+      *status = 2;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Parses "0-3,6" into CPU numbers that the trace has. */
@@ -888,9 +964,16 @@ remora_cli_export (int argc, char **argv)
     return cli_fail (&status, _ ("--rows takes cpus, tasks or both, not “%s”"), rows), 2;
   if (theme && !g_str_equal (theme, "light") && !g_str_equal (theme, "dark"))
     return cli_fail (&status, _ ("--theme takes light or dark, not “%s”"), theme), 2;
-  if (width < 300 || width > 20000 || (height != 0 && (height < 100 || height > 20000)))
-    return cli_fail (&status, _ ("the width must be 300 to 20000 pixels, the height 100 to 20000")),
+  if (width < 300 || width > EXPORT_MAX_SIDE)
+    return cli_fail (&status, _ ("--width must be 300 to %d pixels, not %d"), EXPORT_MAX_SIDE,
+                     width),
            2;
+  if (height != 0 && (height < 100 || height > EXPORT_MAX_SIDE))
+    return cli_fail (&status, _ ("--height must be 100 to %d pixels, not %d"), EXPORT_MAX_SIDE,
+                     height),
+           2;
+  if (!isfinite (scale) || scale < 0.5 || scale > 4)
+    return cli_fail (&status, _ ("--scale must be 0.5 to 4, not %g"), scale), 2;
 
   if (buffer == NULL)
     buffer = g_strdup ("");
@@ -900,17 +983,14 @@ remora_cli_export (int argc, char **argv)
   scene = remora_timeline_scene_new (store);
   first = scene->range.begin_ns;
   last = scene->range.end_ns;
-  if (from && !remora_parse_time (from, first, &scene->range.begin_ns, &error))
-    return cli_fail (&status, "%s", error->message), 2;
-  if (to && !remora_parse_time (to, first, &scene->range.end_ns, &error))
-    return cli_fail (&status, "%s", error->message), 2;
+  if (from && !parse_time_option ("--from", from, first, last, &scene->range.begin_ns, &status))
+    return status;
+  if (to && !parse_time_option ("--to", to, first, last, &scene->range.end_ns, &status))
+    return status;
   if (scene->range.end_ns <= scene->range.begin_ns)
-    return cli_fail (&status, _ ("the range must end after it begins")), 2;
-  if (scene->range.end_ns <= first || scene->range.begin_ns >= last)
-    {
-      g_autofree char *span = remora_format_duration (last - first);
-      return cli_fail (&status, _ ("the range is outside the trace, which lasts %s"), span), 1;
-    }
+    return cli_fail (&status, _ ("the range must end after it begins (--from %s, --to %s)"),
+                     from ? from : "0", to ? to : _ ("the trace’s end")),
+           2;
 
   if (!rows || !g_str_equal (rows, "tasks"))
     {
@@ -942,6 +1022,15 @@ remora_cli_export (int argc, char **argv)
 
   scene->width = width;
   scene->height = height ? height : 46 + 26 + 28 + 10 + (int) scene->rows->len * 26;
+  if ((double) scene->width * scene->height * scale * scale > EXPORT_MAX_PIXELS ||
+      scene->height > EXPORT_MAX_SIDE)
+    return cli_fail (&status,
+                     _ ("the picture would be %.0f × %.0f pixels; the limit is %d million pixels "
+                        "(width × height × scale²) and %d on a side: choose fewer rows, a smaller "
+                        "size or scale"),
+                     scene->width * scale, scene->height * scale, EXPORT_MAX_PIXELS / 1000000,
+                     EXPORT_MAX_SIDE),
+           2;
   scene->theme = remora_theme_get (theme && g_str_equal (theme, "dark"));
   scene->absolute_time = absolute;
   scene->title_block = TRUE;

@@ -21,6 +21,17 @@ G_BEGIN_DECLS
   "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                                \
   "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows))"
 
+/* @t rounded down to a multiple of 2^@shift, for negative times too (a view
+ * may begin before time 0; shifting a negative number left is undefined). */
+static inline gint64
+remora_columns_floor (gint64 t, int shift)
+{
+  gint64 cell = (gint64) 1 << shift;
+  gint64 r = t % cell;
+
+  return r < 0 ? t - r - cell : t - r;
+}
+
 gboolean remora_columns_buffer_id (RemoraStore *store, const char *buffer, int *id, GError **error);
 int      remora_columns_find (const gint64 *edges, int width, gint64 ts);
 int      remora_columns_find_from (const gint64 *edges, int width, gint64 ts, int hint);

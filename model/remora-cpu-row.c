@@ -62,7 +62,7 @@ remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level,
       /* len * i fits: a day in ns times a 100k-pixel width is below 2^63 */
       gint64 t = range->begin_ns + (gint64) ((__int128) len * i / MAX (1, width));
       if (level >= 0)
-        t = (t >> REMORA_LOD_CELL_SHIFT (level)) << REMORA_LOD_CELL_SHIFT (level);
+        t = remora_columns_floor (t, REMORA_LOD_CELL_SHIFT (level));
       edges[i] = t;
     }
 }

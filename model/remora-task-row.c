@@ -298,11 +298,12 @@ fill_lod (RemoraStore      *store,
   g_autoptr (RemoraCachedStmt) st = NULL;
   RemoraLodTaskCell cells[REMORA_LOD_BLOCK_CELLS];
   int               shift = REMORA_LOD_CELL_SHIFT (level);
-  gint64            first_cell = edges[0] >> shift;
-  gint64            end_cell = edges[width] >> shift;
-  gint64            cursor = first_cell;
-  int               carry_state = REMORA_TASK_STATE_UNKNOWN, carry_cpu = -1;
-  int               rc, n, hint = -1;
+  /* nothing lies before time 0: cells from there on */
+  gint64 first_cell = MAX (0, edges[0] >> shift);
+  gint64 end_cell = MAX (first_cell, edges[width] >> shift);
+  gint64 cursor = first_cell;
+  int    carry_state = REMORA_TASK_STATE_UNKNOWN, carry_cpu = -1;
+  int    rc, n, hint = -1;
 
   /* the state carried into the range: the last stored cell before it */
   st = remora_store_prepare_cached (

@@ -11,8 +11,12 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 /**
  * remora_export_is_supported:
@@ -28,15 +32,42 @@ remora_export_is_supported (const char *path)
          g_str_has_suffix (lower, ".pdf");
 }
 
-static gboolean
-check_surface (cairo_surface_t *surface, const char *path, GError **error)
+/* Where an export is written: a temporary file beside the target, renamed
+ * over it once complete, so that a full disk or an error never leaves a
+ * cut or empty picture under the target's name. */
+typedef struct
 {
-  cairo_status_t status = cairo_surface_status (surface);
+  int   fd;
+  int   errsv; /* the first write error */
+  char *tmp_path;
+} Output;
 
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
+static cairo_status_t
+output_write (void *closure, const unsigned char *data, unsigned int length)
+{
+  Output *out = closure;
+
+  while (length > 0 && out->errsv == 0)
+    {
+      ssize_t n = write (out->fd, data, length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          out->errsv = n < 0 ? errno : EIO;
+          break;
+        }
+      data += n;
+      length -= n;
+    }
+  return out->errsv ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+fail_output (Output *out, const char *path, const char *detail, GError **error)
+{
   g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_CAIRO,
-               _ ("Failed to write “%s”: %s"), path, cairo_status_to_string (status));
+               _ ("Failed to write “%s”: %s"), path, out->errsv ? g_strerror (out->errsv) : detail);
   return FALSE;
 }
 
@@ -44,10 +75,11 @@ check_surface (cairo_surface_t *surface, const char *path, GError **error)
  * remora_export_scene:
  * @scene: what to draw
  * @path: the file: PNG, SVG or PDF by its suffix
- * @scale: device pixels per logical pixel for PNG (2 for HiDPI)
+ * @scale: device pixels per logical pixel for PNG (2 for HiDPI), 0.25 to 8
  * @error: a location for a #GError
  *
- * Draws @scene into a file, without a display.
+ * Draws @scene into a file, without a display. The file appears whole or
+ * not at all.
  *
  * Returns: %TRUE when the file is complete.
  */
@@ -58,49 +90,79 @@ remora_export_scene (const RemoraTimelineScene *scene,
                      GError                   **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
   cairo_surface_t *surface;
   cairo_t         *cr;
+  cairo_status_t   status;
+  Output           out = { .fd = -1 };
   gboolean         ok;
   gboolean         png = g_str_has_suffix (lower, ".png");
 
-  scale = CLAMP (scale, 0.25, 8.0);
-  if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (scene->width * scale),
-                                          (int) ceil (scene->height * scale));
-  else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create (path, scene->width, scene->height);
-  else if (g_str_has_suffix (lower, ".pdf"))
-    surface = cairo_pdf_surface_create (path, scene->width, scene->height);
-  else
+  g_return_val_if_fail (isfinite (scale) && scale >= 0.25 && scale <= 8.0, FALSE);
+  if (!remora_export_is_supported (path))
     {
       g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_FORMAT,
                    _ ("Cannot write “%s”: the name must end in .png, .svg or .pdf"), path);
       return FALSE;
     }
-  if (!check_surface (surface, path, error))
+  out.tmp_path = g_strdup_printf ("%s/.%s.tmp-XXXXXX", dir, base);
+  out.fd = g_mkstemp_full (out.tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (out.fd < 0)
     {
-      cairo_surface_destroy (surface);
-      return FALSE;
+      out.errsv = errno;
+      g_free (out.tmp_path);
+      return fail_output (&out, path, NULL, error);
     }
 
-  cr = cairo_create (surface);
   if (png)
-    cairo_scale (cr, scale, scale);
-  ok = remora_timeline_render (scene, cr, error);
-  cairo_destroy (cr);
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (scene->width * scale),
+                                          (int) ceil (scene->height * scale));
+  else if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create_for_stream (output_write, &out, scene->width, scene->height);
+  else
+    surface = cairo_pdf_surface_create_for_stream (output_write, &out, scene->width, scene->height);
+  status = cairo_surface_status (surface);
+  ok = status == CAIRO_STATUS_SUCCESS ||
+       fail_output (&out, path, cairo_status_to_string (status), error);
+
+  if (ok)
+    {
+      cr = cairo_create (surface);
+      if (png)
+        cairo_scale (cr, scale, scale);
+      ok = remora_timeline_render (scene, cr, error);
+      cairo_destroy (cr);
+    }
   if (ok && png)
     {
-      cairo_status_t status = cairo_surface_write_to_png (surface, path);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_CAIRO,
-                       _ ("Failed to write “%s”: %s"), path, cairo_status_to_string (status));
-          ok = FALSE;
-        }
+      status = cairo_surface_write_to_png_stream (surface, output_write, &out);
+      ok = status == CAIRO_STATUS_SUCCESS ||
+           fail_output (&out, path, cairo_status_to_string (status), error);
     }
   cairo_surface_finish (surface);
-  if (ok)
-    ok = check_surface (surface, path, error);
+  status = cairo_surface_status (surface);
+  if (ok && status != CAIRO_STATUS_SUCCESS)
+    ok = fail_output (&out, path, cairo_status_to_string (status), error);
   cairo_surface_destroy (surface);
+
+  if (ok && (fsync (out.fd) != 0 || close (out.fd) != 0))
+    {
+      out.errsv = errno;
+      out.fd = -1;
+      ok = fail_output (&out, path, NULL, error);
+    }
+  else if (ok)
+    out.fd = -1;
+  if (ok && g_rename (out.tmp_path, path) != 0)
+    {
+      out.errsv = errno;
+      ok = fail_output (&out, path, NULL, error);
+    }
+  if (out.fd >= 0)
+    close (out.fd);
+  if (!ok)
+    g_unlink (out.tmp_path);
+  g_free (out.tmp_path);
   return ok;
 }

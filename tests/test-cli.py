@@ -175,11 +175,25 @@ try:
             (['--from', 'soon'], ['soon'], 'a time that is not one'),
             (['--rows', 'all'], ['all'], 'bad --rows'),
             (['--theme', 'blue'], ['blue'], 'bad --theme'),
-            (['--marker', 'nowhen'], ['nowhen'], 'a marker without a time')):
+            (['--marker', 'nowhen'], ['nowhen'], 'a marker without a time'),
+            (['--from', '-5s'], ['--from', '-5s', 'lasts'], 'a time before the trace'),
+            (['--from', '10s'], ['--from', '10s', 'lasts'], 'a start after the trace\'s end'),
+            (['--width', '20000'], ['--width', '10000'], 'a width past the limit'),
+            (['--width', '10000', '--height', '10000'], ['million pixels'],
+             'a picture past the pixel limit'),
+            (['--scale', '0'], ['--scale'], 'a scale of 0'),
+            (['--scale', '-1'], ['--scale'], 'a negative scale'),
+            (['--scale', 'inf'], ['--scale'], 'an infinite scale'),
+            (['--tasks', b'\xff\xfesh'.decode('utf-8', 'surrogateescape')], ['--tasks', 'UTF-8'],
+             'a --tasks value that is not UTF-8')):
         r = run('export', trace, '-o', os.path.join(d, 'bad.png'), *args, env=env)
         check('export rejects %s: one line, non-zero exit' % name,
               one_line_error(r, *words) and not os.path.exists(os.path.join(d, 'bad.png')),
               r.stderr)
+    for args in (['--limit', '-5'], ['--first', '-1']):
+        r = run('events', trace, *args, env=env)
+        check('events rejects %s: one line naming the option' % ' '.join(args),
+              one_line_error(r, args[0]) and r.stdout == '', r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'nowhere', 'x.png'), env=env)
     check('export into a missing folder: one line', one_line_error(r, 'nowhere'), r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'x.gif'), env=env)
@@ -262,6 +276,22 @@ try:
     check('full disk: no store and no temporaries left',
           os.listdir(full) == ['trace.dat'], str(os.listdir(full)))
 
+    # an export onto a full disk: one line naming the file, and no file at all
+    shutil.copy(trace + '.remora', os.path.join(full, 'trace.dat.remora'))
+
+    def small_limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))
+
+    for ext in ('png', 'svg', 'pdf'):
+        out = os.path.join(full, 'view.' + ext)
+        r = run('export', os.path.join(full, 'trace.dat.remora'), '-o', out, '--width', '3000',
+                env=env, preexec=small_limit)
+        check('export onto a full disk (%s): one line naming the file, no file left' % ext,
+              one_line_error(r, out) and sorted(os.listdir(full)) == ['trace.dat',
+                                                                      'trace.dat.remora'],
+              r.stderr + str(os.listdir(full)))
+
     # Ctrl+C: cancelled, nothing left
     big = os.path.join(shared, 'medium-mixed.dat')
     source = big if os.path.exists(big) else FIXTURE
@@ -283,6 +313,52 @@ try:
     else:
         p.communicate()
         skip('Ctrl+C cancels', 'the import finished before it could be interrupted')
+    for f in glob.glob(os.path.join(k, 'trace.dat.*')):
+        os.unlink(f)
+
+    # SIGTERM: the same
+    p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.time() + 30
+    while time.time() < deadline and not temporaries(k) and p.poll() is None:
+        time.sleep(0.001)
+    if p.poll() is None:
+        p.send_signal(signal.SIGTERM)
+        out, err = p.communicate()
+        check('SIGTERM cancels: non-zero exit, no store, no temporaries',
+              p.returncode != 0 and not os.path.exists(ktrace + '.remora')
+              and not temporaries(k), err)
+    else:
+        p.communicate()
+        skip('SIGTERM cancels', 'the import finished before it could be interrupted')
+    for f in glob.glob(os.path.join(k, 'trace.dat.*')):
+        os.unlink(f)
+
+    # the reading process dies with the importer
+    p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, env=env)
+    children = []
+    deadline = time.time() + 30
+    while time.time() < deadline and not children and p.poll() is None:
+        for task in glob.glob('/proc/%d/task/*/children' % p.pid):
+            try:
+                children += [int(c) for c in open(task).read().split()]
+            except OSError:
+                pass
+        time.sleep(0.001)
+    if children and p.poll() is None:
+        p.kill()
+        p.wait()
+        deadline = time.time() + 10
+        while time.time() < deadline and any(os.path.exists('/proc/%d' % c) for c in children):
+            time.sleep(0.01)
+        alive = [c for c in children if os.path.exists('/proc/%d/status' % c) and
+                 'zombie' not in open('/proc/%d/status' % c).read()]
+        check('a killed import takes its reading process with it', not alive, str(alive))
+    else:
+        p.wait()
+        skip('a killed import takes its reading process with it',
+             'the import finished before its reader could be seen')
     for f in glob.glob(os.path.join(k, 'trace.dat.*')):
         os.unlink(f)
 
