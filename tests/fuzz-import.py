@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # fuzz-import.py: a mutation fuzzer for Remora's importer and store readers.
 #
-#   fuzz-import.py REMORA [options] TRACE...
+#   fuzz-import.py REMORA [options] TRACE|FOLDER...
 #
 # Each case takes one of the TRACEs, applies one to four mutations (bit and
 # byte flips, interesting 32- and 64-bit values, cuts, removed, repeated and
@@ -18,7 +18,8 @@
 # sanitizer report in Remora's code, in any process), hang (past --timeout),
 # unclear (an error that does not name the file, or more than one line),
 # leftover (a temporary file left behind), reader (stats/events/export of the
-# imported store crashed or printed no clear error).
+# imported store crashed or printed no clear error), unexpected (a recipe's
+# case ended otherwise than its "expect" says).
 #
 # --tap prints TAP (one test per outcome class, so meson counts it); the
 # exit status is 1 when any case failed.
@@ -45,7 +46,7 @@ INTERESTING32 = [0, 1, 0x7f, 0x80, 0xff, 0x100, 0xfff, 0x1000, 0x1001, 0x7fff, 0
                  0x10000, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff]
 INTERESTING64 = [0, 1, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff,
                  0xffffffff, 0x100000000]
-FAILURES = ('crash', 'sanitizer', 'hang', 'unclear', 'leftover', 'reader')
+FAILURES = ('crash', 'sanitizer', 'hang', 'unclear', 'leftover', 'reader', 'unexpected')
 OUTCOMES = ('clean-error', 'complete', 'partial', 'contained') + FAILURES
 # a sanitizer frame in one of these is the library's, not Remora's
 LIBRARY_FRAME = re.compile(r'libtracecmd|libtraceevent|libzstd|libc\.so|libglib|sanitizer_common|'
@@ -247,7 +248,8 @@ def main():
     ap.add_argument('--out', default=None, help='where failing cases go')
     ap.add_argument('--replay', type=int, default=None, help='run one case by its number')
     ap.add_argument('--recipes', nargs='*', default=[],
-                    help='regression recipes (JSON) to run instead of random cases')
+                    help='regression recipes (JSON files or a folder of them) to run instead '
+                    'of random cases')
     ap.add_argument('--tap', action='store_true')
     args = ap.parse_args()
 
@@ -259,7 +261,19 @@ def main():
                    os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lsan.supp'))
     env['XDG_CACHE_HOME'] = tempfile.mkdtemp(prefix='remora-fuzz-cache-')
 
-    traces = [t for t in args.traces if os.path.exists(t)]
+    recipes = []
+    for r in args.recipes:  # files, or a folder of them
+        if os.path.isdir(r):
+            recipes += sorted(os.path.join(r, f) for f in os.listdir(r) if f.endswith('.json'))
+        else:
+            recipes.append(r)
+    args.recipes = recipes
+    traces = []
+    for t in args.traces:  # files, or folders of .dat files (a missing one is skipped)
+        if os.path.isdir(t):
+            traces += sorted(os.path.join(t, f) for f in os.listdir(t) if f.endswith('.dat'))
+        elif os.path.exists(t):
+            traces.append(t)
     datas = {t: open(t, 'rb').read() for t in traces}
     counts = collections.Counter()
     failures = []
@@ -279,6 +293,10 @@ def main():
             muts = make_mutations(rng, len(datas[src]))
         outcome, detail, err = run_case(args.remora, src, datas[src], muts, args.timeout, env,
                                         args.out)
+        if args.recipes and recipe.get('expect') and outcome not in FAILURES and \
+                outcome != recipe['expect']:
+            outcome, detail = 'unexpected', '%s: %s, not %s' % (
+                os.path.basename(args.recipes[i]), outcome, recipe['expect'])
         if outcome in FAILURES and args.out:
             name = 'case-%d-%d' % (args.seed, i)
             with open(os.path.join(args.out, name + '.json'), 'w') as f:
