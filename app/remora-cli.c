@@ -446,15 +446,14 @@ stats_json (RemoraTraceStats *stats, RemoraStore *store)
       g_string_append (s, ",\n  \"partial_reason\": ");
       json_string (s, stats->partial_reason);
     }
-  g_string_append_printf (
-      s,
-      ",\n  \"damaged_records\": {\"unknown_id\": %" G_GINT64_FORMAT
-      ", \"payload\": %" G_GINT64_FORMAT ", \"time_order\": %" G_GINT64_FORMAT
-      ", \"outside_span\": %" G_GINT64_FORMAT "}",
-      remora_store_get_meta_int (store, "damaged_unknown", 0),
-      remora_store_get_meta_int (store, "damaged_payload", 0),
-      remora_store_get_meta_int (store, "damaged_time", 0),
-      remora_store_get_meta_int (store, "damaged_span", 0));
+  g_string_append_printf (s,
+                          ",\n  \"damaged_records\": {\"unknown_id\": %" G_GINT64_FORMAT
+                          ", \"payload\": %" G_GINT64_FORMAT ", \"time_order\": %" G_GINT64_FORMAT
+                          ", \"outside_span\": %" G_GINT64_FORMAT "}",
+                          remora_store_get_meta_int (store, "damaged_unknown", 0),
+                          remora_store_get_meta_int (store, "damaged_payload", 0),
+                          remora_store_get_meta_int (store, "damaged_time", 0),
+                          remora_store_get_meta_int (store, "damaged_span", 0));
 
   /* events_by_name sums over buffers; events_by_buffer keeps them apart */
   for (guint i = 0; i < stats->event_counts->len; i++)

@@ -1108,8 +1108,11 @@ on_func (Import *im, BufferState *b, struct tep_record *rec, gint64 id, int type
       f.has_depth = b->fx_depth != NULL;
       if (b->fx_calltime != NULL && b->fx_rettime != NULL)
         {
-          f.duration_ns = field_num (b->fx_rettime, rec, 0) - field_num (b->fx_calltime, rec, 0);
-          f.has_duration = TRUE;
+          /* the kernel's u64 times: a damaged pair can be any two numbers */
+          guint64 ret = (guint64) field_num (b->fx_rettime, rec, 0);
+          guint64 call = (guint64) field_num (b->fx_calltime, rec, 0);
+          f.duration_ns = ret >= call && ret - call <= G_MAXINT64 ? (gint64) (ret - call) : -1;
+          f.has_duration = f.duration_ns >= 0;
         }
     }
   g_array_append_val (im->cur->funcs, f);

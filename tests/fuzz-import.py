@@ -257,7 +257,7 @@ def main():
     env.setdefault('ASAN_OPTIONS', '')
     env['ASAN_OPTIONS'] += ':abort_on_error=1:allocator_may_return_null=1:detect_leaks=1'
     env.setdefault('UBSAN_OPTIONS', 'halt_on_error=1:print_stacktrace=1')
-    env.setdefault('LSAN_OPTIONS', 'suppressions=' +
+    env.setdefault('LSAN_OPTIONS', 'print_suppressions=0:suppressions=' +
                    os.path.join(os.path.dirname(os.path.abspath(__file__)), 'lsan.supp'))
     env['XDG_CACHE_HOME'] = tempfile.mkdtemp(prefix='remora-fuzz-cache-')
 
