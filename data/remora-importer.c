@@ -1176,26 +1176,26 @@ on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
       im->damaged_payload++;
       damaged = TRUE;
     }
-  else if (im->common_size <= 0 || rec->size < im->common_size)
-    {
-      im->damaged_payload++;
-      damaged = TRUE;
-    }
   else
-    {
-      tep_type = tep_data_type (b->tep, rec);
-      event = tep_find_event (b->tep, tep_type);
-      if (event == NULL)
-        {
-          im->damaged_unknown++;
-          damaged = TRUE;
-        }
-      else if (!remora_payload_fits (event, rec->data, rec->size))
-        {
-          im->damaged_payload++;
-          damaged = TRUE;
-        }
-    }
+    switch (remora_payload_check (b->tep, im->common_size, rec, &event))
+      {
+      case REMORA_PAYLOAD_OK:
+        tep_type = event->id;
+        break;
+      case REMORA_PAYLOAD_UNKNOWN:
+        im->damaged_unknown++;
+        damaged = TRUE;
+        tep_type = tep_data_type (b->tep, rec); /* kept as unknown_event_ID */
+        break;
+      case REMORA_PAYLOAD_SHORT:
+      case REMORA_PAYLOAD_MISFIT:
+      default:
+        im->damaged_payload++;
+        damaged = TRUE;
+        /* a misfit still has its id: it is counted under its event */
+        tep_type = event ? event->id : -1;
+        break;
+      }
 
   cs = cpu_state (b, cpu);
   if (cs->first_ts < 0)

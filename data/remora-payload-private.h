@@ -12,7 +12,19 @@
 
 G_BEGIN_DECLS
 
-int      remora_payload_common_size (struct tep_handle *tep);
-gboolean remora_payload_fits (struct tep_event *event, const void *data, int size);
+typedef enum
+{
+  REMORA_PAYLOAD_OK,
+  REMORA_PAYLOAD_SHORT,   /* too short for the fields every record starts with */
+  REMORA_PAYLOAD_UNKNOWN, /* its id names no event of the trace */
+  REMORA_PAYLOAD_MISFIT,  /* its fields do not fit inside it */
+} RemoraPayloadCheck;
+
+int                remora_payload_common_size (struct tep_handle *tep);
+gboolean           remora_payload_fits (struct tep_event *event, const void *data, int size);
+RemoraPayloadCheck remora_payload_check (struct tep_handle *tep,
+                                         int                common_size,
+                                         struct tep_record *rec,
+                                         struct tep_event **event);
 
 G_END_DECLS

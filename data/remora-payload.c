@@ -86,3 +86,34 @@ remora_payload_fits (struct tep_event *event, const void *data, int size)
       return FALSE;
   return TRUE;
 }
+
+/**
+ * remora_payload_check:
+ * @tep: the trace's formats
+ * @common_size: remora_payload_common_size() of @tep
+ * @rec: a record
+ * @event: (out) (optional): its event, when it has one
+ *
+ * Returns: whether libtraceevent may read @rec's fields, and if not, why.
+ */
+RemoraPayloadCheck
+remora_payload_check (struct tep_handle *tep,
+                      int                common_size,
+                      struct tep_record *rec,
+                      struct tep_event **event)
+{
+  struct tep_event  *e = NULL;
+  RemoraPayloadCheck check;
+
+  if (common_size <= 0 || rec->size < common_size)
+    check = REMORA_PAYLOAD_SHORT;
+  else if ((e = tep_find_event (tep, tep_data_type (tep, rec))) == NULL)
+    check = REMORA_PAYLOAD_UNKNOWN;
+  else if (!remora_payload_fits (e, rec->data, rec->size))
+    check = REMORA_PAYLOAD_MISFIT;
+  else
+    check = REMORA_PAYLOAD_OK;
+  if (event)
+    *event = e;
+  return check;
+}

@@ -1118,15 +1118,22 @@ remora_store_dup_event_info (RemoraStore *self,
    * record that was damaged in the trace is described, not decoded */
   {
     struct tep_handle *tep = tracecmd_get_tep (self->headers);
-    int                common = remora_payload_common_size (tep);
-    struct tep_event  *event =
-        common > 0 && rec.size >= common ? tep_find_event (tep, tep_data_type (tep, &rec)) : NULL;
+    struct tep_event  *event;
 
-    if (event == NULL)
-      return g_strdup (_ ("[damaged record: no event of the trace has its id]"));
-    if (!remora_payload_fits (event, rec.data, rec.size))
-      return g_strdup_printf (_ ("[damaged record: its %d bytes do not fit the format of %s]"),
-                              rec.size, event->name ? event->name : "?");
+    switch (remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event))
+      {
+      case REMORA_PAYLOAD_OK:
+        break;
+      case REMORA_PAYLOAD_SHORT:
+        return g_strdup_printf (_ ("[damaged record: %d bytes are too few for an event]"),
+                                rec.size);
+      case REMORA_PAYLOAD_UNKNOWN:
+        return g_strdup (_ ("[damaged record: no event of the trace has its id]"));
+      case REMORA_PAYLOAD_MISFIT:
+      default:
+        return g_strdup_printf (_ ("[damaged record: its %d bytes do not fit the format of %s]"),
+                                rec.size, event->name ? event->name : "?");
+      }
   }
 
   trace_seq_init (&seq);

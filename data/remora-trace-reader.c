@@ -99,14 +99,9 @@ typedef struct
 static gboolean
 child_record_valid (const ChildOut *out, struct tracecmd_input *handle, struct tep_record *rec)
 {
-  struct tep_handle *tep = tracecmd_get_tep (handle);
-  struct tep_event  *event;
-
-  if (!record_fits_page (rec, out->page_size) || out->common_size <= 0 ||
-      rec->size < out->common_size)
-    return FALSE;
-  event = tep_find_event (tep, tep_data_type (tep, rec));
-  return event != NULL && remora_payload_fits (event, rec->data, rec->size);
+  return record_fits_page (rec, out->page_size) &&
+         remora_payload_check (tracecmd_get_tep (handle), out->common_size, rec, NULL) ==
+             REMORA_PAYLOAD_OK;
 }
 
 static void

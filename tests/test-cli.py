@@ -292,47 +292,30 @@ try:
                                                                       'trace.dat.remora'],
               r.stderr + str(os.listdir(full)))
 
-    # Ctrl+C: cancelled, nothing left
+    # Ctrl+C and SIGTERM: cancelled, nothing left
     big = os.path.join(shared, 'medium-mixed.dat')
     source = big if os.path.exists(big) else FIXTURE
     k = os.path.join(work, 'kill')
     os.mkdir(k)
     ktrace = os.path.join(k, 'trace.dat')
     os.symlink(source, ktrace) if source == big else shutil.copy(source, ktrace)
-    p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env)
-    deadline = time.time() + 30
-    while time.time() < deadline and not temporaries(k) and p.poll() is None:
-        time.sleep(0.001)
-    if p.poll() is None:
-        p.send_signal(signal.SIGINT)
-        out, err = p.communicate()
-        check('Ctrl+C cancels: non-zero exit, no store, no temporaries',
-              p.returncode != 0 and not os.path.exists(ktrace + '.remora')
-              and not temporaries(k), err)
-    else:
-        p.communicate()
-        skip('Ctrl+C cancels', 'the import finished before it could be interrupted')
-    for f in glob.glob(os.path.join(k, 'trace.dat.*')):
-        os.unlink(f)
-
-    # SIGTERM: the same
-    p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env)
-    deadline = time.time() + 30
-    while time.time() < deadline and not temporaries(k) and p.poll() is None:
-        time.sleep(0.001)
-    if p.poll() is None:
-        p.send_signal(signal.SIGTERM)
-        out, err = p.communicate()
-        check('SIGTERM cancels: non-zero exit, no store, no temporaries',
-              p.returncode != 0 and not os.path.exists(ktrace + '.remora')
-              and not temporaries(k), err)
-    else:
-        p.communicate()
-        skip('SIGTERM cancels', 'the import finished before it could be interrupted')
-    for f in glob.glob(os.path.join(k, 'trace.dat.*')):
-        os.unlink(f)
+    for signame, sig in (('Ctrl+C', signal.SIGINT), ('SIGTERM', signal.SIGTERM)):
+        p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.time() + 30
+        while time.time() < deadline and not temporaries(k) and p.poll() is None:
+            time.sleep(0.001)
+        if p.poll() is None:
+            p.send_signal(sig)
+            out, err = p.communicate()
+            check('%s cancels: non-zero exit, no store, no temporaries' % signame,
+                  p.returncode != 0 and not os.path.exists(ktrace + '.remora')
+                  and not temporaries(k), err)
+        else:
+            p.communicate()
+            skip('%s cancels' % signame, 'the import finished before it could be interrupted')
+        for f in glob.glob(os.path.join(k, 'trace.dat.*')):
+            os.unlink(f)
 
     # the reading process dies with the importer
     p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.DEVNULL,
