@@ -911,8 +911,9 @@ print_funcgraph_exit (struct trace_seq  *s,
 static void
 try_headers_child (int out_fd, gpointer user_data)
 {
-  struct tracecmd_input *handle = tracecmd_alloc_fd (GPOINTER_TO_INT (user_data), 0);
-  char                   ok = 1;
+  struct tracecmd_input *handle =
+      tracecmd_alloc_fd (GPOINTER_TO_INT (user_data), TRACECMD_FL_LOAD_NO_PLUGINS);
+  char ok = 1;
 
   if (handle == NULL || tracecmd_read_headers (handle, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
     _exit (3);
