@@ -22,6 +22,7 @@
 #include <sys/resource.h>
 
 #include "remora-render.h"
+#include "remora-store-private.h"
 
 static GHashTable *prof_ns, *prof_n;
 
@@ -45,28 +46,28 @@ on_profile (unsigned type, void *ctx, void *p, void *x)
 static double cpu_rows_ms;
 
 static double
-model_ms (RemoraTimelineScene *scene)
+model_ms (RemoraSession *session, int width)
 {
-  int      width = scene->width - 158;
-  gint64   t0 = g_get_monotonic_time ();
+  RemoraStore           *store = remora_session_get_store (session);
+  const GArray          *rows = remora_session_get_rows (session);
+  const RemoraTimeRange *range = &remora_session_get_viewport (session)->visible;
+  gint64                 t0 = g_get_monotonic_time ();
   gpointer cols = g_malloc0 (MAX (sizeof (RemoraCpuColumn), sizeof (RemoraTaskColumn)) * width);
 
-  remora_store_begin_snapshot (scene->store);
-  for (guint i = 0; i < scene->rows->len; i++)
+  remora_store_begin_snapshot (store, NULL);
+  for (guint i = 0; i < rows->len; i++)
     {
-      RemoraRowSpec *r = &g_array_index (scene->rows, RemoraRowSpec, i);
+      const RemoraRowSpec *r = &g_array_index (rows, RemoraRowSpec, i);
       if (r->kind == REMORA_ROW_CPU)
         {
           gint64 c0 = g_get_monotonic_time ();
-          remora_cpu_row_query (scene->store, r->buffer, r->id, &scene->range, width, cols, NULL,
-                                NULL);
+          remora_cpu_row_query (store, r->buffer_id, r->id, range, width, cols, NULL, NULL);
           cpu_rows_ms += (g_get_monotonic_time () - c0) / 1000.0;
         }
       else
-        remora_task_row_query (scene->store, r->buffer, r->id, &scene->range, width, cols, NULL,
-                               NULL);
+        remora_task_row_query (store, r->buffer_id, r->id, range, width, cols, NULL, NULL);
     }
-  remora_store_end_snapshot (scene->store);
+  remora_store_end_snapshot (store);
   g_free (cols);
   return (g_get_monotonic_time () - t0) / 1000.0;
 }
@@ -98,13 +99,15 @@ main (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
-  g_autoptr (RemoraTimelineScene) scene = NULL;
-  int              repeats = argc > 2 ? atoi (argv[2]) : 15;
-  int              only_level = argc > 3 ? atoi (argv[3]) : -1; /* for profiling */
-  gint64           first, last, span, mid;
-  cairo_surface_t *surface;
-  struct rusage    ru;
-  double           peak_anon = 0;
+  g_autoptr (RemoraSession) session = NULL;
+  RemoraTimelineStyle style;
+  int                 columns;
+  int                 repeats = argc > 2 ? atoi (argv[2]) : 15;
+  int                 only_level = argc > 3 ? atoi (argv[3]) : -1; /* for profiling */
+  gint64              first, last, span, mid;
+  cairo_surface_t    *surface;
+  struct rusage       ru;
+  double              peak_anon = 0;
 
   if (argc < 2)
     {
@@ -117,32 +120,38 @@ main (int argc, char **argv)
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  scene = remora_timeline_scene_new (store);
+  session = remora_session_new (store);
+  /* the helper thread's connection, opened with the view rather than in its
+   * first frame */
+  remora_store_get_companion (store, NULL);
   if (g_getenv ("REMORA_BENCH_PROFILE"))
     {
       prof_ns = g_hash_table_new (g_str_hash, g_str_equal);
       prof_n = g_hash_table_new (g_str_hash, g_str_equal);
       sqlite3_trace_v2 (remora_store_get_db (store), SQLITE_TRACE_PROFILE, on_profile, NULL);
     }
-  first = scene->range.begin_ns;
-  last = scene->range.end_ns;
+  first = remora_session_get_viewport (session)->trace.begin_ns;
+  last = remora_session_get_viewport (session)->trace.end_ns;
   span = last - first;
   mid = first + span / 2;
-  for (int cpu = 0; cpu < remora_store_get_meta_int (store, "cpus", 0); cpu++)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", cpu, NULL);
+  for (int cpu = 0; cpu < remora_store_get_info (store)->cpus; cpu++)
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
   {
-    g_autoptr (GArray) busiest = remora_busiest_tasks (store, "", &scene->range, 30, &error);
+    g_autoptr (GArray) busiest = remora_busiest_tasks (
+        store, 0, &remora_session_get_viewport (session)->visible, 30, &error);
     if (busiest == NULL)
       {
         fprintf (stderr, "%s\n", error->message);
         return 1;
       }
     for (guint i = 0; i < busiest->len; i++)
-      remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "",
-                                     g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
+      remora_session_add_row (session, REMORA_ROW_TASK, 0,
+                              g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
   }
-  scene->width = 1920;
-  scene->height = 1080;
+  remora_timeline_style_init (&style);
+  style.width = 1920;
+  style.height = 1080;
+  columns = remora_timeline_get_columns (&style);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 1080);
 
   printf ("level range_ns p50_ms p99_ms first_ms model_p50_ms\n");
@@ -154,8 +163,7 @@ main (int argc, char **argv)
 
       if (only_level >= 0 && level != only_level)
         continue;
-      scene->range.begin_ns = mid - len / 2;
-      scene->range.end_ns = scene->range.begin_ns + len;
+      remora_session_set_visible (session, mid - len / 2, mid - len / 2 + len);
       /* the first frame at a new zoom also faults in the store's pages
        * (cold): timed apart, then the repeats */
       for (int r = -1; r < repeats; r++)
@@ -164,7 +172,8 @@ main (int argc, char **argv)
           gint64   t0 = g_get_monotonic_time ();
           double   ms;
 
-          if (!remora_timeline_render (scene, cr, &error))
+          g_autoptr (RemoraFrame) frame = remora_session_compute_frame (session, columns, &error);
+          if (frame == NULL || !remora_timeline_paint (frame, NULL, &style, cr, &error))
             {
               fprintf (stderr, "%s\n", error->message);
               return 1;
@@ -186,7 +195,7 @@ main (int argc, char **argv)
         cpu_rows_ms = 0;
         for (int r = 0; r < MAX (3, repeats / 3); r++)
           {
-            double ms = model_ms (scene);
+            double ms = model_ms (session, columns);
             g_array_append_val (model, ms);
           }
         g_array_sort (model, compare_doubles);
@@ -204,11 +213,12 @@ main (int argc, char **argv)
   {
     g_autofree char *png = g_build_filename (g_get_tmp_dir (), "remora-bench-whole.png", NULL);
     gint64           t0;
-    scene->range.begin_ns = first;
-    scene->range.end_ns = last;
-    scene->title_block = TRUE;
+    g_autoptr (RemoraFrame) frame = NULL;
+    remora_session_set_visible (session, first, last);
+    style.title_block = TRUE;
     t0 = g_get_monotonic_time ();
-    if (!remora_export_scene (scene, png, 1.0, &error))
+    frame = remora_session_compute_frame (session, columns, &error);
+    if (frame == NULL || !remora_export_frame (frame, &style, png, 1.0, &error))
       {
         fprintf (stderr, "%s\n", error->message);
         return 1;

@@ -7,6 +7,10 @@
 
 #pragma once
 
+#if !defined(REMORA_DATA_INSIDE) && !defined(REMORA_DATA_COMPILATION)
+#error "Only <remora-data.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 G_BEGIN_DECLS

@@ -10,6 +10,12 @@
 #define REMORA_DATA_INSIDE
 #include "remora-data-error.h"
 #include "remora-importer.h"
+#include "remora-loader.h"
 #include "remora-lod.h"
+#include "remora-store-listing.h"
+#include "remora-store-rows.h"
+#include "remora-store-stats.h"
 #include "remora-store.h"
+#include "remora-task-state.h"
+#include "remora-trace-info.h"
 #undef REMORA_DATA_INSIDE

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include "remora-importer.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -21,6 +19,7 @@
 
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
+#include "remora-importer-private.h"
 #include "remora-lod-private.h"
 #include "remora-pairing-private.h"
 #include "remora-payload-private.h"
@@ -982,23 +981,12 @@ emit_lod_task (
   g_array_append_val (im->cur->lods, l);
 }
 
-/* The state a slice left its task in, as the task summaries number states:
- * R and R+ (preempted) runnable, then by the first TASK_REPORT bit. */
+/* The state a slice left its task in, as the task summaries number states. */
 static int
 task_state_after (const SliceRec *s)
 {
-  gint64 bits;
-
-  if (!s->has_state)
-    return REMORA_LOD_TASK_UNKNOWN;
-  bits = s->state_raw & 0xff;
-  if (bits == 0)
-    return REMORA_LOD_TASK_RUNNABLE;
-  if (bits & 0x01)
-    return REMORA_LOD_TASK_SLEEPING;
-  if (bits & 0x02)
-    return REMORA_LOD_TASK_BLOCKED;
-  return REMORA_LOD_TASK_OTHER;
+  return s->has_state ? (int) remora_task_state_from_raw (s->state_raw)
+                      : (int) REMORA_TASK_STATE_UNKNOWN;
 }
 
 /* Ends the open slice at @ts with no end state (a gap, or the CPU's end). */
@@ -2241,6 +2229,18 @@ remora_importer_new (const char *trace_path, const char *store_path)
   g_return_val_if_fail (store_path != NULL, NULL);
   return g_object_new (REMORA_TYPE_IMPORTER, "trace-path", trace_path, "store-path", store_path,
                        NULL);
+}
+
+RemoraImporter *
+remora_importer_new_for_context (const char   *trace_path,
+                                 const char   *store_path,
+                                 GMainContext *context)
+{
+  RemoraImporter *self = remora_importer_new (trace_path, store_path);
+
+  g_main_context_unref (self->main_context);
+  self->main_context = g_main_context_ref (context);
+  return self;
 }
 
 const char *

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "remora-lod.h"
+#include "remora-data.h"
 
 G_BEGIN_DECLS
 
@@ -25,19 +25,15 @@ G_BEGIN_DECLS
  *
  * The importer feeds each CPU's slices and events in time order. A cell is
  * final once the CPU's open slice started after it and an event after it was
- * seen; final cells are folded into every level and written out block by
- * block, so memory holds only the cells not yet final. Not thread-safe.
+ * seen; a final level-0 cell goes into the open cell of level 1, and a
+ * level-k cell into level k + 1 when the next level-k cell opens (each level
+ * merges a quarter as many cells as the one below); blocks are written out
+ * as they fill, so memory holds only the cells not yet final and one open
+ * block per level. Task summaries (lod_task) are swept level by level from
+ * each task's slices, wakeups and events. Not thread-safe.
  */
 
 typedef struct _RemoraLodBuilder RemoraLodBuilder;
-
-/* task states, as RemoraTaskState numbers them */
-#define REMORA_LOD_TASK_UNKNOWN  0
-#define REMORA_LOD_TASK_RUNNING  1
-#define REMORA_LOD_TASK_RUNNABLE 2
-#define REMORA_LOD_TASK_SLEEPING 3
-#define REMORA_LOD_TASK_BLOCKED  4
-#define REMORA_LOD_TASK_OTHER    5
 
 typedef void (*RemoraLodEmitTask) (int           level,
                                    int           buffer,

@@ -849,11 +849,11 @@ task_gap (RemoraLodBuilder *self, TaskLod *t, gint64 until)
   gint64 begin = t->last_end;
   int    state = t->last_end == G_MININT64 ? 0 : t->last_after;
 
-  if (state != REMORA_LOD_TASK_RUNNABLE && t->wakeup_ts != G_MININT64 && t->wakeup_ts >= begin &&
+  if (state != REMORA_TASK_STATE_RUNNABLE && t->wakeup_ts != G_MININT64 && t->wakeup_ts >= begin &&
       t->wakeup_ts < until)
     {
       task_segment (self, t, begin, t->wakeup_ts, state, -1);
-      task_segment (self, t, t->wakeup_ts, until, REMORA_LOD_TASK_RUNNABLE, -1);
+      task_segment (self, t, t->wakeup_ts, until, REMORA_TASK_STATE_RUNNABLE, -1);
     }
   else
     task_segment (self, t, begin, until, state, -1);
@@ -867,7 +867,7 @@ task_gap (RemoraLodBuilder *self, TaskLod *t, gint64 until)
  * @cpu: where it ran
  * @start_ts: when it started running
  * @end_ts: when it stopped
- * @after: the state it left the CPU in (REMORA_LOD_TASK_*)
+ * @after: the state it left the CPU in (a #RemoraTaskState)
  *
  * Adds a slice of the task. Its slices and wakeups come in time order, and
  * every event of the task before @end_ts has been added.
@@ -884,7 +884,7 @@ remora_lod_builder_add_task_slice (
   if (start_ts < t->last_end)
     start_ts = t->last_end; /* overlapping slices (clipped first slices): keep time order */
   task_gap (self, t, start_ts);
-  task_segment (self, t, start_ts, end_ts, REMORA_LOD_TASK_RUNNING, cpu);
+  task_segment (self, t, start_ts, end_ts, REMORA_TASK_STATE_RUNNING, cpu);
   t->last_end = MAX (end_ts, start_ts);
   t->last_after = after;
   t->wakeup_ts = G_MININT64;

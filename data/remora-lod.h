@@ -7,7 +7,13 @@
 
 #pragma once
 
+#if !defined(REMORA_DATA_INSIDE) && !defined(REMORA_DATA_COMPILATION)
+#error "Only <remora-data.h> can be included directly."
+#endif
+
 #include <glib.h>
+
+#include "remora-task-state.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +46,7 @@ gboolean
 remora_lod_decode_block (const guint8 *data, gsize len, RemoraLodCell *cells, GArray *runs);
 
 /* Task summaries (lod_task): states numbered as RemoraTaskState */
-#define REMORA_LOD_TASK_STATES 6
+#define REMORA_LOD_TASK_STATES REMORA_TASK_N_STATES
 
 typedef struct
 {

@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include "remora-store.h"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -25,6 +23,8 @@
 #include "remora-lod-private.h"
 #include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
+#include "remora-store-private.h"
+#include "remora-trace-info-private.h"
 #include "remora-tracecmd-private.h"
 
 #define FINGERPRINT_SPAN (64 * 1024)
@@ -53,6 +53,7 @@ struct _RemoraStore
   sqlite3_stmt          *st_chunk;
   GHashTable            *snapshot_data; /* key -> data, while a snapshot is open */
   gboolean               in_snapshot;
+  RemoraTraceInfo       *info;
   RemoraStore           *companion; /* a second connection, for a helper thread */
   gboolean               companion_failed;
 };
@@ -435,6 +436,65 @@ read_meta (RemoraStore *self, GError **error)
   return TRUE;
 }
 
+static char *
+meta_text (RemoraStore *self, const char *key)
+{
+  return g_strdup (g_hash_table_lookup (self->meta, key));
+}
+
+static gint64
+meta_int (RemoraStore *self, const char *key)
+{
+  const char *text = g_hash_table_lookup (self->meta, key);
+  return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+}
+
+/* The trace's description, from the checked meta and the buffers table. */
+static gboolean
+read_info (RemoraStore *self, GError **error)
+{
+  RemoraTraceInfo *info = remora_trace_info_new ();
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  self->info = info;
+  info->first_ts = meta_int (self, "first_ts");
+  info->last_ts = meta_int (self, "last_ts");
+  info->cpus = (int) meta_int (self, "cpus");
+  info->lod_levels = (int) meta_int (self, "lod_levels");
+  info->events = meta_int (self, "events");
+  info->file_version = (int) meta_int (self, "file_version");
+  info->source_path = meta_text (self, "source_path");
+  info->kernel = meta_text (self, "kernel");
+  info->uname = meta_text (self, "uname");
+  info->clock = meta_text (self, "clock");
+  info->trace_cmd_version = meta_text (self, "trace_cmd_version");
+  info->compression = meta_text (self, "compression");
+  info->partial = meta_int (self, "partial") != 0;
+  info->partial_reason = meta_text (self, "partial_reason");
+  info->damaged_unknown = meta_int (self, "damaged_unknown");
+  info->damaged_payload = meta_int (self, "damaged_payload");
+  info->damaged_time = meta_int (self, "damaged_time");
+  info->damaged_span = meta_int (self, "damaged_span");
+
+  if (!remora_sqlite_prepare (self->db, "SELECT id, name, cpus FROM buffers ORDER BY id LIMIT 256",
+                              FALSE, &st, self->path, error))
+    return FALSE;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char      *name = (const char *) sqlite3_column_text (st, 1);
+      RemoraBufferInfo b = { sqlite3_column_int (st, 0), g_strdup (name ? name : ""),
+                             sqlite3_column_int (st, 2) };
+      g_array_append_val (info->buffers, b);
+    }
+  if (!remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
+    return FALSE;
+  if (info->buffers->len == 0 || remora_trace_info_get_buffer_name (info, 0) == NULL ||
+      remora_trace_info_get_buffer_name (info, 0)[0] != 0)
+    return store_damaged (error, self->path, _ ("it has no top-level buffer"));
+  return TRUE;
+}
+
 /* Opening ------------------------------------------------------------------ */
 
 static void
@@ -449,6 +509,7 @@ remora_store_finalize (GObject *object)
   g_clear_pointer (&self->st_chunk, sqlite3_finalize);
   g_clear_pointer (&self->snapshot_data, g_hash_table_unref);
   g_clear_object (&self->companion);
+  g_clear_pointer (&self->info, remora_trace_info_unref);
   if (self->headers != NULL)
     tracecmd_close (self->headers); /* closes headers_fd */
   else if (self->headers_fd >= 0)
@@ -488,15 +549,19 @@ typedef struct
  * lock and one check that the file is unchanged instead of one per query,
  * and a place for results that several queries of the batch share
  * (remora_store_set_snapshot_data()). Does nothing if one is open.
+ *
+ * Returns: %FALSE with @error set when the store cannot be read.
  */
-void
-remora_store_begin_snapshot (RemoraStore *self)
+gboolean
+remora_store_begin_snapshot (RemoraStore *self, GError **error)
 {
-  g_return_if_fail (REMORA_IS_STORE (self));
+  g_return_val_if_fail (REMORA_IS_STORE (self), FALSE);
   if (self->in_snapshot)
-    return;
-  sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL);
+    return TRUE;
+  if (!remora_sqlite_exec (self->db, "BEGIN", _ ("read the store"), self->path, error))
+    return FALSE;
   self->in_snapshot = TRUE;
+  return TRUE;
 }
 
 static void
@@ -522,7 +587,10 @@ remora_store_end_snapshot (RemoraStore *self)
   g_return_if_fail (REMORA_IS_STORE (self));
   if (!self->in_snapshot)
     return;
-  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  /* a read transaction: ending it cannot lose anything, and when COMMIT
+   * fails (a statement still running) ROLLBACK ends it all the same */
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_snapshot = FALSE;
   if (self->snapshot_data)
     g_hash_table_remove_all (self->snapshot_data);
@@ -679,7 +747,8 @@ remora_store_open (const char *path, GError **error)
                    (int) version, REMORA_STORE_SCHEMA_VERSION);
       ok = FALSE;
     }
-  ok = ok && check_schema (self->db, path, error) && read_meta (self, error);
+  ok = ok && check_schema (self->db, path, error) && read_meta (self, error) &&
+       read_info (self, error);
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   if (!ok)
     {
@@ -754,6 +823,20 @@ remora_store_get_companion (RemoraStore *self, GError **error)
       self->companion_failed = self->companion == NULL;
     }
   return self->companion;
+}
+
+/**
+ * remora_store_get_info:
+ * @self: a #RemoraStore
+ *
+ * Returns: (transfer none): what the store says of its trace; valid while
+ *   @self lives (take a reference to keep it longer).
+ */
+const RemoraTraceInfo *
+remora_store_get_info (RemoraStore *self)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  return self->info;
 }
 
 const char *

@@ -7,8 +7,13 @@
 
 #pragma once
 
+#if !defined(REMORA_DATA_INSIDE) && !defined(REMORA_DATA_COMPILATION)
+#error "Only <remora-data.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
-#include <sqlite3.h>
+
+#include "remora-trace-info.h"
 
 G_BEGIN_DECLS
 
@@ -43,17 +48,13 @@ char    *remora_store_path_in_cache (const char *trace_path);
 char    *remora_store_choose_path (const char *trace_path, gboolean *in_cache);
 gboolean remora_store_is_store_file (const char *path);
 
-RemoraStore  *remora_store_open (const char *path, GError **error);
-const char   *remora_store_get_path (RemoraStore *self);
-RemoraStore  *remora_store_get_companion (RemoraStore *self, GError **error);
-sqlite3      *remora_store_get_db (RemoraStore *self);
-char         *remora_store_dup_meta (RemoraStore *self, const char *key);
-gint64        remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
-gboolean      remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **reason);
-gboolean      remora_store_check (RemoraStore *self, int rc, GError **error);
-sqlite3_stmt *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
+RemoraStore           *remora_store_open (const char *path, GError **error);
+const char            *remora_store_get_path (RemoraStore *self);
+const RemoraTraceInfo *remora_store_get_info (RemoraStore *self);
+RemoraStore           *remora_store_get_companion (RemoraStore *self, GError **error);
+gboolean remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **reason);
 
-void     remora_store_begin_snapshot (RemoraStore *self);
+gboolean remora_store_begin_snapshot (RemoraStore *self, GError **error);
 void     remora_store_end_snapshot (RemoraStore *self);
 gboolean remora_store_in_snapshot (RemoraStore *self);
 gpointer remora_store_get_snapshot_data (RemoraStore *self, const char *key);
@@ -65,17 +66,5 @@ char    *remora_store_dup_event_info (RemoraStore *self,
                                       gint64       event_id,
                                       gboolean     raw_fields,
                                       GError     **error);
-
-/* A statement from remora_store_prepare_cached(): released by a reset, the
- * store keeps it prepared. */
-typedef sqlite3_stmt RemoraCachedStmt;
-
-static inline void
-remora_cached_stmt_release (RemoraCachedStmt *st)
-{
-  sqlite3_reset (st);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraCachedStmt, remora_cached_stmt_release)
 
 G_END_DECLS

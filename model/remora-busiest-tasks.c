@@ -47,29 +47,10 @@ compare_totals (gconstpointer a, gconstpointer b)
   return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
-/* Every slice in the range, clipped to it: exact, and cheap for short ranges. */
-static gboolean
-sum_slices (RemoraStore           *store,
-            const char            *buffer,
-            const RemoraTimeRange *range,
-            Sums                  *sums,
-            GError               **error)
+static void
+add_run (gint32 pid, gint64 run_ns, gpointer user_data)
 {
-  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
-      store,
-      "SELECT pid, sum(min(end_ts, ?2) - max(start_ts, ?1)) FROM sched_slices "
-      "WHERE buffer = ?3 AND pid != 0 AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid",
-      error);
-  int rc;
-
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (st, 1, range->begin_ns);
-  sqlite3_bind_int64 (st, 2, range->end_ns);
-  sqlite3_bind_text (st, 3, buffer, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    sums_add (sums, sqlite3_column_int (st, 0), sqlite3_column_int64 (st, 1));
-  return remora_store_check (store, rc, error);
+  sums_add (user_data, pid, run_ns);
 }
 
 static void
@@ -83,35 +64,23 @@ add_cell (gint64 cell, const RemoraLodCell *c, gpointer user_data)
 /* The cells of level @level wholly inside the range, of every CPU. */
 static gboolean
 sum_cells (RemoraStore           *store,
-           const char            *buffer,
            int                    buffer_id,
            int                    level,
            const RemoraTimeRange *range,
            Sums                  *sums,
            GError               **error)
 {
-  g_autoptr (RemoraCachedStmt) st =
-      remora_store_prepare_cached (store, "SELECT cpu FROM cpus WHERE buffer = ?", error);
   int shift = REMORA_LOD_CELL_SHIFT (level);
   /* [first, end): the cells that begin and end inside the range */
   gint64 first = (range->begin_ns + REMORA_LOD_CELL_NS (level) - 1) >> shift;
   gint64 end = range->end_ns >> shift;
   g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
-  int rc;
 
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      int cpu = sqlite3_column_int (st, 0);
-      g_array_append_val (cpus, cpu);
-    }
-  if (!remora_store_check (store, rc, error))
+  if (!remora_store_read_cpus (store, buffer_id, cpus, error))
     return FALSE;
   for (guint i = 0; i < cpus->len; i++)
-    if (!remora_columns_read_cpu_cells (store, buffer_id, g_array_index (cpus, int, i), level,
-                                        first, end, add_cell, sums, error))
+    if (!remora_store_read_cpu_cells (store, buffer_id, g_array_index (cpus, int, i), level, first,
+                                      end, add_cell, sums, error))
       return FALSE;
   return TRUE;
 }
@@ -119,7 +88,7 @@ sum_cells (RemoraStore           *store,
 /**
  * remora_busiest_tasks:
  * @store: a #RemoraStore
- * @buffer: the buffer's name ("" for the top-level one)
+ * @buffer_id: the buffer (0 for the top-level one)
  * @range: a time range
  * @n: how many tasks at most
  * @error: a location for a #GError
@@ -137,24 +106,23 @@ sum_cells (RemoraStore           *store,
  */
 GArray *
 remora_busiest_tasks (
-    RemoraStore *store, const char *buffer, const RemoraTimeRange *range, int n, GError **error)
+    RemoraStore *store, int buffer_id, const RemoraTimeRange *range, int n, GError **error)
 {
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraTaskTotal));
   Sums   sums = { index, out };
   gint64 len = remora_time_range_get_duration (range);
-  int    n_levels = (int) remora_store_get_meta_int (store, "lod_levels", 0);
-  int    level = -1, buffer_id;
+  int    n_levels;
+  int    level = -1;
 
   g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
-  if (!remora_columns_buffer_id (store, buffer, &buffer_id, error))
-    return NULL;
+  n_levels = remora_store_get_info (store)->lod_levels;
   for (int k = 0; k < n_levels; k++)
     if (REMORA_LOD_CELL_NS (k) * MIN_CELLS <= len)
       level = k;
-  if (len > 0 && buffer_id >= 0 &&
-      !(level < 0 ? sum_slices (store, buffer, range, &sums, error)
-                  : sum_cells (store, buffer, buffer_id, level, range, &sums, error)))
+  if (len > 0 && !(level < 0 ? remora_store_sum_task_runs (store, buffer_id, range->begin_ns,
+                                                           range->end_ns, add_run, &sums, error)
+                             : sum_cells (store, buffer_id, level, range, &sums, error)))
     return NULL;
   g_array_sort (out, compare_totals);
   while (out->len > 0 && g_array_index (out, RemoraTaskTotal, out->len - 1).run_ns <= 0)

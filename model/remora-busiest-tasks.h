@@ -7,6 +7,10 @@
 
 #pragma once
 
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
 #include "remora-data.h"
 #include "remora-time-range.h"
 
@@ -26,6 +30,6 @@ typedef struct
 } RemoraTaskTotal;
 
 GArray *remora_busiest_tasks (
-    RemoraStore *store, const char *buffer, const RemoraTimeRange *range, int n, GError **error);
+    RemoraStore *store, int buffer_id, const RemoraTimeRange *range, int n, GError **error);
 
 G_END_DECLS

@@ -7,10 +7,62 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "remora-columns-private.h"
-#include "remora-cpu-row.h"
+
+/* Level-of-detail cells are used once a column is at least one level-0 cell
+ * wide: then every column covers at least one whole cell, and snapping its
+ * edges down to cells moves them by less than a column. */
+#define CELLS_PER_COLUMN 1
+
+/**
+ * remora_columns_choose_level:
+ * @range: the time range across the row
+ * @width: the number of columns
+ * @n_levels: how many levels the store has (RemoraTraceInfo.lod_levels)
+ *
+ * Returns: the summary level a row of @width columns over @range reads: the
+ *   coarsest whose cells are at most a column wide, or -1 to read slices and
+ *   events (columns narrower than a level-0 cell).
+ */
+int
+remora_columns_choose_level (const RemoraTimeRange *range, int width, int n_levels)
+{
+  double per_column = (double) remora_time_range_get_duration (range) / MAX (1, width);
+  int    level = -1;
+
+  for (int k = 0; k < n_levels; k++)
+    if ((double) REMORA_LOD_CELL_NS (k) * CELLS_PER_COLUMN <= per_column)
+      level = k;
+  return level;
+}
+
+/**
+ * remora_columns_edges:
+ * @range: the time range across the row
+ * @width: the number of columns
+ * @level: the level from remora_columns_choose_level()
+ * @edges: (out caller-allocates) (array): @width + 1 timestamps
+ *
+ * Column i spans [@edges[i], @edges[i + 1]). With @level -1 the edges split
+ * @range evenly (to the nanosecond); with a level they are those times rounded
+ * down to the level's cells. CPU rows and task rows cut time alike.
+ */
+void
+remora_columns_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges)
+{
+  gint64 len = MAX (0, remora_time_range_get_duration (range));
+
+  for (int i = 0; i <= width; i++)
+    {
+      /* len * i fits: a day in ns times a 100k-pixel width is below 2^63 */
+      gint64 t = range->begin_ns + (gint64) ((__int128) len * i / MAX (1, width));
+      if (level >= 0)
+        t = remora_columns_floor (t, REMORA_LOD_CELL_SHIFT (level));
+      edges[i] = t;
+    }
+}
 
 /**
  * remora_columns_find:
@@ -66,118 +118,17 @@ remora_columns_find_from (const gint64 *edges, int width, gint64 ts, int hint)
   return remora_columns_find (edges, width, ts);
 }
 
-/* The id of the buffer named @buffer, or -1 when the store has none. */
-gboolean
-remora_columns_buffer_id (RemoraStore *store, const char *buffer, int *id, GError **error)
-{
-  g_autoptr (RemoraCachedStmt) st =
-      remora_store_prepare_cached (store, "SELECT id FROM buffers WHERE name = ?", error);
-  int rc;
-
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
-  rc = sqlite3_step (st);
-  *id = rc == SQLITE_ROW ? sqlite3_column_int (st, 0) : -1;
-  return remora_store_check (store, rc, error);
-}
-
-/* What both row models do first: the buffer's id, the summary level for
- * @width columns over @range, and the columns' @width + 1 edges (free them),
- * or NULL on error. */
+/* What both row models do first: the summary level for @width columns over
+ * @range and the columns' @width + 1 edges (free them). */
 gint64 *
-remora_columns_layout (RemoraStore           *store,
-                       const char            *buffer,
-                       const RemoraTimeRange *range,
-                       int                    width,
-                       int                   *buffer_id,
-                       int                   *level,
-                       GError               **error)
+remora_columns_layout (RemoraStore *store, const RemoraTimeRange *range, int width, int *level)
 {
   gint64 *edges;
 
-  if (!remora_columns_buffer_id (store, buffer, buffer_id, error))
-    return NULL;
-  *level = remora_cpu_row_choose_level (range, width,
-                                        (int) remora_store_get_meta_int (store, "lod_levels", 0));
+  *level = remora_columns_choose_level (range, width, remora_store_get_info (store)->lod_levels);
   edges = g_new (gint64, width + 1);
-  remora_cpu_row_column_edges (range, width, *level, edges);
+  remora_columns_edges (range, width, *level, edges);
   return edges;
-}
-
-/**
- * remora_columns_read_cpu_cells:
- * @store: a #RemoraStore
- * @buffer_id: the buffer
- * @cpu: the CPU
- * @level: the summary level
- * @first_cell: the first cell of the level to read
- * @end_cell: the cell after the last
- * @func: called with each cell that holds anything, in time order
- * @user_data: for @func
- * @error: a location for a #GError
- *
- * Reads and decodes the lod_cpu blocks that hold cells [@first_cell,
- * @end_cell) of one CPU.
- *
- * Returns: %FALSE with @error set if the store fails or a block is damaged.
- */
-gboolean
-remora_columns_read_cpu_cells (RemoraStore      *store,
-                               int               buffer_id,
-                               int               cpu,
-                               int               level,
-                               gint64            first_cell,
-                               gint64            end_cell,
-                               RemoraCpuCellFunc func,
-                               gpointer          user_data,
-                               GError          **error)
-{
-  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
-  g_autoptr (RemoraCachedStmt) st = NULL;
-  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
-  int           rc;
-
-  if (end_cell <= first_cell)
-    return TRUE;
-  st = remora_store_prepare_cached (
-      store,
-      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
-      "AND cpu = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
-      error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int (st, 1, level);
-  sqlite3_bind_int (st, 2, buffer_id);
-  sqlite3_bind_int (st, 3, cpu);
-  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
-  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      gint64 block = sqlite3_column_int64 (st, 0);
-
-      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
-                                    cells, runs))
-        return remora_columns_decode_failed (store, error);
-      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
-        {
-          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
-          if (cell >= first_cell && cell < end_cell &&
-              (cells[i].n_runs > 0 || cells[i].events > 0 || cells[i].lost > 0))
-            func (cell, &cells[i], user_data);
-        }
-    }
-  return remora_store_check (store, rc, error);
-}
-
-/* The error of a summary block that does not decode. */
-gboolean
-remora_columns_decode_failed (RemoraStore *store, GError **error)
-{
-  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _ ("Failed to read the store “%s”: a summary block is damaged"),
-               remora_store_get_path (store));
-  return FALSE;
 }
 
 /* A frame's events counted per column for every CPU and every task at once,
@@ -222,6 +173,32 @@ census_counts (Census *census, GHashTable *table, int id)
   return counts;
 }
 
+typedef struct
+{
+  Census       *census;
+  const guint8 *in_buffer;
+  gint64        max_type;
+  int           hint;
+} CensusFill;
+
+static gboolean
+census_add (gint64 ts, gint32 cpu, gint32 pid, gint64 type, gpointer user_data)
+{
+  CensusFill *f = user_data;
+  Census     *census = f->census;
+  int         c;
+
+  if (ts < census->edges[0] || ts >= census->edges[census->width] || type < 0 ||
+      type > f->max_type || !f->in_buffer[type])
+    return TRUE;
+  c = f->hint = remora_columns_find_from (census->edges, census->width, ts, f->hint);
+  if (c < 0)
+    return TRUE;
+  census_counts (census, census->by_cpu, cpu)[c]++;
+  census_counts (census, census->by_pid, pid)[c]++;
+  return g_hash_table_size (census->by_pid) <= CENSUS_MAX_TASKS;
+}
+
 /* The census of @edges in the open snapshot, built on first use; NULL when
  * no snapshot is open or the span holds too many events. */
 static Census *
@@ -235,9 +212,8 @@ census_get (RemoraStore  *store,
   g_autofree char   *key = NULL;
   g_autofree guint8 *in_buffer = NULL; /* by type id */
   Census            *census;
-  sqlite3_stmt      *st; /* cached by the store */
-  gint64             first_id = 0, last_id = -1, max_type = -1;
-  int                rc, hint = -1;
+  RemoraEventSpan    span;
+  CensusFill         fill;
 
   *failed = FALSE;
   if (!remora_store_in_snapshot (store))
@@ -248,74 +224,23 @@ census_get (RemoraStore  *store,
   if (census != NULL)
     return memcmp (census->edges, edges, sizeof (gint64) * (width + 1)) == 0 ? census : NULL;
 
-  st = remora_store_prepare_cached (store,
-                                    "SELECT " REMORA_COLUMNS_FIRST_ID ", " REMORA_COLUMNS_LAST_ID
-                                    ", (SELECT max(id) FROM event_types)",
-                                    error);
-  if (st == NULL)
+  if (!remora_store_read_event_span (store, edges[0], edges[width], &span, error))
     goto fail;
-  sqlite3_bind_int64 (st, 2, edges[0]);
-  sqlite3_bind_int64 (st, 3, edges[width]);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    {
-      /* the first id is 1 << 62 when nothing lies at or after the span */
-      first_id = sqlite3_column_int64 (st, 0);
-      last_id = sqlite3_column_type (st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 1);
-      max_type = sqlite3_column_type (st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 2);
-      rc = sqlite3_step (st);
-    }
-  sqlite3_reset (st);
-  if (!remora_store_check (store, rc, error))
-    goto fail;
-  if (last_id - first_id >= CENSUS_MAX_EVENTS || max_type > 1 << 20)
+  if (span.last_id - span.first_id >= CENSUS_MAX_EVENTS || span.max_type > 1 << 20)
     return NULL;
 
   /* the buffer's event types */
-  in_buffer = g_new0 (guint8, max_type + 2);
-  st = remora_store_prepare_cached (store, "SELECT id FROM event_types WHERE buffer_id = ?", error);
-  if (st == NULL)
-    goto fail;
-  sqlite3_bind_int (st, 1, buffer_id);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      gint64 type = sqlite3_column_int64 (st, 0);
-      if (type >= 0 && type <= max_type)
-        in_buffer[type] = 1;
-    }
-  sqlite3_reset (st);
-  if (!remora_store_check (store, rc, error))
+  in_buffer = g_new0 (guint8, span.max_type + 2);
+  if (!remora_store_read_buffer_types (store, buffer_id, in_buffer, span.max_type, error))
     goto fail;
 
-  st = remora_store_prepare_cached (
-      store, "SELECT ts, cpu, pid, type FROM event_rows WHERE id BETWEEN ?1 AND ?2", error);
-  if (st == NULL)
-    goto fail;
   census = g_new0 (Census, 1);
   census->width = width;
   census->edges = g_memdup2 (edges, sizeof (gint64) * (width + 1));
   census->by_cpu = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   census->by_pid = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  sqlite3_bind_int64 (st, 1, first_id);
-  sqlite3_bind_int64 (st, 2, last_id);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      gint64 ts = sqlite3_column_int64 (st, 0);
-      gint64 type = sqlite3_column_int64 (st, 3);
-      int    c;
-
-      if (ts < edges[0] || ts >= edges[width] || type < 0 || type > max_type || !in_buffer[type])
-        continue;
-      c = hint = remora_columns_find_from (edges, width, ts, hint);
-      if (c < 0)
-        continue;
-      census_counts (census, census->by_cpu, sqlite3_column_int (st, 1))[c]++;
-      census_counts (census, census->by_pid, sqlite3_column_int (st, 2))[c]++;
-      if (g_hash_table_size (census->by_pid) > CENSUS_MAX_TASKS)
-        break;
-    }
-  sqlite3_reset (st);
-  if (!remora_store_check (store, rc, error))
+  fill = (CensusFill){ census, in_buffer, span.max_type, -1 };
+  if (!remora_store_scan_events (store, span.first_id, span.last_id, census_add, &fill, error))
     {
       census_free (census);
       goto fail;
@@ -333,10 +258,27 @@ fail:
   return NULL;
 }
 
+typedef struct
+{
+  const gint64 *edges;
+  int           width;
+  guint32      *counts;
+} CountFill;
+
+static void
+count_one (gint64 ts, gpointer user_data)
+{
+  CountFill *f = user_data;
+  int        c = remora_columns_find (f->edges, f->width, ts);
+
+  if (c >= 0)
+    f->counts[c]++;
+}
+
 /* Adds to @counts[c] the events of buffer @buffer_id in column c that a CPU
  * (@by_pid FALSE) or a task (@by_pid TRUE) numbered @id recorded: from the
- * frame's census when a snapshot is open, else the id range of the columns'
- * span from event_chunks, then that CPU's or task's rows by their index. */
+ * frame's census when a snapshot is open, else that CPU's or task's events
+ * by their index. */
 gboolean
 remora_columns_count_events (RemoraStore  *store,
                              gboolean      by_pid,
@@ -347,13 +289,9 @@ remora_columns_count_events (RemoraStore  *store,
                              guint32      *counts,
                              GError      **error)
 {
-#define EVENTS_IN_RANGE(who)                                                                       \
-  "SELECT ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " REMORA_COLUMNS_FIRST_ID           \
-  " AND " REMORA_COLUMNS_LAST_ID                                                                   \
-  " AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)"
-  gboolean failed;
-  Census  *census = census_get (store, buffer_id, edges, width, &failed, error);
-  int      rc;
+  gboolean  failed;
+  Census   *census = census_get (store, buffer_id, edges, width, &failed, error);
+  CountFill fill = { edges, width, counts };
 
   if (failed)
     return FALSE;
@@ -365,23 +303,6 @@ remora_columns_count_events (RemoraStore  *store,
         counts[c] += have[c];
       return TRUE;
     }
-  {
-    g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
-        store, by_pid ? EVENTS_IN_RANGE ("pid") : EVENTS_IN_RANGE ("cpu"), error);
-#undef EVENTS_IN_RANGE
-
-    if (st == NULL)
-      return FALSE;
-    sqlite3_bind_int (st, 1, id);
-    sqlite3_bind_int64 (st, 2, edges[0]);
-    sqlite3_bind_int64 (st, 3, edges[width]);
-    sqlite3_bind_int (st, 4, buffer_id);
-    while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-      {
-        int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
-        if (c >= 0)
-          counts[c]++;
-      }
-    return remora_store_check (store, rc, error);
-  }
+  return remora_store_read_event_times (store, buffer_id, by_pid, id, edges[0], edges[width],
+                                        count_one, &fill, error);
 }

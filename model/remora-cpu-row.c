@@ -12,60 +12,6 @@
 #include <string.h>
 
 #include "remora-columns-private.h"
-#include "remora-row-detail.h"
-
-/* Level-of-detail cells are used once a column is at least one level-0 cell
- * wide: then every column covers at least one whole cell, and snapping its
- * edges down to cells moves them by less than a column. */
-#define CELLS_PER_COLUMN 1
-
-/**
- * remora_cpu_row_choose_level:
- * @range: the time range across the row
- * @width: the number of columns
- * @n_levels: how many levels the store has (meta lod_levels)
- *
- * Returns: the summary level a row of @width columns over @range reads: the
- *   coarsest whose cells are at most a column wide, or -1 to read slices and
- *   events (columns narrower than a level-0 cell).
- */
-int
-remora_cpu_row_choose_level (const RemoraTimeRange *range, int width, int n_levels)
-{
-  double per_column = (double) remora_time_range_get_duration (range) / MAX (1, width);
-  int    level = -1;
-
-  for (int k = 0; k < n_levels; k++)
-    if ((double) REMORA_LOD_CELL_NS (k) * CELLS_PER_COLUMN <= per_column)
-      level = k;
-  return level;
-}
-
-/**
- * remora_cpu_row_column_edges:
- * @range: the time range across the row
- * @width: the number of columns
- * @level: the level from remora_cpu_row_choose_level()
- * @edges: (out caller-allocates) (array): @width + 1 timestamps
- *
- * Column i spans [@edges[i], @edges[i + 1]). With @level -1 the edges split
- * @range evenly (to the nanosecond); with a level they are those times rounded
- * down to the level's cells.
- */
-void
-remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges)
-{
-  gint64 len = MAX (0, remora_time_range_get_duration (range));
-
-  for (int i = 0; i <= width; i++)
-    {
-      /* len * i fits: a day in ns times a 100k-pixel width is below 2^63 */
-      gint64 t = range->begin_ns + (gint64) ((__int128) len * i / MAX (1, width));
-      if (level >= 0)
-        t = remora_columns_floor (t, REMORA_LOD_CELL_SHIFT (level));
-      edges[i] = t;
-    }
-}
 
 /* Run time per task in the column being summed, to find the longest. Columns
  * are met in non-decreasing order (slices and cells come in time order); a
@@ -175,10 +121,26 @@ sums_finish (Sums *sums)
   g_free (sums->slots);
 }
 
+typedef struct
+{
+  const gint64    *edges;
+  int              width;
+  RemoraCpuColumn *columns;
+} LostFill;
+
+static void
+add_lost (gint64 ts, gpointer user_data)
+{
+  LostFill *f = user_data;
+  int       c = remora_columns_find (f->edges, f->width, ts);
+
+  if (c >= 0)
+    f->columns[c].lost++;
+}
+
 /* From sched_slices, event_rows and lost_events: exact column edges. */
 static gboolean
 query_exact (RemoraStore     *store,
-             const char      *buffer,
              int              buffer_id,
              int              cpu,
              const gint64    *edges,
@@ -187,16 +149,15 @@ query_exact (RemoraStore     *store,
              Sums            *sums,
              GError         **error)
 {
-  gint64        begin = edges[0], end = edges[width];
-  sqlite3_stmt *st = NULL; /* cached by the store */
-  int           rc, hint = -1;
+  gint64   begin = edges[0], end = edges[width];
+  LostFill lost = { edges, width, columns };
+  int      hint = -1;
 
   /* slices overlapping [begin, end) */
   {
-    RemoraTimeRange span = { begin, end };
-    g_autoptr (GArray) slices = remora_cpu_row_dup_slices (store, buffer, cpu, &span, error);
+    g_autoptr (GArray) slices = g_array_new (FALSE, FALSE, sizeof (RemoraCpuSlice));
 
-    if (slices == NULL)
+    if (!remora_store_read_cpu_slices (store, buffer_id, cpu, begin, end, slices, error))
       return FALSE;
     for (guint i = 0; i < slices->len; i++)
       {
@@ -224,24 +185,7 @@ query_exact (RemoraStore     *store,
       columns[c].events += counts[c];
   }
 
-  st = remora_store_prepare_cached (store,
-                                    "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
-                                    "AND ts >= ?3 AND ts < ?4",
-                                    error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
-  sqlite3_bind_int (st, 2, cpu);
-  sqlite3_bind_int64 (st, 3, begin);
-  sqlite3_bind_int64 (st, 4, end);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      int c = remora_columns_find (edges, width, sqlite3_column_int64 (st, 0));
-      if (c >= 0)
-        columns[c].lost++;
-    }
-  sqlite3_reset (st);
-  return remora_store_check (store, rc, error);
+  return remora_store_read_lost_marks (store, buffer_id, cpu, begin, end, add_lost, &lost, error);
 }
 
 /* From lod_cpu: every cell lies wholly in one column. */
@@ -287,14 +231,14 @@ query_lod (RemoraStore     *store,
   LodFill f = { edges, width, shift, -1, columns, sums };
 
   /* edges are multiples of the level's cells: the last one is exclusive */
-  return remora_columns_read_cpu_cells (store, buffer_id, cpu, level, edges[0] >> shift,
-                                        edges[width] >> shift, fill_cell, &f, error);
+  return remora_store_read_cpu_cells (store, buffer_id, cpu, level, edges[0] >> shift,
+                                      edges[width] >> shift, fill_cell, &f, error);
 }
 
 /**
  * remora_cpu_row_query:
  * @store: a #RemoraStore
- * @buffer: the buffer's name ("" for the top-level one)
+ * @buffer_id: the buffer (0 for the top-level one)
  * @cpu: the CPU
  * @range: the time range across the row
  * @width: the number of columns (pixels)
@@ -310,7 +254,7 @@ query_lod (RemoraStore     *store,
  */
 gboolean
 remora_cpu_row_query (RemoraStore           *store,
-                      const char            *buffer,
+                      int                    buffer_id,
                       int                    cpu,
                       const RemoraTimeRange *range,
                       int                    width,
@@ -320,15 +264,13 @@ remora_cpu_row_query (RemoraStore           *store,
 {
   g_autofree gint64 *edges = NULL;
   Sums               sums;
-  int                buffer_id, lvl;
+  int                lvl;
   gboolean           ok;
 
   g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
   g_return_val_if_fail (width > 0, FALSE);
 
-  edges = remora_columns_layout (store, buffer, range, width, &buffer_id, &lvl, error);
-  if (edges == NULL)
-    return FALSE;
+  edges = remora_columns_layout (store, range, width, &lvl);
   memset (columns, 0, sizeof *columns * width);
   for (int c = 0; c < width; c++)
     {
@@ -338,7 +280,7 @@ remora_cpu_row_query (RemoraStore           *store,
     }
   sums_init (&sums, columns);
   if (lvl < 0)
-    ok = query_exact (store, buffer, buffer_id, cpu, edges, width, columns, &sums, error);
+    ok = query_exact (store, buffer_id, cpu, edges, width, columns, &sums, error);
   else
     ok = query_lod (store, buffer_id, cpu, lvl, edges, width, columns, &sums, error);
   sums_finish (&sums);

@@ -7,6 +7,10 @@
 
 #pragma once
 
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
 #include "remora-data.h"
 #include "remora-time-range.h"
 
@@ -36,11 +40,8 @@ typedef struct
   guint32 lost;
 } RemoraCpuColumn;
 
-int remora_cpu_row_choose_level (const RemoraTimeRange *range, int width, int n_levels);
-void
-remora_cpu_row_column_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges);
 gboolean remora_cpu_row_query (RemoraStore           *store,
-                               const char            *buffer,
+                               int                    buffer_id,
                                int                    cpu,
                                const RemoraTimeRange *range,
                                int                    width,

@@ -9,11 +9,8 @@
 
 #include "remora-format.h"
 
-#include <string.h>
-
-G_DEFINE_QUARK (remora_model_error, remora_model_error)
-
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /**
  * remora_format_duration:

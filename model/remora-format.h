@@ -7,7 +7,13 @@
 
 #pragma once
 
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
 #include <glib.h>
+
+#include "remora-model-error.h"
 
 G_BEGIN_DECLS
 
@@ -15,14 +21,6 @@ char *remora_format_duration (gint64 ns);
 char *remora_format_timestamp (gint64 ts_ns);
 char *remora_format_us (gint64 ns);
 
-#define REMORA_MODEL_ERROR (remora_model_error_quark ())
-
-typedef enum
-{
-  REMORA_MODEL_ERROR_INVALID_TIME,
-} RemoraModelError;
-
-GQuark   remora_model_error_quark (void);
 gboolean remora_parse_time (const char *text, gint64 trace_begin_ns, gint64 *ts_ns, GError **error);
 
 G_END_DECLS

@@ -11,11 +11,16 @@
 
 #define REMORA_MODEL_INSIDE
 #include "remora-busiest-tasks.h"
+#include "remora-columns.h"
 #include "remora-cpu-row.h"
 #include "remora-format.h"
+#include "remora-frame.h"
+#include "remora-model-error.h"
 #include "remora-row-detail.h"
+#include "remora-session.h"
 #include "remora-task-row.h"
 #include "remora-time-range.h"
 #include "remora-trace-stats.h"
+#include "remora-view-spec.h"
 #include "remora-viewport.h"
 #undef REMORA_MODEL_INSIDE

@@ -7,31 +7,14 @@
 
 #pragma once
 
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
 #include "remora-data.h"
 #include "remora-time-range.h"
 
 G_BEGIN_DECLS
-
-/**
- * RemoraTaskState:
- * @REMORA_TASK_STATE_UNKNOWN: before the task shows in the trace, or after a
- *   slice whose end is not known (lost events, the end of a CPU's data)
- * @REMORA_TASK_STATE_RUNNING: on a CPU
- * @REMORA_TASK_STATE_RUNNABLE: woken (or preempted) and waiting for a CPU
- * @REMORA_TASK_STATE_SLEEPING: switched out in state S (interruptible)
- * @REMORA_TASK_STATE_BLOCKED: switched out in state D (uninterruptible, I/O)
- * @REMORA_TASK_STATE_OTHER: switched out in another state (T, t, I, P, X, Z)
- */
-typedef enum
-{
-  REMORA_TASK_STATE_UNKNOWN,
-  REMORA_TASK_STATE_RUNNING,
-  REMORA_TASK_STATE_RUNNABLE,
-  REMORA_TASK_STATE_SLEEPING,
-  REMORA_TASK_STATE_BLOCKED,
-  REMORA_TASK_STATE_OTHER,
-  REMORA_TASK_N_STATES
-} RemoraTaskState;
 
 /**
  * RemoraTaskColumn:
@@ -71,11 +54,10 @@ typedef struct
   gint32          cpu;
 } RemoraTaskInterval;
 
-RemoraTaskState remora_task_state_from_text (const char *end_state);
-GArray         *remora_task_row_dup_intervals (
-            RemoraStore *store, const char *buffer, int pid, const RemoraTimeRange *range, GError **error);
+GArray *remora_task_row_dup_intervals (
+    RemoraStore *store, int buffer_id, int pid, const RemoraTimeRange *range, GError **error);
 gboolean remora_task_row_query (RemoraStore           *store,
-                                const char            *buffer,
+                                int                    buffer_id,
                                 int                    pid,
                                 const RemoraTimeRange *range,
                                 int                    width,

@@ -7,58 +7,13 @@
 
 #pragma once
 
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
 #include "remora-data.h"
 
 G_BEGIN_DECLS
-
-/**
- * RemoraLatencySummary:
- *
- * Latencies in ns. Percentiles are nearest rank: p(q) = sorted[ceil(q × n) − 1].
- */
-typedef struct
-{
-  gint64 count;
-  gint64 min_ns;
-  gint64 p50_ns;
-  gint64 p90_ns;
-  gint64 p99_ns;
-  gint64 max_ns;
-  double mean_ns;
-} RemoraLatencySummary;
-
-typedef struct
-{
-  char  *buffer;
-  char  *system;
-  char  *name;
-  gint64 count;
-} RemoraEventCount;
-
-typedef struct
-{
-  char  *buffer;
-  int    cpu;
-  gint64 events;
-  gint64 first_ts;
-  gint64 last_ts;
-  gint64 lost_events;
-  gint64 lost_marks;
-} RemoraCpuStats;
-
-typedef struct
-{
-  char                *dev;
-  char                *kind; /* "read", "write", "flush", "discard", "other" */
-  RemoraLatencySummary latency;
-} RemoraBlockGroup;
-
-typedef struct
-{
-  char  *buffer;
-  char  *name;
-  gint64 value;
-} RemoraPairCount;
 
 typedef struct
 {
@@ -87,13 +42,6 @@ typedef struct
   RemoraLatencySummary block_latency;
   GArray              *block_groups; /* RemoraBlockGroup */
 } RemoraTraceStats;
-
-gboolean remora_latency_summary_query (RemoraLatencySummary *summary,
-                                       RemoraStore          *store,
-                                       const char           *table,
-                                       const char           *where,
-                                       GError              **error);
-gint64   remora_nearest_rank_index (gint64 n, int percent);
 
 RemoraTraceStats *remora_trace_stats_new (RemoraStore *store, GError **error);
 void              remora_trace_stats_free (RemoraTraceStats *stats);

@@ -72,19 +72,21 @@ fail_output (Output *out, const char *path, const char *detail, GError **error)
 }
 
 /**
- * remora_export_scene:
- * @scene: what to draw
+ * remora_export_frame:
+ * @frame: what to draw
+ * @style: how
  * @path: the file: PNG, SVG or PDF by its suffix
  * @scale: device pixels per logical pixel for PNG (2 for HiDPI), 0.25 to 8
  * @error: a location for a #GError
  *
- * Draws @scene into a file, without a display. The file appears whole or
+ * Paints @frame into a file, without a display. The file appears whole or
  * not at all.
  *
  * Returns: %TRUE when the file is complete.
  */
 gboolean
-remora_export_scene (const RemoraTimelineScene *scene,
+remora_export_frame (const RemoraFrame         *frame,
+                     const RemoraTimelineStyle *style,
                      const char                *path,
                      double                     scale,
                      GError                   **error)
@@ -116,12 +118,12 @@ remora_export_scene (const RemoraTimelineScene *scene,
     }
 
   if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (scene->width * scale),
-                                          (int) ceil (scene->height * scale));
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (style->width * scale),
+                                          (int) ceil (style->height * scale));
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create_for_stream (output_write, &out, scene->width, scene->height);
+    surface = cairo_svg_surface_create_for_stream (output_write, &out, style->width, style->height);
   else
-    surface = cairo_pdf_surface_create_for_stream (output_write, &out, scene->width, scene->height);
+    surface = cairo_pdf_surface_create_for_stream (output_write, &out, style->width, style->height);
   status = cairo_surface_status (surface);
   ok = status == CAIRO_STATUS_SUCCESS ||
        fail_output (&out, path, cairo_status_to_string (status), error);
@@ -131,7 +133,7 @@ remora_export_scene (const RemoraTimelineScene *scene,
       cr = cairo_create (surface);
       if (png)
         cairo_scale (cr, scale, scale);
-      ok = remora_timeline_render (scene, cr, error);
+      ok = remora_timeline_paint (frame, NULL, style, cr, error);
       cairo_destroy (cr);
     }
   if (ok && png)

@@ -7,12 +7,17 @@
 
 #pragma once
 
+#if !defined(REMORA_RENDER_INSIDE) && !defined(REMORA_RENDER_COMPILATION)
+#error "Only <remora-render.h> can be included directly."
+#endif
+
 #include "remora-timeline-renderer.h"
 
 G_BEGIN_DECLS
 
 gboolean remora_export_is_supported (const char *path);
-gboolean remora_export_scene (const RemoraTimelineScene *scene,
+gboolean remora_export_frame (const RemoraFrame         *frame,
+                              const RemoraTimelineStyle *style,
                               const char                *path,
                               double                     scale,
                               GError                   **error);

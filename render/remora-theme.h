@@ -7,6 +7,10 @@
 
 #pragma once
 
+#if !defined(REMORA_RENDER_INSIDE) && !defined(REMORA_RENDER_COMPILATION)
+#error "Only <remora-render.h> can be included directly."
+#endif
+
 #include "remora-model.h"
 
 G_BEGIN_DECLS

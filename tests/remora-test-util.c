@@ -104,12 +104,22 @@ compare_int64 (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* The id of the buffer named @name (asserted to exist). */
+int
+remora_test_buffer_id (RemoraStore *store, const char *name)
+{
+  const RemoraBufferInfo *b = remora_trace_info_find_buffer (remora_store_get_info (store), name);
+
+  g_assert_nonnull (b);
+  return b->id;
+}
+
 /* remora_row_dup_events() for a row against @all_ts, the times of all the
  * row's events: the same times in @range, in time order, each named; and
  * with a cap below their number, the first ones and "more". */
 void
 remora_test_check_row_events (RemoraStore           *store,
-                              const char            *buffer,
+                              int                    buffer_id,
                               gboolean               by_pid,
                               int                    id,
                               const RemoraTimeRange *range,
@@ -127,7 +137,7 @@ remora_test_check_row_events (RemoraStore           *store,
         g_array_append_val (want, ts);
     }
   g_array_sort (want, compare_int64);
-  got = remora_row_dup_events (store, buffer, by_pid, id, range, want->len + 5, &more, &error);
+  got = remora_row_dup_events (store, buffer_id, by_pid, id, range, want->len + 5, &more, &error);
   g_assert_no_error (error);
   g_assert_false (more);
   g_assert_cmpuint (got->len, ==, want->len);
@@ -145,7 +155,7 @@ remora_test_check_row_events (RemoraStore           *store,
     {
       guint cap = want->len / 2;
       g_clear_pointer (&got, g_array_unref);
-      got = remora_row_dup_events (store, buffer, by_pid, id, range, cap, &more, &error);
+      got = remora_row_dup_events (store, buffer_id, by_pid, id, range, cap, &more, &error);
       g_assert_no_error (error);
       g_assert_true (more);
       g_assert_cmpuint (got->len, ==, cap);

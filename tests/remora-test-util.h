@@ -8,6 +8,7 @@
 #pragma once
 
 #include "remora-model.h"
+#include "remora-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,9 @@ void         remora_test_rmdir (const char *dir);
 RemoraStore *remora_test_import (const char *trace_path, const char *dir, char **store_path);
 GKeyFile    *remora_test_load_expected (const char *name);
 char *remora_test_copy_file (const char *src, const char *dir, const char *name, gsize max_len);
+int   remora_test_buffer_id (RemoraStore *store, const char *name);
 void  remora_test_check_row_events (RemoraStore           *store,
-                                    const char            *buffer,
+                                    int                    buffer_id,
                                     gboolean               by_pid,
                                     int                    id,
                                     const RemoraTimeRange *range,

@@ -187,23 +187,23 @@ check_row (
   gboolean snapshot = calls++ % 2 == 1;
 
   if (snapshot)
-    remora_store_begin_snapshot (store);
-  g_assert_true (
-      remora_cpu_row_query (store, d->buffer, d->cpu, range, width, got, &level, &error));
+    g_assert_true (remora_store_begin_snapshot (store, NULL));
+  g_assert_true (remora_cpu_row_query (store, remora_test_buffer_id (store, d->buffer), d->cpu,
+                                       range, width, got, &level, &error));
   g_assert_no_error (error);
   if (snapshot)
     {
       /* asked again in the same snapshot (the census reused): the same */
       g_autofree RemoraCpuColumn *again = g_new0 (RemoraCpuColumn, width);
-      g_assert_true (
-          remora_cpu_row_query (store, d->buffer, d->cpu, range, width, again, NULL, &error));
+      g_assert_true (remora_cpu_row_query (store, remora_test_buffer_id (store, d->buffer), d->cpu,
+                                           range, width, again, NULL, &error));
       g_assert_cmpmem (again, sizeof *again * width, got, sizeof *got * width);
       remora_store_end_snapshot (store);
     }
   g_assert_cmpint (level, >=, -1);
   levels_seen[level + 1]++;
 
-  remora_cpu_row_column_edges (range, width, level, edges);
+  remora_columns_edges (range, width, level, edges);
   for (int c = 0; c < width; c++)
     {
       g_assert_cmpint (edges[c], <=, edges[c + 1]);
@@ -218,8 +218,8 @@ check_row (
   /* zoomed in: the exact slices and events, with their times */
   if (level < 0)
     {
-      g_autoptr (GArray) slices =
-          remora_cpu_row_dup_slices (store, d->buffer, d->cpu, range, &error);
+      g_autoptr (GArray) slices = remora_cpu_row_dup_slices (
+          store, remora_test_buffer_id (store, d->buffer), d->cpu, range, &error);
       g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (Slice));
       g_assert_no_error (error);
       for (guint i = 0; i < d->slices->len; i++)
@@ -238,7 +238,8 @@ check_row (
           g_assert_cmpint (s->end_ns, ==, w->end);
           g_assert_cmpint (s->pid, ==, w->pid);
         }
-      remora_test_check_row_events (store, d->buffer, FALSE, d->cpu, range, d->events);
+      remora_test_check_row_events (store, remora_test_buffer_id (store, d->buffer), FALSE, d->cpu,
+                                    range, d->events);
     }
   for (int c = 0; c < width; c++)
     {
@@ -294,7 +295,7 @@ check_busiest (RemoraStore           *store,
   if (len >= 1024 * REMORA_LOD_CELL_NS (0))
     slack = 2 * (len / 1024) * n_cpus;
 
-  got = remora_busiest_tasks (store, buffer, range, 5, &error);
+  got = remora_busiest_tasks (store, remora_test_buffer_id (store, buffer), range, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (got->len, <=, 5);
   g_assert_cmpuint (got->len, <=, g_hash_table_size (exact));
@@ -362,8 +363,8 @@ check_store (RemoraStore *store, int rounds)
           g_autofree RemoraCpuColumn *col = g_new0 (RemoraCpuColumn, 1);
           g_autoptr (GError) error = NULL;
           check_row (store, d, &one, 1, levels_seen);
-          g_assert_true (
-              remora_cpu_row_query (store, d->buffer, d->cpu, &one, 1, col, NULL, &error));
+          g_assert_true (remora_cpu_row_query (store, remora_test_buffer_id (store, d->buffer),
+                                               d->cpu, &one, 1, col, NULL, &error));
           g_assert_cmpuint (col[0].events, >=, 1);
         }
 

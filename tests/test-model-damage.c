@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-#include "remora-lod.h"
 #include "remora-render.h"
 #include "remora-test-util.h"
 
@@ -128,14 +127,14 @@ query_block (const char *path, const Block *b)
   if (b->task)
     {
       RemoraTaskColumn cols[REMORA_LOD_BLOCK_CELLS];
-      ok = remora_task_row_query (store, buffer, b->id, &range, REMORA_LOD_BLOCK_CELLS, cols,
-                                  &level, &error);
+      ok = remora_task_row_query (store, remora_test_buffer_id (store, buffer), b->id, &range,
+                                  REMORA_LOD_BLOCK_CELLS, cols, &level, &error);
     }
   else
     {
       RemoraCpuColumn cols[REMORA_LOD_BLOCK_CELLS];
-      ok = remora_cpu_row_query (store, buffer, b->id, &range, REMORA_LOD_BLOCK_CELLS, cols, &level,
-                                 &error);
+      ok = remora_cpu_row_query (store, remora_test_buffer_id (store, buffer), b->id, &range,
+                                 REMORA_LOD_BLOCK_CELLS, cols, &level, &error);
     }
   /* the block's own level was read */
   g_assert_cmpint (level, ==, b->level);
@@ -210,9 +209,8 @@ test_damaged_blocks (void)
     const Block *b = NULL;
     g_autoptr (GError) error = NULL;
     g_autoptr (RemoraStore) store = NULL;
-    g_autoptr (RemoraTimelineScene) scene = NULL;
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
-    cairo_t         *cr = cairo_create (surface);
+    RemoraFrameRequest request;
+    RemoraFrame       *frame;
 
     for (guint i = 0; i < blocks->len && b == NULL; i++)
       {
@@ -224,16 +222,18 @@ test_damaged_blocks (void)
     put_block (db, b, (const guint8 *) "\x05", 1);
     store = remora_store_open (path, &error);
     g_assert_no_error (error);
-    scene = remora_timeline_scene_new (store);
-    scene->range = block_range (b);
-    scene->width = 64 + 158; /* 64 plot columns */
-    scene->height = 100;
-    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", b->id, NULL);
-    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", b->id, NULL);
-    g_assert_false (remora_timeline_render (scene, cr, &error));
+    remora_frame_request_init (&request);
+    request.range = block_range (b);
+    request.columns = 64;
+    for (int k = 0; k < 2; k++)
+      {
+        RemoraRowSpec row = { REMORA_ROW_CPU, 0, b->id, NULL };
+        g_array_append_val (request.rows, row);
+      }
+    frame = remora_frame_compute (store, &request, NULL, &error);
+    g_assert_null (frame);
     g_assert_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT);
-    cairo_destroy (cr);
-    cairo_surface_destroy (surface);
+    remora_frame_request_clear (&request);
   }
   sqlite3_close (db);
   remora_test_rmdir (dir);

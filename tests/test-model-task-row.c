@@ -140,16 +140,16 @@ check_task (RemoraStore *store,
       if (round == 0)
         range = (RemoraTimeRange){ first, first + span + 1 };
       if (snapshot)
-        remora_store_begin_snapshot (store);
-      g_assert_true (remora_task_row_query (store, "", pid, &range, width, got, &level, &error));
+        g_assert_true (remora_store_begin_snapshot (store, NULL));
+      g_assert_true (remora_task_row_query (store, 0, pid, &range, width, got, &level, &error));
       g_assert_no_error (error);
       if (snapshot)
         remora_store_end_snapshot (store);
       /* zoomed in: the task's events with their times */
       if (level < 0)
-        remora_test_check_row_events (store, "", TRUE, pid, &range, events);
+        remora_test_check_row_events (store, 0, TRUE, pid, &range, events);
       levels_seen[level + 1]++;
-      remora_cpu_row_column_edges (&range, width, level, edges);
+      remora_columns_edges (&range, width, level, edges);
       for (int c = 0; c < width; c++)
         {
           gint64  want_ns[REMORA_TASK_N_STATES] = { 0 };

@@ -53,34 +53,41 @@ typedef enum
 static cairo_surface_t *
 render_with (const Scene *s, DrawMode mode, double scale)
 {
-  g_autoptr (RemoraTimelineScene) scene = remora_timeline_scene_new (store);
+  g_autoptr (RemoraSession) session = remora_session_new (store);
+  g_autoptr (RemoraFrame) frame = NULL;
   g_autoptr (GError) error = NULL;
-  gint64           first = remora_store_get_meta_int (store, "first_ts", 0);
-  cairo_surface_t *surface, *target;
-  cairo_t         *cr;
+  gint64              first = remora_store_get_info (store)->first_ts;
+  RemoraTimelineStyle style;
+  cairo_surface_t    *surface, *target;
+  cairo_t            *cr;
 
   if (s->from)
     {
-      g_assert_true (remora_parse_time (s->from, first, &scene->range.begin_ns, &error));
-      g_assert_true (remora_parse_time (s->to, first, &scene->range.end_ns, &error));
+      gint64 begin, end;
+      g_assert_true (remora_parse_time (s->from, first, &begin, &error));
+      g_assert_true (remora_parse_time (s->to, first, &end, &error));
+      remora_session_set_visible (session, begin, end);
     }
   for (int cpu = 0; cpu < 4; cpu++)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", cpu, NULL);
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
   if (s->from && !s->dark)
     {
       /* two markers and the time between them */
-      remora_timeline_scene_add_marker (scene, "wake", 5892800000);
-      remora_timeline_scene_add_marker (scene, "run", 5893081497);
+      remora_session_add_marker (session, "wake", 5892800000);
+      remora_session_add_marker (session, "run", 5893081497);
     }
   for (int i = 0; i < 3 && s->tasks[i]; i++)
-    remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", s->tasks[i], NULL);
-  scene->width = 800;
-  scene->height = 300;
-  scene->theme = remora_theme_get (s->dark);
-  scene->title_block = s->title;
-  scene->title = g_strdup (s->name);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (scene->width * scale),
-                                        (int) (scene->height * scale));
+    remora_session_add_row (session, REMORA_ROW_TASK, 0, s->tasks[i], NULL);
+  remora_timeline_style_init (&style);
+  style.width = 800;
+  style.height = 300;
+  style.theme = remora_theme_get (s->dark);
+  style.title_block = s->title;
+  style.title = s->name;
+  frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (style.width * scale),
+                                        (int) (style.height * scale));
   target = mode == DRAW_PATHS ? cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL)
                               : cairo_surface_reference (surface);
   cr = cairo_create (target);
@@ -88,10 +95,10 @@ render_with (const Scene *s, DrawMode mode, double scale)
   if (mode == DRAW_CLIPPED)
     {
       /* everything but the last column */
-      cairo_rectangle (cr, 0, 0, scene->width - 9, scene->height);
+      cairo_rectangle (cr, 0, 0, style.width - 9, style.height);
       cairo_clip (cr);
     }
-  g_assert_true (remora_timeline_render (scene, cr, &error));
+  g_assert_true (remora_timeline_paint (frame, NULL, &style, cr, &error));
   g_assert_no_error (error);
   cairo_destroy (cr);
   if (mode == DRAW_PATHS)
@@ -235,13 +242,18 @@ test_exports (void)
     const char *name;
     const char *magic;
   } formats[] = { { "x.png", "\x89PNG" }, { "x.svg", "<?xml" }, { "x.pdf", "%PDF" } };
-  g_autoptr (RemoraTimelineScene) scene = remora_timeline_scene_new (store);
+  g_autoptr (RemoraSession) session = remora_session_new (store);
+  g_autoptr (RemoraFrame) frame = NULL;
+  RemoraTimelineStyle style;
 
-  remora_timeline_scene_add_row (scene, REMORA_ROW_CPU, "", 0, NULL);
-  remora_timeline_scene_add_row (scene, REMORA_ROW_TASK, "", 141, NULL);
-  scene->width = 640;
-  scene->height = 200;
-  scene->title_block = TRUE;
+  remora_session_add_row (session, REMORA_ROW_CPU, 0, 0, NULL);
+  remora_session_add_row (session, REMORA_ROW_TASK, 0, 141, NULL);
+  remora_timeline_style_init (&style);
+  style.width = 640;
+  style.height = 200;
+  style.title_block = TRUE;
+  frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), NULL);
+  g_assert_nonnull (frame);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_autoptr (GError) error = NULL;
@@ -249,7 +261,7 @@ test_exports (void)
       g_autofree char *contents = NULL;
       gsize            len;
 
-      g_assert_true (remora_export_scene (scene, path, 2.0, &error));
+      g_assert_true (remora_export_frame (frame, &style, path, 2.0, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       g_assert_cmpuint (len, >, 1000);
@@ -260,7 +272,7 @@ test_exports (void)
   {
     g_autoptr (GError) error = NULL;
     g_autofree char *path = g_build_filename (store_dir, "x.gif", NULL);
-    g_assert_false (remora_export_scene (scene, path, 1.0, &error));
+    g_assert_false (remora_export_frame (frame, &style, path, 1.0, &error));
     g_assert_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_FORMAT);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   }

@@ -1,0 +1,281 @@
+/* remora-cli-common.c: loading a trace or a store for a subcommand, with
+ * progress on a terminal and Ctrl+C
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "remora-cli-private.h"
+
+void
+remora_cli_print_error (const GError *error)
+{
+  /* Translators: the program name before an error message */
+  g_printerr (_ ("remora: %s\n"), error->message);
+}
+
+gboolean
+remora_cli_fail (int *status, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list          args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr (_ ("remora: %s\n"), message);
+  *status = 1;
+  return FALSE;
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  RemoraLoader *loader;
+  RemoraStore  *store;
+  GError       *error;
+  gboolean      show_progress;
+  gboolean      show_notices;
+  gsize         last_width;
+} LoadRun;
+
+static void
+on_progress (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  LoadRun         *run = user_data;
+  double           f = remora_loader_get_fraction (run->loader);
+  g_autofree char *message = remora_loader_dup_message (run->loader);
+  double           speed = remora_loader_get_events_per_second (run->loader);
+  double           left = remora_loader_get_seconds_left (run->loader);
+  g_autoptr (GString) line = g_string_new (NULL);
+
+  if (!run->show_progress)
+    return;
+  g_string_append_printf (line, "\r%3d%%  %s", (int) (f * 100), message ? message : "");
+  if (speed > 0)
+    /* Translators: import speed, in millions of events per second */
+    g_string_append_printf (line, _ (", %.2f M events/s"), speed / 1e6);
+  if (left >= 0)
+    /* Translators: estimated time left, in seconds */
+    g_string_append_printf (line, _ (", %.0f s left"), left);
+  while (line->len < run->last_width)
+    g_string_append_c (line, ' ');
+  run->last_width = line->len;
+  fputs (line->str, stderr);
+  fflush (stderr);
+}
+
+static void
+on_notice (RemoraLoader *loader, const char *text, gpointer user_data)
+{
+  LoadRun *run = user_data;
+
+  if (!run->show_notices)
+    return;
+  if (run->show_progress && run->last_width > 0)
+    {
+      g_printerr ("\r%*s\r", (int) run->last_width, "");
+      run->last_width = 0;
+    }
+  g_printerr (_ ("remora: %s\n"), text);
+}
+
+static void
+on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  LoadRun *run = user_data;
+
+  run->store = remora_loader_load_finish (REMORA_LOADER (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  LoadRun *run = user_data;
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * remora_cli_load:
+ * @loader: what to load
+ * @progress: show the progress of an import on a terminal
+ * @notices: print what the loader decides
+ * @error: a location for a #GError
+ *
+ * Runs @loader, with its progress on a terminal when asked; Ctrl+C or SIGTERM cancel it
+ * and leave nothing behind. Prints what the loader decides (a store out of
+ * date imported again, a store put in the cache) when asked and, after an
+ * import of a damaged trace, what could not be read.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set.
+ */
+RemoraStore *
+remora_cli_load (RemoraLoader *loader, gboolean progress, gboolean notices, GError **error)
+{
+  LoadRun run = { 0 };
+  guint   sigint_id, sigterm_id;
+  gulong  progress_handler, notice_handler;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.cancellable = g_cancellable_new ();
+  run.loader = loader;
+  run.show_progress = progress && isatty (STDERR_FILENO);
+  run.show_notices = notices;
+  progress_handler = g_signal_connect (loader, "notify::fraction", G_CALLBACK (on_progress), &run);
+  notice_handler = g_signal_connect (loader, "notice", G_CALLBACK (on_notice), &run);
+  sigint_id = g_unix_signal_add (SIGINT, on_signal, &run);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, &run);
+
+  remora_loader_load_async (loader, run.cancellable, on_loaded, &run);
+  g_main_loop_run (run.loop);
+  /* notices queued before the answer */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+  g_signal_handler_disconnect (loader, progress_handler);
+  g_signal_handler_disconnect (loader, notice_handler);
+  if (run.show_progress && run.last_width > 0)
+    g_printerr ("\r%*s\r", (int) run.last_width, "");
+
+  if (run.store != NULL && remora_loader_get_imported (loader))
+    {
+      g_autofree char *partial = remora_loader_dup_partial_message (loader);
+
+      if (partial != NULL)
+        /* Translators: a warning after importing a damaged trace */
+        g_printerr (_ ("remora: warning: “%s” is damaged: %s\n"), remora_loader_get_path (loader),
+                    partial);
+    }
+  else if (run.store == NULL)
+    g_propagate_error (error, g_steal_pointer (&run.error));
+
+  g_object_unref (run.cancellable);
+  g_main_loop_unref (run.loop);
+  return run.store;
+}
+
+/* The text option whose value is not UTF-8 (GOption would only say that some
+ * byte sequence is invalid), or NULL. File names may be any bytes. */
+static const char *
+find_invalid_text_option (int argc, char **argv, const GOptionEntry *entries)
+{
+  for (int i = 1; i < argc; i++)
+    for (const GOptionEntry *e = entries; e->long_name != NULL; e++)
+      {
+        gsize       n = strlen (e->long_name);
+        const char *value = NULL;
+
+        if (e->arg != G_OPTION_ARG_STRING && e->arg != G_OPTION_ARG_STRING_ARRAY)
+          continue;
+        if (g_str_has_prefix (argv[i], "--") && strncmp (argv[i] + 2, e->long_name, n) == 0)
+          {
+            if (argv[i][2 + n] == '=')
+              value = argv[i] + 3 + n;
+            else if (argv[i][2 + n] == 0 && i + 1 < argc)
+              value = argv[i + 1];
+          }
+        else if (e->short_name && argv[i][0] == '-' && argv[i][1] == e->short_name)
+          value = argv[i][2] ? argv[i] + 2 : (i + 1 < argc ? argv[i + 1] : NULL);
+        if (value != NULL && !g_utf8_validate (value, -1, NULL))
+          return e->long_name;
+      }
+  return NULL;
+}
+
+/**
+ * remora_cli_parse_and_open:
+ * @argc: the subcommand's argument count
+ * @argv: its arguments
+ * @entries: its options
+ * @summary: what it does, for --help
+ * @command: its name
+ * @status: (out): the exit status on failure
+ * @imported: (out): whether the trace was imported (rather than its store
+ *   reused)
+ *
+ * Parses a TRACE|STORE command's options and loads its store: the store
+ * itself, or the trace's (imported first when needed, quietly).
+ *
+ * Returns: (transfer full): the store, or %NULL with *@status set.
+ */
+RemoraStore *
+remora_cli_parse_and_open (int          *argc,
+                           char       ***argv,
+                           GOptionEntry *entries,
+                           const char   *summary,
+                           const char   *command,
+                           int          *status,
+                           gboolean     *imported)
+{
+  g_autoptr (GOptionContext) context = g_option_context_new (summary);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraLoader) loader = NULL;
+  RemoraStore *store;
+  const char  *bad;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((bad = find_invalid_text_option (*argc, *argv, entries)) != NULL)
+    {
+      g_printerr (_ ("remora: the value of --%s is not valid UTF-8 text\n"), bad);
+      *status = 2;
+      return NULL;
+    }
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      remora_cli_print_error (error);
+      *status = 2;
+      return NULL;
+    }
+  if (*argc != 2)
+    {
+      /* Translators: %s is a subcommand: stats, events */
+      g_printerr (_ ("remora: %s needs one trace or store (see “remora %s --help”)\n"), command,
+                  command);
+      *status = 2;
+      return NULL;
+    }
+  loader = remora_loader_new ((*argv)[1]);
+  store = remora_cli_load (loader, FALSE, TRUE, &error);
+  if (store == NULL)
+    {
+      remora_cli_print_error (error);
+      *status = 1;
+      return NULL;
+    }
+  *imported = remora_loader_get_imported (loader);
+  if (*imported)
+    /* Translators: said once a command has imported a trace it was given */
+    g_printerr (_ ("remora: imported “%s” into “%s”\n"), (*argv)[1], remora_store_get_path (store));
+  return store;
+}
+
+/**
+ * remora_cli_say_store:
+ * @store: the store a command read
+ * @path: what the command was given
+ * @imported: whether the command imported it
+ *
+ * At the end of a command given a trace whose store it reused, says which
+ * store it read (an import says so when it happens).
+ */
+void
+remora_cli_say_store (RemoraStore *store, const char *path, gboolean imported)
+{
+  if (!imported && !remora_store_is_store_file (path))
+    /* Translators: said at the end of a command given a trace: the trace, its store */
+    g_printerr (_ ("remora: read “%s” from its store “%s”\n"), path, remora_store_get_path (store));
+}

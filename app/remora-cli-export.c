@@ -1,0 +1,285 @@
+/* remora-cli-export.c: remora export
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "remora-cli-private.h"
+#include "remora-cli.h"
+
+/* The largest picture export draws: 40 million pixels (160 MB in memory),
+ * at most 10,000 on a side. */
+#define EXPORT_MAX_PIXELS 40000000
+#define EXPORT_MAX_SIDE   10000
+
+/* Parses a --from or --to TIME, which must fall inside the trace. */
+static gboolean
+parse_time_option (
+    const char *option, const char *text, gint64 first, gint64 last, gint64 *out, int *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!remora_parse_time (text, first, out, &error))
+    {
+      remora_cli_fail (status, "%s: %s", option, error->message);
+      *status = 2;
+      return FALSE;
+    }
+  if (*out < first || *out > last)
+    {
+      g_autofree char *span = remora_format_duration (last - first);
+      remora_cli_fail (
+          status,
+          /* Translators: "--from 10s is outside the trace, which lasts 4.3 s (from 0 to 4.3 s)" */
+          _ ("%s %s is outside the trace, which lasts %s (give a time from 0 to %s, or an "
+             "absolute one with @)"),
+          option, text, span, span);
+      *status = 2;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Parses "0-3,6" into CPU numbers that the trace has. */
+static gboolean
+parse_cpus (RemoraStore *store, const char *spec, GArray *cpus, int *status)
+{
+  int n = remora_store_get_info (store)->cpus;
+  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      char  *dash = strchr (parts[i], '-');
+      char  *end = NULL;
+      gint64 a = g_ascii_strtoll (parts[i], &end, 10), b = a;
+
+      if (end == parts[i] || (dash == NULL && *end) || (dash && end != dash))
+        return remora_cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
+      if (dash)
+        {
+          b = g_ascii_strtoll (dash + 1, &end, 10);
+          if (end == dash + 1 || *end || b < a)
+            return remora_cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
+        }
+      for (gint64 c = a; c <= b; c++)
+        {
+          int cpu = (int) c;
+          if (c < 0 || c >= n)
+            return remora_cli_fail (status, _ ("the trace has no CPU %lld (it has CPUs 0 to %d)"),
+                                    (long long) c, n - 1);
+          g_array_append_val (cpus, cpu);
+        }
+    }
+  return TRUE;
+}
+
+/* Parses "1234,kworker/1:2": pids, or task names standing for every pid of
+ * that name; each must have run or emitted events in the trace. */
+static gboolean
+parse_tasks (RemoraStore *store, const char *spec, GArray *pids, int *status)
+{
+  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      guint before = pids->len;
+
+      if (parts[i][0] == 0)
+        continue;
+      if (!remora_store_find_tasks (store, parts[i], pids, &error))
+        return remora_cli_fail (status, "%s", error->message);
+      if (pids->len == before)
+        return remora_cli_fail (status, _ ("no task “%s” ran in the trace"), parts[i]);
+    }
+  return TRUE;
+}
+
+int
+remora_cli_export (int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store = NULL;
+  g_autoptr (RemoraSession) session = NULL;
+  g_autoptr (RemoraFrame) frame = NULL;
+  const RemoraBufferInfo *buffer_info;
+  RemoraTimelineStyle     style;
+  g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *output = NULL, *from = NULL, *to = NULL, *cpu_spec = NULL;
+  g_autofree char *task_spec = NULL, *rows = NULL, *title = NULL, *theme = NULL;
+  g_autofree char *dir = NULL, *buffer = NULL;
+  gboolean         imported = FALSE;
+  int              width = 1600, height = 0, status = 0;
+  double           scale = 1.0;
+  gboolean         absolute = FALSE, no_links = FALSE, links = FALSE;
+  g_auto (GStrv) markers = NULL;
+  gint64       first, last, begin, end;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_ ("Write the picture to FILE: .png, .svg or .pdf"), N_ ("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_ ("Start at TIME: 1.2034s, 850ms, 12us from the trace's start, or @5123.456789"),
+      N_ ("TIME") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("End at TIME"), N_ ("TIME") },
+    { "cpus", 0, 0, G_OPTION_ARG_STRING, &cpu_spec, N_ ("CPU rows to draw, such as 0-3,6"),
+      N_ ("LIST") },
+    { "tasks", 0, 0, G_OPTION_ARG_STRING, &task_spec,
+      N_ ("Task rows to draw: pids or names, such as 1234,kworker/1:2"), N_ ("LIST") },
+    { "buffer", 0, 0, G_OPTION_ARG_STRING, &buffer,
+      N_ ("Draw the rows of the instance buffer NAME (default: the top-level buffer)"),
+      N_ ("NAME") },
+    { "rows", 0, 0, G_OPTION_ARG_STRING, &rows,
+      N_ ("Which rows: cpus, tasks or both (default: both)"), N_ ("ROWS") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_ ("Width in pixels (default: 1600)"), N_ ("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_ ("Height in pixels (default: fit the rows)"),
+      N_ ("N") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_ ("Pixels per point for PNG, 2 for HiDPI"),
+      N_ ("N") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_ ("The picture's title"), N_ ("TEXT") },
+    { "theme", 0, 0, G_OPTION_ARG_STRING, &theme, N_ ("light or dark (default: light)"),
+      N_ ("THEME") },
+    { "marker", 0, 0, G_OPTION_ARG_STRING_ARRAY, &markers,
+      N_ ("Mark a time, as NAME@TIME (repeat it: the time between markers is shown)"),
+      N_ ("NAME@TIME") },
+    { "links", 0, 0, G_OPTION_ARG_NONE, &links,
+      N_ ("Draw wakeup and block I/O links when zoomed in enough (the default)"), NULL },
+    { "no-links", 0, 0, G_OPTION_ARG_NONE, &no_links, N_ ("Do not draw links"), NULL },
+    { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
+      N_ ("Label times as recorded instead of from the trace's start"), NULL },
+    { NULL }
+  };
+
+  store = remora_cli_parse_and_open (
+      &argc, &argv, entries, _ ("TRACE|STORE — draw a timeline into a PNG, SVG or PDF file"),
+      "export", &status, &imported);
+  if (store == NULL)
+    return status;
+
+  if (output == NULL)
+    return remora_cli_fail (&status, _ ("export needs an output file (-o FILE)")), 2;
+  if (!remora_export_is_supported (output))
+    return remora_cli_fail (
+               &status, _ ("cannot write “%s”: the name must end in .png, .svg or .pdf"), output),
+           2;
+  dir = g_path_get_dirname (output);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return remora_cli_fail (&status, _ ("cannot write “%s”: the folder “%s” does not exist"),
+                            output, dir),
+           1;
+  if (rows && !g_str_equal (rows, "cpus") && !g_str_equal (rows, "tasks") &&
+      !g_str_equal (rows, "both"))
+    return remora_cli_fail (&status, _ ("--rows takes cpus, tasks or both, not “%s”"), rows), 2;
+  if (theme && !g_str_equal (theme, "light") && !g_str_equal (theme, "dark"))
+    return remora_cli_fail (&status, _ ("--theme takes light or dark, not “%s”"), theme), 2;
+  if (width < 300 || width > EXPORT_MAX_SIDE)
+    return remora_cli_fail (&status, _ ("--width must be 300 to %d pixels, not %d"),
+                            EXPORT_MAX_SIDE, width),
+           2;
+  if (height != 0 && (height < 100 || height > EXPORT_MAX_SIDE))
+    return remora_cli_fail (&status, _ ("--height must be 100 to %d pixels, not %d"),
+                            EXPORT_MAX_SIDE, height),
+           2;
+  if (!isfinite (scale) || scale < 0.5 || scale > 4)
+    return remora_cli_fail (&status, _ ("--scale must be 0.5 to 4, not %g"), scale), 2;
+
+  buffer_info = remora_trace_info_find_buffer (remora_store_get_info (store), buffer ? buffer : "");
+  if (buffer_info == NULL)
+    return remora_cli_fail (&status, _ ("the trace has no buffer “%s”"), buffer), 1;
+
+  session = remora_session_new (store);
+  first = remora_session_get_viewport (session)->trace.begin_ns;
+  last = remora_session_get_viewport (session)->trace.end_ns;
+  begin = first;
+  end = last;
+  if (from && !parse_time_option ("--from", from, first, last, &begin, &status))
+    return status;
+  if (to && !parse_time_option ("--to", to, first, last, &end, &status))
+    return status;
+  if (end <= begin)
+    return remora_cli_fail (&status, _ ("the range must end after it begins (--from %s, --to %s)"),
+                            from ? from : "0", to ? to : _ ("the trace’s end")),
+           2;
+
+  remora_session_set_visible (session, begin, end);
+
+  if (!rows || !g_str_equal (rows, "tasks"))
+    {
+      if (cpu_spec)
+        {
+          if (!parse_cpus (store, cpu_spec, cpus, &status))
+            return status;
+        }
+      else
+        for (int c = 0; c < remora_store_get_info (store)->cpus; c++)
+          g_array_append_val (cpus, c);
+    }
+  if (!rows || !g_str_equal (rows, "cpus"))
+    {
+      if (task_spec)
+        {
+          if (!parse_tasks (store, task_spec, pids, &status))
+            return status;
+        }
+      else
+        {
+          g_autoptr (GArray) busiest = remora_busiest_tasks (
+              store, buffer_info->id, &remora_session_get_viewport (session)->visible, 8, &error);
+          if (busiest == NULL)
+            return remora_cli_fail (&status, "%s", error->message), 1;
+          for (guint i = 0; i < busiest->len; i++)
+            g_array_append_val (pids, g_array_index (busiest, RemoraTaskTotal, i).pid);
+        }
+    }
+  for (guint i = 0; i < cpus->len; i++)
+    remora_session_add_row (session, REMORA_ROW_CPU, buffer_info->id, g_array_index (cpus, int, i),
+                            NULL);
+  for (guint i = 0; i < pids->len; i++)
+    remora_session_add_row (session, REMORA_ROW_TASK, buffer_info->id, g_array_index (pids, int, i),
+                            NULL);
+
+  remora_timeline_style_init (&style);
+  style.width = width;
+  style.height =
+      height ? height : remora_timeline_get_height_for_rows (TRUE, cpus->len + pids->len);
+  if ((double) style.width * style.height * scale * scale > EXPORT_MAX_PIXELS ||
+      style.height > EXPORT_MAX_SIDE)
+    return remora_cli_fail (
+               &status,
+               _ ("the picture would be %.0f × %.0f pixels; the limit is %d million pixels "
+                  "(width × height × scale²) and %d on a side: choose fewer rows, a smaller "
+                  "size or scale"),
+               style.width * scale, style.height * scale, EXPORT_MAX_PIXELS / 1000000,
+               EXPORT_MAX_SIDE),
+           2;
+  style.theme = remora_theme_get (theme && g_str_equal (theme, "dark"));
+  style.absolute_time = absolute;
+  style.title_block = TRUE;
+  style.title = title;
+  remora_session_set_links (session, !no_links);
+  for (guint i = 0; markers && markers[i]; i++)
+    {
+      const char      *at = strchr (markers[i], '@');
+      g_autofree char *name = at ? g_strndup (markers[i], at - markers[i]) : NULL;
+      gint64           ts;
+
+      if (at == NULL || name[0] == 0 || !remora_parse_time (at + 1, first, &ts, &error))
+        return remora_cli_fail (&status,
+                                _ ("“%s” is not a marker: write NAME@TIME, such as A@1.25s"),
+                                markers[i]),
+               2;
+      remora_session_add_marker (session, name, ts);
+    }
+  frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), &error);
+  if (frame == NULL || !remora_export_frame (frame, &style, output, scale, &error))
+    return remora_cli_fail (&status, "%s", error->message), 1;
+  remora_cli_say_store (store, argv[1], imported);
+  return 0;
+}

@@ -1,0 +1,53 @@
+/* remora-store-listing.h: a store's events, one by one, as listings print them
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_DATA_INSIDE) && !defined(REMORA_DATA_COMPILATION)
+#error "Only <remora-data.h> can be included directly."
+#endif
+
+#include "remora-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RemoraListedEvent:
+ * @id: the event's id (time order)
+ * @ts: its time, ns as recorded
+ * @cpu: the CPU that recorded it
+ * @pid: the task that was running
+ * @name: the event's name
+ * @buffer: its buffer's name ("" for the top-level one)
+ * @comm: (nullable): the task's name
+ *
+ * One event of a listing; the strings are valid during the callback only.
+ */
+typedef struct
+{
+  gint64      id;
+  gint64      ts;
+  gint32      cpu;
+  gint32      pid;
+  const char *name;
+  const char *buffer;
+  const char *comm;
+} RemoraListedEvent;
+
+typedef gboolean (*RemoraListedEventFunc) (const RemoraListedEvent *event,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+
+gboolean remora_store_list_events (RemoraStore          *store,
+                                   gint64                first_id,
+                                   const char           *name,
+                                   gint64                limit,
+                                   RemoraListedEventFunc func,
+                                   gpointer              user_data,
+                                   GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,34 @@
+/* remora-store-private.h: what data/'s own readers use of a store
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "remora-data.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *remora_store_get_db (RemoraStore *self);
+gboolean      remora_store_check (RemoraStore *self, int rc, GError **error);
+sqlite3_stmt *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
+char         *remora_store_dup_meta (RemoraStore *self, const char *key);
+gint64        remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
+
+/* A statement from remora_store_prepare_cached(): released by a reset, the
+ * store keeps it prepared. */
+typedef sqlite3_stmt RemoraCachedStmt;
+
+static inline void
+remora_cached_stmt_release (RemoraCachedStmt *st)
+{
+  sqlite3_reset (st);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraCachedStmt, remora_cached_stmt_release)
+
+G_END_DECLS

@@ -1,0 +1,990 @@
+/* remora-store-rows.c: the typed reads a timeline's rows ask of a store
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-store-rows.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "remora-data-error.h"
+#include "remora-store-private.h"
+
+/* SQL for the id range of the events in [?2, ?3), from event_chunks (ids
+ * follow time): the first id is 1 << 62 when no event lies at or after ?2. */
+#define FIRST_ID                                                                                   \
+  "coalesce((SELECT first_id FROM event_chunks WHERE last_ts >= ?2 "                               \
+  "ORDER BY last_ts LIMIT 1), 1 << 62)"
+#define LAST_ID                                                                                    \
+  "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                                \
+  "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows))"
+
+/* The name that the tables keyed by buffer name (sched_slices, wakeups,
+ * block_requests, lost_events, cpus) know buffer @id by; NULL for an id the
+ * trace does not have. */
+static const char *
+buffer_name (RemoraStore *store, int id)
+{
+  return remora_trace_info_get_buffer_name (remora_store_get_info (store), id);
+}
+
+static gboolean
+decode_failed (RemoraStore *store, GError **error)
+{
+  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+               _ ("Failed to read the store “%s”: a summary block is damaged"),
+               remora_store_get_path (store));
+  return FALSE;
+}
+
+/**
+ * remora_store_read_cpu_slices:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpu: the CPU
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @slices: (element-type RemoraCpuSlice): where the slices are appended
+ * @error: a location for a #GError
+ *
+ * The CPU's slices that overlap the range (idle ones too, pid 0), with their
+ * own begin and end. Reads every one: for zoomed-in views, where they are few.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_cpu_slices (RemoraStore *store,
+                              int          buffer_id,
+                              int          cpu,
+                              gint64       begin_ns,
+                              gint64       end_ns,
+                              GArray      *slices,
+                              GError     **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  /* those starting inside, and the one running at the range's start (the
+   * last that started at or before it) */
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
+      "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
+      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3 ORDER BY start_ts",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, cpu);
+  sqlite3_bind_int64 (st, 3, begin_ns);
+  sqlite3_bind_int64 (st, 4, end_ns);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraCpuSlice s = { sqlite3_column_int64 (st, 1), sqlite3_column_int64 (st, 2),
+                           sqlite3_column_int (st, 0) };
+      g_array_append_val (slices, s);
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_lost_marks:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpu: the CPU
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @func: called with the time of each gap of lost events in the range
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_lost_marks (RemoraStore   *store,
+                              int            buffer_id,
+                              int            cpu,
+                              gint64         begin_ns,
+                              gint64         end_ns,
+                              RemoraTimeFunc func,
+                              gpointer       user_data,
+                              GError       **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (store,
+                                    "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
+                                    "AND ts >= ?3 AND ts < ?4",
+                                    error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, cpu);
+  sqlite3_bind_int64 (st, 3, begin_ns);
+  sqlite3_bind_int64 (st, 4, end_ns);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (st, 0), user_data);
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_task_slices:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @pid: the task
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @slices: (element-type RemoraTaskSlice): where the slices are appended
+ * @error: a location for a #GError
+ *
+ * The task's slices that start in the range, with the one running at (or
+ * last before) its start and the first after its end: enough to know every
+ * gap between them.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_task_slices (RemoraStore *store,
+                               int          buffer_id,
+                               int          pid,
+                               gint64       begin_ns,
+                               gint64       end_ns,
+                               GArray      *slices,
+                               GError     **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT start_ts, end_ts, cpu, end_state FROM sched_slices WHERE buffer = ?1 AND pid = ?2 "
+      "AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices WHERE buffer = ?1 "
+      "AND pid = ?2 AND start_ts <= ?3), -9223372036854775807) "
+      "AND start_ts <= coalesce((SELECT min(start_ts) FROM sched_slices WHERE buffer = ?1 "
+      "AND pid = ?2 AND start_ts >= ?4), ?4) ORDER BY start_ts",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, pid);
+  sqlite3_bind_int64 (st, 3, begin_ns);
+  sqlite3_bind_int64 (st, 4, end_ns);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraTaskSlice s = {
+        sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), sqlite3_column_int (st, 2),
+        remora_task_state_from_text ((const char *) sqlite3_column_text (st, 3))
+      };
+      g_array_append_val (slices, s);
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_wakeup_times:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @pid: the task
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @times: (element-type gint64): where the wakeups' times are appended
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_wakeup_times (RemoraStore *store,
+                                int          buffer_id,
+                                int          pid,
+                                gint64       begin_ns,
+                                gint64       end_ns,
+                                GArray      *times,
+                                GError     **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (store,
+                                    "SELECT wakeup_ts FROM wakeups WHERE buffer = ?1 AND pid = ?2 "
+                                    "AND wakeup_ts >= ?3 AND wakeup_ts < ?4 ORDER BY wakeup_ts",
+                                    error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, pid);
+  sqlite3_bind_int64 (st, 3, begin_ns);
+  sqlite3_bind_int64 (st, 4, end_ns);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 ts = sqlite3_column_int64 (st, 0);
+      g_array_append_val (times, ts);
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_cpus:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpus: (element-type int): where the buffer's CPUs are appended
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (store, "SELECT cpu FROM cpus WHERE buffer = ?", error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int cpu = sqlite3_column_int (st, 0);
+      g_array_append_val (cpus, cpu);
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_sum_task_runs:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @func: called with each task (idle aside) and how long it ran in the range
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Sums every slice of the range, exactly: for short ranges.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_sum_task_runs (RemoraStore *store,
+                            int          buffer_id,
+                            gint64       begin_ns,
+                            gint64       end_ns,
+                            void (*func) (gint32 pid, gint64 run_ns, gpointer user_data),
+                            gpointer user_data,
+                            GError **error)
+{
+  const char *buffer = buffer_name (store, buffer_id);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if (buffer == NULL)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT pid, sum(min(end_ts, ?2) - max(start_ts, ?1)) FROM sched_slices "
+      "WHERE buffer = ?3 AND pid != 0 AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, begin_ns);
+  sqlite3_bind_int64 (st, 2, end_ns);
+  sqlite3_bind_text (st, 3, buffer, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    func (sqlite3_column_int (st, 0), sqlite3_column_int64 (st, 1), user_data);
+  return remora_store_check (store, rc, error);
+}
+
+/* Summaries ---------------------------------------------------------------- */
+
+/**
+ * remora_store_read_cpu_cells:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpu: the CPU
+ * @level: the summary level
+ * @first_cell: the first cell of the level to read
+ * @end_cell: the cell after the last
+ * @func: called with each cell that holds anything, in time order
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Reads and decodes the lod_cpu blocks that hold cells [@first_cell,
+ * @end_cell) of one CPU.
+ *
+ * Returns: %FALSE with @error set if the store fails or a block is damaged.
+ */
+gboolean
+remora_store_read_cpu_cells (RemoraStore      *store,
+                             int               buffer_id,
+                             int               cpu,
+                             int               level,
+                             gint64            first_cell,
+                             gint64            end_cell,
+                             RemoraCpuCellFunc func,
+                             gpointer          user_data,
+                             GError          **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
+  int           rc;
+
+  if (end_cell <= first_cell)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_cpu WHERE level = ?1 AND buffer_id = ?2 "
+      "AND cpu = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, cpu);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+
+      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                    cells, runs))
+        return decode_failed (store, error);
+      for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + i;
+          if (cell >= first_cell && cell < end_cell &&
+              (cells[i].n_runs > 0 || cells[i].events > 0 || cells[i].lost > 0))
+            func (cell, &cells[i], user_data);
+        }
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_task_state_before:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @pid: the task
+ * @level: the summary level
+ * @cell: a cell of the level
+ * @state: (out): the state the task was in at the end of its last stored
+ *   cell before @cell (unknown when there is none)
+ * @cpu: (out): the CPU it was on then, or -1
+ * @error: a location for a #GError
+ *
+ * What a task row carries into a range that starts at @cell: the cells in
+ * between are not stored (nothing changed in them).
+ *
+ * Returns: %FALSE with @error set if the store fails or a block is damaged.
+ */
+gboolean
+remora_store_read_task_state_before (RemoraStore     *store,
+                                     int              buffer_id,
+                                     int              pid,
+                                     int              level,
+                                     gint64           cell,
+                                     RemoraTaskState *state,
+                                     int             *cpu,
+                                     GError         **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  RemoraLodTaskCell cells[REMORA_LOD_BLOCK_CELLS];
+  int               rc, n;
+
+  *state = REMORA_TASK_STATE_UNKNOWN;
+  *cpu = -1;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+      "AND pid = ?3 AND block <= ?4 ORDER BY block DESC LIMIT 2",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, pid);
+  sqlite3_bind_int64 (st, 4, cell >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64   block = sqlite3_column_int64 (st, 0);
+      gboolean found = FALSE;
+
+      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                         cells, &n, runs))
+        return decode_failed (store, error);
+      for (int i = n - 1; i >= 0 && !found; i--)
+        if ((block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset < cell)
+          {
+            *state = cells[i].end_state;
+            *cpu = cells[i].end_cpu;
+            found = TRUE;
+          }
+      if (found)
+        break;
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_task_cells:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @pid: the task
+ * @level: the summary level
+ * @first_cell: the first cell of the level to read
+ * @end_cell: the cell after the last
+ * @func: called with each stored cell in [@first_cell, @end_cell), in time
+ *   order
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Reads and decodes the task's lod_task blocks over the cells.
+ *
+ * Returns: %FALSE with @error set if the store fails or a block is damaged.
+ */
+gboolean
+remora_store_read_task_cells (RemoraStore       *store,
+                              int                buffer_id,
+                              int                pid,
+                              int                level,
+                              gint64             first_cell,
+                              gint64             end_cell,
+                              RemoraTaskCellFunc func,
+                              gpointer           user_data,
+                              GError           **error)
+{
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  RemoraLodTaskCell cells[REMORA_LOD_BLOCK_CELLS];
+  int               rc, n;
+
+  if (end_cell <= first_cell)
+    return TRUE;
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT block, data FROM lod_task WHERE level = ?1 AND buffer_id = ?2 "
+      "AND pid = ?3 AND block BETWEEN ?4 AND ?5 ORDER BY block",
+      error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, level);
+  sqlite3_bind_int (st, 2, buffer_id);
+  sqlite3_bind_int (st, 3, pid);
+  sqlite3_bind_int64 (st, 4, first_cell >> REMORA_LOD_BLOCK_SHIFT);
+  sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 block = sqlite3_column_int64 (st, 0);
+
+      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+                                         cells, &n, runs))
+        return decode_failed (store, error);
+      for (int i = 0; i < n; i++)
+        {
+          gint64 cell = (block << REMORA_LOD_BLOCK_SHIFT) + cells[i].offset;
+          if (cell >= first_cell && cell < end_cell)
+            func (cell, &cells[i], user_data);
+        }
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/* Events ------------------------------------------------------------------- */
+
+/**
+ * remora_store_read_event_span:
+ * @store: a #RemoraStore
+ * @begin_ns: the span's start
+ * @end_ns: its end (exclusive)
+ * @span: (out caller-allocates): the ids that may hold its events
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_event_span (
+    RemoraStore *store, gint64 begin_ns, gint64 end_ns, RemoraEventSpan *span, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store, "SELECT " FIRST_ID ", " LAST_ID ", (SELECT max(id) FROM event_types)", error);
+  int rc;
+
+  span->first_id = 0;
+  span->last_id = -1;
+  span->max_type = -1;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 2, begin_ns);
+  sqlite3_bind_int64 (st, 3, end_ns);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      span->first_id = sqlite3_column_int64 (st, 0);
+      span->last_id =
+          sqlite3_column_type (st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 1);
+      span->max_type =
+          sqlite3_column_type (st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 2);
+      rc = sqlite3_step (st);
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_buffer_types:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @in_buffer: (array): @max_type + 1 flags, set to 1 for each event type of
+ *   the buffer
+ * @max_type: the largest type id (remora_store_read_event_span())
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_buffer_types (
+    RemoraStore *store, int buffer_id, guint8 *in_buffer, gint64 max_type, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, "SELECT id FROM event_types WHERE buffer_id = ?", error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, buffer_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 type = sqlite3_column_int64 (st, 0);
+      if (type >= 0 && type <= max_type)
+        in_buffer[type] = 1;
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_scan_events:
+ * @store: a #RemoraStore
+ * @first_id: the first event id
+ * @last_id: the last
+ * @func: called with each event's time, CPU, pid and type, in id order,
+ *   until it returns %FALSE
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_scan_events (RemoraStore       *store,
+                          gint64             first_id,
+                          gint64             last_id,
+                          RemoraEventRowFunc func,
+                          gpointer           user_data,
+                          GError           **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store, "SELECT ts, cpu, pid, type FROM event_rows WHERE id BETWEEN ?1 AND ?2", error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, first_id);
+  sqlite3_bind_int64 (st, 2, last_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    if (!func (sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1), sqlite3_column_int (st, 2),
+               sqlite3_column_int64 (st, 3), user_data))
+      return TRUE;
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_event_times:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @by_pid: %TRUE for the events task @id emitted, %FALSE for those CPU @id
+ *   recorded
+ * @id: the task or CPU
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @func: called with each event's time
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Reads the events through the index on the CPU or task, within the ids of
+ * the range.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_event_times (RemoraStore   *store,
+                               int            buffer_id,
+                               gboolean       by_pid,
+                               int            id,
+                               gint64         begin_ns,
+                               gint64         end_ns,
+                               RemoraTimeFunc func,
+                               gpointer       user_data,
+                               GError       **error)
+{
+#define EVENTS_IN_RANGE(who)                                                                       \
+  "SELECT ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " FIRST_ID " AND " LAST_ID          \
+  " AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)"
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store, by_pid ? EVENTS_IN_RANGE ("pid") : EVENTS_IN_RANGE ("cpu"), error);
+#undef EVENTS_IN_RANGE
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, id);
+  sqlite3_bind_int64 (st, 2, begin_ns);
+  sqlite3_bind_int64 (st, 3, end_ns);
+  sqlite3_bind_int (st, 4, buffer_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (st, 0), user_data);
+  return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_row_events:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @by_pid: %TRUE for a task row's events (recorded while task @id ran),
+ *   %FALSE for a CPU row's (recorded on CPU @id)
+ * @id: the CPU or the task
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @max: how many events at most
+ * @more: (out) (optional): set to whether the range holds more than @max
+ * @error: a location for a #GError
+ *
+ * The row's events in the range, in time order, with their times and names.
+ *
+ * Returns: (transfer full) (element-type RemoraRowEvent): the events, or
+ *   %NULL with @error set.
+ */
+GArray *
+remora_store_read_row_events (RemoraStore *store,
+                              int          buffer_id,
+                              gboolean     by_pid,
+                              int          id,
+                              gint64       begin_ns,
+                              gint64       end_ns,
+                              guint        max,
+                              gboolean    *more,
+                              GError     **error)
+{
+#define ROW_EVENTS(who)                                                                            \
+  "SELECT e.id, e.ts, e.cpu, e.pid, t.name FROM event_rows e JOIN event_types t ON t.id = e.type " \
+  "WHERE e." who " = ?1 AND e.id BETWEEN " FIRST_ID " AND " LAST_ID                                \
+  " AND e.ts >= ?2 AND e.ts < ?3 AND t.buffer_id = ?4 ORDER BY e.id LIMIT ?5"
+  g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraRowEvent));
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, by_pid ? ROW_EVENTS ("pid") : ROW_EVENTS ("cpu"), error);
+#undef ROW_EVENTS
+  int rc;
+
+  if (more)
+    *more = FALSE;
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int (st, 1, id);
+  sqlite3_bind_int64 (st, 2, begin_ns);
+  sqlite3_bind_int64 (st, 3, end_ns);
+  sqlite3_bind_int (st, 4, buffer_id);
+  sqlite3_bind_int64 (st, 5, (gint64) max + 1);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraRowEvent e = { sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1),
+                           sqlite3_column_int (st, 2), sqlite3_column_int (st, 3),
+                           g_intern_string ((const char *) sqlite3_column_text (st, 4)) };
+      if (out->len == max)
+        {
+          if (more)
+            *more = TRUE;
+          continue;
+        }
+      g_array_append_val (out, e);
+    }
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* Links -------------------------------------------------------------------- */
+
+/* How far before a range a link may start: the longest one of the kind in
+ * the trace (an index's last entry) plus one, at most @cap. */
+static gboolean
+lookback (RemoraStore *store, const char *sql, gint64 cap, gint64 *out, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (store, sql, error);
+  int rc;
+
+  *out = 0;
+  if (st == NULL)
+    return FALSE;
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    *out = MIN (MAX (0, sqlite3_column_int64 (st, 0)) + 1, cap);
+  return rc == SQLITE_ROW || remora_store_check (store, rc, error);
+}
+
+/* Runs @sql (bound to the range, @max + 1, the buffer's name and how far
+ * before the range a link may start) and appends its rows' @n_cols int64
+ * columns to @values, or sets *@too_many when there are more than @max.
+ * @count_sql counts the links that start in the range from an index alone,
+ * so that a range with thousands of them costs a count, not a fetch. */
+static gboolean
+read_links (RemoraStore *store,
+            int          buffer_id,
+            const char  *count_sql,
+            const char  *sql,
+            const char  *lookback_sql,
+            gint64       lookback_cap,
+            int          n_cols,
+            gint64       begin_ns,
+            gint64       end_ns,
+            guint        max,
+            GArray      *values,
+            gboolean    *too_many,
+            GError     **error)
+{
+  const char   *buffer = buffer_name (store, buffer_id);
+  sqlite3_stmt *st;
+  gint64        back;
+  int           rc;
+  guint         n = 0;
+
+  *too_many = FALSE;
+  if (buffer == NULL)
+    return TRUE;
+  if (!lookback (store, lookback_sql, lookback_cap, &back, error))
+    return FALSE;
+  st = remora_store_prepare_cached (store, count_sql, error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, begin_ns);
+  sqlite3_bind_int64 (st, 2, end_ns);
+  sqlite3_bind_int64 (st, 3, (gint64) max + 1);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (st);
+      return remora_store_check (store, rc, error);
+    }
+  *too_many = sqlite3_column_int64 (st, 0) > max;
+  sqlite3_reset (st);
+  if (*too_many)
+    return TRUE;
+
+  st = remora_store_prepare_cached (store, sql, error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, begin_ns);
+  sqlite3_bind_int64 (st, 2, end_ns);
+  sqlite3_bind_int64 (st, 3, (gint64) max + 1);
+  sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 5, begin_ns - back);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      n++;
+      for (int k = 0; k < n_cols; k++)
+        {
+          gint64 v = sqlite3_column_int64 (st, k);
+          g_array_append_val (values, v);
+        }
+    }
+  sqlite3_reset (st);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  *too_many = n > max;
+  return TRUE;
+}
+
+/**
+ * remora_store_read_wakeup_links:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @max: how many links at most
+ * @links: (element-type RemoraWakeupLink): where the wakeups that cross the
+ *   range (woken before its end, switched in after its start; at most 1 s
+ *   before it) are appended, in wakeup order
+ * @too_many: (out): set when the range holds more than @max (then @links is
+ *   left as it was)
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_wakeup_links (RemoraStore *store,
+                                int          buffer_id,
+                                gint64       begin_ns,
+                                gint64       end_ns,
+                                guint        max,
+                                GArray      *links,
+                                gboolean    *too_many,
+                                GError     **error)
+{
+  g_autoptr (GArray) v = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!read_links (store, buffer_id,
+                   "SELECT count(*) FROM (SELECT 1 FROM wakeups "
+                   "WHERE wakeup_ts >= ?1 AND wakeup_ts < ?2 LIMIT ?3)",
+                   "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
+                   "WHERE buffer = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
+                   "AND switch_ts > ?1 AND wakeup_ts > ?5 "
+                   "ORDER BY wakeup_ts LIMIT ?3",
+                   "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), 4,
+                   begin_ns, end_ns, max, v, too_many, error))
+    return FALSE;
+  for (guint i = 0; !*too_many && i + 3 < v->len; i += 4)
+    {
+      gint64          *l = &g_array_index (v, gint64, i);
+      RemoraWakeupLink link = { l[0], (gint32) l[1], l[2], (gint32) l[3] };
+      g_array_append_val (links, link);
+    }
+  return TRUE;
+}
+
+/**
+ * remora_store_read_block_links:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @max: how many at most
+ * @links: (element-type RemoraBlockLink): where the block requests that
+ *   cross the range (issued before its end, completed after its start; at
+ *   most 10 s before it) are appended, in issue order
+ * @too_many: (out): set when the range holds more than @max
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_block_links (RemoraStore *store,
+                               int          buffer_id,
+                               gint64       begin_ns,
+                               gint64       end_ns,
+                               guint        max,
+                               GArray      *links,
+                               gboolean    *too_many,
+                               GError     **error)
+{
+  g_autoptr (GArray) v = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!read_links (store, buffer_id,
+                   "SELECT count(*) FROM (SELECT 1 FROM block_requests "
+                   "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
+                   "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
+                   "WHERE buffer = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
+                   "AND complete_ts > ?1 AND issue_ts > ?5 "
+                   "ORDER BY issue_ts LIMIT ?3",
+                   "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000), 3,
+                   begin_ns, end_ns, max, v, too_many, error))
+    return FALSE;
+  for (guint i = 0; !*too_many && i + 2 < v->len; i += 3)
+    {
+      gint64         *b = &g_array_index (v, gint64, i);
+      RemoraBlockLink link = { b[0], b[1], (gint32) b[2] };
+      g_array_append_val (links, link);
+    }
+  return TRUE;
+}
+
+/* Tasks -------------------------------------------------------------------- */
+
+/**
+ * remora_store_read_task_names:
+ * @store: a #RemoraStore
+ * @pids: (array length=n_pids): tasks
+ * @n_pids: how many
+ * @names: a table from GINT_TO_POINTER (pid) to a name (freed with g_free):
+ *   each task the store names is added
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_task_names (
+    RemoraStore *store, const int *pids, guint n_pids, GHashTable *names, GError **error)
+{
+  for (guint i = 0; i < n_pids; i++)
+    {
+      g_autoptr (RemoraCachedStmt) st =
+          remora_store_prepare_cached (store, "SELECT comm FROM tasks WHERE pid = ?", error);
+      int rc;
+
+      if (st == NULL)
+        return FALSE;
+      sqlite3_bind_int (st, 1, pids[i]);
+      rc = sqlite3_step (st);
+      if (rc == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
+        g_hash_table_insert (names, GINT_TO_POINTER (pids[i]),
+                             g_strdup ((const char *) sqlite3_column_text (st, 0)));
+      else if (rc != SQLITE_DONE && !remora_store_check (store, rc, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * remora_store_find_tasks:
+ * @store: a #RemoraStore
+ * @pid_or_name: a pid, or a task name
+ * @pids: (element-type int): where the tasks found are appended: the pid if
+ *   it ran or emitted events, else every pid of that name, in pid order
+ *   (idle, pid 0, aside)
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure (finding none is no failure).
+ */
+gboolean
+remora_store_find_tasks (RemoraStore *store, const char *pid_or_name, GArray *pids, GError **error)
+{
+  char    *end = NULL;
+  gint64   pid = g_ascii_strtoll (pid_or_name, &end, 10);
+  gboolean by_pid = end != pid_or_name && *end == 0;
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      by_pid ? "SELECT pid FROM tasks WHERE pid = ? AND pid != 0 AND "
+               "(pid IN (SELECT pid FROM sched_slices) OR pid IN (SELECT pid FROM event_rows))"
+             : "SELECT pid FROM tasks WHERE comm = ? AND pid != 0 ORDER BY pid",
+      error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  if (by_pid)
+    sqlite3_bind_int64 (st, 1, pid);
+  else
+    sqlite3_bind_text (st, 1, pid_or_name, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      int p = sqlite3_column_int (st, 0);
+      g_array_append_val (pids, p);
+    }
+  return remora_store_check (store, rc, error);
+}

@@ -1,0 +1,247 @@
+/* remora-store-rows.h: the typed reads a timeline's rows ask of a store
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_DATA_INSIDE) && !defined(REMORA_DATA_COMPILATION)
+#error "Only <remora-data.h> can be included directly."
+#endif
+
+#include "remora-lod.h"
+#include "remora-store.h"
+#include "remora-task-state.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Every read takes a buffer by id (RemoraBufferInfo.id, 0 for the top-level
+ * buffer; remora_trace_info_find_buffer() finds one by name), times in the
+ * trace's nanoseconds, and answers in time order. An id the trace does not
+ * have reads as an empty buffer. They run on the thread that uses the store
+ * (a worker has a store of its own: remora_store_open(), or
+ * remora_store_get_companion() for a helper), inside a snapshot when a batch
+ * of them makes one frame.
+ */
+
+/**
+ * RemoraCpuSlice:
+ * @begin_ns: when the task started running on the CPU
+ * @end_ns: when it stopped
+ * @pid: the task (0: idle)
+ *
+ * One stretch of one task on a CPU, exactly as recorded (not clipped to a
+ * range).
+ */
+typedef struct
+{
+  gint64 begin_ns;
+  gint64 end_ns;
+  gint32 pid;
+} RemoraCpuSlice;
+
+/**
+ * RemoraTaskSlice:
+ * @begin_ns: when the task started running
+ * @end_ns: when it stopped
+ * @cpu: where it ran
+ * @after: the state it was switched out in (unknown at a gap or the end)
+ */
+typedef struct
+{
+  gint64          begin_ns;
+  gint64          end_ns;
+  gint32          cpu;
+  RemoraTaskState after;
+} RemoraTaskSlice;
+
+/**
+ * RemoraRowEvent:
+ * @id: the event's id in the store (events.id: time order)
+ * @ts: when it was recorded, in ns
+ * @cpu: the CPU that recorded it
+ * @pid: the task that was running (common_pid)
+ * @name: (not nullable): the event's name, interned
+ *
+ * One event of a CPU row or a task row.
+ */
+typedef struct
+{
+  gint64      id;
+  gint64      ts;
+  gint32      cpu;
+  gint32      pid;
+  const char *name;
+} RemoraRowEvent;
+
+/**
+ * RemoraEventSpan:
+ * @first_id: the first event id at or after the span's start (1 << 62 when
+ *   none is)
+ * @last_id: the last id up to the chunk holding the span's end, or -1
+ * @max_type: the largest event type id, or -1
+ *
+ * The ids that may hold the events of a time span (ids follow time).
+ */
+typedef struct
+{
+  gint64 first_id;
+  gint64 last_id;
+  gint64 max_type;
+} RemoraEventSpan;
+
+/**
+ * RemoraWakeupLink:
+ * @wakeup_ts: when the task was woken
+ * @wakeup_cpu: the CPU that woke it
+ * @switch_ts: when it was switched in
+ * @switch_cpu: where
+ */
+typedef struct
+{
+  gint64 wakeup_ts;
+  gint32 wakeup_cpu;
+  gint64 switch_ts;
+  gint32 switch_cpu;
+} RemoraWakeupLink;
+
+/**
+ * RemoraBlockLink:
+ * @issue_ts: when the request was issued
+ * @complete_ts: when it completed
+ * @issue_cpu: the CPU that issued it
+ */
+typedef struct
+{
+  gint64 issue_ts;
+  gint64 complete_ts;
+  gint32 issue_cpu;
+} RemoraBlockLink;
+
+/* Called for each row read; return FALSE to stop reading. */
+typedef gboolean (*RemoraEventRowFunc) (
+    gint64 ts, gint32 cpu, gint32 pid, gint64 type, gpointer user_data);
+typedef void (*RemoraTimeFunc) (gint64 ts, gpointer user_data);
+typedef void (*RemoraCpuCellFunc) (gint64 cell, const RemoraLodCell *c, gpointer user_data);
+typedef void (*RemoraTaskCellFunc) (gint64 cell, const RemoraLodTaskCell *c, gpointer user_data);
+
+gboolean remora_store_read_cpu_slices (RemoraStore *store,
+                                       int          buffer_id,
+                                       int          cpu,
+                                       gint64       begin_ns,
+                                       gint64       end_ns,
+                                       GArray      *slices,
+                                       GError     **error);
+gboolean remora_store_read_lost_marks (RemoraStore   *store,
+                                       int            buffer_id,
+                                       int            cpu,
+                                       gint64         begin_ns,
+                                       gint64         end_ns,
+                                       RemoraTimeFunc func,
+                                       gpointer       user_data,
+                                       GError       **error);
+gboolean remora_store_read_task_slices (RemoraStore *store,
+                                        int          buffer_id,
+                                        int          pid,
+                                        gint64       begin_ns,
+                                        gint64       end_ns,
+                                        GArray      *slices,
+                                        GError     **error);
+gboolean remora_store_read_wakeup_times (RemoraStore *store,
+                                         int          buffer_id,
+                                         int          pid,
+                                         gint64       begin_ns,
+                                         gint64       end_ns,
+                                         GArray      *times,
+                                         GError     **error);
+gboolean remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError **error);
+gboolean remora_store_sum_task_runs (RemoraStore *store,
+                                     int          buffer_id,
+                                     gint64       begin_ns,
+                                     gint64       end_ns,
+                                     void (*func) (gint32 pid, gint64 run_ns, gpointer user_data),
+                                     gpointer user_data,
+                                     GError **error);
+
+gboolean remora_store_read_cpu_cells (RemoraStore      *store,
+                                      int               buffer_id,
+                                      int               cpu,
+                                      int               level,
+                                      gint64            first_cell,
+                                      gint64            end_cell,
+                                      RemoraCpuCellFunc func,
+                                      gpointer          user_data,
+                                      GError          **error);
+gboolean remora_store_read_task_cells (RemoraStore       *store,
+                                       int                buffer_id,
+                                       int                pid,
+                                       int                level,
+                                       gint64             first_cell,
+                                       gint64             end_cell,
+                                       RemoraTaskCellFunc func,
+                                       gpointer           user_data,
+                                       GError           **error);
+gboolean remora_store_read_task_state_before (RemoraStore     *store,
+                                              int              buffer_id,
+                                              int              pid,
+                                              int              level,
+                                              gint64           cell,
+                                              RemoraTaskState *state,
+                                              int             *cpu,
+                                              GError         **error);
+
+gboolean remora_store_read_event_span (
+    RemoraStore *store, gint64 begin_ns, gint64 end_ns, RemoraEventSpan *span, GError **error);
+gboolean remora_store_read_buffer_types (
+    RemoraStore *store, int buffer_id, guint8 *in_buffer, gint64 max_type, GError **error);
+gboolean remora_store_scan_events (RemoraStore       *store,
+                                   gint64             first_id,
+                                   gint64             last_id,
+                                   RemoraEventRowFunc func,
+                                   gpointer           user_data,
+                                   GError           **error);
+gboolean remora_store_read_event_times (RemoraStore   *store,
+                                        int            buffer_id,
+                                        gboolean       by_pid,
+                                        int            id,
+                                        gint64         begin_ns,
+                                        gint64         end_ns,
+                                        RemoraTimeFunc func,
+                                        gpointer       user_data,
+                                        GError       **error);
+GArray  *remora_store_read_row_events (RemoraStore *store,
+                                       int          buffer_id,
+                                       gboolean     by_pid,
+                                       int          id,
+                                       gint64       begin_ns,
+                                       gint64       end_ns,
+                                       guint        max,
+                                       gboolean    *more,
+                                       GError     **error);
+
+gboolean remora_store_read_wakeup_links (RemoraStore *store,
+                                         int          buffer_id,
+                                         gint64       begin_ns,
+                                         gint64       end_ns,
+                                         guint        max,
+                                         GArray      *links,
+                                         gboolean    *too_many,
+                                         GError     **error);
+gboolean remora_store_read_block_links (RemoraStore *store,
+                                        int          buffer_id,
+                                        gint64       begin_ns,
+                                        gint64       end_ns,
+                                        guint        max,
+                                        GArray      *links,
+                                        gboolean    *too_many,
+                                        GError     **error);
+
+gboolean remora_store_read_task_names (
+    RemoraStore *store, const int *pids, guint n_pids, GHashTable *names, GError **error);
+gboolean
+remora_store_find_tasks (RemoraStore *store, const char *pid_or_name, GArray *pids, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* remora-frame.h: one timeline frame, asked and answered
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "remora-cpu-row.h"
+#include "remora-data.h"
+#include "remora-task-row.h"
+#include "remora-time-range.h"
+#include "remora-view-spec.h"
+
+G_BEGIN_DECLS
+
+/* Links are answered when the range holds at most this many of a kind. */
+#define REMORA_FRAME_MAX_LINKS 400
+
+/**
+ * RemoraFrameRequest:
+ * @range: the time range across the rows
+ * @columns: how many pixel columns each row answers
+ * @rows: (element-type RemoraRowSpec): the rows, top to bottom
+ * @markers: (element-type RemoraMarker) (nullable): markers, in time order
+ * @selection: what is selected
+ * @links: whether to answer links (wakeup to switch, block issue to
+ *   completion) between the CPU rows of the first row's buffer
+ *
+ * What a frame is asked for: a copy of a session's state at one moment, so
+ * that the session may change while a worker answers it.
+ */
+typedef struct
+{
+  RemoraTimeRange range;
+  int             columns;
+  GArray         *rows;
+  GArray         *markers;
+  RemoraSelection selection;
+  gboolean        links;
+} RemoraFrameRequest;
+
+/**
+ * RemoraFrameRow:
+ * @spec: the row asked for (its label copied)
+ * @level: the summary level its columns were read from, -1 for slices and
+ *   events
+ * @cpu_columns: (array length=columns): for a CPU row, its columns
+ * @task_columns: (array length=columns): for a task row, its columns
+ */
+typedef struct
+{
+  RemoraRowSpec     spec;
+  int               level;
+  RemoraCpuColumn  *cpu_columns;
+  RemoraTaskColumn *task_columns;
+} RemoraFrameRow;
+
+/**
+ * RemoraFrame:
+ * @info: the trace's description
+ * @range: the time range across the rows
+ * @columns: how many columns each row has
+ * @n_rows: how many rows
+ * @rows: (array length=n_rows): the rows, top to bottom
+ * @links_buffer_id: the buffer whose CPU rows @wakeup_links and
+ *   @block_links join
+ * @wakeup_links: (element-type RemoraWakeupLink) (nullable): the wakeups
+ *   that cross the range, or %NULL when not asked for or too many to draw
+ * @block_links: (element-type RemoraBlockLink) (nullable): likewise the
+ *   block requests
+ * @markers: (element-type RemoraMarker): the markers, in time order
+ * @selection: what is selected
+ *
+ * The answer to a #RemoraFrameRequest: everything a painter needs, without
+ * a store. Immutable and reference-counted: a worker makes it, any thread
+ * paints it.
+ */
+typedef struct
+{
+  RemoraTraceInfo *info;
+  RemoraTimeRange  range;
+  int              columns;
+  guint            n_rows;
+  RemoraFrameRow  *rows;
+  int              links_buffer_id;
+  GArray          *wakeup_links;
+  GArray          *block_links;
+  GArray          *markers;
+  RemoraSelection  selection;
+  /*< private >*/
+  GHashTable *names;
+} RemoraFrame;
+
+#define REMORA_TYPE_FRAME (remora_frame_get_type ())
+
+GType        remora_frame_get_type (void) G_GNUC_CONST;
+RemoraFrame *remora_frame_compute (RemoraStore              *store,
+                                   const RemoraFrameRequest *request,
+                                   GCancellable             *cancellable,
+                                   GError                  **error);
+RemoraFrame *remora_frame_ref (RemoraFrame *frame);
+void         remora_frame_unref (RemoraFrame *frame);
+const char  *remora_frame_get_task_name (const RemoraFrame *frame, int pid);
+
+void remora_frame_request_init (RemoraFrameRequest *request);
+void remora_frame_request_clear (RemoraFrameRequest *request);
+void remora_frame_request_copy (RemoraFrameRequest *dest, const RemoraFrameRequest *src);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraFrame, remora_frame_unref)
+
+G_END_DECLS

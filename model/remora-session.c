@@ -1,0 +1,574 @@
+/* remora-session.c: what a view of a trace is looking at
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-session.h"
+
+/**
+ * RemoraSession:
+ *
+ * The state of one view of a trace: its store, the visible range (a
+ * #RemoraViewport), the rows, the markers, the selection and whether links
+ * are drawn. The window, `remora export` and saved investigations share it.
+ * It lives on the main thread and says #RemoraSession::changed after every
+ * change; frames are asked of it for a number of pixel columns and
+ * answered off that thread, from a copy of its state, by a worker with a
+ * store connection of its own. A newer request cancels the older one.
+ */
+struct _RemoraSession
+{
+  GObject         parent_instance;
+  RemoraStore    *store;
+  RemoraViewport  viewport;
+  GArray         *rows;    /* RemoraRowSpec */
+  GArray         *markers; /* RemoraMarker, in time order */
+  RemoraSelection selection;
+  gboolean        links;
+
+  /* frames on a worker: one at a time, on its own connection */
+  GMutex        worker_lock;
+  RemoraStore  *worker_store;
+  GCancellable *pending;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraSession, remora_session, G_TYPE_OBJECT)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+changed (RemoraSession *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+clear_row_spec (gpointer p)
+{
+  g_free (((RemoraRowSpec *) p)->label);
+}
+
+static void
+clear_marker (gpointer p)
+{
+  g_free (((RemoraMarker *) p)->name);
+}
+
+/**
+ * remora_session_new:
+ * @store: the store to view
+ *
+ * Returns: (transfer full): a session showing the whole trace, without rows.
+ */
+RemoraSession *
+remora_session_new (RemoraStore *store)
+{
+  RemoraSession         *self;
+  const RemoraTraceInfo *info;
+  RemoraTimeRange        trace;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  self = g_object_new (REMORA_TYPE_SESSION, NULL);
+  self->store = g_object_ref (store);
+  info = remora_store_get_info (store);
+  trace = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  remora_viewport_init (&self->viewport, &trace, 1);
+  return self;
+}
+
+RemoraStore *
+remora_session_get_store (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->store;
+}
+
+const RemoraTraceInfo *
+remora_session_get_info (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return remora_store_get_info (self->store);
+}
+
+/* The visible range ----------------------------------------------------------- */
+
+/**
+ * remora_session_get_viewport:
+ * @self: a #RemoraSession
+ *
+ * Returns: (transfer none): the trace's span, the visible range and the
+ *   width it is drawn on.
+ */
+const RemoraViewport *
+remora_session_get_viewport (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return &self->viewport;
+}
+
+/**
+ * remora_session_set_width:
+ * @self: a #RemoraSession
+ * @width_px: how many pixels the visible range is drawn across
+ *
+ * What zooming and panning by pixels (remora_session_zoom(),
+ * remora_session_pan()) measure against.
+ */
+void
+remora_session_set_width (RemoraSession *self, int width_px)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (MAX (1, width_px) == self->viewport.width_px)
+    return;
+  self->viewport.width_px = MAX (1, width_px);
+  changed (self);
+}
+
+/**
+ * remora_session_set_visible:
+ * @self: a #RemoraSession
+ * @begin_ns: the first nanosecond to show
+ * @end_ns: the nanosecond after the last
+ *
+ * Shows [@begin_ns, @end_ns), kept inside the trace and at least
+ * %REMORA_VIEWPORT_MIN_DURATION_NS long (see remora_viewport_set_visible()).
+ */
+void
+remora_session_set_visible (RemoraSession *self, gint64 begin_ns, gint64 end_ns)
+{
+  RemoraTimeRange before;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  before = self->viewport.visible;
+  remora_viewport_set_visible (&self->viewport, begin_ns, end_ns);
+  if (!remora_time_range_equal (&before, &self->viewport.visible))
+    changed (self);
+}
+
+/**
+ * remora_session_zoom:
+ * @self: a #RemoraSession
+ * @factor: more than 1 zooms in
+ * @focus_px: the pixel (from the left) that keeps its time
+ */
+void
+remora_session_zoom (RemoraSession *self, double factor, double focus_px)
+{
+  RemoraTimeRange before;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  before = self->viewport.visible;
+  remora_viewport_zoom (&self->viewport, factor, focus_px);
+  if (!remora_time_range_equal (&before, &self->viewport.visible))
+    changed (self);
+}
+
+/**
+ * remora_session_pan:
+ * @self: a #RemoraSession
+ * @delta_px: how far to move, in pixels (positive: later)
+ */
+void
+remora_session_pan (RemoraSession *self, double delta_px)
+{
+  RemoraTimeRange before;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  before = self->viewport.visible;
+  remora_viewport_pan (&self->viewport, delta_px);
+  if (!remora_time_range_equal (&before, &self->viewport.visible))
+    changed (self);
+}
+
+/* Rows ---------------------------------------------------------------------- */
+
+/**
+ * remora_session_get_rows:
+ * @self: a #RemoraSession
+ *
+ * Returns: (transfer none) (element-type RemoraRowSpec): the rows, top to
+ *   bottom.
+ */
+const GArray *
+remora_session_get_rows (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->rows;
+}
+
+/**
+ * remora_session_add_row:
+ * @self: a #RemoraSession
+ * @kind: a CPU row or a task row
+ * @buffer_id: the buffer (0 for the top-level one)
+ * @id: the CPU or the pid
+ * @label: (nullable): the row's label, %NULL for the usual one
+ *
+ * Adds a row at the bottom.
+ */
+void
+remora_session_add_row (
+    RemoraSession *self, RemoraRowKind kind, int buffer_id, int id, const char *label)
+{
+  RemoraRowSpec r = { kind, buffer_id, id, g_strdup (label) };
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_array_append_val (self->rows, r);
+  changed (self);
+}
+
+void
+remora_session_remove_row (RemoraSession *self, guint index)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (index < self->rows->len);
+  g_array_remove_index (self->rows, index);
+  if (self->selection.row == (int) index)
+    self->selection.row = -1;
+  else if (self->selection.row > (int) index)
+    self->selection.row--;
+  changed (self);
+}
+
+/**
+ * remora_session_move_row:
+ * @self: a #RemoraSession
+ * @index: a row
+ * @to: where it goes (its index afterwards)
+ */
+void
+remora_session_move_row (RemoraSession *self, guint index, guint to)
+{
+  RemoraRowSpec r;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (index < self->rows->len && to < self->rows->len);
+  if (index == to)
+    return;
+  r = g_array_index (self->rows, RemoraRowSpec, index);
+  g_array_index (self->rows, RemoraRowSpec, index).label = NULL;
+  g_array_remove_index (self->rows, index);
+  g_array_insert_val (self->rows, to, r);
+  if (self->selection.row == (int) index)
+    self->selection.row = (int) to;
+  else if (self->selection.row >= 0)
+    {
+      int s = self->selection.row;
+      if ((int) index < s && s <= (int) to)
+        s--;
+      else if ((int) to <= s && s < (int) index)
+        s++;
+      self->selection.row = s;
+    }
+  changed (self);
+}
+
+/* Markers and the selection ---------------------------------------------------- */
+
+const GArray *
+remora_session_get_markers (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->markers;
+}
+
+static int
+compare_markers (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const RemoraMarker *) a)->ts, y = ((const RemoraMarker *) b)->ts;
+  return (x > y) - (x < y);
+}
+
+/**
+ * remora_session_add_marker:
+ * @self: a #RemoraSession
+ * @name: the marker's name
+ * @ts: the time it marks
+ *
+ * Adds a marker; markers stay in time order.
+ */
+void
+remora_session_add_marker (RemoraSession *self, const char *name, gint64 ts)
+{
+  RemoraMarker m = { g_strdup (name), ts };
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_array_append_val (self->markers, m);
+  g_array_sort (self->markers, compare_markers);
+  changed (self);
+}
+
+void
+remora_session_remove_marker (RemoraSession *self, guint index)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (index < self->markers->len);
+  g_array_remove_index (self->markers, index);
+  changed (self);
+}
+
+const RemoraSelection *
+remora_session_get_selection (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return &self->selection;
+}
+
+/**
+ * remora_session_select:
+ * @self: a #RemoraSession
+ * @row: a row index, or -1 to select nothing
+ * @begin_ns: the start of the slice or the event's time
+ * @end_ns: the slice's end (exclusive), or @begin_ns for an event
+ */
+void
+remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns)
+{
+  RemoraSelection s = { row, begin_ns, MAX (begin_ns, end_ns) };
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (row < (int) self->rows->len);
+  if (row < 0)
+    s = (RemoraSelection){ -1, 0, 0 };
+  if (s.row == self->selection.row && s.begin_ns == self->selection.begin_ns &&
+      s.end_ns == self->selection.end_ns)
+    return;
+  self->selection = s;
+  changed (self);
+}
+
+gboolean
+remora_session_get_links (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
+  return self->links;
+}
+
+/**
+ * remora_session_set_links:
+ * @self: a #RemoraSession
+ * @links: whether frames answer the links between events (wakeup to
+ *   switch, block issue to completion)
+ */
+void
+remora_session_set_links (RemoraSession *self, gboolean links)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (!links == !self->links)
+    return;
+  self->links = !!links;
+  changed (self);
+}
+
+/* Frames -------------------------------------------------------------------- */
+
+/**
+ * remora_session_make_request:
+ * @self: a #RemoraSession
+ * @columns: how many pixel columns to answer
+ * @request: (out caller-allocates): a copy of the session's state, cleared
+ *   with remora_frame_request_clear()
+ */
+void
+remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request)
+{
+  RemoraFrameRequest view;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  view.range = self->viewport.visible;
+  view.columns = MAX (1, columns);
+  view.rows = self->rows;
+  view.markers = self->markers;
+  view.selection = self->selection;
+  view.links = self->links;
+  remora_frame_request_copy (request, &view);
+}
+
+/**
+ * remora_session_compute_frame:
+ * @self: a #RemoraSession
+ * @columns: how many pixel columns to answer
+ * @error: a location for a #GError
+ *
+ * Answers a frame on this thread with the session's own store: for the
+ * command line and tests, which have nothing else to do meanwhile.
+ *
+ * Returns: (transfer full): the frame, or %NULL with @error set.
+ */
+RemoraFrame *
+remora_session_compute_frame (RemoraSession *self, int columns, GError **error)
+{
+  RemoraFrameRequest request;
+  RemoraFrame       *frame;
+
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  remora_session_make_request (self, columns, &request);
+  frame = remora_frame_compute (self->store, &request, NULL, error);
+  remora_frame_request_clear (&request);
+  return frame;
+}
+
+typedef struct
+{
+  RemoraFrameRequest request;
+  char              *store_path;
+} FrameJob;
+
+static void
+frame_job_free (gpointer data)
+{
+  FrameJob *job = data;
+
+  remora_frame_request_clear (&job->request);
+  g_free (job->store_path);
+  g_free (job);
+}
+
+static void
+frame_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraSession *self = source_object;
+  FrameJob      *job = task_data;
+  GError        *error = NULL;
+  RemoraFrame   *frame = NULL;
+
+  g_mutex_lock (&self->worker_lock);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      if (self->worker_store == NULL)
+        self->worker_store = remora_store_open (job->store_path, &error);
+      if (self->worker_store != NULL)
+        frame = remora_frame_compute (self->worker_store, &job->request, cancellable, &error);
+    }
+  g_mutex_unlock (&self->worker_lock);
+  if (frame != NULL)
+    g_task_return_pointer (task, frame, (GDestroyNotify) remora_frame_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+cancel_pending (GCancellable *caller, gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/**
+ * remora_session_request_frame_async:
+ * @self: a #RemoraSession
+ * @columns: how many pixel columns to answer
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Answers a frame of the session as it is now on a worker thread, with a
+ * store connection of its own (and a helper thread's, on two cores). The
+ * request before it, if still running, is cancelled: its callback gets
+ * G_IO_ERROR_CANCELLED.
+ */
+void
+remora_session_request_frame_async (RemoraSession      *self,
+                                    int                 columns,
+                                    GCancellable       *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GCancellable) own = g_cancellable_new ();
+  FrameJob *job = g_new0 (FrameJob, 1);
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (self->pending)
+    g_cancellable_cancel (self->pending);
+  g_set_object (&self->pending, own);
+  if (cancellable)
+    g_cancellable_connect (cancellable, G_CALLBACK (cancel_pending), g_object_ref (own),
+                           g_object_unref);
+  remora_session_make_request (self, columns, &job->request);
+  job->store_path = g_strdup (remora_store_get_path (self->store));
+  task = g_task_new (self, own, callback, user_data);
+  g_task_set_source_tag (task, remora_session_request_frame_async);
+  g_task_set_task_data (task, job, frame_job_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, frame_thread);
+}
+
+/**
+ * remora_session_request_frame_finish:
+ * @self: a #RemoraSession
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the frame, or %NULL with @error set.
+ */
+RemoraFrame *
+remora_session_request_frame_finish (RemoraSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+remora_session_dispose (GObject *object)
+{
+  RemoraSession *self = REMORA_SESSION (object);
+
+  if (self->pending)
+    g_cancellable_cancel (self->pending);
+  g_clear_object (&self->pending);
+  G_OBJECT_CLASS (remora_session_parent_class)->dispose (object);
+}
+
+static void
+remora_session_finalize (GObject *object)
+{
+  RemoraSession *self = REMORA_SESSION (object);
+
+  g_clear_object (&self->worker_store);
+  g_clear_object (&self->store);
+  g_array_unref (self->rows);
+  g_array_unref (self->markers);
+  g_mutex_clear (&self->worker_lock);
+  G_OBJECT_CLASS (remora_session_parent_class)->finalize (object);
+}
+
+static void
+remora_session_class_init (RemoraSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = remora_session_dispose;
+  object_class->finalize = remora_session_finalize;
+
+  /**
+   * RemoraSession::changed:
+   * @self: the session
+   *
+   * The visible range, the rows, the markers, the selection or the links
+   * changed: a view asks for a new frame.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+remora_session_init (RemoraSession *self)
+{
+  self->rows = g_array_new (FALSE, TRUE, sizeof (RemoraRowSpec));
+  g_array_set_clear_func (self->rows, clear_row_spec);
+  self->markers = g_array_new (FALSE, TRUE, sizeof (RemoraMarker));
+  g_array_set_clear_func (self->markers, clear_marker);
+  self->selection.row = -1;
+  self->links = TRUE;
+  g_mutex_init (&self->worker_lock);
+}

@@ -1,0 +1,63 @@
+/* remora-session.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+
+#include "remora-data.h"
+#include "remora-frame.h"
+#include "remora-view-spec.h"
+#include "remora-viewport.h"
+
+G_BEGIN_DECLS
+
+#define REMORA_TYPE_SESSION (remora_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (RemoraSession, remora_session, REMORA, SESSION, GObject)
+
+RemoraSession         *remora_session_new (RemoraStore *store);
+RemoraStore           *remora_session_get_store (RemoraSession *self);
+const RemoraTraceInfo *remora_session_get_info (RemoraSession *self);
+
+const RemoraViewport *remora_session_get_viewport (RemoraSession *self);
+void                  remora_session_set_width (RemoraSession *self, int width_px);
+void remora_session_set_visible (RemoraSession *self, gint64 begin_ns, gint64 end_ns);
+void remora_session_zoom (RemoraSession *self, double factor, double focus_px);
+void remora_session_pan (RemoraSession *self, double delta_px);
+
+const GArray *remora_session_get_rows (RemoraSession *self);
+void          remora_session_add_row (
+             RemoraSession *self, RemoraRowKind kind, int buffer_id, int id, const char *label);
+void remora_session_remove_row (RemoraSession *self, guint index);
+void remora_session_move_row (RemoraSession *self, guint index, guint to);
+
+const GArray *remora_session_get_markers (RemoraSession *self);
+void          remora_session_add_marker (RemoraSession *self, const char *name, gint64 ts);
+void          remora_session_remove_marker (RemoraSession *self, guint index);
+
+const RemoraSelection *remora_session_get_selection (RemoraSession *self);
+void remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns);
+
+gboolean remora_session_get_links (RemoraSession *self);
+void     remora_session_set_links (RemoraSession *self, gboolean links);
+
+void remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request);
+RemoraFrame *remora_session_compute_frame (RemoraSession *self, int columns, GError **error);
+void         remora_session_request_frame_async (RemoraSession      *self,
+                                                 int                 columns,
+                                                 GCancellable       *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer            user_data);
+RemoraFrame *
+remora_session_request_frame_finish (RemoraSession *self, GAsyncResult *result, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* remora-view-spec.h: the parts of what a view looks at
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  REMORA_ROW_CPU,
+  REMORA_ROW_TASK,
+} RemoraRowKind;
+
+/**
+ * RemoraRowSpec:
+ * @kind: a CPU row or a task row
+ * @buffer_id: the buffer (0 for the top-level one)
+ * @id: the CPU, or the task's pid
+ * @label: (nullable): the row's label; %NULL for "CPU n" or "comm-pid"
+ *
+ * One row of a timeline.
+ */
+typedef struct
+{
+  RemoraRowKind kind;
+  int           buffer_id;
+  int           id;
+  char         *label;
+} RemoraRowSpec;
+
+/**
+ * RemoraMarker:
+ * @name: what the marker is called ("A", "wake")
+ * @ts: the time it marks, ns as recorded
+ *
+ * A named time; a view shows the time from each marker to the next.
+ */
+typedef struct
+{
+  char  *name;
+  gint64 ts;
+} RemoraMarker;
+
+/**
+ * RemoraSelection:
+ * @row: the row of the selection (an index into the view's rows), or -1
+ *   when nothing is selected
+ * @begin_ns: where it starts
+ * @end_ns: where it ends (exclusive; equal to @begin_ns for an event)
+ *
+ * What a view has selected: a slice or an event of one row.
+ */
+typedef struct
+{
+  int    row;
+  gint64 begin_ns;
+  gint64 end_ns;
+} RemoraSelection;
+
+G_END_DECLS

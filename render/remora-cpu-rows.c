@@ -1,0 +1,74 @@
+/* remora-cpu-rows.c: a CPU row: who ran, idle, events, lost events
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "remora-paint-private.h"
+
+void
+remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h)
+{
+  const RemoraCpuColumn *cols = row->cpu_columns;
+  const RemoraTheme     *theme = p->theme;
+  int                    width = p->columns;
+
+  for (int c = 0; c < width;)
+    {
+      int end = c + 1;
+      /* a run of columns showing the same task */
+      while (end < width && cols[end].pid == cols[c].pid)
+        end++;
+      if (cols[c].pid >= 0)
+        {
+          int        index = remora_theme_task_color_index (cols[c].pid);
+          RemoraRgba fill = remora_theme_task_color_at (theme, index);
+          remora_paint_group_add (p, index, &fill, p->plot_x + c, y, end - c, h);
+          if (end - c > 30 && h >= 12 && !p->preview)
+            {
+              const char *comm = remora_frame_get_task_name (p->frame, cols[c].pid);
+              char       *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);
+              RemoraRgba  ink = remora_theme_text_on (theme, &fill);
+              if (remora_paint_text_width (name, p->layout) + 6 > end - c)
+                g_free (name), name = g_strdup (comm);
+              if (remora_paint_text_width (name, p->layout) + 6 <= end - c)
+                remora_paint_label_add (p, name, p->plot_x + c, y, end - c, h, &ink);
+              else
+                g_free (name);
+            }
+        }
+      else if (cols[c].events > 0 || cols[c].busy_ns == 0)
+        {
+          /* idle: a low band, so busy and idle read apart in grey scale too */
+          remora_paint_group_add (p, REMORA_GROUP_IDLE, &theme->idle, p->plot_x + c,
+                                  y + round (h * 0.65), end - c, h - round (h * 0.65));
+        }
+      c = end;
+    }
+  /* events: ticks along the bottom */
+  remora_paint_add_marks (p, REMORA_GROUP_TICKS, &theme->dim, &cols[0].events, sizeof *cols, 0,
+                          y + h - 2, 2);
+  /* several tasks in one column: a dark notch on top */
+  {
+    RemoraRgba notch = { 0, 0, 0, theme->dark ? 0.6 : 0.45 };
+    remora_paint_add_marks (p, REMORA_GROUP_NOTCHES, &notch, &cols[0].n_tasks, sizeof *cols, 1, y,
+                            MAX (2, round (h * 0.18)));
+  }
+  remora_paint_flush_row (p, y, h);
+  for (int c = 0; c < width; c++)
+    if (cols[c].lost > 0)
+      {
+        cairo_move_to (p->cr, p->plot_x + c + 0.5, y + 5);
+        cairo_line_to (p->cr, p->plot_x + c - 3.5, y - 1);
+        cairo_line_to (p->cr, p->plot_x + c + 4.5, y - 1);
+        cairo_close_path (p->cr);
+      }
+  remora_paint_set_color (p->cr, &theme->lost);
+  cairo_fill (p->cr);
+}

@@ -1,0 +1,110 @@
+/* remora-links.c: links between paired events, and the selection
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "remora-paint-private.h"
+
+/* The vertical middle of the CPU row of @cpu in the links' buffer, or -1
+ * when it is not drawn. */
+static double
+cpu_row_y (RemoraPaint *p, const double *row_y, double row_h, int cpu)
+{
+  for (guint i = 0; i < p->frame->n_rows; i++)
+    {
+      const RemoraRowSpec *r = &p->frame->rows[i].spec;
+      if (r->kind == REMORA_ROW_CPU && r->buffer_id == p->frame->links_buffer_id && r->id == cpu)
+        return row_y[i] + row_h / 2;
+    }
+  return -1;
+}
+
+/* Wakeups from the waking CPU at the wakeup to the CPU that ran the task;
+ * block requests as a span from issue to completion under the issuing CPU.
+ * The frame holds them when the range has few enough to be read. */
+void
+remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
+{
+  RemoraRgba    ink = p->theme->foreground;
+  const GArray *wakeups = p->frame->wakeup_links;
+  const GArray *spans = p->frame->block_links;
+
+  for (guint i = 0; wakeups && i < wakeups->len; i++)
+    {
+      const RemoraWakeupLink *l = &g_array_index (wakeups, RemoraWakeupLink, i);
+      double                  y0 = cpu_row_y (p, row_y, row_h, l->wakeup_cpu);
+      double                  y1 = cpu_row_y (p, row_y, row_h, l->switch_cpu);
+      double                  x0 = remora_paint_x_of (p, l->wakeup_ts);
+      double                  x1 = remora_paint_x_of (p, l->switch_ts);
+      double                  angle;
+
+      if (y0 < 0 || y1 < 0)
+        continue;
+      cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.75);
+      cairo_set_line_width (p->cr, 1.2);
+      cairo_move_to (p->cr, x0, y0);
+      cairo_line_to (p->cr, x1, y1);
+      cairo_stroke (p->cr);
+      /* the arrow head at the switch */
+      angle = atan2 (y1 - y0, x1 - x0);
+      cairo_move_to (p->cr, x1, y1);
+      cairo_line_to (p->cr, x1 - 7 * cos (angle - 0.4), y1 - 7 * sin (angle - 0.4));
+      cairo_line_to (p->cr, x1 - 7 * cos (angle + 0.4), y1 - 7 * sin (angle + 0.4));
+      cairo_close_path (p->cr);
+      cairo_fill (p->cr);
+    }
+
+  for (guint i = 0; spans && i < spans->len; i++)
+    {
+      const RemoraBlockLink *b = &g_array_index (spans, RemoraBlockLink, i);
+      double                 y = cpu_row_y (p, row_y, row_h, b->issue_cpu);
+      double                 x0 = MAX (p->plot_x, remora_paint_x_of (p, b->issue_ts));
+      double x1 = MIN (p->plot_x + p->plot_w, remora_paint_x_of (p, b->complete_ts));
+
+      if (y < 0)
+        continue;
+      y += row_h / 2 - 4;
+      cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.85);
+      cairo_rectangle (p->cr, x0, y, MAX (1, x1 - x0), 2);
+      cairo_rectangle (p->cr, x0, y - 3, 1, 8);
+      cairo_rectangle (p->cr, x1 - 1, y - 3, 1, 8);
+      cairo_fill (p->cr);
+    }
+}
+
+/* The selected slice or event: a frame around it on its row, at least a few
+ * pixels wide so that an event shows. */
+void
+remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h)
+{
+  const RemoraSelection *s = &p->frame->selection;
+  RemoraRgba             accent = { 0.10, 0.45, 0.90, 1 };
+  double                 x0, x1, y;
+
+  if (s->row < 0 || s->row >= (int) p->frame->n_rows)
+    return;
+  x0 = remora_paint_x_of (p, s->begin_ns);
+  x1 = remora_paint_x_of (p, s->end_ns);
+  if (x1 - x0 < 5)
+    {
+      double mid = (x0 + x1) / 2;
+      x0 = mid - 2.5;
+      x1 = mid + 2.5;
+    }
+  y = row_y[s->row];
+  cairo_save (p->cr);
+  remora_paint_set_color (p->cr, &accent);
+  cairo_set_line_width (p->cr, 2);
+  cairo_rectangle (p->cr, x0, y - 1, x1 - x0, row_h + 2);
+  cairo_stroke_preserve (p->cr);
+  cairo_set_source_rgba (p->cr, accent.r, accent.g, accent.b, 0.15);
+  cairo_fill (p->cr);
+  cairo_restore (p->cr);
+}

@@ -1,0 +1,74 @@
+/* remora-title.c: an export's title block and legend
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "remora-paint-private.h"
+
+/* The title block of an export: a title, then the trace, the range, the
+ * kernel and the host. */
+void
+remora_paint_title (RemoraPaint *p)
+{
+  const RemoraTraceInfo *info = p->frame->info;
+  g_autofree char       *base =
+      info->source_path ? g_path_get_basename (info->source_path) : g_strdup ("");
+  g_autofree char      *host = remora_trace_info_dup_host (info);
+  g_autofree char      *from = remora_format_timestamp (p->view.begin_ns - info->first_ts);
+  g_autofree char      *to = remora_format_timestamp (p->view.end_ns - info->first_ts);
+  g_autofree char      *span = remora_format_duration (remora_time_range_get_duration (&p->view));
+  g_autofree char      *line = NULL;
+  PangoFontDescription *bold = pango_font_description_from_string ("DejaVu Sans Bold 12");
+
+  pango_layout_set_font_description (p->layout, bold);
+  remora_paint_text (p, p->style->title ? p->style->title : base, 10, 14, FALSE,
+                     &p->theme->foreground);
+  pango_font_description_free (bold);
+  {
+    PangoFontDescription *font = pango_font_description_from_string (p->theme->font);
+    pango_layout_set_font_description (p->layout, font);
+    pango_font_description_free (font);
+  }
+  /* Translators: the line under an export's title: trace file, time range
+   * from the trace's start, its length, kernel, host */
+  line = g_strdup_printf (_ ("%s · %s s to %s s (%s) · Linux %s · host %s"), base, from, to, span,
+                          info->kernel ? info->kernel : "?", host ? host : "?");
+  remora_paint_text (p, line, 10, 34, FALSE, &p->theme->dim);
+}
+
+void
+remora_paint_legend (RemoraPaint *p, double y)
+{
+  const RemoraTheme *theme = p->theme;
+  struct
+  {
+    RemoraRgba  color;
+    const char *text;
+  } items[] = {
+    { theme->states[REMORA_TASK_STATE_RUNNING], N_ ("running (in the task’s colour)") },
+    { theme->states[REMORA_TASK_STATE_RUNNABLE], N_ ("runnable") },
+    { theme->states[REMORA_TASK_STATE_SLEEPING], N_ ("sleeping") },
+    { theme->states[REMORA_TASK_STATE_BLOCKED], N_ ("blocked (D)") },
+    { theme->states[REMORA_TASK_STATE_OTHER], N_ ("other") },
+    { theme->idle, N_ ("idle CPU") },
+    { theme->lost, N_ ("lost events") },
+  };
+  double x = 10;
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      const char *text = _ (items[i].text);
+      remora_paint_set_color (p->cr, &items[i].color);
+      cairo_rectangle (p->cr, x, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0 - 5, 12, 10);
+      cairo_fill (p->cr);
+      remora_paint_text (p, text, x + 16, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0, FALSE,
+                         &theme->foreground);
+      x += 16 + remora_paint_text_width (text, p->layout) + 18;
+    }
+}
