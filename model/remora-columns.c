@@ -52,12 +52,14 @@ remora_columns_choose_level (const RemoraTimeRange *range, int width, int n_leve
 void
 remora_columns_edges (const RemoraTimeRange *range, int width, int level, gint64 *edges)
 {
-  gint64 len = MAX (0, remora_time_range_get_duration (range));
+  gint64   len = MAX (0, remora_time_range_get_duration (range));
+  gboolean narrow = len <= G_MAXINT64 / MAX (1, width); /* len * i fits in 64 bits */
 
   for (int i = 0; i <= width; i++)
     {
-      /* len * i fits: a day in ns times a 100k-pixel width is below 2^63 */
-      gint64 t = range->begin_ns + (gint64) ((__int128) len * i / MAX (1, width));
+      /* the same quotient either way; 128-bit division is a library call */
+      gint64 t = range->begin_ns + (narrow ? len * i / MAX (1, width)
+                                           : (gint64) ((__int128) len * i / MAX (1, width)));
       if (level >= 0)
         t = remora_columns_floor (t, REMORA_LOD_CELL_SHIFT (level));
       edges[i] = t;

@@ -96,6 +96,57 @@ remora_frame_request_copy (RemoraFrameRequest *dest, const RemoraFrameRequest *s
     }
 }
 
+/* Column blocks ------------------------------------------------------------ */
+
+/* The blocks of rows' columns that frames gone have left, for the next
+ * frames of the same width: fresh blocks of that size would be fresh pages
+ * every frame, faulted in and cleared by the kernel (a few MB a frame). */
+#define POOL_MAX_BYTES (64 << 20)
+
+static GMutex     pool_lock;
+static GPtrArray *pool;
+static gsize      pool_block;
+
+static gpointer
+take_block (gsize size)
+{
+  gpointer block = NULL;
+
+  g_mutex_lock (&pool_lock);
+  if (pool != NULL && pool_block == size && pool->len > 0)
+    block = g_ptr_array_steal_index_fast (pool, pool->len - 1);
+  g_mutex_unlock (&pool_lock);
+  return block ? block : g_malloc (size);
+}
+
+static void
+give_block (gpointer block, gsize size)
+{
+  if (block == NULL)
+    return;
+  g_mutex_lock (&pool_lock);
+  if (pool == NULL)
+    pool = g_ptr_array_new_with_free_func (g_free);
+  if (pool_block != size)
+    {
+      g_ptr_array_set_size (pool, 0);
+      pool_block = size;
+    }
+  if ((pool->len + 1) * size <= POOL_MAX_BYTES)
+    {
+      g_ptr_array_add (pool, block);
+      block = NULL;
+    }
+  g_mutex_unlock (&pool_lock);
+  g_free (block);
+}
+
+static gsize
+block_size (int columns)
+{
+  return MAX (sizeof (RemoraCpuColumn), sizeof (RemoraTaskColumn)) * (gsize) columns;
+}
+
 /* Frames ------------------------------------------------------------------- */
 
 static void
@@ -106,8 +157,8 @@ frame_clear (gpointer p)
   for (guint i = 0; i < frame->n_rows; i++)
     {
       g_free (frame->rows[i].spec.label);
-      g_free (frame->rows[i].cpu_columns);
-      g_free (frame->rows[i].task_columns);
+      give_block (frame->rows[i].cpu_columns, block_size (frame->columns));
+      give_block (frame->rows[i].task_columns, block_size (frame->columns));
     }
   g_free (frame->rows);
   g_clear_pointer (&frame->wakeup_links, g_array_unref);
@@ -145,15 +196,24 @@ remora_frame_get_task_name (const RemoraFrame *frame, int pid)
   return name ? name : "<...>";
 }
 
-/* The rows' queries, answered by the calling thread and, on a machine with
- * more than one core, a helper thread with a connection of its own: each
- * takes the next row not taken yet. */
+static gboolean read_links (RemoraStore *store, RemoraFrame *frame, GError **error);
+static gboolean read_row_names (RemoraStore          *store,
+                                const RemoraFrame    *frame,
+                                const RemoraFrameRow *row,
+                                GHashTable          **names,
+                                GError              **error);
+
+/* The rows' queries and the links', answered by the calling thread and, on a
+ * machine with more than one core, a helper thread with a connection of its
+ * own: each takes the next job not taken yet (job n_rows is the links). */
 typedef struct
 {
   RemoraFrame  *frame;
   GCancellable *cancellable;
-  GError      **errors; /* per row */
-  int           next;   /* atomic: the next row to take */
+  GError      **errors; /* per job */
+  GHashTable  **names;  /* per job: the names its CPU row shows */
+  int           n_jobs;
+  int           next; /* atomic: the next job to take */
   RemoraStore  *helper_store;
 } RowJobs;
 
@@ -161,18 +221,26 @@ static void
 query_rows (RowJobs *jobs, RemoraStore *store)
 {
   RemoraFrame *frame = jobs->frame;
-  int          n = (int) frame->n_rows;
   int          i;
 
-  while ((i = g_atomic_int_add (&jobs->next, 1)) < n)
+  while ((i = g_atomic_int_add (&jobs->next, 1)) < jobs->n_jobs)
     {
-      RemoraFrameRow *row = &frame->rows[i];
+      RemoraFrameRow *row = &frame->rows[MIN (i, (int) frame->n_rows - 1)];
 
       if (g_cancellable_set_error_if_cancelled (jobs->cancellable, &jobs->errors[i]))
         continue;
+      if (i == (int) frame->n_rows)
+        {
+          read_links (store, frame, &jobs->errors[i]);
+          continue;
+        }
       if (row->spec.kind == REMORA_ROW_CPU)
-        remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
-                              frame->columns, row->cpu_columns, &row->level, &jobs->errors[i]);
+        {
+          if (remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
+                                    frame->columns, row->cpu_columns, &row->level,
+                                    &jobs->errors[i]))
+            read_row_names (store, frame, row, &jobs->names[i], &jobs->errors[i]);
+        }
       else
         remora_task_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
                                frame->columns, row->task_columns, &row->level, &jobs->errors[i]);
@@ -197,7 +265,7 @@ helper_main (gpointer data)
 static GThread *
 start_row_jobs (RowJobs *jobs, RemoraStore *store)
 {
-  if (jobs->frame->n_rows < 2 || g_get_num_processors () < 2)
+  if (jobs->n_jobs < 2 || g_get_num_processors () < 2)
     return NULL;
   jobs->helper_store = remora_store_get_companion (store, NULL);
   if (jobs->helper_store == NULL)
@@ -205,37 +273,47 @@ start_row_jobs (RowJobs *jobs, RemoraStore *store)
   return g_thread_try_new ("remora-rows", helper_main, jobs, NULL);
 }
 
-/* The names of the frame's tasks: its task rows and the tasks its CPU rows
- * show. */
+/* The names of the frame's task rows. */
 static gboolean
-read_names (RemoraStore *store, RemoraFrame *frame, GError **error)
+read_task_row_names (RemoraStore *store, RemoraFrame *frame, GError **error)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
 
   for (guint i = 0; i < frame->n_rows; i++)
-    {
-      const RemoraFrameRow *row = &frame->rows[i];
-      int                   last = -1;
-
-      if (row->spec.kind == REMORA_ROW_TASK)
-        {
-          if (g_hash_table_add (seen, GINT_TO_POINTER (row->spec.id)))
-            g_array_append_val (pids, row->spec.id);
-          continue;
-        }
-      for (int c = 0; c < frame->columns; c++)
-        {
-          int pid = row->cpu_columns[c].pid;
-          if (pid < 0 || pid == last)
-            continue;
-          last = pid;
-          if (g_hash_table_add (seen, GINT_TO_POINTER (pid)))
-            g_array_append_val (pids, pid);
-        }
-    }
+    if (frame->rows[i].spec.kind == REMORA_ROW_TASK)
+      g_array_append_val (pids, frame->rows[i].spec.id);
   return remora_store_read_task_names (store, (const int *) (void *) pids->data, pids->len,
                                        frame->names, error);
+}
+
+/* The names of the tasks a CPU row shows over more than
+ * REMORA_FRAME_NAMED_RUN columns in a row, into *@names (made here). */
+static gboolean
+read_row_names (RemoraStore          *store,
+                const RemoraFrame    *frame,
+                const RemoraFrameRow *row,
+                GHashTable          **names,
+                GError              **error)
+{
+  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+  const RemoraCpuColumn *cols = row->cpu_columns;
+
+  *names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (int c = 0; c < frame->columns;)
+    {
+      int end = c + 1;
+      while (end < frame->columns && cols[end].pid == cols[c].pid)
+        end++;
+      if (cols[c].pid >= 0 && end - c > REMORA_FRAME_NAMED_RUN &&
+          !g_hash_table_contains (*names, GINT_TO_POINTER (cols[c].pid)))
+        {
+          g_hash_table_insert (*names, GINT_TO_POINTER (cols[c].pid), NULL);
+          g_array_append_val (pids, cols[c].pid);
+        }
+      c = end;
+    }
+  return remora_store_read_task_names (store, (const int *) (void *) pids->data, pids->len, *names,
+                                       error);
 }
 
 static gboolean
@@ -261,6 +339,173 @@ read_links (RemoraStore *store, RemoraFrame *frame, GError **error)
 }
 
 /**
+ * RemoraFrameJob:
+ *
+ * A frame being answered: remora_frame_job_start() reads what does not
+ * depend on the rows' columns (the rows asked for, the task rows' names, the
+ * trace's description) and sets a helper thread on the rows; meanwhile the
+ * caller may paint what needs no more (render's remora_timeline_paint_chrome()
+ * of remora_frame_job_get_frame()); remora_frame_job_finish() takes the rows
+ * left, joins the helper and hands the complete frame over.
+ */
+struct _RemoraFrameJob
+{
+  RemoraStore *store;
+  RemoraFrame *frame;
+  RowJobs      jobs;
+  GThread     *helper;
+  gboolean     own_snapshot;
+  GError      *error;
+};
+
+/**
+ * remora_frame_job_start:
+ * @store: the store to read, on this thread (a helper thread reads its
+ *   companion)
+ * @request: what to answer
+ * @cancellable: (nullable): stops the answer between rows
+ *
+ * Starts answering @request. Finish it with remora_frame_job_finish() on
+ * the same thread; until then @store is the job's.
+ *
+ * Returns: (transfer full): the job.
+ */
+RemoraFrameJob *
+remora_frame_job_start (RemoraStore              *store,
+                        const RemoraFrameRequest *request,
+                        GCancellable             *cancellable)
+{
+  RemoraFrameJob *job;
+  RemoraFrame    *frame;
+  guint           n;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  g_return_val_if_fail (request->columns > 0, NULL);
+
+  n = request->rows->len;
+  job = g_new0 (RemoraFrameJob, 1);
+  job->store = g_object_ref (store);
+  job->frame = frame = g_atomic_rc_box_new0 (RemoraFrame);
+  frame->info = remora_trace_info_ref ((RemoraTraceInfo *) remora_store_get_info (store));
+  frame->range = request->range;
+  frame->columns = request->columns;
+  frame->n_rows = n;
+  frame->rows = g_new0 (RemoraFrameRow, MAX (1, n));
+  frame->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  frame->markers = new_markers ();
+  frame->selection = request->selection;
+  frame->links_buffer_id = n > 0 ? g_array_index (request->rows, RemoraRowSpec, 0).buffer_id : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      RemoraFrameRow *row = &frame->rows[i];
+
+      row->spec = g_array_index (request->rows, RemoraRowSpec, i);
+      row->spec.label = g_strdup (row->spec.label);
+      if (row->spec.kind == REMORA_ROW_CPU)
+        row->cpu_columns = take_block (block_size (request->columns));
+      else
+        row->task_columns = take_block (block_size (request->columns));
+    }
+  for (guint i = 0; request->markers && i < request->markers->len; i++)
+    {
+      RemoraMarker m = g_array_index (request->markers, RemoraMarker, i);
+      m.name = g_strdup (m.name);
+      g_array_append_val (frame->markers, m);
+    }
+
+  /* one read transaction for the whole frame: one lock, one check that the
+   * file is unchanged, instead of one per query */
+  job->own_snapshot = !remora_store_in_snapshot (store);
+  if (!remora_store_begin_snapshot (store, &job->error))
+    {
+      job->own_snapshot = FALSE;
+      return job;
+    }
+  if (!read_task_row_names (store, frame, &job->error))
+    return job;
+  job->jobs.frame = frame;
+  job->jobs.cancellable = cancellable;
+  job->jobs.n_jobs = (int) n + (request->links && n > 0 ? 1 : 0);
+  job->jobs.errors = g_new0 (GError *, MAX (1, job->jobs.n_jobs));
+  job->jobs.names = g_new0 (GHashTable *, MAX (1, job->jobs.n_jobs));
+  job->helper = start_row_jobs (&job->jobs, store);
+  return job;
+}
+
+/**
+ * remora_frame_job_get_frame:
+ * @job: a #RemoraFrameJob
+ *
+ * Returns: (transfer none): the frame as far as it is known before its
+ *   rows' columns are: the rows asked for and their labels' names, the
+ *   range, the markers, the selection, the trace's description. Only for
+ *   remora_timeline_paint_chrome(), until the job is finished.
+ */
+const RemoraFrame *
+remora_frame_job_get_frame (RemoraFrameJob *job)
+{
+  return job->frame;
+}
+
+/**
+ * remora_frame_job_finish:
+ * @job: (transfer full): a job from remora_frame_job_start()
+ * @error: a location for a #GError
+ *
+ * Answers the rows the helper thread has not taken, on this thread, waits
+ * for the helper, and frees @job.
+ *
+ * Returns: (transfer full): the frame, or %NULL with @error set
+ *   (G_IO_ERROR_CANCELLED when cancelled).
+ */
+RemoraFrame *
+remora_frame_job_finish (RemoraFrameJob *job, GError **error)
+{
+  g_autoptr (GError) local_error = g_steal_pointer (&job->error);
+  RemoraFrame *frame = NULL;
+
+  if (job->jobs.errors != NULL)
+    {
+      query_rows (&job->jobs, job->store);
+      if (job->helper)
+        g_thread_join (job->helper);
+      for (int i = 0; i < job->jobs.n_jobs; i++)
+        {
+          GHashTableIter it;
+          gpointer       pid, name;
+
+          if (job->jobs.errors[i] && !local_error)
+            local_error = g_steal_pointer (&job->jobs.errors[i]);
+          g_clear_error (&job->jobs.errors[i]);
+          if (job->jobs.names[i] == NULL)
+            continue;
+          g_hash_table_iter_init (&it, job->jobs.names[i]);
+          while (g_hash_table_iter_next (&it, &pid, &name))
+            if (name != NULL)
+              {
+                g_hash_table_replace (job->frame->names, pid, name);
+                g_hash_table_iter_steal (&it);
+              }
+          g_hash_table_unref (job->jobs.names[i]);
+        }
+      g_free (job->jobs.errors);
+      g_free (job->jobs.names);
+    }
+  if (job->own_snapshot)
+    remora_store_end_snapshot (job->store);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      remora_frame_unref (job->frame);
+    }
+  else
+    frame = job->frame;
+  g_object_unref (job->store);
+  g_free (job);
+  return frame;
+}
+
+/**
  * remora_frame_compute:
  * @store: the store to read, on this thread (a helper thread reads its
  *   companion)
@@ -282,74 +527,6 @@ remora_frame_compute (RemoraStore              *store,
                       GCancellable             *cancellable,
                       GError                  **error)
 {
-  g_autoptr (RemoraFrame) frame = NULL;
-  g_autoptr (GError) local_error = NULL;
-  RowJobs  jobs = { 0 };
-  GThread *helper;
-  gboolean own_snapshot;
-  guint    n;
-
   g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
-  g_return_val_if_fail (request->columns > 0, NULL);
-
-  n = request->rows->len;
-  frame = g_atomic_rc_box_new0 (RemoraFrame);
-  frame->info = remora_trace_info_ref ((RemoraTraceInfo *) remora_store_get_info (store));
-  frame->range = request->range;
-  frame->columns = request->columns;
-  frame->n_rows = n;
-  frame->rows = g_new0 (RemoraFrameRow, MAX (1, n));
-  frame->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  frame->markers = new_markers ();
-  frame->selection = request->selection;
-  frame->links_buffer_id = n > 0 ? g_array_index (request->rows, RemoraRowSpec, 0).buffer_id : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      RemoraFrameRow *row = &frame->rows[i];
-
-      row->spec = g_array_index (request->rows, RemoraRowSpec, i);
-      row->spec.label = g_strdup (row->spec.label);
-      if (row->spec.kind == REMORA_ROW_CPU)
-        row->cpu_columns = g_new (RemoraCpuColumn, request->columns);
-      else
-        row->task_columns = g_new (RemoraTaskColumn, request->columns);
-    }
-  for (guint i = 0; request->markers && i < request->markers->len; i++)
-    {
-      RemoraMarker m = g_array_index (request->markers, RemoraMarker, i);
-      m.name = g_strdup (m.name);
-      g_array_append_val (frame->markers, m);
-    }
-
-  /* one read transaction for the whole frame: one lock, one check that the
-   * file is unchanged, instead of one per query */
-  own_snapshot = !remora_store_in_snapshot (store);
-  if (!remora_store_begin_snapshot (store, error))
-    return NULL;
-  jobs.frame = frame;
-  jobs.cancellable = cancellable;
-  jobs.errors = g_new0 (GError *, MAX (1, n));
-  helper = start_row_jobs (&jobs, store);
-  query_rows (&jobs, store);
-  if (helper)
-    g_thread_join (helper);
-  for (guint i = 0; i < n; i++)
-    {
-      if (jobs.errors[i] && !local_error)
-        local_error = g_steal_pointer (&jobs.errors[i]);
-      g_clear_error (&jobs.errors[i]);
-    }
-  g_free (jobs.errors);
-  if (!local_error)
-    read_names (store, frame, &local_error);
-  if (!local_error && request->links && n > 0)
-    read_links (store, frame, &local_error);
-  if (own_snapshot)
-    remora_store_end_snapshot (store);
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return g_steal_pointer (&frame);
+  return remora_frame_job_finish (remora_frame_job_start (store, request, cancellable), error);
 }

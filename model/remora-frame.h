@@ -24,6 +24,11 @@ G_BEGIN_DECLS
 /* Links are answered when the range holds at most this many of a kind. */
 #define REMORA_FRAME_MAX_LINKS 400
 
+/* A frame names its task rows' tasks and those that a CPU row shows over
+ * more than this many columns in a row (where a painter has room to name
+ * them); remora_frame_get_task_name() says "<...>" of the others. */
+#define REMORA_FRAME_NAMED_RUN 30
+
 /**
  * RemoraFrameRequest:
  * @range: the time range across the rows
@@ -99,16 +104,23 @@ typedef struct
   GHashTable *names;
 } RemoraFrame;
 
+typedef struct _RemoraFrameJob RemoraFrameJob;
+
 #define REMORA_TYPE_FRAME (remora_frame_get_type ())
 
-GType        remora_frame_get_type (void) G_GNUC_CONST;
-RemoraFrame *remora_frame_compute (RemoraStore              *store,
-                                   const RemoraFrameRequest *request,
-                                   GCancellable             *cancellable,
-                                   GError                  **error);
-RemoraFrame *remora_frame_ref (RemoraFrame *frame);
-void         remora_frame_unref (RemoraFrame *frame);
-const char  *remora_frame_get_task_name (const RemoraFrame *frame, int pid);
+GType              remora_frame_get_type (void) G_GNUC_CONST;
+RemoraFrame       *remora_frame_compute (RemoraStore              *store,
+                                         const RemoraFrameRequest *request,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+RemoraFrameJob    *remora_frame_job_start (RemoraStore              *store,
+                                           const RemoraFrameRequest *request,
+                                           GCancellable             *cancellable);
+const RemoraFrame *remora_frame_job_get_frame (RemoraFrameJob *job);
+RemoraFrame       *remora_frame_job_finish (RemoraFrameJob *job, GError **error);
+RemoraFrame       *remora_frame_ref (RemoraFrame *frame);
+void               remora_frame_unref (RemoraFrame *frame);
+const char        *remora_frame_get_task_name (const RemoraFrame *frame, int pid);
 
 void remora_frame_request_init (RemoraFrameRequest *request);
 void remora_frame_request_clear (RemoraFrameRequest *request);

@@ -395,27 +395,45 @@ remora_session_make_request (RemoraSession *self, int columns, RemoraFrameReques
 }
 
 /**
+ * remora_session_start_frame:
+ * @self: a #RemoraSession
+ * @columns: how many pixel columns to answer
+ *
+ * Starts answering a frame on this thread with the session's own store, for
+ * the command line and tests, which have nothing else to do meanwhile but to
+ * paint what needs no columns (see #RemoraFrameJob).
+ *
+ * Returns: (transfer full): the job; finish it with
+ *   remora_frame_job_finish().
+ */
+RemoraFrameJob *
+remora_session_start_frame (RemoraSession *self, int columns)
+{
+  RemoraFrameRequest request;
+  RemoraFrameJob    *job;
+
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  remora_session_make_request (self, columns, &request);
+  job = remora_frame_job_start (self->store, &request, NULL);
+  remora_frame_request_clear (&request);
+  return job;
+}
+
+/**
  * remora_session_compute_frame:
  * @self: a #RemoraSession
  * @columns: how many pixel columns to answer
  * @error: a location for a #GError
  *
- * Answers a frame on this thread with the session's own store: for the
- * command line and tests, which have nothing else to do meanwhile.
+ * Answers a frame on this thread with the session's own store.
  *
  * Returns: (transfer full): the frame, or %NULL with @error set.
  */
 RemoraFrame *
 remora_session_compute_frame (RemoraSession *self, int columns, GError **error)
 {
-  RemoraFrameRequest request;
-  RemoraFrame       *frame;
-
   g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
-  remora_session_make_request (self, columns, &request);
-  frame = remora_frame_compute (self->store, &request, NULL, error);
-  remora_frame_request_clear (&request);
-  return frame;
+  return remora_frame_job_finish (remora_session_start_frame (self, columns), error);
 }
 
 typedef struct

@@ -51,12 +51,13 @@ gboolean remora_session_get_links (RemoraSession *self);
 void     remora_session_set_links (RemoraSession *self, gboolean links);
 
 void remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request);
-RemoraFrame *remora_session_compute_frame (RemoraSession *self, int columns, GError **error);
-void         remora_session_request_frame_async (RemoraSession      *self,
-                                                 int                 columns,
-                                                 GCancellable       *cancellable,
-                                                 GAsyncReadyCallback callback,
-                                                 gpointer            user_data);
+RemoraFrameJob *remora_session_start_frame (RemoraSession *self, int columns);
+RemoraFrame    *remora_session_compute_frame (RemoraSession *self, int columns, GError **error);
+void            remora_session_request_frame_async (RemoraSession      *self,
+                                                    int                 columns,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
 RemoraFrame *
 remora_session_request_frame_finish (RemoraSession *self, GAsyncResult *result, GError **error);
 

@@ -100,34 +100,34 @@ remora_axis_ticks (const RemoraTimeRange *range,
 
         if (s / ns_per_px < 8) /* not denser than 8 px */
           continue;
-        ticks = g_array_new (FALSE, FALSE, sizeof (RemoraAxisTick));
-        g_array_set_clear_func (ticks, clear_tick);
         /* multiples of the step, counted from the origin */
         first = origin_ns + (gint64) ceil ((double) (range->begin_ns - origin_ns) / s) * s;
-        for (gint64 t = first; t <= range->end_ns && ticks->len < 10000; t += s)
-          {
-            RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
-                                    tick_label (t - origin_ns, s, magnitude) };
-            g_array_append_val (ticks, tick);
-          }
         /* the labels share one format: the widest has the most digits, which
-         * the first or the last has (the largest magnitude) */
-        if (ticks->len > 0)
+         * the first or the last has (the largest magnitude); only those two
+         * are made for a step that may not fit */
+        if (first <= range->end_ns)
           {
-            widest = measure (g_array_index (ticks, RemoraAxisTick, 0).label, user_data);
-            widest =
-                MAX (widest, measure (g_array_index (ticks, RemoraAxisTick, ticks->len - 1).label,
-                                      user_data));
+            gint64           n = MIN ((range->end_ns - first) / s, 9999);
+            g_autofree char *a = tick_label (first - origin_ns, s, magnitude);
+            g_autofree char *b = tick_label (first + n * s - origin_ns, s, magnitude);
+            widest = MAX (measure (a, user_data), measure (b, user_data));
           }
         fits = widest + min_gap_px <= s / ns_per_px;
         if (fits || s > len)
           {
+            ticks = g_array_new (FALSE, FALSE, sizeof (RemoraAxisTick));
+            g_array_set_clear_func (ticks, clear_tick);
+            for (gint64 t = first; t <= range->end_ns && ticks->len < 10000; t += s)
+              {
+                RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
+                                        tick_label (t - origin_ns, s, magnitude) };
+                g_array_append_val (ticks, tick);
+              }
             step = s;
             if (step_ns)
               *step_ns = step;
             return ticks;
           }
-        g_array_unref (ticks);
       }
   g_assert_not_reached ();
 }

@@ -30,7 +30,7 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
           int        index = remora_theme_task_color_index (cols[c].pid);
           RemoraRgba fill = remora_theme_task_color_at (theme, index);
           remora_paint_group_add (p, index, &fill, p->plot_x + c, y, end - c, h);
-          if (end - c > 30 && h >= 12 && !p->preview)
+          if (end - c > REMORA_FRAME_NAMED_RUN && h >= 12 && !p->preview)
             {
               const char *comm = remora_frame_get_task_name (p->frame, cols[c].pid);
               char       *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);

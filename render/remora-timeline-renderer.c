@@ -183,6 +183,182 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
     }
 }
 
+/* What painting a frame in two parts shares: the layout. */
+typedef struct
+{
+  RemoraPaint p;
+  double      top, row_h, marker_y, axis_y;
+  double     *row_y;
+} Painting;
+
+static void
+painting_begin (Painting                  *g,
+                const RemoraFrame         *frame,
+                const RemoraTimeRange     *view,
+                const RemoraTimelineStyle *style,
+                cairo_t                   *cr)
+{
+  RemoraPaint          *p = &g->p;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *font;
+  int                   n = (int) frame->n_rows;
+  double                rows_h;
+
+  memset (g, 0, sizeof *g);
+  p->frame = frame;
+  p->style = style;
+  p->theme = style->theme;
+  p->view = view ? *view : frame->range;
+  p->cr = cr;
+  /* deterministic text: grey antialiasing, no hinting, on every surface */
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  p->layout = pango_cairo_create_layout (cr);
+  pango_cairo_context_set_font_options (pango_layout_get_context (p->layout), options);
+  pango_layout_context_changed (p->layout);
+  cairo_font_options_destroy (options);
+  font = pango_font_description_from_string (p->theme->font);
+  pango_layout_set_font_description (p->layout, font);
+  pango_font_description_free (font);
+  p->labels = g_array_new (FALSE, FALSE, sizeof (RemoraPaintLabel));
+  /* an image (a window's frame, a PNG): rows rasterized by hand; vector
+   * surfaces (SVG, PDF) get rectangles */
+  p->raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  p->plot_x = REMORA_PAINT_LABEL_WIDTH;
+  p->plot_w = remora_timeline_get_columns (style);
+  p->columns = frame->columns;
+  p->preview =
+      frame->columns != (int) p->plot_w || !remora_time_range_equal (&p->view, &frame->range);
+
+  /* the layout */
+  g->top = style->title_block ? REMORA_PAINT_TITLE_HEIGHT : 0;
+  g->axis_y = g->top;
+  g->top += REMORA_PAINT_AXIS_HEIGHT;
+  g->marker_y = g->top;
+  if (frame->markers->len > 0)
+    g->top += REMORA_PAINT_MARKER_HEIGHT;
+  rows_h = style->height - g->top - (style->title_block ? REMORA_PAINT_LEGEND_HEIGHT : 0);
+  g->row_h = n > 0 ? CLAMP (floor (rows_h / n) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
+                            REMORA_PAINT_MAX_ROW)
+                   : REMORA_PAINT_MAX_ROW;
+  g->row_y = g_new0 (double, MAX (1, n));
+  for (int i = 0; i < n; i++)
+    g->row_y[i] = g->top + i * (g->row_h + REMORA_PAINT_ROW_GAP) + 3;
+}
+
+static gboolean
+painting_end (Painting *g, GError **error)
+{
+  cairo_t *cr = g->p.cr;
+
+  g_object_unref (g->p.layout);
+  remora_paint_clear (&g->p);
+  g_free (g->row_y);
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_CAIRO,
+                   _ ("Failed to draw the timeline: %s"),
+                   cairo_status_to_string (cairo_status (cr)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * remora_timeline_paint_chrome:
+ * @frame: what to paint: a complete frame, or one still being answered
+ *   (remora_frame_job_get_frame())
+ * @view: (nullable): the time range across the plot, as for
+ *   remora_timeline_paint()
+ * @style: how
+ * @cr: where
+ * @error: a location for a #GError
+ *
+ * Paints what does not depend on the rows' columns: the background, the
+ * title block, the time axis, the rows' backgrounds and labels. With
+ * remora_timeline_paint_body() after it, the same picture as
+ * remora_timeline_paint(); a caller that answers frames itself paints this
+ * part while the rows are answered.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_timeline_paint_chrome (const RemoraFrame         *frame,
+                              const RemoraTimeRange     *view,
+                              const RemoraTimelineStyle *style,
+                              cairo_t                   *cr,
+                              GError                   **error)
+{
+  Painting           g;
+  RemoraPaint       *p = &g.p;
+  const RemoraTheme *theme = style->theme;
+
+  painting_begin (&g, frame, view, style, cr);
+  remora_paint_set_color (cr, &theme->background);
+  cairo_paint (cr);
+  if (style->title_block)
+    remora_paint_title (p);
+  paint_axis (p, g.axis_y);
+  for (guint i = 0; i < frame->n_rows; i++)
+    {
+      g_autofree char *label = row_label (p, &frame->rows[i].spec);
+
+      if (i % 2)
+        {
+          remora_paint_set_color (cr, &theme->row_alt);
+          cairo_rectangle (cr, 0, g.row_y[i] - REMORA_PAINT_ROW_GAP / 2.0, style->width,
+                           g.row_h + REMORA_PAINT_ROW_GAP);
+          cairo_fill (cr);
+        }
+      cairo_save (cr);
+      cairo_rectangle (cr, 4, g.row_y[i], REMORA_PAINT_LABEL_WIDTH - 10, g.row_h);
+      cairo_clip (cr);
+      remora_paint_text (p, label, 6, g.row_y[i] + g.row_h / 2, FALSE, &theme->foreground);
+      cairo_restore (cr);
+    }
+  return painting_end (&g, error);
+}
+
+/**
+ * remora_timeline_paint_body:
+ * @frame: a complete frame
+ * @view: (nullable): as for remora_timeline_paint_chrome()
+ * @style: how
+ * @cr: where, after remora_timeline_paint_chrome()
+ * @error: a location for a #GError
+ *
+ * Paints the rows' columns, the legend, the links, the selection and the
+ * markers over what remora_timeline_paint_chrome() painted.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_timeline_paint_body (const RemoraFrame         *frame,
+                            const RemoraTimeRange     *view,
+                            const RemoraTimelineStyle *style,
+                            cairo_t                   *cr,
+                            GError                   **error)
+{
+  Painting     g;
+  RemoraPaint *p = &g.p;
+
+  painting_begin (&g, frame, view, style, cr);
+  paint_rows (p, g.row_y, g.row_h);
+  if (style->title_block)
+    remora_paint_legend (p, style->height - REMORA_PAINT_LEGEND_HEIGHT);
+  /* links, the selection and markers stay inside the plot */
+  cairo_save (cr);
+  cairo_rectangle (cr, p->plot_x, 0, p->plot_w, style->height);
+  cairo_clip (cr);
+  remora_paint_links (p, g.row_y, g.row_h);
+  remora_paint_selection (p, g.row_y, g.row_h);
+  remora_paint_markers (p, g.marker_y,
+                        g.top + frame->n_rows * (g.row_h + REMORA_PAINT_ROW_GAP) + 3);
+  cairo_restore (cr);
+  return painting_end (&g, error);
+}
+
 /**
  * remora_timeline_paint:
  * @frame: what to paint
@@ -190,7 +366,6 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
  *   own (another range paints a preview of @frame moved and stretched to it)
  * @style: how
  * @cr: where: any cairo context (image, SVG, PDF, a widget's)
- *
  * @error: a location for a #GError
  *
  * Paints @frame in logical pixels; scale @cr for HiDPI. Reads nothing: what
@@ -206,93 +381,6 @@ remora_timeline_paint (const RemoraFrame         *frame,
                        cairo_t                   *cr,
                        GError                   **error)
 {
-  const RemoraTheme    *theme = style->theme;
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *font;
-  RemoraPaint           p = { frame, style, theme };
-  double                top, row_h, rows_h, marker_y, axis_y;
-  g_autofree double    *row_y = NULL;
-  int                   n = (int) frame->n_rows;
-
-  p.view = view ? *view : frame->range;
-  p.cr = cr;
-  /* deterministic text: grey antialiasing, no hinting, on every surface */
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  p.layout = pango_cairo_create_layout (cr);
-  pango_cairo_context_set_font_options (pango_layout_get_context (p.layout), options);
-  pango_layout_context_changed (p.layout);
-  cairo_font_options_destroy (options);
-  font = pango_font_description_from_string (theme->font);
-  pango_layout_set_font_description (p.layout, font);
-  pango_font_description_free (font);
-  p.labels = g_array_new (FALSE, FALSE, sizeof (RemoraPaintLabel));
-  /* an image (a window's frame, a PNG): rows rasterized by hand; vector
-   * surfaces (SVG, PDF) get rectangles */
-  p.raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
-  p.plot_x = REMORA_PAINT_LABEL_WIDTH;
-  p.plot_w = remora_timeline_get_columns (style);
-  p.columns = frame->columns;
-  p.preview = frame->columns != (int) p.plot_w || !remora_time_range_equal (&p.view, &frame->range);
-
-  /* the layout */
-  top = style->title_block ? REMORA_PAINT_TITLE_HEIGHT : 0;
-  axis_y = top;
-  top += REMORA_PAINT_AXIS_HEIGHT;
-  marker_y = top;
-  if (frame->markers->len > 0)
-    top += REMORA_PAINT_MARKER_HEIGHT;
-  rows_h = style->height - top - (style->title_block ? REMORA_PAINT_LEGEND_HEIGHT : 0);
-  row_h = n > 0 ? CLAMP (floor (rows_h / n) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
-                         REMORA_PAINT_MAX_ROW)
-                : REMORA_PAINT_MAX_ROW;
-  row_y = g_new0 (double, MAX (1, n));
-  for (int i = 0; i < n; i++)
-    row_y[i] = top + i * (row_h + REMORA_PAINT_ROW_GAP) + 3;
-
-  remora_paint_set_color (cr, &theme->background);
-  cairo_paint (cr);
-  if (style->title_block)
-    remora_paint_title (&p);
-  paint_axis (&p, axis_y);
-  for (int i = 0; i < n; i++)
-    {
-      g_autofree char *label = row_label (&p, &frame->rows[i].spec);
-
-      if (i % 2)
-        {
-          remora_paint_set_color (cr, &theme->row_alt);
-          cairo_rectangle (cr, 0, row_y[i] - REMORA_PAINT_ROW_GAP / 2.0, style->width,
-                           row_h + REMORA_PAINT_ROW_GAP);
-          cairo_fill (cr);
-        }
-      cairo_save (cr);
-      cairo_rectangle (cr, 4, row_y[i], REMORA_PAINT_LABEL_WIDTH - 10, row_h);
-      cairo_clip (cr);
-      remora_paint_text (&p, label, 6, row_y[i] + row_h / 2, FALSE, &theme->foreground);
-      cairo_restore (cr);
-    }
-  paint_rows (&p, row_y, row_h);
-  if (style->title_block)
-    remora_paint_legend (&p, style->height - REMORA_PAINT_LEGEND_HEIGHT);
-  /* links, the selection and markers stay inside the plot */
-  cairo_save (cr);
-  cairo_rectangle (cr, p.plot_x, 0, p.plot_w, style->height);
-  cairo_clip (cr);
-  remora_paint_links (&p, row_y, row_h);
-  remora_paint_selection (&p, row_y, row_h);
-  remora_paint_markers (&p, marker_y, top + n * (row_h + REMORA_PAINT_ROW_GAP) + 3);
-  cairo_restore (cr);
-
-  g_object_unref (p.layout);
-  remora_paint_clear (&p);
-  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_CAIRO,
-                   _ ("Failed to draw the timeline: %s"),
-                   cairo_status_to_string (cairo_status (cr)));
-      return FALSE;
-    }
-  return TRUE;
+  return remora_timeline_paint_chrome (frame, view, style, cr, error) &&
+         remora_timeline_paint_body (frame, view, style, cr, error);
 }

@@ -52,6 +52,16 @@ typedef struct
 void     remora_timeline_style_init (RemoraTimelineStyle *style);
 int      remora_timeline_get_columns (const RemoraTimelineStyle *style);
 int      remora_timeline_get_height_for_rows (gboolean title_block, guint n_rows);
+gboolean remora_timeline_paint_chrome (const RemoraFrame         *frame,
+                                       const RemoraTimeRange     *view,
+                                       const RemoraTimelineStyle *style,
+                                       cairo_t                   *cr,
+                                       GError                   **error);
+gboolean remora_timeline_paint_body (const RemoraFrame         *frame,
+                                     const RemoraTimeRange     *view,
+                                     const RemoraTimelineStyle *style,
+                                     cairo_t                   *cr,
+                                     GError                   **error);
 gboolean remora_timeline_paint (const RemoraFrame         *frame,
                                 const RemoraTimeRange     *view,
                                 const RemoraTimelineStyle *style,
