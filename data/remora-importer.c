@@ -438,13 +438,6 @@ batch_free (Batch *b)
   g_free (b);
 }
 
-static const char *
-buffer_name (Import *im, int index)
-{
-  BufferState *b = g_ptr_array_index (im->buffers, index);
-  return b->name;
-}
-
 /* Writer thread ------------------------------------------------------------ */
 
 static gboolean
@@ -514,7 +507,7 @@ write_batch (Import *im, Batch *b, GError **error)
     {
       SliceRec     *s = &g_array_index (b->slices, SliceRec, i);
       sqlite3_stmt *st = im->st_slice;
-      sqlite3_bind_text (st, 1, buffer_name (im, s->buffer), -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 1, s->buffer);
       sqlite3_bind_int (st, 2, s->cpu);
       sqlite3_bind_int (st, 3, s->pid);
       sqlite3_bind_int64 (st, 4, s->start_ts);
@@ -560,7 +553,7 @@ write_batch (Import *im, Batch *b, GError **error)
       gboolean               open = r->switch_event_id < 0;
       sqlite3_stmt          *st = im->st_wakeup;
 
-      sqlite3_bind_text (st, 1, buffer_name (im, w->buffer), -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 1, w->buffer);
       sqlite3_bind_int (st, 2, r->pid);
       sqlite3_bind_text (st, 3, r->comm, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (st, 4, r->wakeup_ts);
@@ -586,7 +579,7 @@ write_batch (Import *im, Batch *b, GError **error)
       char                  dev[32];
 
       g_snprintf (dev, sizeof dev, "%u,%u", r->dev >> 20, r->dev & 0xfffff);
-      sqlite3_bind_text (st, 1, buffer_name (im, k->buffer), -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 1, k->buffer);
       sqlite3_bind_text (st, 2, dev, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (st, 3, (gint64) r->sector);
       sqlite3_bind_int64 (st, 4, r->nr_sector);
@@ -608,7 +601,7 @@ write_batch (Import *im, Batch *b, GError **error)
   for (guint i = 0; i < b->lost->len; i++)
     {
       LostRec *l = &g_array_index (b->lost, LostRec, i);
-      sqlite3_bind_text (im->st_lost, 1, buffer_name (im, l->buffer), -1, SQLITE_STATIC);
+      sqlite3_bind_int (im->st_lost, 1, l->buffer);
       sqlite3_bind_int (im->st_lost, 2, l->cpu);
       sqlite3_bind_int64 (im->st_lost, 3, l->ts);
       remora_sqlite_bind_int64_or_null (im->st_lost, 4, !l->known, l->count);
@@ -1347,14 +1340,10 @@ put_meta (
     return FALSE;
 
 static gboolean
-put_count (sqlite3_stmt *st,
-           Import       *im,
-           const char   *buffer,
-           const char   *name,
-           gint64        value,
-           GError      **error)
+put_count (
+    sqlite3_stmt *st, Import *im, int buffer_id, const char *name, gint64 value, GError **error)
 {
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   sqlite3_bind_text (st, 2, name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (st, 3, value);
   return step (im, st, error);
@@ -1373,13 +1362,13 @@ write_small_tables (Import *im, GError **error)
   if (!remora_sqlite_prepare (im->db, "INSERT INTO buffers (id, name, cpus) VALUES (?, ?, ?)",
                               FALSE, &st_buf, im->store_path, error) ||
       !remora_sqlite_prepare (im->db,
-                              "INSERT INTO cpus (buffer, cpu, first_ts, last_ts, events, "
+                              "INSERT INTO cpus (buffer_id, cpu, first_ts, last_ts, events, "
                               "lost_events, lost_marks) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               FALSE, &st_cpu, im->store_path, error) ||
       !remora_sqlite_prepare (im->db, "INSERT OR REPLACE INTO tasks (pid, comm) VALUES (?, ?)",
                               FALSE, &st_task, im->store_path, error) ||
       !remora_sqlite_prepare (im->db,
-                              "INSERT INTO pair_counts (buffer, name, value) VALUES (?, ?, ?)",
+                              "INSERT INTO pair_counts (buffer_id, name, value) VALUES (?, ?, ?)",
                               FALSE, &st_count, im->store_path, error))
     return FALSE;
 
@@ -1399,7 +1388,7 @@ write_small_tables (Import *im, GError **error)
       for (int cpu = 0; cpu < cpus; cpu++)
         {
           CpuState *cs = cpu_state (b, cpu);
-          sqlite3_bind_text (st_cpu, 1, b->name, -1, SQLITE_STATIC);
+          sqlite3_bind_int (st_cpu, 1, b->index);
           sqlite3_bind_int (st_cpu, 2, cpu);
           remora_sqlite_bind_int64_or_null (st_cpu, 3, cs->first_ts < 0, cs->first_ts);
           remora_sqlite_bind_int64_or_null (st_cpu, 4, cs->last_ts < 0, cs->last_ts);
@@ -1410,29 +1399,29 @@ write_small_tables (Import *im, GError **error)
             return FALSE;
         }
 
-      if (!put_count (st_count, im, b->name, "sched_wakeup", w->wakeups, error) ||
-          !put_count (st_count, im, b->name, "sched_wakeup_new", w->wakeups_new, error) ||
-          !put_count (st_count, im, b->name, "wakeups_matched", w->matched, error) ||
-          !put_count (st_count, im, b->name, "wakeup_while_running", w->wakeup_while_running,
+      if (!put_count (st_count, im, b->index, "sched_wakeup", w->wakeups, error) ||
+          !put_count (st_count, im, b->index, "sched_wakeup_new", w->wakeups_new, error) ||
+          !put_count (st_count, im, b->index, "wakeups_matched", w->matched, error) ||
+          !put_count (st_count, im, b->index, "wakeup_while_running", w->wakeup_while_running,
                       error) ||
-          !put_count (st_count, im, b->name, "duplicate_wakeups", w->duplicate_wakeups, error) ||
-          !put_count (st_count, im, b->name, "stale_dropped", w->stale_dropped, error) ||
-          !put_count (st_count, im, b->name, "wakeups_unmatched_at_end", w->unmatched_at_end,
+          !put_count (st_count, im, b->index, "duplicate_wakeups", w->duplicate_wakeups, error) ||
+          !put_count (st_count, im, b->index, "stale_dropped", w->stale_dropped, error) ||
+          !put_count (st_count, im, b->index, "wakeups_unmatched_at_end", w->unmatched_at_end,
                       error) ||
-          !put_count (st_count, im, b->name, "block_issued", k->issued, error) ||
-          !put_count (st_count, im, b->name, "block_completed", k->completed, error) ||
-          !put_count (st_count, im, b->name, "block_matched", k->matched, error) ||
-          !put_count (st_count, im, b->name, "block_zero_length_matched", k->zero_length_matched,
+          !put_count (st_count, im, b->index, "block_issued", k->issued, error) ||
+          !put_count (st_count, im, b->index, "block_completed", k->completed, error) ||
+          !put_count (st_count, im, b->index, "block_matched", k->matched, error) ||
+          !put_count (st_count, im, b->index, "block_zero_length_matched", k->zero_length_matched,
                       error) ||
-          !put_count (st_count, im, b->name, "block_complete_without_issue",
+          !put_count (st_count, im, b->index, "block_complete_without_issue",
                       k->complete_without_issue, error) ||
-          !put_count (st_count, im, b->name, "block_complete_without_issue_zero_length",
+          !put_count (st_count, im, b->index, "block_complete_without_issue_zero_length",
                       k->complete_without_issue_zero_length, error) ||
-          !put_count (st_count, im, b->name, "block_requeue_events", k->requeue_events, error) ||
-          !put_count (st_count, im, b->name, "block_requeued", k->requeued, error) ||
-          !put_count (st_count, im, b->name, "block_issued_not_completed", k->issued_not_completed,
+          !put_count (st_count, im, b->index, "block_requeue_events", k->requeue_events, error) ||
+          !put_count (st_count, im, b->index, "block_requeued", k->requeued, error) ||
+          !put_count (st_count, im, b->index, "block_issued_not_completed", k->issued_not_completed,
                       error) ||
-          !put_count (st_count, im, b->name, "block_complete_with_error", k->complete_with_error,
+          !put_count (st_count, im, b->index, "block_complete_with_error", k->complete_with_error,
                       error))
         return FALSE;
     }
@@ -1594,24 +1583,25 @@ prepare_writer (Import *im, GError **error)
                                 "last_ts) VALUES (?, ?, ?, ?, ?)",
                                 TRUE, &im->st_chunk_span, im->store_path, error) &&
          remora_sqlite_prepare (im->db,
-                                "INSERT INTO sched_slices (buffer, cpu, pid, start_ts, end_ts, "
+                                "INSERT INTO sched_slices (buffer_id, cpu, pid, start_ts, end_ts, "
                                 "end_state, end_state_raw, prio) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                 TRUE, &im->st_slice, im->store_path, error) &&
          remora_sqlite_prepare (
              im->db,
-             "INSERT INTO wakeups (buffer, pid, comm, wakeup_ts, wakeup_cpu, target_cpu, "
+             "INSERT INTO wakeups (buffer_id, pid, comm, wakeup_ts, wakeup_cpu, target_cpu, "
              "switch_ts, switch_cpu, latency_ns, new_task, waker_pid, wakeup_event_id, "
              "switch_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              TRUE, &im->st_wakeup, im->store_path, error) &&
-         remora_sqlite_prepare (im->db,
-                                "INSERT INTO block_requests (buffer, dev, sector, nr_sector, rwbs, "
-                                "issue_ts, issue_cpu, issue_pid, complete_ts, complete_cpu, "
-                                "latency_ns, error, requeued, issue_event_id, complete_event_id) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                TRUE, &im->st_block, im->store_path, error) &&
          remora_sqlite_prepare (
-             im->db, "INSERT INTO lost_events (buffer, cpu, ts, count) VALUES (?, ?, ?, ?)", TRUE,
-             &im->st_lost, im->store_path, error) &&
+             im->db,
+             "INSERT INTO block_requests (buffer_id, dev, sector, nr_sector, rwbs, "
+             "issue_ts, issue_cpu, issue_pid, complete_ts, complete_cpu, "
+             "latency_ns, error, requeued, issue_event_id, complete_event_id) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             TRUE, &im->st_block, im->store_path, error) &&
+         remora_sqlite_prepare (
+             im->db, "INSERT INTO lost_events (buffer_id, cpu, ts, count) VALUES (?, ?, ?, ?)",
+             TRUE, &im->st_lost, im->store_path, error) &&
          remora_sqlite_prepare (im->db, "INSERT INTO prints (event_id, text) VALUES (?, ?)", TRUE,
                                 &im->st_print, im->store_path, error) &&
          remora_sqlite_prepare (im->db, "INSERT INTO symbols (id, addr, name) VALUES (?, ?, ?)",

@@ -39,7 +39,7 @@ CREATE TABLE event_rows (
 
 CREATE VIEW events AS
   SELECT e.id AS id, e.ts AS ts, e.cpu AS cpu, e.pid AS pid, t.name AS name,
-         t.system AS system, b.name AS buffer, e.type AS type
+         t.system AS system, b.name AS buffer, e.type AS type, t.buffer_id AS buffer_id
     FROM event_rows e
     JOIN event_types t ON t.id = e.type
     JOIN buffers b ON b.id = t.buffer_id;
@@ -74,26 +74,26 @@ CREATE TABLE tasks (
 );
 
 CREATE TABLE cpus (
-  buffer      TEXT NOT NULL,
+  buffer_id   INTEGER NOT NULL REFERENCES buffers (id),
   cpu         INTEGER NOT NULL,
   first_ts    INTEGER,
   last_ts     INTEGER,
   events      INTEGER NOT NULL,
   lost_events INTEGER NOT NULL,  -- events the kernel reported lost (known counts)
   lost_marks  INTEGER NOT NULL,  -- gaps, including those of unknown size
-  PRIMARY KEY (buffer, cpu)
+  PRIMARY KEY (buffer_id, cpu)
 );
 
 CREATE TABLE lost_events (
-  buffer TEXT NOT NULL,
-  cpu    INTEGER NOT NULL,
-  ts     INTEGER NOT NULL,     -- the first record after the gap
-  count  INTEGER               -- NULL when the kernel did not know
+  buffer_id INTEGER NOT NULL REFERENCES buffers (id),
+  cpu       INTEGER NOT NULL,
+  ts        INTEGER NOT NULL,  -- the first record after the gap
+  count     INTEGER            -- NULL when the kernel did not know
 );
 
 CREATE TABLE sched_slices (
   id             INTEGER PRIMARY KEY,
-  buffer         TEXT NOT NULL,  -- '' for the top-level buffer
+  buffer_id      INTEGER NOT NULL REFERENCES buffers (id),  -- 0: the top-level buffer
   cpu            INTEGER NOT NULL,
   pid            INTEGER NOT NULL,
   start_ts       INTEGER NOT NULL,
@@ -105,7 +105,7 @@ CREATE TABLE sched_slices (
 
 CREATE TABLE wakeups (
   id              INTEGER PRIMARY KEY,
-  buffer          TEXT NOT NULL,
+  buffer_id       INTEGER NOT NULL REFERENCES buffers (id),
   pid             INTEGER NOT NULL,
   comm            TEXT NOT NULL,
   wakeup_ts       INTEGER NOT NULL,
@@ -122,7 +122,7 @@ CREATE TABLE wakeups (
 
 CREATE TABLE block_requests (
   id                INTEGER PRIMARY KEY,
-  buffer            TEXT NOT NULL,
+  buffer_id         INTEGER NOT NULL REFERENCES buffers (id),
   dev               TEXT NOT NULL,   -- 'MAJOR,MINOR'
   sector            INTEGER NOT NULL,
   nr_sector         INTEGER NOT NULL,
@@ -140,10 +140,10 @@ CREATE TABLE block_requests (
 );
 
 CREATE TABLE pair_counts (
-  buffer TEXT NOT NULL,
-  name   TEXT NOT NULL,
-  value  INTEGER NOT NULL,
-  PRIMARY KEY (buffer, name)
+  buffer_id INTEGER NOT NULL REFERENCES buffers (id),
+  name      TEXT NOT NULL,
+  value     INTEGER NOT NULL,
+  PRIMARY KEY (buffer_id, name)
 );
 
 CREATE TABLE prints (

@@ -23,15 +23,6 @@
   "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                                \
   "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows))"
 
-/* The name that the tables keyed by buffer name (sched_slices, wakeups,
- * block_requests, lost_events, cpus) know buffer @id by; NULL for an id the
- * trace does not have. */
-static const char *
-buffer_name (RemoraStore *store, int id)
-{
-  return remora_trace_info_get_buffer_name (remora_store_get_info (store), id);
-}
-
 static gboolean
 decode_failed (RemoraStore *store, GError **error)
 {
@@ -65,23 +56,21 @@ remora_store_read_cpu_slices (RemoraStore *store,
                               GArray      *slices,
                               GError     **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   /* those starting inside, and the one running at the range's start (the
    * last that started at or before it) */
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
   st = remora_store_prepare_cached (
       store,
-      "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer = ?1 AND cpu = ?2 "
+      "SELECT pid, start_ts, end_ts FROM sched_slices WHERE buffer_id = ?1 AND cpu = ?2 "
       "AND start_ts < ?4 AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices "
-      "WHERE buffer = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3 ORDER BY start_ts",
+      "WHERE buffer_id = ?1 AND cpu = ?2 AND start_ts <= ?3), ?3) AND end_ts > ?3 ORDER BY "
+      "start_ts",
       error);
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   sqlite3_bind_int (st, 2, cpu);
   sqlite3_bind_int64 (st, 3, begin_ns);
   sqlite3_bind_int64 (st, 4, end_ns);
@@ -117,19 +106,16 @@ remora_store_read_lost_marks (RemoraStore   *store,
                               gpointer       user_data,
                               GError       **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
   st = remora_store_prepare_cached (store,
-                                    "SELECT ts FROM lost_events WHERE buffer = ?1 AND cpu = ?2 "
+                                    "SELECT ts FROM lost_events WHERE buffer_id = ?1 AND cpu = ?2 "
                                     "AND ts >= ?3 AND ts < ?4",
                                     error);
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   sqlite3_bind_int (st, 2, cpu);
   sqlite3_bind_int64 (st, 3, begin_ns);
   sqlite3_bind_int64 (st, 4, end_ns);
@@ -163,23 +149,20 @@ remora_store_read_task_slices (RemoraStore *store,
                                GArray      *slices,
                                GError     **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
   st = remora_store_prepare_cached (
       store,
-      "SELECT start_ts, end_ts, cpu, end_state FROM sched_slices WHERE buffer = ?1 AND pid = ?2 "
-      "AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices WHERE buffer = ?1 "
+      "SELECT start_ts, end_ts, cpu, end_state FROM sched_slices WHERE buffer_id = ?1 AND pid = ?2 "
+      "AND start_ts >= coalesce((SELECT max(start_ts) FROM sched_slices WHERE buffer_id = ?1 "
       "AND pid = ?2 AND start_ts <= ?3), -9223372036854775807) "
-      "AND start_ts <= coalesce((SELECT min(start_ts) FROM sched_slices WHERE buffer = ?1 "
+      "AND start_ts <= coalesce((SELECT min(start_ts) FROM sched_slices WHERE buffer_id = ?1 "
       "AND pid = ?2 AND start_ts >= ?4), ?4) ORDER BY start_ts",
       error);
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   sqlite3_bind_int (st, 2, pid);
   sqlite3_bind_int64 (st, 3, begin_ns);
   sqlite3_bind_int64 (st, 4, end_ns);
@@ -215,19 +198,17 @@ remora_store_read_wakeup_times (RemoraStore *store,
                                 GArray      *times,
                                 GError     **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
-  st = remora_store_prepare_cached (store,
-                                    "SELECT wakeup_ts FROM wakeups WHERE buffer = ?1 AND pid = ?2 "
-                                    "AND wakeup_ts >= ?3 AND wakeup_ts < ?4 ORDER BY wakeup_ts",
-                                    error);
+  st = remora_store_prepare_cached (
+      store,
+      "SELECT wakeup_ts FROM wakeups WHERE buffer_id = ?1 AND pid = ?2 "
+      "AND wakeup_ts >= ?3 AND wakeup_ts < ?4 ORDER BY wakeup_ts",
+      error);
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   sqlite3_bind_int (st, 2, pid);
   sqlite3_bind_int64 (st, 3, begin_ns);
   sqlite3_bind_int64 (st, 4, end_ns);
@@ -251,16 +232,13 @@ remora_store_read_wakeup_times (RemoraStore *store,
 gboolean
 remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
-  st = remora_store_prepare_cached (store, "SELECT cpu FROM cpus WHERE buffer = ?", error);
+  st = remora_store_prepare_cached (store, "SELECT cpu FROM cpus WHERE buffer_id = ?", error);
   if (st == NULL)
     return FALSE;
-  sqlite3_bind_text (st, 1, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 1, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       int cpu = sqlite3_column_int (st, 0);
@@ -292,22 +270,19 @@ remora_store_sum_task_runs (RemoraStore *store,
                             gpointer user_data,
                             GError **error)
 {
-  const char *buffer = buffer_name (store, buffer_id);
   g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (buffer == NULL)
-    return TRUE;
   st = remora_store_prepare_cached (
       store,
       "SELECT pid, sum(min(end_ts, ?2) - max(start_ts, ?1)) FROM sched_slices "
-      "WHERE buffer = ?3 AND pid != 0 AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid",
+      "WHERE buffer_id = ?3 AND pid != 0 AND start_ts < ?2 AND end_ts > ?1 GROUP BY pid",
       error);
   if (st == NULL)
     return FALSE;
   sqlite3_bind_int64 (st, 1, begin_ns);
   sqlite3_bind_int64 (st, 2, end_ns);
-  sqlite3_bind_text (st, 3, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 3, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     func (sqlite3_column_int (st, 0), sqlite3_column_int64 (st, 1), user_data);
   return remora_store_check (store, rc, error);
@@ -749,7 +724,7 @@ lookback (RemoraStore *store, const char *sql, gint64 cap, gint64 *out, GError *
   return rc == SQLITE_ROW || remora_store_check (store, rc, error);
 }
 
-/* Runs @sql (bound to the range, @max + 1, the buffer's name and how far
+/* Runs @sql (bound to the range, @max + 1, the buffer and how far
  * before the range a link may start) and appends its rows' @n_cols int64
  * columns to @values, or sets *@too_many when there are more than @max.
  * @count_sql counts the links that start in the range from an index alone,
@@ -769,15 +744,12 @@ read_links (RemoraStore *store,
             gboolean    *too_many,
             GError     **error)
 {
-  const char   *buffer = buffer_name (store, buffer_id);
   sqlite3_stmt *st;
   gint64        back;
   int           rc;
   guint         n = 0;
 
   *too_many = FALSE;
-  if (buffer == NULL)
-    return TRUE;
   if (!lookback (store, lookback_sql, lookback_cap, &back, error))
     return FALSE;
   st = remora_store_prepare_cached (store, count_sql, error);
@@ -803,7 +775,7 @@ read_links (RemoraStore *store,
   sqlite3_bind_int64 (st, 1, begin_ns);
   sqlite3_bind_int64 (st, 2, end_ns);
   sqlite3_bind_int64 (st, 3, (gint64) max + 1);
-  sqlite3_bind_text (st, 4, buffer, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 4, buffer_id);
   sqlite3_bind_int64 (st, 5, begin_ns - back);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
@@ -853,7 +825,7 @@ remora_store_read_wakeup_links (RemoraStore *store,
                    "SELECT count(*) FROM (SELECT 1 FROM wakeups "
                    "WHERE wakeup_ts >= ?1 AND wakeup_ts < ?2 LIMIT ?3)",
                    "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
-                   "WHERE buffer = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
+                   "WHERE buffer_id = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
                    "AND switch_ts > ?1 AND wakeup_ts > ?5 "
                    "ORDER BY wakeup_ts LIMIT ?3",
                    "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), 4,
@@ -899,7 +871,7 @@ remora_store_read_block_links (RemoraStore *store,
                    "SELECT count(*) FROM (SELECT 1 FROM block_requests "
                    "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
                    "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
-                   "WHERE buffer = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
+                   "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
                    "AND complete_ts > ?1 AND issue_ts > ?5 "
                    "ORDER BY issue_ts LIMIT ?3",
                    "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000), 3,

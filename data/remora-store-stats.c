@@ -210,8 +210,9 @@ remora_store_read_cpu_stats (RemoraStore *store, GError **error)
 
   g_array_set_clear_func (out, clear_cpu_stats);
   if (!prepare (store,
-                "SELECT buffer, cpu, events, first_ts, last_ts, lost_events, lost_marks "
-                "FROM cpus ORDER BY buffer, cpu",
+                "SELECT b.name, c.cpu, c.events, c.first_ts, c.last_ts, c.lost_events, "
+                "c.lost_marks FROM cpus c JOIN buffers b ON b.id = c.buffer_id ORDER BY b.name, "
+                "c.cpu",
                 &st, error))
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -251,8 +252,10 @@ remora_store_read_pair_counts (RemoraStore *store, GError **error)
   int rc;
 
   g_array_set_clear_func (out, clear_pair_count);
-  if (!prepare (store, "SELECT buffer, name, value FROM pair_counts ORDER BY buffer, name", &st,
-                error))
+  if (!prepare (store,
+                "SELECT b.name, c.name, c.value FROM pair_counts c JOIN buffers b ON "
+                "b.id = c.buffer_id ORDER BY b.name, c.name",
+                &st, error))
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {

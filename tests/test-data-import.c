@@ -317,7 +317,7 @@ test_pairs_independent (Fixture *f, gconstpointer data)
   /* the stored latencies, as a sorted list, equal the recomputed ones */
   g_array_sort (wake_lat, cmp_i64);
   g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (f->store),
-                                       "SELECT latency_ns FROM wakeups WHERE buffer = '' AND "
+                                       "SELECT latency_ns FROM wakeups WHERE buffer_id = 0 AND "
                                        "latency_ns IS NOT NULL ORDER BY latency_ns",
                                        -1, &st, NULL),
                    ==, SQLITE_OK);
@@ -335,7 +335,7 @@ test_pairs_independent (Fixture *f, gconstpointer data)
   g_array_set_size (stored, 0);
   g_array_sort (block_lat, cmp_i64);
   g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (f->store),
-                                       "SELECT latency_ns FROM block_requests WHERE buffer = '' "
+                                       "SELECT latency_ns FROM block_requests WHERE buffer_id = 0 "
                                        "AND latency_ns IS NOT NULL ORDER BY latency_ns",
                                        -1, &st, NULL),
                    ==, SQLITE_OK);
@@ -386,12 +386,13 @@ test_slices (Fixture *f, gconstpointer data)
   if (skip_if_missing (f))
     return;
   /* slices of one CPU never overlap and lie within the CPU's span */
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sched_slices a JOIN sched_slices b "
-                                        "ON a.buffer = b.buffer AND a.cpu = b.cpu AND a.id < b.id "
-                                        "AND a.end_ts > b.start_ts AND b.end_ts > a.start_ts"),
+  g_assert_cmpint (query_int (f->store,
+                              "SELECT count(*) FROM sched_slices a JOIN sched_slices b "
+                              "ON a.buffer_id = b.buffer_id AND a.cpu = b.cpu AND a.id < b.id "
+                              "AND a.end_ts > b.start_ts AND b.end_ts > a.start_ts"),
                    ==, 0);
   g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sched_slices s JOIN cpus c ON "
-                                        "c.buffer = s.buffer AND c.cpu = s.cpu WHERE "
+                                        "c.buffer_id = s.buffer_id AND c.cpu = s.cpu WHERE "
                                         "s.start_ts < c.first_ts OR s.end_ts > c.last_ts"),
                    ==, 0);
   /* one slice ends at every switch, plus the last open slice of each CPU */
@@ -428,7 +429,7 @@ test_decode (Fixture *f, gconstpointer data)
   g_assert_cmpint (
       sqlite3_prepare_v2 (remora_store_get_db (f->store),
                           "SELECT e.id, s.pid FROM events e JOIN sched_slices s ON "
-                          "s.buffer = e.buffer AND s.cpu = e.cpu AND s.start_ts = e.ts "
+                          "s.buffer_id = e.buffer_id AND s.cpu = e.cpu AND s.start_ts = e.ts "
                           "WHERE e.name = 'sched_switch' LIMIT 200",
                           -1, &st, NULL),
       ==, SQLITE_OK);

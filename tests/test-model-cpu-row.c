@@ -49,7 +49,10 @@ load_cpus (RemoraStore *store)
   sqlite3_stmt *st = NULL, *q = NULL;
 
   g_assert_cmpint (
-      sqlite3_prepare_v2 (db, "SELECT buffer, cpu FROM cpus ORDER BY buffer, cpu", -1, &st, NULL),
+      sqlite3_prepare_v2 (db,
+                          "SELECT b.name, c.cpu FROM cpus c JOIN buffers b ON b.id = c.buffer_id "
+                          "ORDER BY b.name, c.cpu",
+                          -1, &st, NULL),
       ==, SQLITE_OK);
   while (sqlite3_step (st) == SQLITE_ROW)
     {
@@ -62,7 +65,8 @@ load_cpus (RemoraStore *store)
 
       g_assert_cmpint (sqlite3_prepare_v2 (db,
                                            "SELECT pid, start_ts, end_ts FROM sched_slices "
-                                           "WHERE buffer = ? AND cpu = ?",
+                                           "WHERE buffer_id = (SELECT id FROM buffers WHERE "
+                                           "name = ?) AND cpu = ?",
                                            -1, &q, NULL),
                        ==, SQLITE_OK);
       sqlite3_bind_text (q, 1, d->buffer, -1, SQLITE_STATIC);
@@ -87,10 +91,12 @@ load_cpus (RemoraStore *store)
         }
       sqlite3_finalize (q);
 
-      g_assert_cmpint (
-          sqlite3_prepare_v2 (db, "SELECT ts FROM lost_events WHERE buffer = ? AND cpu = ?", -1, &q,
-                              NULL),
-          ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (
+                           db,
+                           "SELECT ts FROM lost_events WHERE buffer_id = (SELECT id FROM buffers "
+                           "WHERE name = ?) AND cpu = ?",
+                           -1, &q, NULL),
+                       ==, SQLITE_OK);
       sqlite3_bind_text (q, 1, d->buffer, -1, SQLITE_STATIC);
       sqlite3_bind_int (q, 2, d->cpu);
       while (sqlite3_step (q) == SQLITE_ROW)

@@ -145,7 +145,7 @@ test_frame_is_the_rows (gconstpointer data)
   /* links: every wakeup of the top-level buffer that crosses the range, or
    * none when there are too many to draw */
   {
-    gint64 crossing = sql_int ("SELECT count(*) FROM wakeups WHERE buffer = '' AND switch_ts IS "
+    gint64 crossing = sql_int ("SELECT count(*) FROM wakeups WHERE buffer_id = 0 AND switch_ts IS "
                                "NOT NULL AND wakeup_ts < ?2 AND switch_ts > ?1",
                                range->begin_ns, range->end_ns);
     gint64 starting = sql_int ("SELECT count(*) FROM wakeups WHERE wakeup_ts >= ?1 AND "

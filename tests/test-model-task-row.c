@@ -33,7 +33,7 @@ full_timeline (RemoraStore *store, int pid)
 
   g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
                                        "SELECT start_ts, end_ts, cpu, coalesce(end_state, '') "
-                                       "FROM sched_slices WHERE buffer = '' AND pid = ? "
+                                       "FROM sched_slices WHERE buffer_id = 0 AND pid = ? "
                                        "ORDER BY start_ts",
                                        -1, &st, NULL),
                    ==, SQLITE_OK);
@@ -48,7 +48,7 @@ full_timeline (RemoraStore *store, int pid)
   sqlite3_finalize (st);
   g_assert_cmpint (
       sqlite3_prepare_v2 (remora_store_get_db (store),
-                          "SELECT wakeup_ts FROM wakeups WHERE buffer = '' AND pid = ? "
+                          "SELECT wakeup_ts FROM wakeups WHERE buffer_id = 0 AND pid = ? "
                           "ORDER BY wakeup_ts",
                           -1, &st, NULL),
       ==, SQLITE_OK);
@@ -231,7 +231,7 @@ test_fixture (gconstpointer data)
   /* the busiest tasks, and a few others */
   g_assert_cmpint (
       sqlite3_prepare_v2 (remora_store_get_db (store),
-                          "SELECT pid FROM sched_slices WHERE buffer = '' AND pid != 0 "
+                          "SELECT pid FROM sched_slices WHERE buffer_id = 0 AND pid != 0 "
                           "GROUP BY pid ORDER BY count(*) DESC, pid LIMIT 5",
                           -1, &st, NULL),
       ==, SQLITE_OK);
