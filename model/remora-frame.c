@@ -421,14 +421,14 @@ remora_frame_job_start (RemoraStore              *store,
       job->own_snapshot = FALSE;
       return job;
     }
-  if (!read_task_row_names (store, frame, &job->error))
-    return job;
   job->jobs.frame = frame;
   job->jobs.cancellable = cancellable;
   job->jobs.n_jobs = (int) n + (request->links && n > 0 ? 1 : 0);
   job->jobs.errors = g_new0 (GError *, MAX (1, job->jobs.n_jobs));
   job->jobs.names = g_new0 (GHashTable *, MAX (1, job->jobs.n_jobs));
   job->helper = start_row_jobs (&job->jobs, store);
+  /* while the helper answers rows */
+  read_task_row_names (store, frame, &job->error);
   return job;
 }
 
