@@ -7,7 +7,12 @@
 
 #pragma once
 
-#include "remora-data.h"
+/* a private header is the layer's inside: it may include the layer's
+ * headers one by one (tests that include it are inside too) */
+#ifndef REMORA_DATA_COMPILATION
+#define REMORA_DATA_COMPILATION
+#endif
+#include "remora-importer.h"
 
 G_BEGIN_DECLS
 

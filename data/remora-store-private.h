@@ -9,7 +9,12 @@
 
 #include <sqlite3.h>
 
-#include "remora-data.h"
+/* a private header is the layer's inside: it may include the layer's
+ * headers one by one (tests that include it are inside too) */
+#ifndef REMORA_DATA_COMPILATION
+#define REMORA_DATA_COMPILATION
+#endif
+#include "remora-store.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,13 @@
 
 #pragma once
 
-#include "remora-model.h"
+/* a private header is the layer's inside: it may include the layer's
+ * headers one by one (tests that include it are inside too) */
+#ifndef REMORA_MODEL_COMPILATION
+#define REMORA_MODEL_COMPILATION
+#endif
+#include "remora-columns.h"
+#include "remora-data.h"
 
 G_BEGIN_DECLS
 

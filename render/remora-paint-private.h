@@ -10,7 +10,14 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "remora-render.h"
+/* a private header is the layer's inside: it may include the layer's
+ * headers one by one (tests that include it are inside too) */
+#ifndef REMORA_RENDER_COMPILATION
+#define REMORA_RENDER_COMPILATION
+#endif
+#include "remora-model.h"
+#include "remora-theme.h"
+#include "remora-timeline-renderer.h"
 
 G_BEGIN_DECLS
 
