@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "remora-application.h"
 #include "remora-cli.h"
 
 int
@@ -20,5 +21,8 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return remora_cli_main (argc, argv);
+  /* the headless commands never touch GTK: they work without a display */
+  if (remora_cli_wants (argc, argv))
+    return remora_cli_main (argc, argv);
+  return remora_application_main (argc, argv);
 }

@@ -18,7 +18,8 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s",
            _ ("Usage:\n"
-              "  remora TRACE                      open a trace in the window\n"
+              "  remora [TRACE|STORE]...           open traces in the window (none: a start page)\n"
+              "  remora -i TRACE                   the same, as kernelshark -i and trace-cmd -i\n"
               "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
               "                                    import a trace.dat into a store\n"
               "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
@@ -68,13 +69,28 @@ remora_cli_main (int argc, char **argv)
     return remora_cli_events (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return remora_cli_export (argc - 1, argv + 1);
-  if (argv[1][0] == '-')
-    {
-      g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
-      return 2;
-    }
-  g_printerr (_ ("remora: this version has no window yet; use “remora import %s” and "
-                 "“remora stats %s”\n"),
-              argv[1], argv[1]);
+  g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
   return 2;
+}
+
+/**
+ * remora_cli_wants:
+ * @argc: argument count
+ * @argv: arguments
+ *
+ * Returns: %TRUE when the command line is the headless one's (a
+ *   subcommand, --help, --version, an option of its own), %FALSE when it is
+ *   the window's (nothing, files, -i FILE): then GTK is never touched.
+ */
+gboolean
+remora_cli_wants (int argc, char **argv)
+{
+  static const char *const commands[] = { "import", "stats", "events",    "export", "help",
+                                          "--help", "-h",    "--version", "-V",     NULL };
+
+  if (argc < 2)
+    return FALSE;
+  if (g_strv_contains (commands, argv[1]))
+    return TRUE;
+  return argv[1][0] == '-' && !g_str_equal (argv[1], "-i");
 }

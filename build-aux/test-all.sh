@@ -35,7 +35,9 @@ run_suites() { # dir, meson test options...
   local dir=$1
   shift
   if command -v xvfb-run >/dev/null; then
-    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" meson test -C "$dir" --print-errorlogs "$@"
+    # a display for the window's tests, and a session bus of their own
+    xvfb-run -a -s "-screen 0 1280x800x24 -noreset" dbus-run-session -- \
+      meson test -C "$dir" --print-errorlogs "$@"
   else
     meson test -C "$dir" --print-errorlogs "$@"
   fi

@@ -47,6 +47,20 @@ remora_timeline_get_columns (const RemoraTimelineStyle *style)
 }
 
 /**
+ * remora_timeline_get_plot_x:
+ * @style: a style
+ *
+ * Returns: where the rows' plot begins, in logical pixels from the left
+ *   (the row labels are before it): column c of a frame painted over its
+ *   own range lies at this plus c.
+ */
+double
+remora_timeline_get_plot_x (const RemoraTimelineStyle *style)
+{
+  return REMORA_PAINT_LABEL_WIDTH;
+}
+
+/**
  * remora_timeline_get_height_for_rows:
  * @title_block: whether the picture has a title block
  * @n_rows: how many rows

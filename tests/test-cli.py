@@ -72,7 +72,16 @@ try:
     check('--version', r.returncode == 0 and r.stdout.startswith('remora '), r.stderr)
     r = run('--help')
     check('--help', r.returncode == 0 and 'import' in r.stdout and 'stats' in r.stdout)
-    check('no arguments: usage, exit 2', run().returncode == 2)
+    # the window's command lines: without a display they say so and end
+    headless = {k: v for k, v in env.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY')}
+    r = run(env=headless)
+    check('no arguments and no display: the window cannot open, and says why',
+          one_line_error(r, 'display'), r.stderr)
+    r = run('nosuchword', env=env)
+    check('a word that is neither a file nor a command: one line, exit 2',
+          r.returncode == 2 and one_line_error(r, 'nosuchword', 'neither'), r.stderr)
+    r = run('-i', env=env)
+    check('-i without a file: exit 2', r.returncode == 2 and one_line_error(r, '-i'), r.stderr)
     r = run('--frobnicate')
     check('unknown option: exit 2', r.returncode == 2 and '--frobnicate' in r.stderr)
     r = run('import')

@@ -1,0 +1,490 @@
+/* remora-timeline-view.c: the timeline widget. It keeps a RemoraSession,
+ * asks it for frames off the UI thread whenever it changes or the widget is
+ * resized, and paints the last answer: over the current range, moved and
+ * stretched, until the next one arrives. It has no drawing or query code of
+ * its own: frames come from model/, pixels from render/.
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-timeline-view.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+/* How much a wheel notch, a key or a button zooms. */
+#define ZOOM_STEP 1.5
+
+struct _RemoraTimelineView
+{
+  GtkWidget parent_instance;
+
+  /* Owned */
+  RemoraSession *session;
+  RemoraFrame   *frame;       /* the last answer, or NULL */
+  GCancellable  *cancellable; /* of the request in flight */
+  gulong         changed_handler;
+  gboolean       dark;
+  guint          frames_painted;
+
+  /* a drag that pans: where it began, in the session's pixels */
+  double drag_last_x;
+  /* where the pointer is, for zooming around it from the keyboard */
+  double pointer_x;
+  /* a pinch's scale so far */
+  double pinch_last;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraTimelineView, remora_timeline_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
+{
+  remora_timeline_style_init (style);
+  style->width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+  style->height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
+  style->theme = remora_theme_get (self->dark);
+}
+
+/* The plot's left edge in widget pixels, and its width. */
+static int
+plot_width (RemoraTimelineView *self)
+{
+  RemoraTimelineStyle style;
+
+  fill_style (self, &style);
+  return remora_timeline_get_columns (&style);
+}
+
+static double
+plot_x (RemoraTimelineView *self)
+{
+  RemoraTimelineStyle style;
+
+  fill_style (self, &style);
+  return remora_timeline_get_plot_x (&style);
+}
+
+static void
+on_frame (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraTimelineView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  RemoraFrame *frame =
+      remora_session_request_frame_finish (REMORA_SESSION (object), result, &error);
+
+  if (frame == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("%s", error->message);
+      return;
+    }
+  if (REMORA_SESSION (object) != self->session)
+    {
+      remora_frame_unref (frame);
+      return;
+    }
+  g_clear_pointer (&self->frame, remora_frame_unref);
+  self->frame = frame;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Asks for a frame of the session as it is now, for the widget's width; a
+ * request still running is cancelled by the session. */
+static void
+request_frame (RemoraTimelineView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->session == NULL || width <= 0)
+    return;
+  remora_session_set_width (self->session, plot_width (self));
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  remora_session_request_frame_async (self->session, plot_width (self), self->cancellable, on_frame,
+                                      g_object_ref (self));
+}
+
+static void
+on_session_changed (RemoraSession *session, RemoraTimelineView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  request_frame (self);
+}
+
+static void
+remora_timeline_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+
+  if (self->frame == NULL || self->frame->columns != plot_width (self))
+    request_frame (self);
+}
+
+static void
+remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  RemoraTimelineStyle style;
+  int                 scale = gtk_widget_get_scale_factor (widget);
+  cairo_surface_t    *surface;
+  cairo_t            *cr;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->frame == NULL || self->session == NULL)
+    return;
+  fill_style (self, &style);
+  /* painted into an image, where rows are written straight into pixels,
+   * and shown as a texture */
+  surface =
+      cairo_image_surface_create (CAIRO_FORMAT_ARGB32, style.width * scale, style.height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  if (!remora_timeline_paint (self->frame, &remora_session_get_viewport (self->session)->visible,
+                              &style, cr, &error))
+    g_warning ("%s", error->message);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                          cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (
+      cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+      GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (0, 0, style.width, style.height));
+  self->frames_painted++;
+}
+
+static void
+remora_timeline_view_measure (GtkWidget     *widget,
+                              GtkOrientation orientation,
+                              int            for_size,
+                              int           *minimum,
+                              int           *natural,
+                              int           *minimum_baseline,
+                              int           *natural_baseline)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  guint               n = self->session ? remora_session_get_rows (self->session)->len : 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = 400;
+  else
+    *minimum = *natural = remora_timeline_get_height_for_rows (FALSE, MAX (1, n));
+}
+
+/* Zooming and panning -------------------------------------------------------- */
+
+static double
+focus_px (RemoraTimelineView *self, double widget_x)
+{
+  return CLAMP (widget_x - plot_x (self), 0, plot_width (self));
+}
+
+static void
+zoom (RemoraTimelineView *self, double factor, double widget_x)
+{
+  if (self->session)
+    remora_session_zoom (self->session, factor, focus_px (self, widget_x));
+}
+
+static void
+pan (RemoraTimelineView *self, double px)
+{
+  if (self->session)
+    remora_session_pan (self->session, px);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, RemoraTimelineView *self)
+{
+  GdkModifierType mods =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->session == NULL)
+    return FALSE;
+  if (mods & GDK_CONTROL_MASK)
+    {
+      zoom (self, dy < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, self->pointer_x);
+      return TRUE;
+    }
+  if (mods & GDK_SHIFT_MASK || dx != 0)
+    {
+      pan (self, (dx != 0 ? dx : dy) * 40);
+      return TRUE;
+    }
+  /* a plain wheel scrolls the rows (the scrolled window around the view) */
+  return FALSE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimelineView *self)
+{
+  self->pointer_x = x;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, RemoraTimelineView *self)
+{
+  self->drag_last_x = 0;
+  if (x < plot_x (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
+{
+  /* the trace follows the pointer */
+  pan (self, -(dx - self->drag_last_x));
+  self->drag_last_x = dx;
+}
+
+static void
+on_pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, RemoraTimelineView *self)
+{
+  self->pinch_last = 1;
+}
+
+static void
+on_pinch (GtkGestureZoom *gesture, double scale, RemoraTimelineView *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) && scale > 0)
+    zoom (self, scale / self->pinch_last, x);
+  self->pinch_last = scale;
+}
+
+static void
+action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  double              x =
+      self->pointer_x > plot_x (self) ? self->pointer_x : plot_x (self) + plot_width (self) / 2.0;
+
+  if (g_str_equal (action_name, "timeline.zoom-in"))
+    zoom (self, ZOOM_STEP, x);
+  else if (g_str_equal (action_name, "timeline.zoom-out"))
+    zoom (self, 1 / ZOOM_STEP, x);
+  else if (self->session)
+    {
+      const RemoraViewport *vp = remora_session_get_viewport (self->session);
+      remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
+    }
+}
+
+static void
+action_pan (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  int                 step = MAX (1, plot_width (self) / 8);
+
+  pan (self, g_str_equal (action_name, "timeline.pan-left") ? -step : step);
+}
+
+/* Setup ------------------------------------------------------------------ */
+
+/**
+ * remora_timeline_view_set_session:
+ * @self: a #RemoraTimelineView
+ * @session: (nullable): what to show
+ */
+void
+remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *session)
+{
+  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
+
+  if (self->session == session)
+    return;
+  if (self->session)
+    g_clear_signal_handler (&self->changed_handler, self->session);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->frame, remora_frame_unref);
+  g_set_object (&self->session, session);
+  if (session)
+    self->changed_handler =
+        g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  request_frame (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+RemoraSession *
+remora_timeline_view_get_session (RemoraTimelineView *self)
+{
+  g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
+}
+
+/**
+ * remora_timeline_view_get_frame:
+ * @self: a #RemoraTimelineView
+ *
+ * Returns: (transfer none) (nullable): the frame it paints (the last
+ *   answered), or %NULL before the first.
+ */
+const RemoraFrame *
+remora_timeline_view_get_frame (RemoraTimelineView *self)
+{
+  g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), NULL);
+  return self->frame;
+}
+
+/**
+ * remora_timeline_view_get_frames_painted:
+ * @self: a #RemoraTimelineView
+ *
+ * Returns: how many times it has painted a frame.
+ */
+guint
+remora_timeline_view_get_frames_painted (RemoraTimelineView *self)
+{
+  return self->frames_painted;
+}
+
+/**
+ * remora_timeline_view_set_dark:
+ * @self: a #RemoraTimelineView
+ * @dark: paint with the dark theme
+ */
+void
+remora_timeline_view_set_dark (RemoraTimelineView *self, gboolean dark)
+{
+  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
+  self->dark = !!dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GtkWidget *
+remora_timeline_view_new (void)
+{
+  return g_object_new (REMORA_TYPE_TIMELINE_VIEW, NULL);
+}
+
+static void
+remora_timeline_view_dispose (GObject *object)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (object);
+
+  if (self->session)
+    g_clear_signal_handler (&self->changed_handler, self->session);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->frame, remora_frame_unref);
+  G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+remora_timeline_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_timeline_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      remora_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = remora_timeline_view_dispose;
+  object_class->get_property = remora_timeline_view_get_property;
+  object_class->set_property = remora_timeline_view_set_property;
+  widget_class->snapshot = remora_timeline_view_snapshot;
+  widget_class->size_allocate = remora_timeline_view_size_allocate;
+  widget_class->measure = remora_timeline_view_measure;
+
+  properties[PROP_SESSION] =
+      g_param_spec_object ("session", NULL, NULL, REMORA_TYPE_SESSION,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
+  gtk_widget_class_set_css_name (widget_class, "remoratimeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+remora_timeline_view_init (RemoraTimelineView *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (
+      GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture         *drag = gtk_gesture_drag_new ();
+  GtkGesture         *pinch = gtk_gesture_zoom_new ();
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  self->cancellable = g_cancellable_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Timeline"), -1);
+}

@@ -1,0 +1,482 @@
+/* remora-window.c: a window on one trace: a start page, the import's
+ * progress, then the timeline. Opening goes through data/'s RemoraLoader,
+ * as the command line's does; the timeline asks model/ for frames off the UI
+ * thread.
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* the default rows' tasks: the busiest of the whole trace */
+#define DEFAULT_TASK_ROWS 8
+
+struct _RemoraWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay    *toasts;
+  AdwWindowTitle     *window_title;
+  GtkStack           *stack;
+  AdwStatusPage      *loading_page;
+  GtkProgressBar     *progress_bar;
+  GtkLabel           *progress_label;
+  GtkListBox         *recent_list;
+  GtkWidget          *zoom_box;
+  RemoraTimelineView *timeline;
+
+  /* Owned */
+  RemoraLoader  *loader;
+  GCancellable  *cancellable;
+  RemoraSession *session;
+  GFile         *file;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraWindow, remora_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (RemoraWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0); /* until dismissed: it may need reading */
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+set_page (RemoraWindow *self, const char *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open",
+                                 g_str_equal (name, "loading"));
+}
+
+/* Progress ------------------------------------------------------------------ */
+
+static void
+on_progress (RemoraLoader *loader, GParamSpec *pspec, RemoraWindow *self)
+{
+  double           f = remora_loader_get_fraction (loader);
+  double           speed = remora_loader_get_events_per_second (loader);
+  double           left = remora_loader_get_seconds_left (loader);
+  g_autofree char *message = remora_loader_dup_message (loader);
+  g_autoptr (GString) text = g_string_new (message ? message : "");
+
+  gtk_progress_bar_set_fraction (self->progress_bar, f);
+  if (speed > 0)
+    {
+      /* Translators: import speed, in millions of events per second */
+      g_string_append_printf (text, _ (" · %.2f M events/s"), speed / 1e6);
+    }
+  if (left >= 0)
+    {
+      /* Translators: estimated time left of an import, in seconds */
+      g_string_append_printf (text, _ (" · %.0f s left"), left);
+    }
+  gtk_label_set_label (self->progress_label, text->str);
+}
+
+static void
+on_notice (RemoraLoader *loader, const char *text, RemoraWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+/* Opening ------------------------------------------------------------------ */
+
+static void
+show_trace (RemoraWindow *self, RemoraSession *session, GArray *busiest)
+{
+  const RemoraTraceInfo *info = remora_session_get_info (session);
+  g_autofree char       *base = g_file_get_basename (self->file);
+  g_autofree char       *span = remora_format_duration (info->last_ts - info->first_ts);
+  g_autofree char       *subtitle = NULL;
+
+  for (int cpu = 0; cpu < info->cpus; cpu++)
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
+  for (guint i = 0; busiest && i < busiest->len; i++)
+    remora_session_add_row (session, REMORA_ROW_TASK, 0,
+                            g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
+  g_set_object (&self->session, session);
+  remora_timeline_view_set_session (self->timeline, session);
+  /* Translators: the window's subtitle: events, CPUs, duration of a trace */
+  subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
+                              info->cpus, span);
+  adw_window_title_set_title (self->window_title, base);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), base);
+  set_page (self, "view");
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
+/* The busiest tasks of the whole trace, the default task rows, read off the
+ * UI thread with a connection of their own. */
+static void
+busiest_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  GError     *error = NULL;
+  g_autoptr (RemoraStore) store = remora_store_open (path, &error);
+  GArray *busiest = NULL;
+
+  if (store != NULL)
+    {
+      const RemoraTraceInfo *info = remora_store_get_info (store);
+      RemoraTimeRange        whole = remora_time_range_make (info->first_ts, info->last_ts + 1);
+      busiest = remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &error);
+    }
+  if (busiest)
+    g_task_return_pointer (task, busiest, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_busiest (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RemoraWindow *self = REMORA_WINDOW (object);
+  g_autoptr (RemoraSession) session = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) busiest = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* without them the trace is shown all the same, with its CPUs */
+  if (busiest == NULL)
+    show_error (self, error->message);
+  show_trace (self, session, busiest);
+}
+
+static void
+on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraStore) store =
+      remora_loader_load_finish (REMORA_LOADER (object), result, &error);
+
+  g_clear_object (&self->loader);
+  if (store == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      set_page (self, self->session ? "view" : "start");
+      return;
+    }
+  {
+    g_autoptr (RemoraSession) session = remora_session_new (store);
+    GtkRecentData    data = { 0 };
+    GTask           *task;
+    g_autofree char *uri = g_file_get_uri (self->file);
+    /* Translators: a recent trace's description: how many events it holds */
+    g_autofree char *description =
+        g_strdup_printf (_ ("%lld events"), (long long) remora_store_get_info (store)->events);
+
+    data.description = description;
+    data.mime_type = (char *) "application/octet-stream";
+    data.app_name = (char *) g_get_application_name ();
+    data.app_exec = (char *) "remora %f";
+    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+
+    task = g_task_new (self, self->cancellable, on_busiest, g_object_ref (session));
+    g_task_set_task_data (task, g_strdup (remora_store_get_path (store)), g_free);
+    g_task_run_in_thread (task, busiest_thread);
+    g_object_unref (task);
+  }
+}
+
+/**
+ * remora_window_open:
+ * @self: a #RemoraWindow
+ * @file: a trace.dat or a store
+ *
+ * Opens @file in @self: imports it first when it has no up-to-date store,
+ * with progress and Cancel, the window usable meanwhile. Errors are shown
+ * in the window.
+ */
+void
+remora_window_open (RemoraWindow *self, GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (REMORA_IS_WINDOW (self));
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *message =
+          g_strdup_printf (_ ("Cannot open “%s”: only local files can be opened"), uri);
+      show_error (self, message);
+      return;
+    }
+  if (self->loader)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->file, file);
+  self->loader = remora_loader_new (path);
+  g_signal_connect_object (self->loader, "notify::fraction", G_CALLBACK (on_progress), self, 0);
+  g_signal_connect_object (self->loader, "notify::message", G_CALLBACK (on_progress), self, 0);
+  g_signal_connect_object (self->loader, "notice", G_CALLBACK (on_notice), self, 0);
+  /* Translators: the title of the page shown while a trace is imported */
+  title = g_strdup_printf (_ ("Opening “%s”"), base);
+  adw_status_page_set_title (self->loading_page, title);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->progress_label, "");
+  set_page (self, "loading");
+  remora_loader_load_async (self->loader, self->cancellable, on_loaded, g_object_ref (self));
+}
+
+gboolean
+remora_window_has_trace (RemoraWindow *self)
+{
+  return self->session != NULL;
+}
+
+gboolean
+remora_window_is_loading (RemoraWindow *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading") ||
+         (self->session == NULL && self->file != NULL &&
+          !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "start"));
+}
+
+RemoraTimelineView *
+remora_window_get_timeline (RemoraWindow *self)
+{
+  return self->timeline;
+}
+
+const char *
+remora_window_get_page (RemoraWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+on_chooser_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* a window shows one trace: another opens beside it */
+      if (self->session != NULL && app != NULL)
+        {
+          RemoraWindow *other = remora_window_new (app);
+          gtk_window_present (GTK_WINDOW (other));
+          remora_window_open (other, file);
+        }
+      else
+        remora_window_open (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow         *self = REMORA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter        *traces = gtk_file_filter_new ();
+  GtkFileFilter        *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_ ("Open a Trace"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (traces, _ ("Traces (trace.dat, stores)"));
+  gtk_file_filter_add_pattern (traces, "*.dat");
+  gtk_file_filter_add_pattern (traces, "*.remora");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), traces);
+  gtk_file_filter_set_name (all, _ ("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_unref (traces);
+  g_object_unref (all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  /* win.zoom-in → timeline.zoom-in */
+  g_autofree char *name = g_strconcat ("timeline.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
+}
+
+/* Recent traces --------------------------------------------------------------- */
+
+static void
+on_recent_activated (GtkListBox *box, GtkListBoxRow *row, RemoraWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr (GFile) file = g_file_new_for_uri (uri);
+
+  remora_window_open (self, file);
+}
+
+static void
+fill_recent (RemoraWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint  shown = 0;
+
+  for (GList *l = items; l != NULL && shown < 6; l = l->next)
+    {
+      GtkRecentInfo   *info = l->data;
+      g_autofree char *path = NULL;
+      g_autoptr (GFile) file = NULL;
+      g_autoptr (GFileInfo) finfo = NULL;
+      g_autoptr (GDateTime) when = NULL;
+      g_autofree char *size = NULL, *date = NULL, *subtitle = NULL;
+      GtkWidget       *row;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      finfo = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+      if (finfo == NULL)
+        continue;
+      size = g_format_size (g_file_info_get_size (finfo));
+      when = gtk_recent_info_get_modified (info);
+      if (when)
+        g_date_time_ref (when);
+      /* Translators: when a recent trace was last opened (a strftime format) */
+      date = when ? g_date_time_format (when, _ ("%e %b %Y, %H:%M")) : g_strdup ("");
+      /* Translators: a recent trace: its size, its events, when it was last opened */
+      subtitle = g_strdup_printf (
+          _ ("%s · %s · opened %s"), size,
+          gtk_recent_info_get_description (info) ? gtk_recent_info_get_description (info) : "",
+          date);
+      row = adw_action_row_new ();
+      path = g_file_get_basename (file);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), path);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)),
+                              g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+}
+
+/* Drag and drop ----------------------------------------------------------------- */
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, RemoraWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  remora_window_open (self, files->data);
+  return TRUE;
+}
+
+/* Style ------------------------------------------------------------------------- */
+
+static void
+on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, RemoraWindow *self)
+{
+  remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (manager));
+}
+
+/* GObject ------------------------------------------------------------------------ */
+
+RemoraWindow *
+remora_window_new (GtkApplication *application)
+{
+  return g_object_new (REMORA_TYPE_WINDOW, "application", application, NULL);
+}
+
+static void
+remora_window_dispose (GObject *object)
+{
+  RemoraWindow *self = REMORA_WINDOW (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->session);
+  g_clear_object (&self->file);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_WINDOW);
+  G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
+}
+
+static void
+remora_window_class_init (RemoraWindowClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = remora_window_dispose;
+
+  g_type_ensure (REMORA_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/remora/Remora/remora-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, action_cancel_open);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
+}
+
+static void
+remora_window_init (RemoraWindow *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkDropTarget   *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  gtk_icon_theme_add_resource_path (
+      gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+      "/io/github/remora/Remora/icons");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
+  remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (style));
+  fill_recent (self);
+  set_page (self, "start");
+}

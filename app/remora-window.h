@@ -1,0 +1,27 @@
+/* remora-window.h
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "remora-timeline-view.h"
+
+G_BEGIN_DECLS
+
+#define REMORA_TYPE_WINDOW (remora_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (RemoraWindow, remora_window, REMORA, WINDOW, AdwApplicationWindow)
+
+RemoraWindow       *remora_window_new (GtkApplication *application);
+void                remora_window_open (RemoraWindow *self, GFile *file);
+gboolean            remora_window_has_trace (RemoraWindow *self);
+gboolean            remora_window_is_loading (RemoraWindow *self);
+RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);
+const char         *remora_window_get_page (RemoraWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* test-gui-window.c: the window on a committed trace, under a display: open
+ * it through the same path as File → Open and wait for its import, zoom and
+ * pan with the timeline's actions and check the visible range and the frame
+ * painted, open a file that is not a trace and check the window says so and
+ * stays usable, cancel an import. Each step saves a screenshot into
+ * meson-logs/screenshots/.
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "remora-resources.h"
+#include "remora-test-util.h"
+#include "remora-window.h"
+
+static char *shots;
+
+static gboolean
+count_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  (*(int *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets the window paint two frames of what it shows now. */
+static void
+settle (GtkWidget *window)
+{
+  int    ticks = 0;
+  guint  id = gtk_widget_add_tick_callback (window, count_tick, &ticks, NULL);
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  gtk_widget_queue_draw (window);
+  while (ticks < 3 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (window, id);
+}
+
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  int              w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+  GskRenderNode   *node;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", shots, name);
+
+  settle (window);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_autoptr (GdkTexture) texture =
+          gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      gsk_render_node_unref (node);
+      g_test_message ("screenshot: %s", path);
+    }
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @cond holds, for at most @seconds. */
+static gboolean
+wait_for (Condition cond, gpointer data, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* let it paint */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return TRUE;
+}
+
+static gboolean
+shows_trace (gpointer data)
+{
+  RemoraTimelineView *view = remora_window_get_timeline (data);
+  return g_str_equal (remora_window_get_page (data), "view") &&
+         remora_timeline_view_get_frame (view) != NULL &&
+         remora_timeline_view_get_frames_painted (view) > 0;
+}
+
+/* the frame painted is the one of the visible range */
+static gboolean
+frame_is_current (gpointer data)
+{
+  RemoraTimelineView *view = remora_window_get_timeline (data);
+  const RemoraFrame  *frame = remora_timeline_view_get_frame (view);
+  RemoraSession      *session = remora_timeline_view_get_session (view);
+
+  return frame != NULL && session != NULL &&
+         remora_time_range_equal (&frame->range, &remora_session_get_viewport (session)->visible);
+}
+
+static gboolean
+shows_start (gpointer data)
+{
+  return g_str_equal (remora_window_get_page (data), "start");
+}
+
+static void
+test_open_zoom_pan (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
+  g_autoptr (GFile) file = g_file_new_for_path (trace);
+  RemoraWindow         *window = remora_window_new (NULL);
+  RemoraTimelineView   *view = remora_window_get_timeline (window);
+  RemoraSession        *session;
+  const RemoraViewport *vp;
+  gint64                len, begin;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (shows_start, window, 5);
+  screenshot (GTK_WIDGET (window), "01-start");
+
+  /* File → Open's path: remora_window_open() with the chosen file */
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  session = remora_timeline_view_get_session (view);
+  g_assert_nonnull (session);
+  vp = remora_session_get_viewport (session);
+  /* the whole trace, every CPU and the busiest tasks */
+  g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
+  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, 4 + 8);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "02-whole-trace");
+
+  /* zoom in (the + key's action) keeps the middle, 1.5 × narrower */
+  len = remora_time_range_get_duration (&vp->visible);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
+  g_assert_cmpfloat (fabs ((double) remora_time_range_get_duration (&vp->visible) - len / 1.5), <,
+                     2);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "03-zoomed-in");
+
+  /* zoom far in, then pan right: the range moves later, by an eighth */
+  for (int i = 0; i < 18; i++)
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL);
+  len = remora_time_range_get_duration (&vp->visible);
+  g_assert_cmpint (len, <, 1000000);
+  begin = vp->visible.begin_ns;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.pan-right", NULL));
+  g_assert_cmpint (vp->visible.begin_ns, >, begin);
+  g_assert_cmpint (vp->visible.begin_ns - begin, <=, len / 7);
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, len);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "04-zoomed-far-in");
+
+  /* and back to the whole trace through the window's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
+  g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
+  g_assert_true (wait_for (frame_is_current, window, 10));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
+static void
+test_bad_file_and_cancel (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *junk = g_build_filename (dir, "notes.dat", NULL);
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
+  g_autofree char *store = remora_store_path_beside (trace);
+  g_autoptr (GFile) junk_file = g_file_new_for_path (junk);
+  g_autoptr (GFile) trace_file = g_file_new_for_path (trace);
+  RemoraWindow *window = remora_window_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (g_file_set_contents (junk, "just some notes\n", -1, NULL));
+  remora_window_open (window, junk_file);
+  /* said in the window, which goes back to its start page */
+  g_assert_true (wait_for (shows_start, window, 30));
+  screenshot (GTK_WIDGET (window), "05-not-a-trace");
+
+  /* an import cancelled at once leaves the window usable and no store */
+  remora_window_open (window, trace_file);
+  g_assert_cmpstr (remora_window_get_page (window), ==, "loading");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_true (wait_for (shows_start, window, 30));
+  g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
+
+  /* and opening it again works */
+  remora_window_open (window, trace_file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  adw_init ();
+  /* pages switch at once, so that each screenshot shows one */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  remora_register_resource ();
+  shots = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..",
+                            "meson-logs", "screenshots", NULL);
+  g_mkdir_with_parents (shots, 0755);
+  g_test_add_func ("/remora/gui/window/open-zoom-pan", test_open_zoom_pan);
+  g_test_add_func ("/remora/gui/window/bad-file-and-cancel", test_bad_file_and_cancel);
+  return g_test_run ();
+}
