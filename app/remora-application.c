@@ -95,6 +95,8 @@ remora_application_startup (GApplication *app)
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-fit", { "<Control>0", NULL } },
+    { "win.export", { "<Shift><Control>e", NULL } },
+    { "win.copy-image", { "<Shift><Control>c", NULL } },
   };
 
   remora_register_resource ();

@@ -37,6 +37,9 @@ struct _RemoraTimelineView
   double pointer_x;
   /* a pinch's scale so far */
   double pinch_last;
+  /* the views gone back from and to (RemoraTimeRange), and where in them */
+  GArray *history;
+  guint   history_at;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraTimelineView, remora_timeline_view, GTK_TYPE_WIDGET)
@@ -199,11 +202,16 @@ focus_px (RemoraTimelineView *self, double widget_x)
   return CLAMP (widget_x - plot_x (self), 0, plot_width (self));
 }
 
+static void history_push (RemoraTimelineView *self);
+
 static void
 zoom (RemoraTimelineView *self, double factor, double widget_x)
 {
   if (self->session)
-    remora_session_zoom (self->session, factor, focus_px (self, widget_x));
+    {
+      remora_session_zoom (self->session, factor, focus_px (self, widget_x));
+      history_push (self);
+    }
 }
 
 static void
@@ -258,6 +266,13 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineVie
 }
 
 static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
+{
+  if (dx != 0)
+    history_push (self);
+}
+
+static void
 on_pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, RemoraTimelineView *self)
 {
   self->pinch_last = 1;
@@ -288,6 +303,7 @@ action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
     {
       const RemoraViewport *vp = remora_session_get_viewport (self->session);
       remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
+      history_push (self);
     }
 }
 
@@ -298,6 +314,138 @@ action_pan (GtkWidget *widget, const char *action_name, GVariant *parameter)
   int                 step = MAX (1, plot_width (self) / 8);
 
   pan (self, g_str_equal (action_name, "timeline.pan-left") ? -step : step);
+  history_push (self);
+}
+
+/* History --------------------------------------------------------------------- */
+
+/* Remembers the visible range as a step of the history, dropping the steps
+ * ahead of it (as a browser does after going back). */
+static void
+history_push (RemoraTimelineView *self)
+{
+  const RemoraTimeRange *now;
+
+  if (self->session == NULL)
+    return;
+  now = &remora_session_get_viewport (self->session)->visible;
+  if (self->history->len > 0 &&
+      remora_time_range_equal (&g_array_index (self->history, RemoraTimeRange, self->history_at),
+                               now))
+    return;
+  if (self->history->len > 0)
+    g_array_set_size (self->history, self->history_at + 1);
+  g_array_append_val (self->history, *now);
+  self->history_at = self->history->len - 1;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.back", self->history_at > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.forward", FALSE);
+}
+
+static void
+action_history (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  gboolean            back = g_str_equal (action_name, "timeline.back");
+  RemoraTimeRange     r;
+
+  if (self->session == NULL || (back && self->history_at == 0) ||
+      (!back && self->history_at + 1 >= self->history->len))
+    return;
+  self->history_at += back ? -1 : 1;
+  r = g_array_index (self->history, RemoraTimeRange, self->history_at);
+  remora_session_set_visible (self->session, r.begin_ns, r.end_ns);
+  gtk_widget_action_set_enabled (widget, "timeline.back", self->history_at > 0);
+  gtk_widget_action_set_enabled (widget, "timeline.forward",
+                                 self->history_at + 1 < self->history->len);
+}
+
+/* Markers ----------------------------------------------------------------------- */
+
+/* The time under widget pixel @x, inside the visible range. */
+static gint64
+time_at (RemoraTimelineView *self, double x)
+{
+  return remora_viewport_px_to_time (remora_session_get_viewport (self->session),
+                                     focus_px (self, x));
+}
+
+/* Puts marker @name ("A" or "B") at @ts, moving it if it is set. */
+static void
+set_marker (RemoraTimelineView *self, const char *name, gint64 ts)
+{
+  const GArray *markers = remora_session_get_markers (self->session);
+
+  for (guint i = 0; i < markers->len; i++)
+    if (g_str_equal (g_array_index (markers, RemoraMarker, i).name, name))
+      {
+        remora_session_remove_marker (self->session, i);
+        break;
+      }
+  remora_session_add_marker (self->session, name, ts);
+}
+
+static void
+on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimelineView *self)
+{
+  GdkModifierType mods =
+      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->session == NULL || n_press != 1 || x < plot_x (self))
+    return;
+  set_marker (self, mods & GDK_SHIFT_MASK ? "B" : "A", time_at (self, x));
+}
+
+static void
+action_marker (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  double              x =
+      self->pointer_x > plot_x (self) ? self->pointer_x : plot_x (self) + plot_width (self) / 2.0;
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action_name, "timeline.clear-markers"))
+    {
+      while (remora_session_get_markers (self->session)->len > 0)
+        remora_session_remove_marker (self->session, 0);
+      return;
+    }
+  set_marker (self, g_str_equal (action_name, "timeline.marker-a") ? "A" : "B", time_at (self, x));
+}
+
+/**
+ * remora_timeline_view_dup_delta:
+ * @self: a #RemoraTimelineView
+ *
+ * Returns: (transfer full) (nullable): "Δ A–B" with the time from marker A
+ *   to marker B, or %NULL unless both are set.
+ */
+char *
+remora_timeline_view_dup_delta (RemoraTimelineView *self)
+{
+  const GArray *markers;
+  gint64        a = 0, b = 0;
+  gboolean      has_a = FALSE, has_b = FALSE;
+
+  if (self->session == NULL)
+    return NULL;
+  markers = remora_session_get_markers (self->session);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+      if (g_str_equal (m->name, "A"))
+        has_a = TRUE, a = m->ts;
+      else if (g_str_equal (m->name, "B"))
+        has_b = TRUE, b = m->ts;
+    }
+  if (!has_a || !has_b)
+    return NULL;
+  {
+    g_autofree char *d = remora_format_duration (ABS (b - a));
+    /* Translators: the time from marker A to marker B, in the header bar */
+    return g_strdup_printf (_ ("A→B %s%s"), b < a ? "−" : "", d);
+  }
 }
 
 /* Setup ------------------------------------------------------------------ */
@@ -322,6 +470,9 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
   if (session)
     self->changed_handler =
         g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  g_array_set_size (self->history, 0);
+  self->history_at = 0;
+  history_push (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   request_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -391,6 +542,7 @@ remora_timeline_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->frame, remora_frame_unref);
+  g_clear_pointer (&self->history, g_array_unref);
   G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
 }
 
@@ -459,6 +611,19 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.back", NULL, action_history);
+  gtk_widget_class_install_action (widget_class, "timeline.forward", NULL, action_history);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.back",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "timeline.forward", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.marker-a", NULL, action_marker);
+  gtk_widget_class_install_action (widget_class, "timeline.marker-b", NULL, action_marker);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-markers", NULL, action_marker);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "timeline.marker-a", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "timeline.marker-b", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-markers",
+                                       NULL);
   gtk_widget_class_set_css_name (widget_class, "remoratimeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -471,6 +636,7 @@ remora_timeline_view_init (RemoraTimelineView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture         *drag = gtk_gesture_drag_new ();
   GtkGesture         *pinch = gtk_gesture_zoom_new ();
+  GtkGesture         *click = gtk_gesture_click_new ();
 
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
@@ -478,6 +644,9 @@ remora_timeline_view_init (RemoraTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
@@ -485,6 +654,9 @@ remora_timeline_view_init (RemoraTimelineView *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   self->cancellable = g_cancellable_new ();
+  self->history = g_array_new (FALSE, FALSE, sizeof (RemoraTimeRange));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.back", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.forward", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Timeline"), -1);
 }

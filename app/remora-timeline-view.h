@@ -23,5 +23,6 @@ void           remora_timeline_view_set_session (RemoraTimelineView *self, Remor
 void           remora_timeline_view_set_dark (RemoraTimelineView *self, gboolean dark);
 const RemoraFrame *remora_timeline_view_get_frame (RemoraTimelineView *self);
 guint              remora_timeline_view_get_frames_painted (RemoraTimelineView *self);
+char              *remora_timeline_view_dup_delta (RemoraTimelineView *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _RemoraWindow
   GtkLabel           *progress_label;
   GtkListBox         *recent_list;
   GtkWidget          *zoom_box;
+  GtkLabel           *delta_label;
   RemoraTimelineView *timeline;
 
   /* Owned */
@@ -61,6 +62,17 @@ set_page (RemoraWindow *self, const char *name)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open",
                                  g_str_equal (name, "loading"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", g_str_equal (name, "view"));
+}
+
+static void
+on_session_changed (RemoraSession *session, RemoraWindow *self)
+{
+  g_autofree char *delta = remora_timeline_view_dup_delta (self->timeline);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delta_label), delta != NULL);
+  gtk_label_set_label (self->delta_label, delta ? delta : "");
 }
 
 /* Progress ------------------------------------------------------------------ */
@@ -110,7 +122,9 @@ show_trace (RemoraWindow *self, RemoraSession *session, GArray *busiest)
     remora_session_add_row (session, REMORA_ROW_TASK, 0,
                             g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
   g_set_object (&self->session, session);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   remora_timeline_view_set_session (self->timeline, session);
+  on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
                               info->cpus, span);
@@ -332,6 +346,185 @@ action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
 }
 
+/* Export ------------------------------------------------------------------------ */
+
+/* What `remora export` draws of the same range, rows and markers: 1600
+ * pixels wide, as high as the rows need, light, with a title block. */
+typedef struct
+{
+  char               *store_path;
+  char               *output; /* NULL: an image for the clipboard */
+  RemoraFrameRequest  request;
+  RemoraTimelineStyle style;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->store_path);
+  g_free (job->output);
+  remora_frame_request_clear (&job->request);
+  g_free (job);
+}
+
+static void
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError    *error = NULL;
+  g_autoptr (RemoraStore) store = remora_store_open (job->store_path, &error);
+  g_autoptr (RemoraFrame) frame = NULL;
+
+  if (store != NULL)
+    frame = remora_frame_compute (store, &job->request, cancellable, &error);
+  if (frame == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (job->output != NULL)
+    {
+      if (remora_export_frame (frame, &job->style, job->output, 1.0, &error))
+        g_task_return_pointer (task, NULL, NULL);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+  {
+    cairo_surface_t *surface =
+        cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->style.width, job->style.height);
+    cairo_t *cr = cairo_create (surface);
+    gboolean ok = remora_timeline_paint (frame, NULL, &job->style, cr, &error);
+
+    cairo_destroy (cr);
+    cairo_surface_flush (surface);
+    if (!ok)
+      {
+        cairo_surface_destroy (surface);
+        g_task_return_error (task, error);
+        return;
+      }
+    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  }
+}
+
+static void
+on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RemoraWindow *self = REMORA_WINDOW (object);
+  ExportJob    *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  if (job->output != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_ ("Exported the view to “%s”"), job->output);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+      return;
+    }
+  {
+    g_autoptr (GBytes) bytes = g_bytes_new_with_free_func (
+        cairo_image_surface_get_data (surface),
+        (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface),
+        (GDestroyNotify) cairo_surface_destroy, surface);
+    g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
+        cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+        GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
+
+    gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Copied the view as an image")));
+  }
+}
+
+/**
+ * remora_window_export_view:
+ * @self: a #RemoraWindow showing a trace
+ * @output: (nullable): a .png, .svg or .pdf file, or %NULL to copy the view
+ *   to the clipboard as an image
+ *
+ * Draws what `remora export` draws of the visible range, rows and markers,
+ * off the UI thread; says in the window when it is done or why it failed.
+ */
+void
+remora_window_export_view (RemoraWindow *self, const char *output)
+{
+  ExportJob *job;
+  GTask     *task;
+
+  g_return_if_fail (REMORA_IS_WINDOW (self));
+  if (self->session == NULL)
+    return;
+  if (output != NULL && !remora_export_is_supported (output))
+    {
+      g_autofree char *text = g_strdup_printf (
+          _ ("Cannot write “%s”: the name must end in .png, .svg or .pdf"), output);
+      show_error (self, text);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->store_path = g_strdup (remora_store_get_path (remora_session_get_store (self->session)));
+  job->output = g_strdup (output);
+  remora_timeline_style_init (&job->style);
+  job->style.width = 1600;
+  job->style.height =
+      remora_timeline_get_height_for_rows (TRUE, remora_session_get_rows (self->session)->len);
+  job->style.title_block = TRUE;
+  remora_session_make_request (self->session, remora_timeline_get_columns (&job->style),
+                               &job->request);
+  task = g_task_new (self, self->cancellable, on_exported, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+  g_object_unref (task);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path)
+        remora_window_export_view (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_export (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow         *self = REMORA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char      *base = self->file ? g_file_get_basename (self->file) : g_strdup ("trace");
+  g_autofree char      *name = NULL;
+  char                 *dot = strrchr (base, '.');
+
+  if (g_str_equal (action_name, "win.copy-image"))
+    {
+      remora_window_export_view (self, NULL);
+      return;
+    }
+  if (dot)
+    *dot = 0;
+  name = g_strconcat (base, "-view.png", NULL);
+  chooser =
+      gtk_file_chooser_native_new (_ ("Export the View"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Recent traces --------------------------------------------------------------- */
 
 static void
@@ -453,6 +646,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
@@ -460,6 +654,8 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, action_export);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "remora-resources.h"
 #include "remora-test-util.h"
@@ -107,6 +108,12 @@ frame_is_current (gpointer data)
 }
 
 static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
 shows_start (gpointer data)
 {
   return g_str_equal (remora_window_get_page (data), "start");
@@ -163,6 +170,77 @@ test_open_zoom_pan (void)
   g_assert_true (wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "04-zoomed-far-in");
 
+  /* markers A and B, and the time between them as the header bar says it */
+  {
+    gint64           a_ts, b_ts = vp->visible.begin_ns + len / 10;
+    g_autofree char *delta = NULL, *want = NULL, *d = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.marker-a", NULL));
+    g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
+    a_ts = g_array_index (remora_session_get_markers (session), RemoraMarker, 0).ts;
+    /* the pointer is not over the plot: A goes to the middle */
+    g_assert_cmpint (ABS (a_ts - (vp->visible.begin_ns + len / 2)), <=, len / 100);
+    g_assert_null (remora_timeline_view_dup_delta (view));
+    remora_session_add_marker (session, "B", b_ts);
+    d = remora_format_duration (a_ts - b_ts);
+    want = g_strdup_printf ("A→B −%s", d);
+    delta = remora_timeline_view_dup_delta (view);
+    g_assert_cmpstr (delta, ==, want);
+    g_assert_true (wait_for (frame_is_current, window, 10));
+    screenshot (GTK_WIDGET (window), "05-markers");
+  }
+
+  /* the view exported is what `remora export` draws of the same range, rows
+   * and markers */
+  {
+    g_autofree char *png = g_build_filename (dir, "view.png", NULL);
+    g_autofree char *cli_png = g_build_filename (dir, "cli.png", NULL);
+    g_autofree char *store = remora_store_path_beside (trace);
+    g_autoptr (GString) tasks = g_string_new (NULL);
+    g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+    const GArray *rows = remora_session_get_rows (session);
+    const GArray *markers = remora_session_get_markers (session);
+    g_autoptr (GError) error = NULL;
+    cairo_surface_t *a, *b;
+    int              status;
+
+    remora_window_export_view (window, png);
+    g_assert_true (wait_for ((Condition) file_exists, png, 30));
+    for (guint i = 0; i < rows->len; i++)
+      if (g_array_index (rows, RemoraRowSpec, i).kind == REMORA_ROW_TASK)
+        g_string_append_printf (tasks, "%s%d", tasks->len ? "," : "",
+                                g_array_index (rows, RemoraRowSpec, i).id);
+    g_ptr_array_add (args, g_strdup (g_getenv ("REMORA_EXE")));
+    g_ptr_array_add (args, g_strdup ("export"));
+    g_ptr_array_add (args, g_strdup (store));
+    g_ptr_array_add (args, g_strdup ("-o"));
+    g_ptr_array_add (args, g_strdup (cli_png));
+    g_ptr_array_add (args, g_strdup_printf ("--from=@%.9f", vp->visible.begin_ns / 1e9));
+    g_ptr_array_add (args, g_strdup_printf ("--to=@%.9f", vp->visible.end_ns / 1e9));
+    g_ptr_array_add (args, g_strdup_printf ("--tasks=%s", tasks->str));
+    for (guint i = 0; i < markers->len; i++)
+      {
+        const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+        g_ptr_array_add (args, g_strdup_printf ("--marker=%s@@%.9f", m->name, m->ts / 1e9));
+      }
+    g_ptr_array_add (args, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    a = cairo_image_surface_create_from_png (png);
+    b = cairo_image_surface_create_from_png (cli_png);
+    g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+    g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+    g_assert_cmpmem (cairo_image_surface_get_data (a),
+                     cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a),
+                     cairo_image_surface_get_data (b),
+                     cairo_image_surface_get_stride (b) * cairo_image_surface_get_height (b));
+    cairo_surface_destroy (a);
+    cairo_surface_destroy (b);
+  }
+
   /* and back to the whole trace through the window's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
@@ -189,7 +267,7 @@ test_bad_file_and_cancel (void)
   remora_window_open (window, junk_file);
   /* said in the window, which goes back to its start page */
   g_assert_true (wait_for (shows_start, window, 30));
-  screenshot (GTK_WIDGET (window), "05-not-a-trace");
+  screenshot (GTK_WIDGET (window), "06-not-a-trace");
 
   /* an import cancelled at once leaves the window usable and no store */
   remora_window_open (window, trace_file);
