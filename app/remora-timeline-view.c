@@ -40,6 +40,14 @@ struct _RemoraTimelineView
   /* the views gone back from and to (RemoraTimeRange), and where in them */
   GArray *history;
   guint   history_at;
+
+  /* what is under the pointer (asked a moment after it stops) and what a
+   * click selected */
+  double        pointer_y;
+  guint         hover_source;
+  GCancellable *hover_cancellable;
+  RemoraDetail *hover;
+  RemoraDetail *selected;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraTimelineView, remora_timeline_view, GTK_TYPE_WIDGET)
@@ -51,7 +59,14 @@ enum
   N_PROPS
 };
 
+enum
+{
+  SELECTED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint       signals[N_SIGNALS];
 
 static void
 fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
@@ -243,10 +258,17 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, RemoraTim
   return FALSE;
 }
 
+static gboolean ask_hover (gpointer data);
+
 static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimelineView *self)
 {
   self->pointer_x = x;
+  self->pointer_y = y;
+  /* asked once the pointer rests, not at every motion */
+  g_clear_handle_id (&self->hover_source, g_source_remove);
+  if (self->session != NULL)
+    self->hover_source = g_timeout_add (80, ask_hover, self);
 }
 
 static void
@@ -315,6 +337,146 @@ action_pan (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   pan (self, g_str_equal (action_name, "timeline.pan-left") ? -step : step);
   history_push (self);
+}
+
+/* Hover and selection ------------------------------------------------------------ */
+
+static gint64 time_at (RemoraTimelineView *self, double x);
+
+/* The row under widget height @y, or -1. */
+static int
+row_at (RemoraTimelineView *self, double y)
+{
+  RemoraTimelineStyle style;
+
+  if (self->session == NULL || self->frame == NULL)
+    return -1;
+  fill_style (self, &style);
+  return remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0, y);
+}
+
+/* An event this close to the pointer is the one under it: 4 pixels. */
+static gint64
+tolerance_ns (RemoraTimelineView *self)
+{
+  return (gint64) (4 * remora_viewport_get_ns_per_px (remora_session_get_viewport (self->session)));
+}
+
+static void
+on_hover (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraTimelineView) self = user_data;
+  RemoraDetail *detail = remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
+
+  if (detail == NULL)
+    return;
+  g_clear_pointer (&self->hover, remora_detail_free);
+  self->hover = detail;
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+static gboolean
+ask_hover (gpointer data)
+{
+  RemoraTimelineView *self = data;
+  int                 row = row_at (self, self->pointer_y);
+
+  self->hover_source = 0;
+  if (row < 0 || self->pointer_x < plot_x (self))
+    return G_SOURCE_REMOVE;
+  g_cancellable_cancel (self->hover_cancellable);
+  g_clear_object (&self->hover_cancellable);
+  self->hover_cancellable = g_cancellable_new ();
+  remora_session_query_detail_async (self->session, row, time_at (self, self->pointer_x),
+                                     tolerance_ns (self), self->hover_cancellable, on_hover,
+                                     g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_query_tooltip (
+    GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  g_autofree char    *text = NULL;
+  gint64              t;
+
+  if (self->hover == NULL || self->session == NULL || row_at (self, y) != self->hover->row)
+    return FALSE;
+  /* the answer is of where the pointer was: still under it? */
+  t = time_at (self, x);
+  if (ABS (t - self->hover->ts) > 2 * tolerance_ns (self))
+    return FALSE;
+  text = remora_detail_dup_summary (self->hover);
+  if (text[0] == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_selected (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraTimelineView) self = user_data;
+  RemoraDetail *d = remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
+
+  if (d == NULL || REMORA_SESSION (object) != self->session)
+    {
+      g_clear_pointer (&d, remora_detail_free);
+      return;
+    }
+  g_clear_pointer (&self->selected, remora_detail_free);
+  self->selected = d;
+  /* an event under the pointer, else the slice, else the task's state */
+  if (d->has_event)
+    remora_session_select (self->session, d->row, d->event.ts, d->event.ts);
+  else if (d->has_slice)
+    remora_session_select (self->session, d->row, d->slice.begin_ns, d->slice.end_ns);
+  else if (d->spec.kind == REMORA_ROW_TASK && d->state_end_ns > d->state_begin_ns)
+    remora_session_select (self->session, d->row, d->state_begin_ns, d->state_end_ns);
+  else
+    remora_session_select (self->session, -1, 0, 0);
+  g_signal_emit (self, signals[SELECTED], 0);
+}
+
+/* Selects what row @row holds at widget pixel @x. */
+static void
+select_at (RemoraTimelineView *self, int row, double x)
+{
+  remora_session_query_detail_async (self->session, row, time_at (self, x), tolerance_ns (self),
+                                     NULL, on_selected, g_object_ref (self));
+}
+
+/**
+ * remora_timeline_view_select_at:
+ * @self: a #RemoraTimelineView
+ * @row: a row
+ * @ts: a time
+ *
+ * Selects what @row holds at @ts, as a click there does: the details come
+ * with #RemoraTimelineView::selected.
+ */
+void
+remora_timeline_view_select_at (RemoraTimelineView *self, int row, gint64 ts)
+{
+  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
+  if (self->session == NULL)
+    return;
+  remora_session_query_detail_async (self->session, row, ts, tolerance_ns (self), NULL, on_selected,
+                                     g_object_ref (self));
+}
+
+/**
+ * remora_timeline_view_get_selected:
+ * @self: a #RemoraTimelineView
+ *
+ * Returns: (transfer none) (nullable): what the last click selected.
+ */
+const RemoraDetail *
+remora_timeline_view_get_selected (RemoraTimelineView *self)
+{
+  g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), NULL);
+  return self->selected;
 }
 
 /* History --------------------------------------------------------------------- */
@@ -390,10 +552,15 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
   GdkModifierType mods =
       gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
+  int row;
+
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (self->session == NULL || n_press != 1 || x < plot_x (self))
     return;
   set_marker (self, mods & GDK_SHIFT_MASK ? "B" : "A", time_at (self, x));
+  row = row_at (self, y);
+  if (row >= 0 && !(mods & GDK_SHIFT_MASK))
+    select_at (self, row, x);
 }
 
 static void
@@ -470,6 +637,8 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
   if (session)
     self->changed_handler =
         g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+  g_clear_pointer (&self->hover, remora_detail_free);
+  g_clear_pointer (&self->selected, remora_detail_free);
   g_array_set_size (self->history, 0);
   self->history_at = 0;
   history_push (self);
@@ -543,6 +712,12 @@ remora_timeline_view_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->frame, remora_frame_unref);
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_handle_id (&self->hover_source, g_source_remove);
+  if (self->hover_cancellable)
+    g_cancellable_cancel (self->hover_cancellable);
+  g_clear_object (&self->hover_cancellable);
+  g_clear_pointer (&self->hover, remora_detail_free);
+  g_clear_pointer (&self->selected, remora_detail_free);
   G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
 }
 
@@ -596,6 +771,16 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
       g_param_spec_object ("session", NULL, NULL, REMORA_TYPE_SESSION,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RemoraTimelineView::selected:
+   * @self: the view
+   *
+   * A click selected something: remora_timeline_view_get_selected() says
+   * what.
+   */
+  signals[SELECTED] = g_signal_new ("selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
@@ -652,6 +837,8 @@ remora_timeline_view_init (RemoraTimelineView *self)
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   self->cancellable = g_cancellable_new ();
   self->history = g_array_new (FALSE, FALSE, sizeof (RemoraTimeRange));

@@ -32,6 +32,8 @@ struct _RemoraWindow
   GtkListBox         *recent_list;
   GtkWidget          *zoom_box;
   GtkLabel           *delta_label;
+  GtkRevealer        *details_revealer;
+  GtkLabel           *details_label;
   RemoraTimelineView *timeline;
 
   /* Owned */
@@ -64,6 +66,30 @@ set_page (RemoraWindow *self, const char *name)
                                  g_str_equal (name, "loading"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", g_str_equal (name, "view"));
+}
+
+static void
+on_selected (RemoraTimelineView *view, RemoraWindow *self)
+{
+  const RemoraDetail *d = remora_timeline_view_get_selected (view);
+  g_autofree char    *text = d ? remora_detail_dup_text (d) : NULL;
+
+  gtk_label_set_label (self->details_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->details_revealer, text != NULL && text[0] != 0);
+}
+
+/**
+ * remora_window_get_details:
+ * @self: a #RemoraWindow
+ *
+ * Returns: the details pane's text ("" when it is hidden).
+ */
+const char *
+remora_window_get_details (RemoraWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->details_revealer)
+             ? gtk_label_get_label (self->details_label)
+             : "";
 }
 
 static void
@@ -647,6 +673,8 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
@@ -670,6 +698,7 @@ remora_window_init (RemoraWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (style));

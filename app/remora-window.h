@@ -24,5 +24,6 @@ gboolean            remora_window_is_loading (RemoraWindow *self);
 RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);
 const char         *remora_window_get_page (RemoraWindow *self);
 void                remora_window_export_view (RemoraWindow *self, const char *output);
+const char         *remora_window_get_details (RemoraWindow *self);
 
 G_END_DECLS

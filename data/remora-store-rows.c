@@ -10,6 +10,7 @@
 #include "remora-store-rows.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "remora-data-error.h"
 #include "remora-store-private.h"
@@ -884,6 +885,114 @@ remora_store_read_block_links (RemoraStore *store,
       g_array_append_val (links, link);
     }
   return TRUE;
+}
+
+/* One slice, one wakeup ------------------------------------------------------- */
+
+/**
+ * remora_store_read_slice_at:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @by_pid: %TRUE to find task @id's slice, %FALSE CPU @id's
+ * @id: the task or the CPU
+ * @ts: a time
+ * @slice: (out caller-allocates): the slice running at @ts, cleared with
+ *   remora_slice_info_clear()
+ * @found: (out): whether one was
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_slice_at (RemoraStore     *store,
+                            int              buffer_id,
+                            gboolean         by_pid,
+                            int              id,
+                            gint64           ts,
+                            RemoraSliceInfo *slice,
+                            gboolean        *found,
+                            GError         **error)
+{
+#define SLICE_AT(who)                                                                              \
+  "SELECT cpu, pid, start_ts, end_ts, end_state FROM sched_slices WHERE buffer_id = ?1 AND " who   \
+  " = ?2 AND start_ts <= ?3 AND end_ts > ?3 ORDER BY start_ts DESC LIMIT 1"
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, by_pid ? SLICE_AT ("pid") : SLICE_AT ("cpu"), error);
+#undef SLICE_AT
+  int rc;
+
+  memset (slice, 0, sizeof *slice);
+  *found = FALSE;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, buffer_id);
+  sqlite3_bind_int (st, 2, id);
+  sqlite3_bind_int64 (st, 3, ts);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      const char *state = (const char *) sqlite3_column_text (st, 4);
+      *slice = (RemoraSliceInfo){ sqlite3_column_int (st, 0), sqlite3_column_int (st, 1),
+                                  sqlite3_column_int64 (st, 2), sqlite3_column_int64 (st, 3),
+                                  g_strdup (state) };
+      *found = TRUE;
+      return TRUE;
+    }
+  return remora_store_check (store, rc, error);
+}
+
+void
+remora_slice_info_clear (RemoraSliceInfo *slice)
+{
+  g_clear_pointer (&slice->end_state, g_free);
+}
+
+/**
+ * remora_store_read_wakeup_for_switch:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @pid: a task
+ * @switch_ts: when it was switched in
+ * @wakeup: (out caller-allocates): the wakeup paired with that switch
+ * @found: (out): whether one was (a task preempted and run again was not
+ *   woken)
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_wakeup_for_switch (RemoraStore      *store,
+                                     int               buffer_id,
+                                     int               pid,
+                                     gint64            switch_ts,
+                                     RemoraWakeupInfo *wakeup,
+                                     gboolean         *found,
+                                     GError          **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT wakeup_ts, wakeup_cpu, waker_pid, latency_ns FROM wakeups WHERE buffer_id = ?1 "
+      "AND pid = ?2 AND switch_ts = ?3 AND wakeup_ts <= ?3 AND wakeup_ts >= ?3 - 10000000000 "
+      "ORDER BY wakeup_ts DESC LIMIT 1",
+      error);
+  int rc;
+
+  memset (wakeup, 0, sizeof *wakeup);
+  *found = FALSE;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, buffer_id);
+  sqlite3_bind_int (st, 2, pid);
+  sqlite3_bind_int64 (st, 3, switch_ts);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      *wakeup = (RemoraWakeupInfo){ sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1),
+                                    sqlite3_column_int (st, 2), sqlite3_column_int64 (st, 3) };
+      *found = TRUE;
+      return TRUE;
+    }
+  return remora_store_check (store, rc, error);
 }
 
 /* Tasks -------------------------------------------------------------------- */

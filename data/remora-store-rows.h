@@ -121,6 +121,41 @@ typedef struct
   gint32 issue_cpu;
 } RemoraBlockLink;
 
+/**
+ * RemoraSliceInfo:
+ * @cpu: where the task ran
+ * @pid: the task (0: idle)
+ * @begin_ns: when it was switched in
+ * @end_ns: when it was switched out
+ * @end_state: (nullable): the state it was switched out in, as the kernel
+ *   names it ("S", "D", "R+", …), or %NULL at a gap or the CPU's end
+ *
+ * One slice, whole.
+ */
+typedef struct
+{
+  gint32 cpu;
+  gint32 pid;
+  gint64 begin_ns;
+  gint64 end_ns;
+  char  *end_state;
+} RemoraSliceInfo;
+
+/**
+ * RemoraWakeupInfo:
+ * @wakeup_ts: when the task was woken
+ * @wakeup_cpu: the CPU that woke it
+ * @waker_pid: the task that woke it
+ * @latency_ns: from the wakeup to the switch that ran the task
+ */
+typedef struct
+{
+  gint64 wakeup_ts;
+  gint32 wakeup_cpu;
+  gint32 waker_pid;
+  gint64 latency_ns;
+} RemoraWakeupInfo;
+
 /* Called for each row read; return FALSE to stop reading. */
 typedef gboolean (*RemoraEventRowFunc) (
     gint64 ts, gint32 cpu, gint32 pid, gint64 type, gpointer user_data);
@@ -239,6 +274,22 @@ gboolean remora_store_read_block_links (RemoraStore *store,
                                         gboolean    *too_many,
                                         GError     **error);
 
+gboolean remora_store_read_slice_at (RemoraStore     *store,
+                                     int              buffer_id,
+                                     gboolean         by_pid,
+                                     int              id,
+                                     gint64           ts,
+                                     RemoraSliceInfo *slice,
+                                     gboolean        *found,
+                                     GError         **error);
+void     remora_slice_info_clear (RemoraSliceInfo *slice);
+gboolean remora_store_read_wakeup_for_switch (RemoraStore      *store,
+                                              int               buffer_id,
+                                              int               pid,
+                                              gint64            switch_ts,
+                                              RemoraWakeupInfo *wakeup,
+                                              gboolean         *found,
+                                              GError          **error);
 gboolean remora_store_read_task_names (
     RemoraStore *store, const int *pids, guint n_pids, GHashTable *names, GError **error);
 gboolean

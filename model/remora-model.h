@@ -13,6 +13,7 @@
 #include "remora-busiest-tasks.h"
 #include "remora-columns.h"
 #include "remora-cpu-row.h"
+#include "remora-detail.h"
 #include "remora-format.h"
 #include "remora-frame.h"
 #include "remora-model-error.h"

@@ -536,6 +536,106 @@ remora_session_request_frame_finish (RemoraSession *self, GAsyncResult *result, 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Details ----------------------------------------------------------------- */
+
+typedef struct
+{
+  RemoraRowSpec spec;
+  int           row;
+  gint64        ts;
+  gint64        tolerance_ns;
+  char         *store_path;
+} DetailJob;
+
+static void
+detail_job_free (gpointer data)
+{
+  DetailJob *job = data;
+
+  g_free (job->spec.label);
+  g_free (job->store_path);
+  g_free (job);
+}
+
+static void
+detail_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraSession *self = source_object;
+  DetailJob     *job = task_data;
+  GError        *error = NULL;
+  RemoraDetail  *detail = NULL;
+
+  g_mutex_lock (&self->worker_lock);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      if (self->worker_store == NULL)
+        self->worker_store = remora_store_open (job->store_path, &error);
+      if (self->worker_store != NULL)
+        detail = remora_detail_query (self->worker_store, job->row, &job->spec, job->ts,
+                                      job->tolerance_ns, &error);
+    }
+  g_mutex_unlock (&self->worker_lock);
+  if (detail != NULL)
+    g_task_return_pointer (task, detail, (GDestroyNotify) remora_detail_free);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * remora_session_query_detail_async:
+ * @self: a #RemoraSession
+ * @row: a row
+ * @ts: a time
+ * @tolerance_ns: how far from @ts an event may lie to be named
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Asks what row @row holds at @ts (remora_detail_query()) on the session's
+ * worker, after the frames asked before it.
+ */
+void
+remora_session_query_detail_async (RemoraSession      *self,
+                                   int                 row,
+                                   gint64              ts,
+                                   gint64              tolerance_ns,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  DetailJob *job;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (row >= 0 && row < (int) self->rows->len);
+  job = g_new0 (DetailJob, 1);
+  job->spec = g_array_index (self->rows, RemoraRowSpec, row);
+  job->spec.label = g_strdup (job->spec.label);
+  job->row = row;
+  job->ts = ts;
+  job->tolerance_ns = MAX (0, tolerance_ns);
+  job->store_path = g_strdup (remora_store_get_path (self->store));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, remora_session_query_detail_async);
+  g_task_set_task_data (task, job, detail_job_free);
+  g_task_run_in_thread (task, detail_thread);
+}
+
+/**
+ * remora_session_query_detail_finish:
+ * @self: a #RemoraSession
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the detail, or %NULL with @error set.
+ */
+RemoraDetail *
+remora_session_query_detail_finish (RemoraSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 remora_session_dispose (GObject *object)
 {

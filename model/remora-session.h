@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "remora-data.h"
+#include "remora-detail.h"
 #include "remora-frame.h"
 #include "remora-view-spec.h"
 #include "remora-viewport.h"
@@ -60,5 +61,15 @@ void            remora_session_request_frame_async (RemoraSession      *self,
                                                     gpointer            user_data);
 RemoraFrame *
 remora_session_request_frame_finish (RemoraSession *self, GAsyncResult *result, GError **error);
+
+void remora_session_query_detail_async (RemoraSession      *self,
+                                        int                 row,
+                                        gint64              ts,
+                                        gint64              tolerance_ns,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+RemoraDetail *
+remora_session_query_detail_finish (RemoraSession *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -157,6 +157,61 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
     }
 }
 
+/* The rows' layout: where the first row begins (below the title, the axis
+ * and the markers' strip), and how high each row is. */
+static void
+rows_layout (const RemoraTimelineStyle *style,
+             guint                      n,
+             gboolean                   markers,
+             double                    *axis_y,
+             double                    *marker_y,
+             double                    *top,
+             double                    *row_h)
+{
+  double rows_h;
+
+  *top = style->title_block ? REMORA_PAINT_TITLE_HEIGHT : 0;
+  *axis_y = *top;
+  *top += REMORA_PAINT_AXIS_HEIGHT;
+  *marker_y = *top;
+  if (markers)
+    *top += REMORA_PAINT_MARKER_HEIGHT;
+  rows_h = style->height - *top - (style->title_block ? REMORA_PAINT_LEGEND_HEIGHT : 0);
+  *row_h = n > 0 ? CLAMP (floor (rows_h / n) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
+                          REMORA_PAINT_MAX_ROW)
+                 : REMORA_PAINT_MAX_ROW;
+}
+
+static double
+row_top (double top, double row_h, int i)
+{
+  return top + i * (row_h + REMORA_PAINT_ROW_GAP) + 3;
+}
+
+/**
+ * remora_timeline_get_row_at:
+ * @style: the style a frame is painted with
+ * @n_rows: how many rows it has
+ * @markers: whether it has markers (they take a strip above the rows)
+ * @y: a height, in logical pixels from the top
+ *
+ * Returns: the row painted at @y, or -1 outside every row.
+ */
+int
+remora_timeline_get_row_at (const RemoraTimelineStyle *style,
+                            guint                      n_rows,
+                            gboolean                   markers,
+                            double                     y)
+{
+  double axis_y, marker_y, top, row_h;
+
+  rows_layout (style, n_rows, markers, &axis_y, &marker_y, &top, &row_h);
+  for (guint i = 0; i < n_rows; i++)
+    if (y >= row_top (top, row_h, (int) i) && y < row_top (top, row_h, (int) i) + row_h)
+      return (int) i;
+  return -1;
+}
+
 /* What painting a frame in two parts shares: the layout. */
 typedef struct
 {
@@ -176,7 +231,6 @@ painting_begin (Painting                  *g,
   cairo_font_options_t *options = cairo_font_options_create ();
   PangoFontDescription *font;
   int                   n = (int) frame->n_rows;
-  double                rows_h;
 
   memset (g, 0, sizeof *g);
   p->frame = frame;
@@ -206,19 +260,10 @@ painting_begin (Painting                  *g,
       frame->columns != (int) p->plot_w || !remora_time_range_equal (&p->view, &frame->range);
 
   /* the layout */
-  g->top = style->title_block ? REMORA_PAINT_TITLE_HEIGHT : 0;
-  g->axis_y = g->top;
-  g->top += REMORA_PAINT_AXIS_HEIGHT;
-  g->marker_y = g->top;
-  if (frame->markers->len > 0)
-    g->top += REMORA_PAINT_MARKER_HEIGHT;
-  rows_h = style->height - g->top - (style->title_block ? REMORA_PAINT_LEGEND_HEIGHT : 0);
-  g->row_h = n > 0 ? CLAMP (floor (rows_h / n) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
-                            REMORA_PAINT_MAX_ROW)
-                   : REMORA_PAINT_MAX_ROW;
+  rows_layout (style, n, frame->markers->len > 0, &g->axis_y, &g->marker_y, &g->top, &g->row_h);
   g->row_y = g_new0 (double, MAX (1, n));
   for (int i = 0; i < n; i++)
-    g->row_y[i] = g->top + i * (g->row_h + REMORA_PAINT_ROW_GAP) + 3;
+    g->row_y[i] = row_top (g->top, g->row_h, i);
 }
 
 static gboolean

@@ -52,6 +52,10 @@ typedef struct
 void     remora_timeline_style_init (RemoraTimelineStyle *style);
 int      remora_timeline_get_columns (const RemoraTimelineStyle *style);
 double   remora_timeline_get_plot_x (const RemoraTimelineStyle *style);
+int      remora_timeline_get_row_at (const RemoraTimelineStyle *style,
+                                     guint                      n_rows,
+                                     gboolean                   markers,
+                                     double                     y);
 int      remora_timeline_get_height_for_rows (gboolean title_block, guint n_rows);
 gboolean remora_timeline_paint_chrome (const RemoraFrame         *frame,
                                        const RemoraTimeRange     *view,

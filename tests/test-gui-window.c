@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "remora-resources.h"
 #include "remora-test-util.h"
@@ -111,6 +112,12 @@ static gboolean
 file_exists (gpointer path)
 {
   return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+has_details (gpointer data)
+{
+  return remora_window_get_details (data)[0] != 0;
 }
 
 static gboolean
@@ -246,6 +253,43 @@ test_open_zoom_pan (void)
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
   g_assert_true (wait_for (frame_is_current, window, 10));
 
+  /* a click on CPU 0's row 0.3 s into the trace (what a click does, from
+   * the time on) selects the slice running there: the details pane names its
+   * task and times, as the store has them */
+  {
+    RemoraStore     *store = remora_session_get_store (session);
+    gint64           t = remora_store_get_info (store)->first_ts + 300000000;
+    gint64           first = remora_store_get_info (store)->first_ts;
+    sqlite3_stmt    *st = NULL;
+    g_autofree char *task = NULL, *from = NULL, *to = NULL, *want_from = NULL;
+    int              pid;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
+                                         "SELECT s.pid, s.start_ts, s.end_ts, t.comm FROM "
+                                         "sched_slices s JOIN tasks t USING (pid) WHERE "
+                                         "s.buffer_id = 0 AND s.cpu = 0 AND s.start_ts <= ?1 "
+                                         "AND s.end_ts > ?1",
+                                         -1, &st, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_bind_int64 (st, 1, t);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    pid = sqlite3_column_int (st, 0);
+    from = remora_format_timestamp (sqlite3_column_int64 (st, 1) - first);
+    to = remora_format_timestamp (sqlite3_column_int64 (st, 2) - first);
+    task = g_strdup_printf ("Task %s, pid %d, on CPU 0",
+                            pid == 0 ? "<idle>" : (const char *) sqlite3_column_text (st, 3), pid);
+    want_from = g_strdup_printf ("From %s s to %s s", from, to);
+    sqlite3_finalize (st);
+
+    remora_timeline_view_select_at (view, 0, t);
+    g_assert_true (wait_for (has_details, window, 10));
+    g_assert_nonnull (strstr (remora_window_get_details (window), task));
+    g_assert_nonnull (strstr (remora_window_get_details (window), want_from));
+    g_assert_cmpint (remora_session_get_selection (session)->row, ==, 0);
+    g_assert_true (wait_for (frame_is_current, window, 10));
+    screenshot (GTK_WIDGET (window), "06-selected");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }
@@ -267,7 +311,7 @@ test_bad_file_and_cancel (void)
   remora_window_open (window, junk_file);
   /* said in the window, which goes back to its start page */
   g_assert_true (wait_for (shows_start, window, 30));
-  screenshot (GTK_WIDGET (window), "06-not-a-trace");
+  screenshot (GTK_WIDGET (window), "07-not-a-trace");
 
   /* an import cancelled at once leaves the window usable and no store */
   remora_window_open (window, trace_file);

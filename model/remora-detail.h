@@ -1,0 +1,73 @@
+/* remora-detail.h: what a row holds at one time, for a tooltip and the
+ * details of a selection
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#if !defined(REMORA_MODEL_INSIDE) && !defined(REMORA_MODEL_COMPILATION)
+#error "Only <remora-model.h> can be included directly."
+#endif
+
+#include "remora-data.h"
+#include "remora-view-spec.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RemoraDetail:
+ * @row: the row asked about (an index into the session's rows)
+ * @spec: that row
+ * @ts: the time asked about
+ * @first_ts: the trace's first time, which the texts count from
+ * @has_slice: whether a slice runs there (a CPU row's task, or a task row's
+ *   run); then @slice holds it and @comm the task's name
+ * @state: on a task row, the task's state there
+ * @state_begin_ns: when that state began
+ * @state_end_ns: when it ended
+ * @has_wakeup: whether @slice's switch-in was paired with a wakeup
+ * @wakeup: that wakeup
+ * @has_event: whether an event lies within the tolerance asked for; the
+ *   nearest is then described by the event fields
+ * @event_text: the event's info as `trace-cmd report` prints it
+ * @event_fields: every field as name=value
+ *
+ * What a row holds at one time: immutable once answered.
+ */
+typedef struct
+{
+  int              row;
+  RemoraRowSpec    spec;
+  gint64           ts;
+  gint64           first_ts;
+  gboolean         has_slice;
+  RemoraSliceInfo  slice;
+  char            *comm;
+  RemoraTaskState  state;
+  gint64           state_begin_ns;
+  gint64           state_end_ns;
+  gboolean         has_wakeup;
+  RemoraWakeupInfo wakeup;
+  gboolean         has_event;
+  RemoraRowEvent   event;
+  char            *event_comm;
+  char            *event_text;
+  char            *event_fields;
+} RemoraDetail;
+
+RemoraDetail *remora_detail_query (RemoraStore         *store,
+                                   int                  row,
+                                   const RemoraRowSpec *spec,
+                                   gint64               ts,
+                                   gint64               tolerance_ns,
+                                   GError             **error);
+void          remora_detail_free (RemoraDetail *detail);
+char         *remora_detail_dup_summary (const RemoraDetail *detail);
+char         *remora_detail_dup_text (const RemoraDetail *detail);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraDetail, remora_detail_free)
+
+G_END_DECLS
