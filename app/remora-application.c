@@ -21,6 +21,10 @@ struct _RemoraApplication
 
   /* Owned */
   GPtrArray *files; /* GFile: what the command line asked to open */
+  char      *cpus;  /* what it preselected: --cpu, --pid and --task, --from, --to */
+  GString   *tasks;
+  char      *from;
+  char      *to;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraApplication, remora_application, ADW_TYPE_APPLICATION)
@@ -39,6 +43,8 @@ remora_application_activate (GApplication *app)
     {
       RemoraWindow *window = remora_window_new (GTK_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
+      remora_window_preselect (window, self->cpus, self->tasks->len ? self->tasks->str : NULL,
+                               self->from, self->to);
       remora_window_open (window, self->files->pdata[i]);
     }
   g_ptr_array_set_size (self->files, 0);
@@ -121,6 +127,10 @@ remora_application_finalize (GObject *object)
   RemoraApplication *self = REMORA_APPLICATION (object);
 
   g_ptr_array_unref (self->files);
+  g_free (self->cpus);
+  g_string_free (self->tasks, TRUE);
+  g_free (self->from);
+  g_free (self->to);
   G_OBJECT_CLASS (remora_application_parent_class)->finalize (object);
 }
 
@@ -136,6 +146,7 @@ static void
 remora_application_init (RemoraApplication *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tasks = g_string_new (NULL);
 }
 
 /**
@@ -158,6 +169,29 @@ remora_application_main (int argc, char **argv)
     {
       const char *name = argv[i];
 
+      const char *const valued[] = { "--cpu", "--pid", "--task", "--from", "--to", NULL };
+
+      if (g_strv_contains (valued, name))
+        {
+          const char *value;
+
+          if (i + 1 >= argc)
+            {
+              /* Translators: %s is an option: --cpu, --pid, --task, --from or --to */
+              g_printerr (_ ("remora: %s needs a value (see “remora --help”)\n"), name);
+              return 2;
+            }
+          value = argv[++i];
+          if (g_str_equal (name, "--cpu"))
+            g_free (app->cpus), app->cpus = g_strdup (value);
+          else if (g_str_equal (name, "--from"))
+            g_free (app->from), app->from = g_strdup (value);
+          else if (g_str_equal (name, "--to"))
+            g_free (app->to), app->to = g_strdup (value);
+          else
+            g_string_append_printf (app->tasks, "%s%s", app->tasks->len ? "," : "", value);
+          continue;
+        }
       if (g_str_equal (name, "-i"))
         {
           if (i + 1 >= argc)

@@ -22,82 +22,15 @@
 /* Parses a --from or --to TIME, which must fall inside the trace. */
 static gboolean
 parse_time_option (
-    const char *option, const char *text, gint64 first, gint64 last, gint64 *out, int *status)
+    const char *option, const char *text, RemoraStore *store, gint64 *out, int *status)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!remora_parse_time (text, first, out, &error))
+  if (!remora_parse_view_time (option, text, remora_store_get_info (store), out, &error))
     {
-      remora_cli_fail (status, "%s: %s", option, error->message);
+      remora_cli_fail (status, "%s", error->message);
       *status = 2;
       return FALSE;
-    }
-  if (*out < first || *out > last)
-    {
-      g_autofree char *span = remora_format_duration (last - first);
-      remora_cli_fail (
-          status,
-          /* Translators: "--from 10s is outside the trace, which lasts 4.3 s (from 0 to 4.3 s)" */
-          _ ("%s %s is outside the trace, which lasts %s (give a time from 0 to %s, or an "
-             "absolute one with @)"),
-          option, text, span, span);
-      *status = 2;
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Parses "0-3,6" into CPU numbers that the trace has. */
-static gboolean
-parse_cpus (RemoraStore *store, const char *spec, GArray *cpus, int *status)
-{
-  int n = remora_store_get_info (store)->cpus;
-  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      char  *dash = strchr (parts[i], '-');
-      char  *end = NULL;
-      gint64 a = g_ascii_strtoll (parts[i], &end, 10), b = a;
-
-      if (end == parts[i] || (dash == NULL && *end) || (dash && end != dash))
-        return remora_cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
-      if (dash)
-        {
-          b = g_ascii_strtoll (dash + 1, &end, 10);
-          if (end == dash + 1 || *end || b < a)
-            return remora_cli_fail (status, _ ("“%s” is not a list of CPUs such as 0-3,6"), spec);
-        }
-      for (gint64 c = a; c <= b; c++)
-        {
-          int cpu = (int) c;
-          if (c < 0 || c >= n)
-            return remora_cli_fail (status, _ ("the trace has no CPU %lld (it has CPUs 0 to %d)"),
-                                    (long long) c, n - 1);
-          g_array_append_val (cpus, cpu);
-        }
-    }
-  return TRUE;
-}
-
-/* Parses "1234,kworker/1:2": pids, or task names standing for every pid of
- * that name; each must have run or emitted events in the trace. */
-static gboolean
-parse_tasks (RemoraStore *store, const char *spec, GArray *pids, int *status)
-{
-  g_auto (GStrv) parts = g_strsplit (spec, ",", -1);
-
-  for (guint i = 0; parts[i]; i++)
-    {
-      g_autoptr (GError) error = NULL;
-      guint before = pids->len;
-
-      if (parts[i][0] == 0)
-        continue;
-      if (!remora_store_find_tasks (store, parts[i], pids, &error))
-        return remora_cli_fail (status, "%s", error->message);
-      if (pids->len == before)
-        return remora_cli_fail (status, _ ("no task “%s” ran in the trace"), parts[i]);
     }
   return TRUE;
 }
@@ -199,9 +132,9 @@ remora_cli_export (int argc, char **argv)
   last = remora_session_get_viewport (session)->trace.end_ns;
   begin = first;
   end = last;
-  if (from && !parse_time_option ("--from", from, first, last, &begin, &status))
+  if (from && !parse_time_option ("--from", from, store, &begin, &status))
     return status;
-  if (to && !parse_time_option ("--to", to, first, last, &end, &status))
+  if (to && !parse_time_option ("--to", to, store, &end, &status))
     return status;
   if (end <= begin)
     return remora_cli_fail (&status, _ ("the range must end after it begins (--from %s, --to %s)"),
@@ -214,8 +147,8 @@ remora_cli_export (int argc, char **argv)
     {
       if (cpu_spec)
         {
-          if (!parse_cpus (store, cpu_spec, cpus, &status))
-            return status;
+          if (!remora_parse_cpu_list (cpu_spec, remora_store_get_info (store)->cpus, cpus, &error))
+            return remora_cli_fail (&status, "%s", error->message), status;
         }
       else
         for (int c = 0; c < remora_store_get_info (store)->cpus; c++)
@@ -225,8 +158,8 @@ remora_cli_export (int argc, char **argv)
     {
       if (task_spec)
         {
-          if (!parse_tasks (store, task_spec, pids, &status))
-            return status;
+          if (!remora_parse_task_list (store, task_spec, pids, &error))
+            return remora_cli_fail (&status, "%s", error->message), status;
         }
       else
         {

@@ -20,6 +20,8 @@ print_usage (FILE *out)
            _ ("Usage:\n"
               "  remora [TRACE|STORE]...           open traces in the window (none: a start page)\n"
               "  remora -i TRACE                   the same, as kernelshark -i and trace-cmd -i\n"
+              "         [--cpu 1,4-7] [--pid PID] [--task NAME] [--from T] [--to T]\n"
+              "                                    what the window shows first\n"
               "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
               "                                    import a trace.dat into a store\n"
               "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
@@ -88,9 +90,12 @@ remora_cli_wants (int argc, char **argv)
   static const char *const commands[] = { "import", "stats", "events",    "export", "help",
                                           "--help", "-h",    "--version", "-V",     NULL };
 
+  static const char *const window_options[] = { "-i",     "--cpu", "--pid", "--task",
+                                                "--from", "--to",  NULL };
+
   if (argc < 2)
     return FALSE;
   if (g_strv_contains (commands, argv[1]))
     return TRUE;
-  return argv[1][0] == '-' && !g_str_equal (argv[1], "-i");
+  return argv[1][0] == '-' && !g_strv_contains (window_options, argv[1]);
 }

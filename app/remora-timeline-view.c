@@ -370,6 +370,11 @@ on_hover (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (detail == NULL)
     return;
+  if (self->session == NULL || REMORA_SESSION (object) != self->session)
+    {
+      remora_detail_free (detail);
+      return;
+    }
   g_clear_pointer (&self->hover, remora_detail_free);
   self->hover = detail;
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
@@ -382,7 +387,7 @@ ask_hover (gpointer data)
   int                 row = row_at (self, self->pointer_y);
 
   self->hover_source = 0;
-  if (row < 0 || self->pointer_x < plot_x (self))
+  if (self->session == NULL || row < 0 || self->pointer_x < plot_x (self))
     return G_SOURCE_REMOVE;
   g_cancellable_cancel (self->hover_cancellable);
   g_clear_object (&self->hover_cancellable);

@@ -37,6 +37,10 @@ struct _RemoraWindow
   RemoraTimelineView *timeline;
 
   /* Owned */
+  char          *pre_cpus; /* what the command line preselected, or NULL */
+  char          *pre_tasks;
+  char          *pre_from;
+  char          *pre_to;
   RemoraLoader  *loader;
   GCancellable  *cancellable;
   RemoraSession *session;
@@ -134,19 +138,59 @@ on_notice (RemoraLoader *loader, const char *text, RemoraWindow *self)
 
 /* Opening ------------------------------------------------------------------ */
 
+/* The rows to show first, chosen off the UI thread with a connection of
+ * their own: the CPUs and tasks the command line named, else every CPU and
+ * the busiest tasks of the whole trace. */
+typedef struct
+{
+  char   *path;
+  char   *cpus;  /* a list, or NULL */
+  char   *tasks; /* a list, or NULL */
+  GArray *cpu_rows;
+  GArray *task_rows;
+  GError *warning; /* a list that did not parse: said, and the default used */
+} RowsJob;
+
 static void
-show_trace (RemoraWindow *self, RemoraSession *session, GArray *busiest)
+rows_job_free (gpointer data)
+{
+  RowsJob *job = data;
+
+  g_free (job->path);
+  g_free (job->cpus);
+  g_free (job->tasks);
+  g_clear_pointer (&job->cpu_rows, g_array_unref);
+  g_clear_pointer (&job->task_rows, g_array_unref);
+  g_clear_error (&job->warning);
+  g_free (job);
+}
+
+static void
+show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
 {
   const RemoraTraceInfo *info = remora_session_get_info (session);
   g_autofree char       *base = g_file_get_basename (self->file);
   g_autofree char       *span = remora_format_duration (info->last_ts - info->first_ts);
   g_autofree char       *subtitle = NULL;
 
-  for (int cpu = 0; cpu < info->cpus; cpu++)
-    remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
-  for (guint i = 0; busiest && i < busiest->len; i++)
-    remora_session_add_row (session, REMORA_ROW_TASK, 0,
-                            g_array_index (busiest, RemoraTaskTotal, i).pid, NULL);
+  for (guint i = 0; rows && i < rows->cpu_rows->len; i++)
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (rows->cpu_rows, int, i),
+                            NULL);
+  for (guint i = 0; rows && i < rows->task_rows->len; i++)
+    remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (rows->task_rows, int, i),
+                            NULL);
+  if (self->pre_from || self->pre_to)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 begin = info->first_ts, end = info->last_ts + 1;
+
+      if ((self->pre_from &&
+           !remora_parse_view_time ("--from", self->pre_from, info, &begin, &error)) ||
+          (self->pre_to && !remora_parse_view_time ("--to", self->pre_to, info, &end, &error)))
+        show_error (self, error->message);
+      else if (end > begin)
+        remora_session_set_visible (session, begin, end);
+    }
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   remora_timeline_view_set_session (self->timeline, session);
@@ -164,39 +208,63 @@ show_trace (RemoraWindow *self, RemoraSession *session, GArray *busiest)
 /* The busiest tasks of the whole trace, the default task rows, read off the
  * UI thread with a connection of their own. */
 static void
-busiest_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  const char *path = task_data;
-  GError     *error = NULL;
-  g_autoptr (RemoraStore) store = remora_store_open (path, &error);
-  GArray *busiest = NULL;
+  RowsJob *job = task_data;
+  GError  *error = NULL;
+  g_autoptr (RemoraStore) store = remora_store_open (job->path, &error);
+  const RemoraTraceInfo *info;
+  RemoraTimeRange        whole;
 
-  if (store != NULL)
+  if (store == NULL)
     {
-      const RemoraTraceInfo *info = remora_store_get_info (store);
-      RemoraTimeRange        whole = remora_time_range_make (info->first_ts, info->last_ts + 1);
-      busiest = remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &error);
+      g_task_return_error (task, error);
+      return;
     }
-  if (busiest)
-    g_task_return_pointer (task, busiest, (GDestroyNotify) g_array_unref);
-  else
-    g_task_return_error (task, error);
+  info = remora_store_get_info (store);
+  whole = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  job->cpu_rows = g_array_new (FALSE, FALSE, sizeof (int));
+  if (job->cpus && !remora_parse_cpu_list (job->cpus, info->cpus, job->cpu_rows, &job->warning))
+    g_array_set_size (job->cpu_rows, 0);
+  if (job->cpu_rows->len == 0 && job->cpus == NULL)
+    for (int cpu = 0; cpu < info->cpus; cpu++)
+      g_array_append_val (job->cpu_rows, cpu);
+  job->task_rows = g_array_new (FALSE, FALSE, sizeof (int));
+  if (job->tasks && !remora_parse_task_list (store, job->tasks, job->task_rows,
+                                             job->warning ? NULL : &job->warning))
+    g_array_set_size (job->task_rows, 0);
+  if (job->task_rows->len == 0 && job->tasks == NULL)
+    {
+      g_autoptr (GArray) busiest =
+          remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &error);
+      if (busiest == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      for (guint i = 0; i < busiest->len; i++)
+        g_array_append_val (job->task_rows, g_array_index (busiest, RemoraTaskTotal, i).pid);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-on_busiest (GObject *object, GAsyncResult *result, gpointer user_data)
+on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   RemoraWindow *self = REMORA_WINDOW (object);
   g_autoptr (RemoraSession) session = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GArray) busiest = g_task_propagate_pointer (G_TASK (result), &error);
+  RowsJob *job = g_task_get_task_data (G_TASK (result));
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* without them the trace is shown all the same, with its CPUs */
-  if (busiest == NULL)
-    show_error (self, error->message);
-  show_trace (self, session, busiest);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      show_error (self, error->message);
+    }
+  if (job->warning)
+    show_error (self, job->warning->message);
+  show_trace (self, session, job->cpu_rows ? job : NULL);
 }
 
 static void
@@ -230,9 +298,15 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
     data.app_exec = (char *) "remora %f";
     gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 
-    task = g_task_new (self, self->cancellable, on_busiest, g_object_ref (session));
-    g_task_set_task_data (task, g_strdup (remora_store_get_path (store)), g_free);
-    g_task_run_in_thread (task, busiest_thread);
+    task = g_task_new (self, self->cancellable, on_rows, g_object_ref (session));
+    {
+      RowsJob *job = g_new0 (RowsJob, 1);
+      job->path = g_strdup (remora_store_get_path (store));
+      job->cpus = g_strdup (self->pre_cpus);
+      job->tasks = g_strdup (self->pre_tasks);
+      g_task_set_task_data (task, job, rows_job_free);
+    }
+    g_task_run_in_thread (task, rows_thread);
     g_object_unref (task);
   }
 }
@@ -278,6 +352,33 @@ remora_window_open (RemoraWindow *self, GFile *file)
   gtk_label_set_label (self->progress_label, "");
   set_page (self, "loading");
   remora_loader_load_async (self->loader, self->cancellable, on_loaded, g_object_ref (self));
+}
+
+/**
+ * remora_window_preselect:
+ * @self: a #RemoraWindow
+ * @cpus: (nullable): the CPU rows to show ("1,4-7"), %NULL for all
+ * @tasks: (nullable): the task rows ("1234,kworker/1:2"), %NULL for the
+ *   busiest
+ * @from: (nullable): where the view begins, as `remora export --from` takes it
+ * @to: (nullable): where it ends
+ *
+ * What the next trace opened in @self shows first, as KernelShark's
+ * command-line options preselect it.
+ */
+void
+remora_window_preselect (
+    RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to)
+{
+  g_return_if_fail (REMORA_IS_WINDOW (self));
+  g_free (self->pre_cpus);
+  g_free (self->pre_tasks);
+  g_free (self->pre_from);
+  g_free (self->pre_to);
+  self->pre_cpus = g_strdup (cpus);
+  self->pre_tasks = g_strdup (tasks);
+  self->pre_from = g_strdup (from);
+  self->pre_to = g_strdup (to);
 }
 
 gboolean
@@ -649,6 +750,10 @@ remora_window_dispose (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->session);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->pre_cpus, g_free);
+  g_clear_pointer (&self->pre_tasks, g_free);
+  g_clear_pointer (&self->pre_from, g_free);
+  g_clear_pointer (&self->pre_to, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_WINDOW);
   G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
 }

@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RemoraWindow, remora_window, REMORA, WINDOW, AdwApplicationWindow)
 
-RemoraWindow       *remora_window_new (GtkApplication *application);
-void                remora_window_open (RemoraWindow *self, GFile *file);
+RemoraWindow *remora_window_new (GtkApplication *application);
+void          remora_window_open (RemoraWindow *self, GFile *file);
+void          remora_window_preselect (
+             RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to);
 gboolean            remora_window_has_trace (RemoraWindow *self);
 gboolean            remora_window_is_loading (RemoraWindow *self);
 RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);

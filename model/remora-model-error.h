@@ -19,11 +19,15 @@ G_BEGIN_DECLS
 
 /**
  * RemoraModelError:
- * @REMORA_MODEL_ERROR_INVALID_TIME: a time that does not parse
+ * @REMORA_MODEL_ERROR_INVALID_TIME: a time that does not parse, or lies
+ *   outside the trace
+ * @REMORA_MODEL_ERROR_INVALID_LIST: a list of CPUs or tasks that does not
+ *   parse, or names one the trace does not have
  */
 typedef enum
 {
   REMORA_MODEL_ERROR_INVALID_TIME,
+  REMORA_MODEL_ERROR_INVALID_LIST,
 } RemoraModelError;
 
 GQuark remora_model_error_quark (void);

@@ -18,6 +18,7 @@
 #include "remora-frame.h"
 #include "remora-model-error.h"
 #include "remora-row-detail.h"
+#include "remora-row-lists.h"
 #include "remora-session.h"
 #include "remora-task-row.h"
 #include "remora-time-range.h"

@@ -320,9 +320,26 @@ test_bad_file_and_cancel (void)
   g_assert_true (wait_for (shows_start, window, 30));
   g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
 
-  /* and opening it again works */
+  /* and opening it again works, with what the command line preselects
+   * (remora --cpu 1,3 --pid 141 --from @5.8925 --to @5.8935 trace.dat) */
+  remora_window_preselect (window, "1,3", "141", "@5.8925", "@5.8935");
   remora_window_open (window, trace_file);
   g_assert_true (wait_for (shows_trace, window, 60));
+  {
+    RemoraSession *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+    const GArray  *rows = remora_session_get_rows (session);
+    const RemoraViewport *vp = remora_session_get_viewport (session);
+
+    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 1);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 1).id, ==, 3);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).kind, ==, REMORA_ROW_TASK);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).id, ==, 141);
+    g_assert_cmpint (vp->visible.begin_ns, ==, 5892500000);
+    g_assert_cmpint (vp->visible.end_ns, ==, 5893500000);
+    g_assert_true (wait_for (frame_is_current, window, 10));
+    screenshot (GTK_WIDGET (window), "08-preselected");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }
