@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "remora-overview.h"
+
 /* the default rows' tasks: the busiest of the whole trace */
 #define DEFAULT_TASK_ROWS 8
 
@@ -35,6 +37,7 @@ struct _RemoraWindow
   GtkRevealer        *details_revealer;
   GtkLabel           *details_label;
   RemoraTimelineView *timeline;
+  RemoraOverview     *overview;
 
   /* Owned */
   char          *pre_cpus; /* what the command line preselected, or NULL */
@@ -194,6 +197,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   remora_timeline_view_set_session (self->timeline, session);
+  remora_overview_set_session (self->overview, session);
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -393,6 +397,19 @@ remora_window_is_loading (RemoraWindow *self)
   return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading") ||
          (self->session == NULL && self->file != NULL &&
           !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "start"));
+}
+
+/**
+ * remora_window_get_overview_frame:
+ * @self: a #RemoraWindow
+ *
+ * Returns: (transfer none) (nullable): the whole trace's frame the overview
+ *   strip paints.
+ */
+const RemoraFrame *
+remora_window_get_overview_frame (RemoraWindow *self)
+{
+  return remora_overview_get_frame (self->overview);
 }
 
 RemoraTimelineView *
@@ -729,6 +746,7 @@ static void
 on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, RemoraWindow *self)
 {
   remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (manager));
+  remora_overview_set_dark (self->overview, adw_style_manager_get_dark (manager));
 }
 
 /* GObject ------------------------------------------------------------------------ */
@@ -767,6 +785,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   object_class->dispose = remora_window_dispose;
 
   g_type_ensure (REMORA_TYPE_TIMELINE_VIEW);
+  g_type_ensure (REMORA_TYPE_OVERVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -781,6 +800,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, overview);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, action_cancel_open);
@@ -806,7 +826,7 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
-  remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (style));
+  on_dark_changed (style, NULL, self);
   fill_recent (self);
   set_page (self, "start");
 }

@@ -27,5 +27,6 @@ RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);
 const char         *remora_window_get_page (RemoraWindow *self);
 void                remora_window_export_view (RemoraWindow *self, const char *output);
 const char         *remora_window_get_details (RemoraWindow *self);
+const RemoraFrame  *remora_window_get_overview_frame (RemoraWindow *self);
 
 G_END_DECLS

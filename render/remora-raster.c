@@ -105,6 +105,15 @@ raster_into (
     }
 }
 
+/* Forgets the row's rectangles (when they cannot be shown). */
+static void
+drop_groups (RemoraPaint *p)
+{
+  for (int i = 0; i < REMORA_N_GROUPS; i++)
+    if (p->groups[i].boxes)
+      g_array_set_size (p->groups[i].boxes, 0);
+}
+
 /* Every rectangle of a row is whole pixels on an image target (integer
  * positions, integer scale), so the row is written straight into the
  * target's pixels: what cairo's fills would make, without building and
@@ -152,6 +161,12 @@ raster_groups (RemoraPaint *p, double y, double h)
 
   cairo_user_to_device_distance (p->cr, &sx, &sy);
   sx = fabs (sx), sy = fabs (sy);
+  if (!(p->plot_w * sx <= 32767 && h * sy <= 32767))
+    {
+      /* no image that large: nothing to show of the row */
+      drop_groups (p);
+      return;
+    }
   bw = (int) ceil (p->plot_w * sx);
   bh = (int) ceil (h * sy);
   if (p->band == NULL || cairo_image_surface_get_width (p->band) != bw ||
@@ -159,6 +174,12 @@ raster_groups (RemoraPaint *p, double y, double h)
     {
       g_clear_pointer (&p->band, cairo_surface_destroy);
       p->band = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, bw, bh);
+      if (cairo_surface_status (p->band) != CAIRO_STATUS_SUCCESS)
+        {
+          g_clear_pointer (&p->band, cairo_surface_destroy);
+          drop_groups (p);
+          return;
+        }
       cairo_surface_set_device_scale (p->band, sx, sy);
     }
   cairo_surface_flush (p->band);

@@ -133,6 +133,10 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
       double per_column =
           (double) remora_time_range_get_duration (&frame->range) / frame->columns * k;
 
+      /* a frame much wider or narrower than the view says too little of
+       * it: the rows wait for their own frame */
+      if (!(per_column <= 16 && per_column >= 1.0 / 16))
+        return;
       cairo_save (p->cr);
       cairo_rectangle (p->cr, p->plot_x, 0, plot_w, p->style->height);
       cairo_clip (p->cr);

@@ -73,4 +73,10 @@ gboolean remora_timeline_paint (const RemoraFrame         *frame,
                                 cairo_t                   *cr,
                                 GError                   **error);
 
+gboolean remora_overview_paint (const RemoraFrame         *frame,
+                                const RemoraTimeRange     *visible,
+                                const RemoraTimelineStyle *style,
+                                cairo_t                   *cr,
+                                GError                   **error);
+
 G_END_DECLS

@@ -115,6 +115,12 @@ file_exists (gpointer path)
 }
 
 static gboolean
+has_overview (gpointer data)
+{
+  return remora_window_get_overview_frame (data) != NULL;
+}
+
+static gboolean
 has_details (gpointer data)
 {
   return remora_window_get_details (data)[0] != 0;
@@ -154,6 +160,13 @@ test_open_zoom_pan (void)
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
   g_assert_cmpuint (remora_session_get_rows (session)->len, ==, 4 + 8);
   g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (wait_for (has_overview, window, 10));
+  {
+    const RemoraFrame *whole = remora_window_get_overview_frame (window);
+    /* the overview: every CPU over the whole trace */
+    g_assert_cmpuint (whole->n_rows, ==, 4);
+    g_assert_true (remora_time_range_equal (&whole->range, &vp->trace));
+  }
   screenshot (GTK_WIDGET (window), "02-whole-trace");
 
   /* zoom in (the + key's action) keeps the middle, 1.5 × narrower */

@@ -398,6 +398,15 @@ test_paint_without_store (void)
     const guint32 *a = pixel_row (plain, 26 + 3 + 4), *b = pixel_row (shifted, 26 + 3 + 4);
     g_assert_true (memcmp (a + 150, b + 150, 4 * columns) != 0);
   }
+  /* a frame painted over a range two million times narrower (the view zoomed
+   * far in before its own frame came): painted, the rows left for their
+   * own frame (it once overflowed the row's image) */
+  {
+    RemoraTimeRange tiny =
+        remora_time_range_make (frame->range.begin_ns + 1000, frame->range.begin_ns + 1500);
+    cairo_surface_t *far = paint (frame, &tiny, &style);
+    cairo_surface_destroy (far);
+  }
   cairo_surface_destroy (plain);
   cairo_surface_destroy (same);
   cairo_surface_destroy (shifted);
