@@ -33,6 +33,10 @@ struct _RemoraTimelineView
 
   /* a drag that pans: where it began, in the session's pixels */
   double drag_last_x;
+  /* a drag on the time axis that picks a range to zoom to: its ends, in
+   * widget pixels, while it lasts */
+  gboolean picking;
+  double   pick_x0, pick_x1;
   /* where the pointer is, for zooming around it from the keyboard */
   double pointer_x;
   /* a pinch's scale so far */
@@ -48,6 +52,9 @@ struct _RemoraTimelineView
   GCancellable *hover_cancellable;
   RemoraDetail *hover;
   RemoraDetail *selected;
+
+  /* a row's context menu */
+  GtkWidget *menu;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraTimelineView, remora_timeline_view, GTK_TYPE_WIDGET)
@@ -151,6 +158,8 @@ remora_timeline_view_size_allocate (GtkWidget *widget, int width, int height, in
 
   if (self->frame == NULL || self->frame->columns != plot_width (self))
     request_frame (self);
+  if (self->menu)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -188,6 +197,15 @@ remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
   gtk_snapshot_append_texture (snapshot, texture,
                                &GRAPHENE_RECT_INIT (0, 0, style.width, style.height));
+  if (self->picking)
+    {
+      /* the range a drag on the axis picks */
+      GdkRGBA pick = { 0.10, 0.45, 0.90, 0.18 };
+      double  x0 = MIN (self->pick_x0, self->pick_x1), x1 = MAX (self->pick_x0, self->pick_x1);
+
+      gtk_snapshot_append_color (snapshot, &pick,
+                                 &GRAPHENE_RECT_INIT (x0, 0, MAX (1, x1 - x0), style.height));
+    }
   self->frames_painted++;
 }
 
@@ -259,6 +277,7 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, RemoraTim
 }
 
 static gboolean ask_hover (gpointer data);
+static gint64   time_at (RemoraTimelineView *self, double x);
 
 static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimelineView *self)
@@ -274,14 +293,36 @@ on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimel
 static void
 on_drag_begin (GtkGestureDrag *gesture, double x, double y, RemoraTimelineView *self)
 {
+  RemoraTimelineStyle style;
+
   self->drag_last_x = 0;
-  if (x < plot_x (self))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+  self->picking = FALSE;
+  if (x < plot_x (self) || self->session == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  fill_style (self, &style);
+  /* above the rows, on the axis: pick a range */
+  if (self->frame && y < remora_timeline_get_rows_top (&style, self->frame->markers->len > 0))
+    {
+      self->picking = TRUE;
+      self->pick_x0 = self->pick_x1 = x;
+    }
 }
 
 static void
 on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
 {
+  double x;
+
+  if (self->picking)
+    {
+      gtk_gesture_drag_get_start_point (gesture, &x, NULL);
+      self->pick_x1 = CLAMP (x + dx, plot_x (self), plot_x (self) + plot_width (self));
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   /* the trace follows the pointer */
   pan (self, -(dx - self->drag_last_x));
   self->drag_last_x = dx;
@@ -290,6 +331,19 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineVie
 static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
 {
+  if (self->picking)
+    {
+      self->picking = FALSE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (ABS (self->pick_x1 - self->pick_x0) >= 3 && self->session)
+        {
+          remora_session_set_visible (self->session,
+                                      time_at (self, MIN (self->pick_x0, self->pick_x1)),
+                                      time_at (self, MAX (self->pick_x0, self->pick_x1)));
+          history_push (self);
+        }
+      return;
+    }
   if (dx != 0)
     history_push (self);
 }
@@ -340,8 +394,6 @@ action_pan (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 /* Hover and selection ------------------------------------------------------------ */
-
-static gint64 time_at (RemoraTimelineView *self, double x);
 
 /* The row under widget height @y, or -1. */
 static int
@@ -482,6 +534,80 @@ remora_timeline_view_get_selected (RemoraTimelineView *self)
 {
   g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), NULL);
   return self->selected;
+}
+
+/* Rows ------------------------------------------------------------------------- */
+
+static void
+on_menu_detail (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraTimelineView) self = user_data;
+  g_autoptr (RemoraDetail) d =
+      remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) rows = g_menu_new ();
+  GdkRectangle at;
+
+  if (d == NULL || REMORA_SESSION (object) != self->session)
+    return;
+  if (d->spec.kind == REMORA_ROW_CPU && d->has_slice && d->slice.pid > 0)
+    {
+      g_autofree char *label = g_strdup_printf (_ ("Add a Row for %s-%d"), d->comm, d->slice.pid);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "timeline.add-task",
+                                               g_variant_new_int32 (d->slice.pid));
+      g_menu_append_item (menu, item);
+    }
+  {
+    g_autoptr (GMenuItem) top = g_menu_item_new (_ ("Move to the _Top"), NULL);
+    g_autoptr (GMenuItem) remove = g_menu_item_new (_ ("_Remove Row"), NULL);
+    g_menu_item_set_action_and_target_value (top, "timeline.pin-row", g_variant_new_int32 (d->row));
+    g_menu_item_set_action_and_target_value (remove, "timeline.remove-row",
+                                             g_variant_new_int32 (d->row));
+    g_menu_append_item (rows, top);
+    g_menu_append_item (rows, remove);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
+  }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  at = (GdkRectangle){ (int) self->pointer_x, (int) self->pointer_y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_click (
+    GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimelineView *self)
+{
+  int row = row_at (self, y);
+
+  if (row < 0)
+    return;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  remora_session_query_detail_async (
+      self->session, row,
+      x < plot_x (self) ? remora_session_get_viewport (self->session)->visible.begin_ns
+                        : time_at (self, x),
+      0, NULL, on_menu_detail, g_object_ref (self));
+}
+
+static void
+action_rows (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  int                 value = g_variant_get_int32 (parameter);
+  guint               n;
+
+  if (self->session == NULL)
+    return;
+  n = remora_session_get_rows (self->session)->len;
+  if (g_str_equal (action_name, "timeline.add-task"))
+    remora_session_add_row (self->session, REMORA_ROW_TASK, 0, value, NULL);
+  else if (value >= 0 && (guint) value < n && g_str_equal (action_name, "timeline.pin-row"))
+    remora_session_move_row (self->session, value, 0);
+  else if (value >= 0 && (guint) value < n)
+    remora_session_remove_row (self->session, value);
+  gtk_widget_queue_resize (widget);
 }
 
 /* History --------------------------------------------------------------------- */
@@ -723,6 +849,7 @@ remora_timeline_view_dispose (GObject *object)
   g_clear_object (&self->hover_cancellable);
   g_clear_pointer (&self->hover, remora_detail_free);
   g_clear_pointer (&self->selected, remora_detail_free);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
 }
 
@@ -807,6 +934,9 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "timeline.forward", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.add-task", "i", action_rows);
+  gtk_widget_class_install_action (widget_class, "timeline.pin-row", "i", action_rows);
+  gtk_widget_class_install_action (widget_class, "timeline.remove-row", "i", action_rows);
   gtk_widget_class_install_action (widget_class, "timeline.marker-a", NULL, action_marker);
   gtk_widget_class_install_action (widget_class, "timeline.marker-b", NULL, action_marker);
   gtk_widget_class_install_action (widget_class, "timeline.clear-markers", NULL, action_marker);
@@ -827,6 +957,7 @@ remora_timeline_view_init (RemoraTimelineView *self)
   GtkGesture         *drag = gtk_gesture_drag_new ();
   GtkGesture         *pinch = gtk_gesture_zoom_new ();
   GtkGesture         *click = gtk_gesture_click_new ();
+  GtkGesture         *secondary = gtk_gesture_click_new ();
 
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
@@ -837,6 +968,13 @@ remora_timeline_view_init (RemoraTimelineView *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  self->menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);

@@ -13,6 +13,7 @@
 #include "remora-window.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "remora-overview.h"
@@ -40,7 +41,8 @@ struct _RemoraWindow
   RemoraOverview     *overview;
 
   /* Owned */
-  char          *pre_cpus; /* what the command line preselected, or NULL */
+  AdwToast      *error_toast; /* the last error shown, until a trace opens */
+  char          *pre_cpus;    /* what the command line preselected, or NULL */
   char          *pre_tasks;
   char          *pre_from;
   char          *pre_to;
@@ -58,6 +60,7 @@ show_error (RemoraWindow *self, const char *message)
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 0); /* until dismissed: it may need reading */
+  g_set_object (&self->error_toast, toast);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -207,6 +210,10 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   gtk_window_set_title (GTK_WINDOW (self), base);
   set_page (self, "view");
   gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  /* an error from before this trace opened is read by now */
+  if (self->error_toast)
+    adw_toast_dismiss (self->error_toast);
+  g_clear_object (&self->error_toast);
 }
 
 /* The busiest tasks of the whole trace, the default task rows, read off the
@@ -749,6 +756,49 @@ on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, RemoraWindow *self
   remora_overview_set_dark (self->overview, adw_style_manager_get_dark (manager));
 }
 
+/* The window's size, kept for the next one ------------------------------------ */
+
+static char *
+state_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "remora", "window.ini", NULL);
+}
+
+static void
+restore_size (RemoraWindow *self)
+{
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autofree char *path = state_path ();
+  int              w, h;
+
+  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
+    return;
+  w = g_key_file_get_integer (kf, "window", "width", NULL);
+  h = g_key_file_get_integer (kf, "window", "height", NULL);
+  if (w >= 400 && w <= 16384 && h >= 300 && h <= 16384)
+    gtk_window_set_default_size (GTK_WINDOW (self), w, h);
+  if (g_key_file_get_boolean (kf, "window", "maximized", NULL))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+on_close_request (GtkWindow *window, gpointer data)
+{
+  g_autoptr (GKeyFile) kf = g_key_file_new ();
+  g_autofree char *path = state_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  int              w, h;
+
+  gtk_window_get_default_size (window, &w, &h);
+  g_key_file_set_integer (kf, "window", "width", w);
+  g_key_file_set_integer (kf, "window", "height", h);
+  g_key_file_set_boolean (kf, "window", "maximized", gtk_window_is_maximized (window));
+  /* a size not kept is no reason to keep a window open */
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (kf, path, NULL);
+  return FALSE;
+}
+
 /* GObject ------------------------------------------------------------------------ */
 
 RemoraWindow *
@@ -768,6 +818,7 @@ remora_window_dispose (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->session);
   g_clear_object (&self->file);
+  g_clear_object (&self->error_toast);
   g_clear_pointer (&self->pre_cpus, g_free);
   g_clear_pointer (&self->pre_tasks, g_free);
   g_clear_pointer (&self->pre_from, g_free);
@@ -827,6 +878,8 @@ remora_window_init (RemoraWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);
+  restore_size (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   fill_recent (self);
   set_page (self, "start");
 }

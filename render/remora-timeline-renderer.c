@@ -216,6 +216,23 @@ remora_timeline_get_row_at (const RemoraTimelineStyle *style,
   return -1;
 }
 
+/**
+ * remora_timeline_get_rows_top:
+ * @style: the style a frame is painted with
+ * @markers: whether it has markers
+ *
+ * Returns: where the rows begin, in logical pixels from the top: above them
+ *   are the title block, the time axis and the markers' strip.
+ */
+double
+remora_timeline_get_rows_top (const RemoraTimelineStyle *style, gboolean markers)
+{
+  double axis_y, marker_y, top, row_h;
+
+  rows_layout (style, 1, markers, &axis_y, &marker_y, &top, &row_h);
+  return top;
+}
+
 /* What painting a frame in two parts shares: the layout. */
 typedef struct
 {

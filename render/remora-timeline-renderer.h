@@ -52,6 +52,7 @@ typedef struct
 void     remora_timeline_style_init (RemoraTimelineStyle *style);
 int      remora_timeline_get_columns (const RemoraTimelineStyle *style);
 double   remora_timeline_get_plot_x (const RemoraTimelineStyle *style);
+double   remora_timeline_get_rows_top (const RemoraTimelineStyle *style, gboolean markers);
 int      remora_timeline_get_row_at (const RemoraTimelineStyle *style,
                                      guint                      n_rows,
                                      gboolean                   markers,

@@ -303,7 +303,8 @@ test_open_zoom_pan (void)
     screenshot (GTK_WIDGET (window), "06-selected");
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* closing keeps the window's size for the next one */
+  gtk_window_close (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }
 
@@ -318,7 +319,11 @@ test_bad_file_and_cancel (void)
   g_autoptr (GFile) junk_file = g_file_new_for_path (junk);
   g_autoptr (GFile) trace_file = g_file_new_for_path (trace);
   RemoraWindow *window = remora_window_new (NULL);
+  int           w, h;
 
+  gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+  g_assert_cmpint (w, ==, 1280);
+  g_assert_cmpint (h, ==, 760);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (g_file_set_contents (junk, "just some notes\n", -1, NULL));
   remora_window_open (window, junk_file);
@@ -352,6 +357,24 @@ test_bad_file_and_cancel (void)
     g_assert_cmpint (vp->visible.end_ns, ==, 5893500000);
     g_assert_true (wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "08-preselected");
+
+    /* a row's menu: add a task's row, move it to the top, remove it */
+    {
+      GtkWidget *view = GTK_WIDGET (remora_window_get_timeline (window));
+
+      g_assert_true (gtk_widget_activate_action (view, "timeline.add-task", "i", 146));
+      g_assert_cmpuint (rows->len, ==, 4);
+      g_assert_true (gtk_widget_activate_action (view, "timeline.pin-row", "i", 3));
+      g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 146);
+      g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 1).id, ==, 1);
+      g_assert_true (wait_for (frame_is_current, window, 10));
+      g_assert_cmpuint (remora_timeline_view_get_frame (REMORA_TIMELINE_VIEW (view))->n_rows, ==,
+                        4);
+      screenshot (GTK_WIDGET (window), "09-row-added");
+      g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
+      g_assert_cmpuint (rows->len, ==, 3);
+      g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 1);
+    }
   }
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
