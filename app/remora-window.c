@@ -34,6 +34,10 @@ struct _RemoraWindow
   GtkLabel           *progress_label;
   GtkListBox         *recent_list;
   GtkWidget          *zoom_box;
+  GtkWidget          *tasks_button;
+  GtkPopover         *tasks_popover;
+  GtkSearchEntry     *tasks_search;
+  GtkListBox         *tasks_list;
   GtkLabel           *delta_label;
   GtkRevealer        *details_revealer;
   GtkLabel           *details_label;
@@ -69,6 +73,7 @@ set_page (RemoraWindow *self, const char *name)
 {
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
+  gtk_widget_set_visible (self->tasks_button, g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", g_str_equal (name, "view"));
@@ -154,7 +159,8 @@ typedef struct
   char   *tasks; /* a list, or NULL */
   GArray *cpu_rows;
   GArray *task_rows;
-  GError *warning; /* a list that did not parse: said, and the default used */
+  GArray *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
+  GError *warning;   /* a list that did not parse: said, and the default used */
 } RowsJob;
 
 static void
@@ -167,8 +173,89 @@ rows_job_free (gpointer data)
   g_free (job->tasks);
   g_clear_pointer (&job->cpu_rows, g_array_unref);
   g_clear_pointer (&job->task_rows, g_array_unref);
+  g_clear_pointer (&job->task_list, g_array_unref);
   g_clear_error (&job->warning);
   g_free (job);
+}
+
+/* The list of tasks to add rows from ---------------------------------------------- */
+
+static void
+fill_tasks (RemoraWindow *self, const GArray *tasks)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list))) != NULL)
+    gtk_list_box_remove (self->tasks_list, child);
+  for (guint i = 0; tasks && i < tasks->len; i++)
+    {
+      const RemoraTaskSummary *t = &g_array_index (tasks, RemoraTaskSummary, i);
+      g_autofree char         *title = g_strdup_printf ("%s-%d", t->comm, t->pid);
+      g_autofree char         *run = remora_format_duration (t->run_ns);
+      /* Translators: how long a task ran, in the list of tasks */
+      g_autofree char *subtitle = g_strdup_printf (_ ("ran %s"), run);
+      GtkWidget       *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "pid", GINT_TO_POINTER (t->pid));
+      g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (title, -1), g_free);
+      gtk_list_box_append (self->tasks_list, row);
+    }
+}
+
+static gboolean
+filter_task (GtkListBoxRow *row, gpointer data)
+{
+  RemoraWindow    *self = data;
+  const char      *key = g_object_get_data (G_OBJECT (row), "key");
+  g_autofree char *text =
+      g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->tasks_search)), -1);
+
+  return text[0] == 0 || (key && strstr (key, text) != NULL);
+}
+
+static void
+on_tasks_search (GtkSearchEntry *entry, RemoraWindow *self)
+{
+  gtk_list_box_invalidate_filter (self->tasks_list);
+}
+
+static void
+on_task_activated (GtkListBox *box, GtkListBoxRow *row, RemoraWindow *self)
+{
+  int pid = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pid"));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.add-task", "i", pid);
+  gtk_popover_popdown (self->tasks_popover);
+}
+
+/**
+ * remora_window_add_task_row:
+ * @self: a #RemoraWindow
+ * @search: what is typed in the task list's search
+ *
+ * Adds a row for the first task that the list shows for @search, as picking
+ * it there does.
+ *
+ * Returns: the task's pid, or -1 when the list shows none.
+ */
+int
+remora_window_add_task_row (RemoraWindow *self, const char *search)
+{
+  GtkWidget *child;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->tasks_search), search);
+  gtk_list_box_invalidate_filter (self->tasks_list);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (filter_task (GTK_LIST_BOX_ROW (child), self))
+      {
+        on_task_activated (self->tasks_list, GTK_LIST_BOX_ROW (child), self);
+        return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pid"));
+      }
+  return -1;
 }
 
 static void
@@ -182,6 +269,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   for (guint i = 0; rows && i < rows->cpu_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (rows->cpu_rows, int, i),
                             NULL);
+  fill_tasks (self, rows ? rows->task_list : NULL);
   for (guint i = 0; rows && i < rows->task_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (rows->task_rows, int, i),
                             NULL);
@@ -255,6 +343,12 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
         }
       for (guint i = 0; i < busiest->len; i++)
         g_array_append_val (job->task_rows, g_array_index (busiest, RemoraTaskTotal, i).pid);
+    }
+  job->task_list = remora_store_read_task_summaries (store, 0, &error);
+  if (job->task_list == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -847,6 +941,10 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_popover);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_search);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
@@ -875,6 +973,9 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
+  gtk_list_box_set_filter_func (self->tasks_list, filter_task, self, NULL);
+  g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
+  g_signal_connect (self->tasks_list, "row-activated", G_CALLBACK (on_task_activated), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);

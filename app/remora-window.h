@@ -28,5 +28,6 @@ const char         *remora_window_get_page (RemoraWindow *self);
 void                remora_window_export_view (RemoraWindow *self, const char *output);
 const char         *remora_window_get_details (RemoraWindow *self);
 const RemoraFrame  *remora_window_get_overview_frame (RemoraWindow *self);
+int                 remora_window_add_task_row (RemoraWindow *self, const char *search);
 
 G_END_DECLS

@@ -997,6 +997,52 @@ remora_store_read_wakeup_for_switch (RemoraStore      *store,
 
 /* Tasks -------------------------------------------------------------------- */
 
+static void
+clear_task_summary (gpointer p)
+{
+  g_free (((RemoraTaskSummary *) p)->comm);
+}
+
+/**
+ * remora_store_read_task_summaries:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer whose run time counts
+ * @error: a location for a #GError
+ *
+ * Every task the store names (idle aside), the longest running first (ties:
+ * the lower pid): what a list to pick task rows from shows.
+ *
+ * Returns: (transfer full) (element-type RemoraTaskSummary): the tasks, or
+ *   %NULL with @error set.
+ */
+GArray *
+remora_store_read_task_summaries (RemoraStore *store, int buffer_id, GError **error)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT t.pid, t.comm, coalesce (r.ns, 0) FROM tasks t LEFT JOIN (SELECT pid, "
+      "sum(end_ts - start_ts) AS ns FROM sched_slices WHERE buffer_id = ?1 GROUP BY pid) r "
+      "ON r.pid = t.pid WHERE t.pid != 0 ORDER BY 3 DESC, t.pid",
+      error);
+  int rc;
+
+  g_array_set_clear_func (out, clear_task_summary);
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int (st, 1, buffer_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      const char       *comm = (const char *) sqlite3_column_text (st, 1);
+      RemoraTaskSummary t = { sqlite3_column_int (st, 0), g_strdup (comm ? comm : "<...>"),
+                              sqlite3_column_int64 (st, 2) };
+      g_array_append_val (out, t);
+    }
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
 /**
  * remora_store_read_task_names:
  * @store: a #RemoraStore

@@ -156,6 +156,19 @@ typedef struct
   gint64 latency_ns;
 } RemoraWakeupInfo;
 
+/**
+ * RemoraTaskSummary:
+ * @pid: a task (idle aside)
+ * @comm: its name
+ * @run_ns: how long it ran in the buffer, on all its CPUs
+ */
+typedef struct
+{
+  gint32 pid;
+  char  *comm;
+  gint64 run_ns;
+} RemoraTaskSummary;
+
 /* Called for each row read; return FALSE to stop reading. */
 typedef gboolean (*RemoraEventRowFunc) (
     gint64 ts, gint32 cpu, gint32 pid, gint64 type, gpointer user_data);
@@ -290,6 +303,7 @@ gboolean remora_store_read_wakeup_for_switch (RemoraStore      *store,
                                               RemoraWakeupInfo *wakeup,
                                               gboolean         *found,
                                               GError          **error);
+GArray  *remora_store_read_task_summaries (RemoraStore *store, int buffer_id, GError **error);
 gboolean remora_store_read_task_names (
     RemoraStore *store, const int *pids, guint n_pids, GHashTable *names, GError **error);
 gboolean

@@ -374,6 +374,12 @@ test_bad_file_and_cancel (void)
       g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
       g_assert_cmpuint (rows->len, ==, 3);
       g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 1);
+
+      /* the searchable list of tasks: "dd" finds dd's pids, the busiest first */
+      g_assert_cmpint (remora_window_add_task_row (window, "dd-"), >, 0);
+      g_assert_cmpuint (rows->len, ==, 4);
+      g_assert_cmpint (remora_window_add_task_row (window, "no such task"), ==, -1);
+      g_assert_cmpuint (rows->len, ==, 4);
     }
   }
   gtk_window_destroy (GTK_WINDOW (window));
