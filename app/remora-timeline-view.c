@@ -471,6 +471,8 @@ on_query_tooltip (
   return TRUE;
 }
 
+static void snap_to (RemoraTimelineView *self, const char *name, const RemoraDetail *d);
+
 static void
 on_selected (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -484,6 +486,8 @@ on_selected (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   g_clear_pointer (&self->selected, remora_detail_free);
   self->selected = d;
+  /* marker A, set by the same click, goes onto the event under it */
+  snap_to (self, "A", d);
   /* an event under the pointer, else the slice, else the task's state */
   if (d->has_event)
     remora_session_select (self->session, d->row, d->event.ts, d->event.ts);
@@ -494,6 +498,48 @@ on_selected (GObject *object, GAsyncResult *result, gpointer user_data)
   else
     remora_session_select (self->session, -1, 0, 0);
   g_signal_emit (self, signals[SELECTED], 0);
+}
+
+static void set_marker (RemoraTimelineView *self, const char *name, gint64 ts);
+
+/* A marker set close to an event goes onto it. */
+static void
+snap_to (RemoraTimelineView *self, const char *name, const RemoraDetail *d)
+{
+  const GArray *markers = remora_session_get_markers (self->session);
+
+  if (!d->has_event)
+    return;
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+      /* still where the click put it */
+      if (g_str_equal (m->name, name) && m->ts == d->ts)
+        {
+          set_marker (self, name, d->event.ts);
+          return;
+        }
+    }
+}
+
+static void
+on_snap (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraTimelineView) self = user_data;
+  g_autoptr (RemoraDetail) d =
+      remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
+
+  if (d != NULL && REMORA_SESSION (object) == self->session)
+    snap_to (self, "B", d);
+}
+
+/* Moves marker @name, just set at widget pixel @x of row @row, onto the
+ * nearest event of the row when one is that close. */
+static void
+snap_marker (RemoraTimelineView *self, const char *name, int row, double x)
+{
+  remora_session_query_detail_async (self->session, row, time_at (self, x), tolerance_ns (self),
+                                     NULL, on_snap, g_object_ref (self));
 }
 
 /* Selects what row @row holds at widget pixel @x. */
@@ -692,6 +738,8 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
   row = row_at (self, y);
   if (row >= 0 && !(mods & GDK_SHIFT_MASK))
     select_at (self, row, x);
+  else if (row >= 0)
+    snap_marker (self, "B", row, x);
 }
 
 static void

@@ -114,6 +114,15 @@ file_exists (gpointer path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+static RemoraTimelineView *the_view;
+
+static gboolean
+selected_at (gpointer data)
+{
+  const RemoraDetail *d = remora_timeline_view_get_selected (the_view);
+  return d != NULL && d->ts == *(gint64 *) data;
+}
+
 static gboolean
 has_overview (gpointer data)
 {
@@ -145,6 +154,7 @@ test_open_zoom_pan (void)
   const RemoraViewport *vp;
   gint64                len, begin;
 
+  the_view = view;
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (shows_start, window, 5);
@@ -301,6 +311,23 @@ test_open_zoom_pan (void)
     g_assert_cmpint (remora_session_get_selection (session)->row, ==, 0);
     g_assert_true (wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "06-selected");
+
+    /* a click sets marker A too, on the nearest event when one is close */
+    {
+      const RemoraDetail *d;
+      const GArray       *markers = remora_session_get_markers (session);
+
+      gtk_widget_activate_action (GTK_WIDGET (view), "timeline.clear-markers", NULL);
+      remora_session_add_marker (session, "A", t);
+      remora_timeline_view_select_at (view, 0, t + 1);
+      g_assert_true (wait_for (has_details, window, 10));
+      remora_timeline_view_select_at (view, 0, t);
+      g_assert_true (wait_for (selected_at, &t, 10));
+      d = remora_timeline_view_get_selected (view);
+      g_assert_true (d->has_event);
+      g_assert_cmpuint (markers->len, ==, 1);
+      g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, d->event.ts);
+    }
   }
 
   /* closing keeps the window's size for the next one */
