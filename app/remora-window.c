@@ -35,6 +35,11 @@ struct _RemoraWindow
   GtkListBox         *recent_list;
   GtkWidget          *zoom_box;
   GtkWidget          *tasks_button;
+  GtkWidget          *markers_button;
+  GtkPopover         *markers_popover;
+  GtkEntry           *marker_entry;
+  GtkButton          *marker_add;
+  GtkListBox         *markers_list;
   GtkPopover         *tasks_popover;
   GtkSearchEntry     *tasks_search;
   GtkListBox         *tasks_list;
@@ -74,6 +79,7 @@ set_page (RemoraWindow *self, const char *name)
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->tasks_button, g_str_equal (name, "view"));
+  gtk_widget_set_visible (self->markers_button, g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", g_str_equal (name, "view"));
@@ -107,12 +113,135 @@ remora_window_get_details (RemoraWindow *self)
              : "";
 }
 
+/* Markers -------------------------------------------------------------------------- */
+
+static void fill_markers (RemoraWindow *self);
+
+static void
+on_marker_jump (GtkButton *button, RemoraWindow *self)
+{
+  guint                 i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  const GArray         *markers = remora_session_get_markers (self->session);
+  const RemoraViewport *vp = remora_session_get_viewport (self->session);
+  gint64                len = remora_time_range_get_duration (&vp->visible), ts;
+
+  if (i >= markers->len)
+    return;
+  ts = g_array_index (markers, RemoraMarker, i).ts;
+  remora_session_set_visible (self->session, ts - len / 2, ts - len / 2 + len);
+}
+
+static void
+on_marker_delete (GtkButton *button, RemoraWindow *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (i < remora_session_get_markers (self->session)->len)
+    remora_session_remove_marker (self->session, i);
+}
+
+static void
+on_marker_renamed (GtkEditableLabel *label, GParamSpec *pspec, RemoraWindow *self)
+{
+  guint       i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "index"));
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (label));
+
+  if (gtk_editable_label_get_editing (label) || name[0] == 0)
+    return;
+  if (i < remora_session_get_markers (self->session)->len)
+    remora_session_rename_marker (self->session, i, name);
+}
+
+/**
+ * remora_window_add_marker:
+ * @self: a #RemoraWindow showing a trace
+ * @name: (nullable): the marker's name; %NULL or "" for the next free "M1", "M2"…
+ *
+ * Adds a named marker in the middle of the view, as the markers' list does.
+ */
+void
+remora_window_add_marker (RemoraWindow *self, const char *name)
+{
+  const RemoraViewport *vp;
+  g_autofree char      *auto_name = NULL;
+
+  if (self->session == NULL)
+    return;
+  vp = remora_session_get_viewport (self->session);
+  if (name == NULL || name[0] == 0)
+    name = auto_name = g_strdup_printf ("M%u", remora_session_get_markers (self->session)->len + 1);
+  remora_session_add_marker (self->session, name,
+                             vp->visible.begin_ns +
+                                 remora_time_range_get_duration (&vp->visible) / 2);
+}
+
+static void
+on_marker_add (GtkWidget *widget, RemoraWindow *self)
+{
+  remora_window_add_marker (self, gtk_editable_get_text (GTK_EDITABLE (self->marker_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (self->marker_entry), "");
+}
+
+static void
+fill_markers (RemoraWindow *self)
+{
+  const GArray *markers = self->session ? remora_session_get_markers (self->session) : NULL;
+  GtkWidget    *child;
+  gint64        first = self->session ? remora_session_get_info (self->session)->first_ts : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->markers_list))) != NULL)
+    gtk_list_box_remove (self->markers_list, child);
+  for (guint i = 0; markers && i < markers->len; i++)
+    {
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+      g_autofree char    *at = remora_format_timestamp (m->ts - first);
+      g_autofree char    *when = g_strdup_printf ("%s s", at);
+      GtkWidget          *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget          *name = gtk_editable_label_new (m->name);
+      GtkWidget          *time = gtk_label_new (when);
+      GtkWidget          *jump = gtk_button_new_from_icon_name ("go-jump-symbolic");
+      GtkWidget          *del = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (time, "dim-label");
+      gtk_widget_add_css_class (time, "numeric");
+      gtk_widget_set_tooltip_text (jump, _ ("Show in the middle of the view"));
+      gtk_widget_set_tooltip_text (del, _ ("Delete the marker"));
+      gtk_widget_add_css_class (jump, "flat");
+      gtk_widget_add_css_class (del, "flat");
+      for (GtkWidget **w = (GtkWidget *[]){ name, jump, del, NULL }; *w; w++)
+        g_object_set_data (G_OBJECT (*w), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (jump, "clicked", G_CALLBACK (on_marker_jump), self);
+      g_signal_connect (del, "clicked", G_CALLBACK (on_marker_delete), self);
+      g_signal_connect (name, "notify::editing", G_CALLBACK (on_marker_renamed), self);
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), time);
+      gtk_box_append (GTK_BOX (box), jump);
+      gtk_box_append (GTK_BOX (box), del);
+      gtk_list_box_append (self->markers_list, box);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->markers_list), markers && markers->len > 0);
+}
+
 static void
 on_session_changed (RemoraSession *session, RemoraWindow *self)
 {
   g_autofree char *delta = remora_timeline_view_dup_delta (self->timeline);
 
   gtk_widget_set_visible (GTK_WIDGET (self->delta_label), delta != NULL);
+  /* the list follows the markers, unless a name is being edited in it */
+  {
+    guint n = 0;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->markers_list)); c;
+         c = gtk_widget_get_next_sibling (c))
+      n++;
+    if (!gtk_widget_get_visible (GTK_WIDGET (self->markers_popover)) ||
+        remora_session_get_markers (session)->len != n)
+      fill_markers (self);
+  }
   gtk_label_set_label (self->delta_label, delta ? delta : "");
 }
 
@@ -942,6 +1071,11 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_popover);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, marker_entry);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, marker_add);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_popover);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_search);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
@@ -974,6 +1108,8 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
   gtk_list_box_set_filter_func (self->tasks_list, filter_task, self, NULL);
+  g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);
+  g_signal_connect (self->marker_entry, "activate", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
   g_signal_connect (self->tasks_list, "row-activated", G_CALLBACK (on_task_activated), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

@@ -317,6 +317,27 @@ remora_session_remove_marker (RemoraSession *self, guint index)
   changed (self);
 }
 
+/**
+ * remora_session_rename_marker:
+ * @self: a #RemoraSession
+ * @index: a marker
+ * @name: its new name
+ */
+void
+remora_session_rename_marker (RemoraSession *self, guint index, const char *name)
+{
+  RemoraMarker *m;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (index < self->markers->len && name != NULL);
+  m = &g_array_index (self->markers, RemoraMarker, index);
+  if (g_str_equal (m->name, name))
+    return;
+  g_free (m->name);
+  m->name = g_strdup (name);
+  changed (self);
+}
+
 const RemoraSelection *
 remora_session_get_selection (RemoraSession *self)
 {

@@ -44,6 +44,7 @@ void remora_session_move_row (RemoraSession *self, guint index, guint to);
 const GArray *remora_session_get_markers (RemoraSession *self);
 void          remora_session_add_marker (RemoraSession *self, const char *name, gint64 ts);
 void          remora_session_remove_marker (RemoraSession *self, guint index);
+void          remora_session_rename_marker (RemoraSession *self, guint index, const char *name);
 
 const RemoraSelection *remora_session_get_selection (RemoraSession *self);
 void remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns);

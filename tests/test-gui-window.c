@@ -220,6 +220,30 @@ test_open_zoom_pan (void)
     screenshot (GTK_WIDGET (window), "05-markers");
   }
 
+  /* named markers: added in the middle of the view, renamed, jumped to */
+  {
+    const GArray *markers = remora_session_get_markers (session);
+    guint         n = markers->len;
+    gint64        mid = vp->visible.begin_ns + remora_time_range_get_duration (&vp->visible) / 2;
+
+    remora_window_add_marker (window, "irq storm");
+    remora_window_add_marker (window, NULL);
+    g_assert_cmpuint (markers->len, ==, n + 2);
+    for (guint i = 0; i < markers->len; i++)
+      if (g_str_equal (g_array_index (markers, RemoraMarker, i).name, "irq storm"))
+        {
+          g_assert_cmpint (g_array_index (markers, RemoraMarker, i).ts, ==, mid);
+          remora_session_rename_marker (session, i, "storm");
+          g_assert_cmpstr (g_array_index (markers, RemoraMarker, i).name, ==, "storm");
+        }
+    /* the two, unnamed "M…" and "storm", go again: A and B stay */
+    for (guint i = markers->len; i-- > 0;)
+      if (!g_str_equal (g_array_index (markers, RemoraMarker, i).name, "A") &&
+          !g_str_equal (g_array_index (markers, RemoraMarker, i).name, "B"))
+        remora_session_remove_marker (session, i);
+    g_assert_cmpuint (markers->len, ==, n);
+  }
+
   /* the view exported is what `remora export` draws of the same range, rows
    * and markers */
   {
