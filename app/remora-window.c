@@ -44,10 +44,13 @@ struct _RemoraWindow
   GtkSearchEntry     *tasks_search;
   GtkListBox         *tasks_list;
   GtkLabel           *delta_label;
-  GtkRevealer        *details_revealer;
+  GtkPaned           *paned;
+  GtkWidget          *details_pane;
   GtkLabel           *details_label;
   RemoraTimelineView *timeline;
   RemoraOverview     *overview;
+
+  int details_height; /* the details pane's, kept with the window's size */
 
   /* Owned */
   AdwToast      *error_toast; /* the last error shown, until a trace opens */
@@ -95,8 +98,20 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
   const RemoraDetail *d = remora_timeline_view_get_selected (view);
   g_autofree char    *text = d ? remora_detail_dup_text (d) : NULL;
 
+  gboolean show = text != NULL && text[0] != 0;
+
   gtk_label_set_label (self->details_label, text ? text : "");
-  gtk_revealer_set_reveal_child (self->details_revealer, text != NULL && text[0] != 0);
+  if (show && !gtk_widget_get_visible (self->details_pane))
+    {
+      /* the pane opens as high as it was last (kept with the window's size) */
+      int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+      int wanted = self->details_height > 0 ? self->details_height : 180;
+      gtk_widget_set_visible (self->details_pane, TRUE);
+      if (height > wanted + 120)
+        gtk_paned_set_position (self->paned, height - wanted);
+    }
+  else if (!show)
+    gtk_widget_set_visible (self->details_pane, FALSE);
 }
 
 /**
@@ -108,9 +123,8 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
 const char *
 remora_window_get_details (RemoraWindow *self)
 {
-  return gtk_revealer_get_reveal_child (self->details_revealer)
-             ? gtk_label_get_label (self->details_label)
-             : "";
+  return gtk_widget_get_visible (self->details_pane) ? gtk_label_get_label (self->details_label)
+                                                     : "";
 }
 
 /* Markers -------------------------------------------------------------------------- */
@@ -1002,6 +1016,7 @@ restore_size (RemoraWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), w, h);
   if (g_key_file_get_boolean (kf, "window", "maximized", NULL))
     gtk_window_maximize (GTK_WINDOW (self));
+  self->details_height = CLAMP (g_key_file_get_integer (kf, "window", "details", NULL), 0, 4096);
 }
 
 static gboolean
@@ -1016,6 +1031,16 @@ on_close_request (GtkWindow *window, gpointer data)
   g_key_file_set_integer (kf, "window", "width", w);
   g_key_file_set_integer (kf, "window", "height", h);
   g_key_file_set_boolean (kf, "window", "maximized", gtk_window_is_maximized (window));
+  {
+    RemoraWindow *self = REMORA_WINDOW (window);
+    int           details = self->details_height;
+
+    if (gtk_widget_get_visible (self->details_pane))
+      details =
+          gtk_widget_get_height (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
+    if (details > 0)
+      g_key_file_set_integer (kf, "window", "details", details);
+  }
   /* a size not kept is no reason to keep a window open */
   if (g_mkdir_with_parents (dir, 0700) == 0)
     g_key_file_save_to_file (kf, path, NULL);
@@ -1080,7 +1105,8 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_search);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, overview);
