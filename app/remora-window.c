@@ -629,20 +629,6 @@ remora_window_preselect (
   self->pre_to = g_strdup (to);
 }
 
-gboolean
-remora_window_has_trace (RemoraWindow *self)
-{
-  return self->session != NULL;
-}
-
-gboolean
-remora_window_is_loading (RemoraWindow *self)
-{
-  return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading") ||
-         (self->session == NULL && self->file != NULL &&
-          !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "start"));
-}
-
 /**
  * remora_window_get_overview_frame:
  * @self: a #RemoraWindow

@@ -21,8 +21,6 @@ RemoraWindow *remora_window_new (GtkApplication *application);
 void          remora_window_open (RemoraWindow *self, GFile *file);
 void          remora_window_preselect (
              RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to);
-gboolean            remora_window_has_trace (RemoraWindow *self);
-gboolean            remora_window_is_loading (RemoraWindow *self);
 RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);
 const char         *remora_window_get_page (RemoraWindow *self);
 void                remora_window_export_view (RemoraWindow *self, const char *output);

@@ -68,32 +68,32 @@ remora_detail_query (RemoraStore         *store,
     return NULL;
   if (by_pid)
     {
-      RemoraTimeRange here = remora_time_range_make (ts, ts + 1);
-      g_autoptr (GArray) iv =
-          remora_task_row_dup_intervals (store, spec->buffer_id, spec->id, &here, error);
+      /* the stretch holding ts lies between the task's slice at or before
+       * it and its first after it: the intervals of that span only */
+      g_autoptr (GArray) around = g_array_new (FALSE, FALSE, sizeof (RemoraTaskSlice));
+      g_autoptr (GArray) iv = NULL;
+      const RemoraTraceInfo *info = remora_store_get_info (store);
+      RemoraTimeRange        span = remora_time_range_make (info->first_ts, info->last_ts + 1);
 
+      if (!remora_store_read_task_slices (store, spec->buffer_id, spec->id, ts, ts + 1, around,
+                                          error))
+        return NULL;
+      if (around->len > 0 && g_array_index (around, RemoraTaskSlice, 0).begin_ns <= ts)
+        span.begin_ns = g_array_index (around, RemoraTaskSlice, 0).begin_ns;
+      if (around->len > 0 && g_array_index (around, RemoraTaskSlice, around->len - 1).begin_ns > ts)
+        span.end_ns = g_array_index (around, RemoraTaskSlice, around->len - 1).end_ns;
+      iv = remora_task_row_dup_intervals (store, spec->buffer_id, spec->id, &span, error);
       if (iv == NULL)
         return NULL;
       d->state = REMORA_TASK_STATE_UNKNOWN;
-      if (iv->len > 0)
+      for (guint i = 0; i < iv->len; i++)
         {
-          /* the whole stretch, not the one nanosecond asked */
-          RemoraTimeRange around =
-              remora_time_range_make (ts - ((gint64) 1 << 40), ts + ((gint64) 1 << 40));
-          g_autoptr (GArray) all = NULL;
-
-          d->state = g_array_index (iv, RemoraTaskInterval, 0).state;
-          all = remora_task_row_dup_intervals (store, spec->buffer_id, spec->id, &around, error);
-          if (all == NULL)
-            return NULL;
-          for (guint i = 0; i < all->len; i++)
+          const RemoraTaskInterval *x = &g_array_index (iv, RemoraTaskInterval, i);
+          if (x->begin_ns <= ts && ts < x->end_ns)
             {
-              const RemoraTaskInterval *x = &g_array_index (all, RemoraTaskInterval, i);
-              if (x->begin_ns <= ts && ts < x->end_ns)
-                {
-                  d->state_begin_ns = x->begin_ns;
-                  d->state_end_ns = x->end_ns;
-                }
+              d->state = x->state;
+              d->state_begin_ns = x->begin_ns;
+              d->state_end_ns = x->end_ns;
             }
         }
     }

@@ -413,6 +413,35 @@ test_paint_without_store (void)
   remora_frame_unref (frame);
 }
 
+/* What a task row holds at a time: the stretch of its timeline around it,
+ * whole, as the task's intervals over the whole trace have it. */
+static void
+test_task_detail (void)
+{
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  RemoraTimeRange        whole = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) all = remora_task_row_dup_intervals (store, 0, 141, &whole, &error);
+  RemoraRowSpec spec = { REMORA_ROW_TASK, 0, 141, NULL };
+  guint         checked = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i += MAX (1, all->len / 25))
+    {
+      const RemoraTaskInterval *x = &g_array_index (all, RemoraTaskInterval, i);
+      gint64                    ts = x->begin_ns + (x->end_ns - x->begin_ns) / 2;
+      g_autoptr (RemoraDetail) d = remora_detail_query (store, 0, &spec, ts, 0, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (d->state, ==, x->state);
+      g_assert_cmpint (d->state_begin_ns, ==, x->begin_ns);
+      g_assert_cmpint (d->state_end_ns, ==, x->end_ns);
+      g_assert_cmpint (d->has_slice, ==, x->state == REMORA_TASK_STATE_RUNNING);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 10);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -430,6 +459,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/remora/model/frame/async", test_async);
   g_test_add_func ("/remora/model/session/state", test_session_state);
+  g_test_add_func ("/remora/model/detail/task-row", test_task_detail);
   g_test_add_func ("/remora/render/frame/paint-without-store", test_paint_without_store);
   ret = g_test_run ();
   g_clear_object (&store);
