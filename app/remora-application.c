@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "remora-bench-probe.h"
 #include "remora-resources.h"
 #include "remora-window.h"
 
@@ -43,6 +44,8 @@ remora_application_activate (GApplication *app)
     {
       RemoraWindow *window = remora_window_new (GTK_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
+      if (i == 0)
+        remora_bench_probe_attach (window);
       remora_window_preselect (window, self->cpus, self->tasks->len ? self->tasks->str : NULL,
                                self->from, self->to);
       remora_window_open (window, self->files->pdata[i]);

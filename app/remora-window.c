@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "remora-overview.h"
+#include "remora-task-item.h"
 
 /* the default rows' tasks: the busiest of the whole trace */
 #define DEFAULT_TASK_ROWS 8
@@ -42,7 +43,7 @@ struct _RemoraWindow
   GtkListBox         *markers_list;
   GtkPopover         *tasks_popover;
   GtkSearchEntry     *tasks_search;
-  GtkListBox         *tasks_list;
+  GtkListView        *tasks_list;
   GtkLabel           *delta_label;
   GtkPaned           *paned;
   GtkWidget          *details_pane;
@@ -53,15 +54,18 @@ struct _RemoraWindow
   int details_height; /* the details pane's, kept with the window's size */
 
   /* Owned */
-  AdwToast      *error_toast; /* the last error shown, until a trace opens */
-  char          *pre_cpus;    /* what the command line preselected, or NULL */
-  char          *pre_tasks;
-  char          *pre_from;
-  char          *pre_to;
-  RemoraLoader  *loader;
-  GCancellable  *cancellable;
-  RemoraSession *session;
-  GFile         *file;
+  GListStore         *task_items;  /* of RemoraTaskItem, the whole trace's */
+  GtkStringFilter    *task_filter; /* what the task search asks */
+  GtkFilterListModel *shown_tasks; /* the items that the search lets through */
+  AdwToast           *error_toast; /* the last error shown, until a trace opens */
+  char               *pre_cpus;    /* what the command line preselected, or NULL */
+  char               *pre_tasks;
+  char               *pre_from;
+  char               *pre_to;
+  RemoraLoader       *loader;
+  GCancellable       *cancellable;
+  RemoraSession      *session;
+  GFile              *file;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraWindow, remora_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,6 +83,11 @@ show_error (RemoraWindow *self, const char *message)
 static void
 set_page (RemoraWindow *self, const char *name)
 {
+  /* a window opened on a file shows its first page at once, without fading
+   * the start page out */
+  gtk_stack_set_transition_type (self->stack, gtk_widget_get_mapped (GTK_WIDGET (self))
+                                                  ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
+                                                  : GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->tasks_button, g_str_equal (name, "view"));
@@ -323,55 +332,105 @@ rows_job_free (gpointer data)
 
 /* The list of tasks to add rows from ---------------------------------------------- */
 
+/* A list view builds widgets only for the rows on screen: a trace's thousands
+ * of tasks cost items, not widgets. */
+
 static void
 fill_tasks (RemoraWindow *self, const GArray *tasks)
 {
-  GtkWidget *child;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list))) != NULL)
-    gtk_list_box_remove (self->tasks_list, child);
   for (guint i = 0; tasks && i < tasks->len; i++)
     {
       const RemoraTaskSummary *t = &g_array_index (tasks, RemoraTaskSummary, i);
-      g_autofree char         *title = g_strdup_printf ("%s-%d", t->comm, t->pid);
-      g_autofree char         *run = remora_format_duration (t->run_ns);
-      /* Translators: how long a task ran, in the list of tasks */
-      g_autofree char *subtitle = g_strdup_printf (_ ("ran %s"), run);
-      GtkWidget       *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "pid", GINT_TO_POINTER (t->pid));
-      g_object_set_data_full (G_OBJECT (row), "key", g_utf8_casefold (title, -1), g_free);
-      gtk_list_box_append (self->tasks_list, row);
+      g_ptr_array_add (items, remora_task_item_new (t->pid, t->comm, t->run_ns));
     }
+  g_list_store_splice (self->task_items, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->task_items)), items->pdata,
+                       items->len);
 }
 
-static gboolean
-filter_task (GtkListBoxRow *row, gpointer data)
+static void
+setup_task_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  RemoraWindow    *self = data;
-  const char      *key = g_object_get_data (G_OBJECT (row), "key");
-  g_autofree char *text =
-      g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->tasks_search)), -1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
 
-  return text[0] == 0 || (key && strstr (key, text) != NULL);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_task_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraTaskItem *task = gtk_list_item_get_item (item);
+  GtkWidget      *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (title), remora_task_item_get_title (task));
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
+                      remora_task_item_get_subtitle (task));
+}
+
+static void
+setup_task_list (RemoraWindow *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection     *selection;
+
+  self->task_items = g_list_store_new (REMORA_TYPE_TASK_ITEM);
+  self->task_filter =
+      gtk_string_filter_new (gtk_property_expression_new (REMORA_TYPE_TASK_ITEM, NULL, "title"));
+  gtk_string_filter_set_match_mode (self->task_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->task_filter, TRUE);
+  /* the list model takes its own references; the window keeps its own */
+  self->shown_tasks = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->task_items)),
+                                                 g_object_ref (GTK_FILTER (self->task_filter)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_task_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_task_row), self);
+  gtk_list_view_set_factory (self->tasks_list, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_tasks)));
+  gtk_list_view_set_model (self->tasks_list, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 }
 
 static void
 on_tasks_search (GtkSearchEntry *entry, RemoraWindow *self)
 {
-  gtk_list_box_invalidate_filter (self->tasks_list);
+  gtk_string_filter_set_search (self->task_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static int
+activate_task (RemoraWindow *self, guint position)
+{
+  g_autoptr (RemoraTaskItem) task =
+      g_list_model_get_item (G_LIST_MODEL (self->shown_tasks), position);
+  int pid;
+
+  if (task == NULL)
+    return -1;
+  pid = remora_task_item_get_pid (task);
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.add-task", "i", pid);
+  gtk_popover_popdown (self->tasks_popover);
+  return pid;
 }
 
 static void
-on_task_activated (GtkListBox *box, GtkListBoxRow *row, RemoraWindow *self)
+on_task_activated (GtkListView *view, guint position, RemoraWindow *self)
 {
-  int pid = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pid"));
-
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.add-task", "i", pid);
-  gtk_popover_popdown (self->tasks_popover);
+  activate_task (self, position);
 }
 
 /**
@@ -387,18 +446,10 @@ on_task_activated (GtkListBox *box, GtkListBoxRow *row, RemoraWindow *self)
 int
 remora_window_add_task_row (RemoraWindow *self, const char *search)
 {
-  GtkWidget *child;
-
   gtk_editable_set_text (GTK_EDITABLE (self->tasks_search), search);
-  gtk_list_box_invalidate_filter (self->tasks_list);
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->tasks_list)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (filter_task (GTK_LIST_BOX_ROW (child), self))
-      {
-        on_task_activated (self->tasks_list, GTK_LIST_BOX_ROW (child), self);
-        return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pid"));
-      }
-  return -1;
+  /* the entry tells the filter after a delay; a caller asks now */
+  gtk_string_filter_set_search (self->task_filter, search);
+  return activate_task (self, 0);
 }
 
 static void
@@ -1053,6 +1104,9 @@ remora_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->error_toast);
+  g_clear_object (&self->task_items);
+  g_clear_object (&self->task_filter);
+  g_clear_object (&self->shown_tasks);
   g_clear_pointer (&self->pre_cpus, g_free);
   g_clear_pointer (&self->pre_tasks, g_free);
   g_clear_pointer (&self->pre_from, g_free);
@@ -1119,11 +1173,11 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
-  gtk_list_box_set_filter_func (self->tasks_list, filter_task, self, NULL);
+  setup_task_list (self);
   g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->marker_entry, "activate", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
-  g_signal_connect (self->tasks_list, "row-activated", G_CALLBACK (on_task_activated), self);
+  g_signal_connect (self->tasks_list, "activate", G_CALLBACK (on_task_activated), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);

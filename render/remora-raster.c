@@ -68,11 +68,18 @@ over (guint32 src, guint32 dst)
 }
 
 /* Writes the groups' rectangles into @data (@stride bytes per line), whose
- * pixel (0, 0) is user point (plot_x, y) at scale @sx × @sy; @bw × @bh is the
+ * pixel (0, 0) is user point (@x, @y) at scale @sx × @sy; @bw × @bh is the
  * part that may be written. */
 static void
-raster_into (
-    RemoraPaint *p, guint8 *data, int stride, int bw, int bh, double y, double sx, double sy)
+raster_into (RemoraPaint *p,
+             guint8      *data,
+             int          stride,
+             int          bw,
+             int          bh,
+             double       x,
+             double       y,
+             double       sx,
+             double       sy)
 {
   for (int i = 0; i < REMORA_N_GROUPS; i++)
     {
@@ -85,10 +92,10 @@ raster_into (
       for (guint k = 0; k < g->boxes->len; k++)
         {
           cairo_rectangle_t *r = &g_array_index (g->boxes, cairo_rectangle_t, k);
-          int                x0 = CLAMP ((int) floor ((r->x - p->plot_x) * sx + 0.5), 0, bw);
-          int x1 = CLAMP ((int) floor ((r->x + r->width - p->plot_x) * sx + 0.5), 0, bw);
-          int y0 = CLAMP ((int) floor ((r->y - y) * sy + 0.5), 0, bh);
-          int y1 = CLAMP ((int) floor ((r->y + r->height - y) * sy + 0.5), 0, bh);
+          int                x0 = CLAMP ((int) floor ((r->x - x) * sx + 0.5), 0, bw);
+          int                x1 = CLAMP ((int) floor ((r->x + r->width - x) * sx + 0.5), 0, bw);
+          int                y0 = CLAMP ((int) floor ((r->y - y) * sy + 0.5), 0, bh);
+          int                y1 = CLAMP ((int) floor ((r->y + r->height - y) * sy + 0.5), 0, bh);
 
           for (int py = y0; py < y1; py++)
             {
@@ -142,8 +149,9 @@ raster_groups (RemoraPaint *p, double y, double h)
   if (m.xy == 0 && m.yx == 0 && sx > 0 && sy > 0 && px == floor (px) && py == floor (py) &&
       sx * p->plot_w == floor (sx * p->plot_w) && sy * h == floor (sy * h) && cx0 <= x0 &&
       cy0 <= y0 && cx1 >= x1 && cy1 >= y1 &&
-      cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 && px >= 0 && py >= 0 &&
-      px + sx * p->plot_w <= cairo_image_surface_get_width (target) &&
+      (cairo_image_surface_get_format (target) == CAIRO_FORMAT_ARGB32 ||
+       cairo_image_surface_get_format (target) == CAIRO_FORMAT_RGB24) &&
+      px >= 0 && py >= 0 && px + sx * p->plot_w <= cairo_image_surface_get_width (target) &&
       py + sy * h <= cairo_image_surface_get_height (target))
     {
       int     stride = cairo_image_surface_get_stride (target);
@@ -153,7 +161,7 @@ raster_groups (RemoraPaint *p, double y, double h)
       data = cairo_image_surface_get_data (target) + (gsize) py * stride + (gsize) px * 4;
       bw = (int) (sx * p->plot_w);
       bh = (int) (sy * h);
-      raster_into (p, data, stride, bw, bh, y, sx, sy);
+      raster_into (p, data, stride, bw, bh, p->plot_x, y, sx, sy);
       cairo_surface_mark_dirty_rectangle (target, (int) px - (int) dox, (int) py - (int) doy, bw,
                                           bh);
       return;
@@ -161,13 +169,18 @@ raster_groups (RemoraPaint *p, double y, double h)
 
   cairo_user_to_device_distance (p->cr, &sx, &sy);
   sx = fabs (sx), sy = fabs (sy);
-  if (!(p->plot_w * sx <= 32767 && h * sy <= 32767))
+  /* the band covers only what the clip shows of the row: a preview's row,
+   * stretched many times the plot's width, would otherwise be cleared and
+   * composited whole */
+  x0 = MAX (x0, floor (cx0));
+  x1 = MIN (x1, ceil (cx1));
+  if (!(x1 > x0 && (x1 - x0) * sx <= 32767 && h * sy <= 32767))
     {
-      /* no image that large: nothing to show of the row */
+      /* nothing of the row shows, or no image that large to show it */
       drop_groups (p);
       return;
     }
-  bw = (int) ceil (p->plot_w * sx);
+  bw = (int) ceil ((x1 - x0) * sx);
   bh = (int) ceil (h * sy);
   if (p->band == NULL || cairo_image_surface_get_width (p->band) != bw ||
       cairo_image_surface_get_height (p->band) != bh)
@@ -180,16 +193,20 @@ raster_groups (RemoraPaint *p, double y, double h)
           drop_groups (p);
           return;
         }
-      cairo_surface_set_device_scale (p->band, sx, sy);
     }
+  /* (set each time: a band of the same size may have had another scale) */
+  cairo_surface_set_device_scale (p->band, sx, sy);
   cairo_surface_flush (p->band);
   memset (cairo_image_surface_get_data (p->band), 0,
           (gsize) cairo_image_surface_get_stride (p->band) * bh);
   raster_into (p, cairo_image_surface_get_data (p->band), cairo_image_surface_get_stride (p->band),
-               bw, bh, y, sx, sy);
+               bw, bh, x0, y, sx, sy);
   cairo_surface_mark_dirty (p->band);
-  cairo_set_source_surface (p->cr, p->band, p->plot_x, y);
-  cairo_rectangle (p->cr, p->plot_x, y, p->plot_w, h);
+  cairo_set_source_surface (p->cr, p->band, x0, y);
+  if (p->preview)
+    /* a preview's columns keep hard edges, and are copied, not filtered */
+    cairo_pattern_set_filter (cairo_get_source (p->cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (p->cr, x0, y, x1 - x0, h);
   cairo_fill (p->cr);
 }
 

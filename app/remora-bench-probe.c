@@ -1,0 +1,218 @@
+/* remora-bench-probe.c: the window's side of bench/ui
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ *
+ * Inactive unless REMORA_BENCH_PROBE names a report file (bench/ui sets it;
+ * bench/README.md documents it). Then a watchdog on the main loop records
+ * the longest gap between its 5 ms ticks, and once the timeline has painted
+ * a trace:
+ *   REMORA_BENCH_DRIVE=zoom    (the default) drives the timeline from the
+ *                              whole trace down to 10 µs and back, with pans
+ *                              at the bottom, one step per frame, through
+ *                              the same session calls as the keys, and
+ *                              records each frame's interval (frame clock)
+ *                              and the main thread's work in it;
+ *   REMORA_BENCH_DRIVE=import  stops there (the import's stall is the
+ *                              figure).
+ * Then it writes the report (plain lines, read by bench/ui) and quits.
+ */
+
+#include "config.h"
+
+#include "remora-bench-probe.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "remora-timeline-view.h"
+
+typedef struct
+{
+  RemoraWindow *window;
+  char         *report;
+  gboolean      drive;
+  gint64        started;
+  gint64        last_tick;
+  gint64        stall_max;
+  gint64        first_paint;
+  GString      *frames;
+  /* driving */
+  guint              tick_id;
+  int                phase; /* 0 in, 1 pan, 2 out */
+  int                cycle;
+  int                pans;
+  gint64             last_frame_time;
+  gint64             update_started;
+  gboolean           stepped;
+  const RemoraFrame *last_frame; /* the answer painted last, to count new ones */
+  gulong             update_handler;
+  gulong             paint_handler;
+  GdkFrameClock     *clock;
+} Probe;
+
+static void
+read_memory (long *hwm, long *rss)
+{
+  g_autofree char *status = NULL;
+
+  *hwm = *rss = -1;
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  for (char *line = status; line && *line;
+       line = strchr (line, '\n'), line = line ? line + 1 : NULL)
+    {
+      if (g_str_has_prefix (line, "VmHWM:"))
+        *hwm = g_ascii_strtoll (line + 6, NULL, 10);
+      else if (g_str_has_prefix (line, "VmRSS:"))
+        *rss = g_ascii_strtoll (line + 6, NULL, 10);
+    }
+}
+
+static void
+finish (Probe *probe)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  long hwm, rss;
+
+  read_memory (&hwm, &rss);
+  g_string_append_printf (out, "first_paint_us %" G_GINT64_FORMAT "\n", probe->first_paint);
+  g_string_append_printf (out, "stall_max_us %" G_GINT64_FORMAT "\n", probe->stall_max);
+  g_string_append_printf (out, "hwm_kib %ld\nrss_kib %ld\n", hwm, rss);
+  g_string_append (out, probe->frames->str);
+  if (!g_file_set_contents (probe->report, out->str, (gssize) out->len, &error))
+    /* Translators: bench/ui asked for a report that could not be written */
+    g_printerr (_ ("remora: the bench report cannot be written: %s\n"), error->message);
+  if (probe->clock)
+    {
+      g_signal_handler_disconnect (probe->clock, probe->update_handler);
+      g_signal_handler_disconnect (probe->clock, probe->paint_handler);
+    }
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+on_update (GdkFrameClock *clock, Probe *probe)
+{
+  probe->update_started = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, Probe *probe)
+{
+  RemoraTimelineView   *view = REMORA_TIMELINE_VIEW (remora_window_get_timeline (probe->window));
+  const RemoraViewport *viewport =
+      remora_session_get_viewport (remora_timeline_view_get_session (view));
+  const RemoraFrame *frame = remora_timeline_view_get_frame (view);
+  /* the wall clock's, not the frame clock's frame time, which is rounded to
+   * the refresh interval */
+  gint64   frame_time = g_get_monotonic_time ();
+  gboolean fresh = frame && frame->range.begin_ns == viewport->visible.begin_ns &&
+                   frame->range.end_ns == viewport->visible.end_ns;
+
+  gboolean answered = frame != probe->last_frame;
+
+  if (!probe->stepped)
+    return;
+  probe->stepped = FALSE;
+  probe->last_frame = frame;
+  if (probe->last_frame_time)
+    g_string_append_printf (probe->frames,
+                            "frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                            " %d %d\n",
+                            frame_time - probe->last_frame_time, frame_time - probe->update_started,
+                            viewport->visible.end_ns - viewport->visible.begin_ns, fresh, answered);
+  probe->last_frame_time = frame_time;
+}
+
+static gboolean
+on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  Probe                *probe = data;
+  RemoraSession        *session = remora_timeline_view_get_session (REMORA_TIMELINE_VIEW (widget));
+  const RemoraViewport *viewport = remora_session_get_viewport (session);
+  gint64                span = viewport->visible.end_ns - viewport->visible.begin_ns;
+  double                middle = viewport->width_px / 2.0;
+
+  switch (probe->phase)
+    {
+    case 0:
+      if (span <= 10000)
+        probe->phase = 1;
+      else
+        remora_session_zoom (session, 1 / 0.85, middle);
+      break;
+    case 1:
+      remora_session_pan (session, probe->pans < 40 ? 24 : -24);
+      if (++probe->pans == 80)
+        probe->phase = 2;
+      break;
+    default:
+      if (span >= viewport->trace.end_ns - viewport->trace.begin_ns)
+        {
+          probe->pans = 0;
+          probe->phase = 0;
+          if (++probe->cycle == 3)
+            {
+              probe->tick_id = 0;
+              finish (probe);
+              return G_SOURCE_REMOVE;
+            }
+        }
+      else
+        remora_session_zoom (session, 0.85, middle);
+      break;
+    }
+  probe->stepped = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_watchdog (gpointer data)
+{
+  Probe     *probe = data;
+  gint64     now = g_get_monotonic_time ();
+  GtkWidget *timeline;
+
+  if (probe->last_tick)
+    probe->stall_max = MAX (probe->stall_max, now - probe->last_tick);
+  probe->last_tick = now;
+  if (probe->first_paint || !g_str_equal (remora_window_get_page (probe->window), "view"))
+    return G_SOURCE_CONTINUE;
+  timeline = GTK_WIDGET (remora_window_get_timeline (probe->window));
+  if (remora_timeline_view_get_frames_painted (REMORA_TIMELINE_VIEW (timeline)) == 0)
+    return G_SOURCE_CONTINUE;
+  probe->first_paint = now - probe->started;
+  if (!probe->drive)
+    {
+      finish (probe);
+      return G_SOURCE_REMOVE;
+    }
+  probe->clock = gtk_widget_get_frame_clock (timeline);
+  probe->update_handler = g_signal_connect (probe->clock, "update", G_CALLBACK (on_update), probe);
+  probe->paint_handler =
+      g_signal_connect_after (probe->clock, "after-paint", G_CALLBACK (on_after_paint), probe);
+  probe->tick_id = gtk_widget_add_tick_callback (timeline, on_tick, probe, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+remora_bench_probe_attach (RemoraWindow *window)
+{
+  const char *report = g_getenv ("REMORA_BENCH_PROBE");
+  Probe      *probe;
+
+  if (report == NULL || *report == '\0')
+    return;
+  probe = g_new0 (Probe, 1);
+  probe->window = window;
+  probe->report = g_strdup (report);
+  probe->drive = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "import") != 0;
+  probe->started = g_get_monotonic_time ();
+  probe->frames = g_string_new (NULL);
+  /* lives as long as the process: the probe quits it */
+  g_timeout_add_full (G_PRIORITY_HIGH, 5, on_watchdog, probe, NULL);
+}
