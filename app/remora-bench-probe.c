@@ -37,6 +37,8 @@ typedef struct
   gint64        started;
   gint64        last_tick;
   gint64        stall_max;
+  gint64        stall_at;   /* when the longest stall began */
+  char         *stall_page; /* and the page shown when it ended */
   gint64        first_paint;
   GString      *frames;
   /* driving */
@@ -81,6 +83,8 @@ finish (Probe *probe)
   read_memory (&hwm, &rss);
   g_string_append_printf (out, "first_paint_us %" G_GINT64_FORMAT "\n", probe->first_paint);
   g_string_append_printf (out, "stall_max_us %" G_GINT64_FORMAT "\n", probe->stall_max);
+  g_string_append_printf (out, "stall_at_us %" G_GINT64_FORMAT "\n", probe->stall_at);
+  g_string_append_printf (out, "stall_page %s\n", probe->stall_page ? probe->stall_page : "-");
   g_string_append_printf (out, "hwm_kib %ld\nrss_kib %ld\n", hwm, rss);
   g_string_append (out, probe->frames->str);
   if (!g_file_set_contents (probe->report, out->str, (gssize) out->len, &error))
@@ -177,8 +181,13 @@ on_watchdog (gpointer data)
   gint64     now = g_get_monotonic_time ();
   GtkWidget *timeline;
 
-  if (probe->last_tick)
-    probe->stall_max = MAX (probe->stall_max, now - probe->last_tick);
+  if (probe->last_tick && now - probe->last_tick > probe->stall_max)
+    {
+      probe->stall_max = now - probe->last_tick;
+      probe->stall_at = probe->last_tick - probe->started;
+      g_free (probe->stall_page);
+      probe->stall_page = g_strdup (remora_window_get_page (probe->window));
+    }
   probe->last_tick = now;
   if (probe->first_paint || !g_str_equal (remora_window_get_page (probe->window), "view"))
     return G_SOURCE_CONTINUE;

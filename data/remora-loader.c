@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "remora-data-error.h"
@@ -225,11 +226,36 @@ load (RemoraLoader *self, GCancellable *cancellable, GError **error)
   return remora_store_open (target, error);
 }
 
+/**
+ * remora_lower_thread_priority:
+ *
+ * Makes the calling thread (a worker of the window) yield to the main
+ * thread and to the display server, once per thread: on two cores an answer
+ * or an import a little later costs less than a frame missed. Linux gives
+ * each thread its own nice value, which the threads and processes it starts
+ * (the importer's writer and trace reader) inherit.
+ */
+void
+remora_lower_thread_priority (void)
+{
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered))
+    return;
+  g_private_set (&lowered, GINT_TO_POINTER (1));
+#ifdef __linux__
+  (void) setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
+#endif
+}
+
 static void
 load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GError      *error = NULL;
-  RemoraStore *store = load (source_object, cancellable, &error);
+  RemoraStore *store;
+
+  remora_lower_thread_priority ();
+  store = load (source_object, cancellable, &error);
 
   if (store != NULL)
     g_task_return_pointer (task, store, g_object_unref);

@@ -41,4 +41,6 @@ void          remora_loader_load_async (RemoraLoader       *self,
 RemoraStore  *remora_loader_load_finish (RemoraLoader *self, GAsyncResult *result, GError **error);
 RemoraStore  *remora_loader_load (RemoraLoader *self, GCancellable *cancellable, GError **error);
 
+void remora_lower_thread_priority (void);
+
 G_END_DECLS

@@ -9,9 +9,6 @@
 
 #include "remora-session.h"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 /**
  * RemoraSession:
  *
@@ -476,23 +473,6 @@ frame_job_free (gpointer data)
   g_free (job);
 }
 
-/* A worker's thread yields to the main thread (and to the display server,
- * on two cores): an answer a little later costs less than a frame missed
- * while the view moves. Linux gives each thread its own nice value, which
- * the helper threads it starts inherit. */
-static void
-lower_thread_priority (void)
-{
-  static GPrivate lowered;
-
-  if (g_private_get (&lowered))
-    return;
-  g_private_set (&lowered, GINT_TO_POINTER (1));
-#ifdef __linux__
-  (void) setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
-#endif
-}
-
 static void
 frame_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -501,7 +481,7 @@ frame_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
   GError        *error = NULL;
   RemoraFrame   *frame = NULL;
 
-  lower_thread_priority ();
+  remora_lower_thread_priority ();
   g_mutex_lock (&self->worker_lock);
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
@@ -607,7 +587,7 @@ detail_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   GError        *error = NULL;
   RemoraDetail  *detail = NULL;
 
-  lower_thread_priority ();
+  remora_lower_thread_priority ();
   g_mutex_lock (&self->worker_lock);
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
