@@ -47,13 +47,34 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
 
       if (y0 < 0 || y1 < 0)
         continue;
+      /* a link with neither end in view would only be a line across the
+       * names in the slices */
+      if ((x0 < p->plot_x && x1 < p->plot_x) ||
+          (x0 > p->plot_x + p->plot_w && x1 > p->plot_x + p->plot_w) ||
+          (x0 < p->plot_x && x1 > p->plot_x + p->plot_w))
+        continue;
       cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.75);
       cairo_set_line_width (p->cr, 1.2);
-      cairo_move_to (p->cr, x0, y0);
-      cairo_line_to (p->cr, x1, y1);
-      cairo_stroke (p->cr);
+      if (l->wakeup_cpu == l->switch_cpu)
+        {
+          /* on one row, a line along it would strike through the names in
+           * its slices: the link bows over the row's top edge instead */
+          double top = y0 - row_h / 2;
+
+          y1 = top;
+          cairo_move_to (p->cr, x0, top);
+          cairo_curve_to (p->cr, x0, top - 7, x1, top - 7, x1, top);
+          cairo_stroke (p->cr);
+          angle = G_PI / 2;
+        }
+      else
+        {
+          cairo_move_to (p->cr, x0, y0);
+          cairo_line_to (p->cr, x1, y1);
+          cairo_stroke (p->cr);
+          angle = atan2 (y1 - y0, x1 - x0);
+        }
       /* the arrow head at the switch */
-      angle = atan2 (y1 - y0, x1 - x0);
       cairo_move_to (p->cr, x1, y1);
       cairo_line_to (p->cr, x1 - 7 * cos (angle - 0.4), y1 - 7 * sin (angle - 0.4));
       cairo_line_to (p->cr, x1 - 7 * cos (angle + 0.4), y1 - 7 * sin (angle + 0.4));
