@@ -69,6 +69,12 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
         }
       else
         {
+          /* from the edge of one row facing the other to the other's facing
+           * edge: between adjacent rows, along the gap between them */
+          double toward = y1 > y0 ? row_h / 2 : -row_h / 2;
+
+          y0 += toward;
+          y1 -= toward;
           cairo_move_to (p->cr, x0, y0);
           cairo_line_to (p->cr, x1, y1);
           cairo_stroke (p->cr);
