@@ -132,16 +132,17 @@ check_v6_layout (
     return FALSE;
   if (g_bytes_get_size (answer) != sizeof (V6Layout))
     {
-      if (WIFSIGNALED (status))
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
-                     _ ("Failed to read “%s”: its headers are damaged (libtraceevent crashed on "
-                        "them with signal %d)"),
-                     path, WTERMSIG (status));
-      else if (stalled)
+      /* a child that stalled was killed: that is what to say, not the signal */
+      if (stalled)
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
                      _ ("Failed to read “%s”: its headers are damaged (libtracecmd stopped "
                         "making progress on them)"),
                      path);
+      else if (WIFSIGNALED (status))
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
+                     _ ("Failed to read “%s”: its headers are damaged (libtraceevent crashed on "
+                        "them with signal %d)"),
+                     path, WTERMSIG (status));
       else
         g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,
                      _ ("Failed to read “%s”: its headers are damaged"), path);
