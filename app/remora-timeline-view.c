@@ -615,6 +615,26 @@ remora_timeline_view_select_at (RemoraTimelineView *self, int row, gint64 ts)
 }
 
 /**
+ * remora_timeline_view_select_event:
+ * @self: a #RemoraTimelineView
+ * @row: a row
+ * @event_id: an event of the row
+ * @ts: its time
+ *
+ * Selects one event of @row (another at the same time is not taken for it):
+ * the timeline following the event list.
+ */
+void
+remora_timeline_view_select_event (RemoraTimelineView *self, int row, gint64 event_id, gint64 ts)
+{
+  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
+  if (self->session == NULL)
+    return;
+  remora_session_query_event_async (self->session, row, ts, 0, event_id, NULL, on_selected,
+                                    g_object_ref (self));
+}
+
+/**
  * remora_timeline_view_get_selected:
  * @self: a #RemoraTimelineView
  *

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "remora-event-list-view.h"
 #include "remora-overview.h"
 #include "remora-task-item.h"
 
@@ -27,31 +28,35 @@ struct _RemoraWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay    *toasts;
-  AdwWindowTitle     *window_title;
-  GtkStack           *stack;
-  AdwStatusPage      *loading_page;
-  GtkProgressBar     *progress_bar;
-  GtkLabel           *progress_label;
-  GtkListBox         *recent_list;
-  GtkWidget          *zoom_box;
-  GtkWidget          *tasks_button;
-  GtkWidget          *markers_button;
-  GtkPopover         *markers_popover;
-  GtkEntry           *marker_entry;
-  GtkButton          *marker_add;
-  GtkListBox         *markers_list;
-  GtkPopover         *tasks_popover;
-  GtkSearchEntry     *tasks_search;
-  GtkListView        *tasks_list;
-  GtkLabel           *delta_label;
-  GtkPaned           *paned;
-  GtkWidget          *details_pane;
-  GtkLabel           *details_label;
-  RemoraTimelineView *timeline;
-  RemoraOverview     *overview;
+  AdwToastOverlay     *toasts;
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwStatusPage       *loading_page;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *progress_label;
+  GtkListBox          *recent_list;
+  GtkWidget           *zoom_box;
+  GtkWidget           *tasks_button;
+  GtkWidget           *markers_button;
+  GtkPopover          *markers_popover;
+  GtkEntry            *marker_entry;
+  GtkButton           *marker_add;
+  GtkListBox          *markers_list;
+  GtkPopover          *tasks_popover;
+  GtkSearchEntry      *tasks_search;
+  GtkListView         *tasks_list;
+  GtkLabel            *delta_label;
+  GtkPaned            *paned;
+  GtkPaned            *bottom_paned;
+  RemoraEventListView *events;
+  GtkWidget           *details_pane;
+  GtkLabel            *details_label;
+  RemoraTimelineView  *timeline;
+  RemoraOverview      *overview;
 
-  int details_height; /* the details pane's, kept with the window's size */
+  int      list_height;   /* the event list's, kept with the window's size */
+  int      details_width; /* the details pane's, kept too */
+  gboolean list_placed;   /* the list's height set once the pane had its size */
 
   /* Owned */
   GListStore         *task_items;  /* of RemoraTaskItem, the whole trace's */
@@ -112,15 +117,63 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
   gtk_label_set_label (self->details_label, text ? text : "");
   if (show && !gtk_widget_get_visible (self->details_pane))
     {
-      /* the pane opens as high as it was last (kept with the window's size) */
-      int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
-      int wanted = self->details_height > 0 ? self->details_height : 180;
+      /* the pane opens as wide as it was last (kept with the window's size) */
+      int width = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned));
+      int wanted = self->details_width > 0 ? self->details_width : 380;
       gtk_widget_set_visible (self->details_pane, TRUE);
-      if (height > wanted + 120)
-        gtk_paned_set_position (self->paned, height - wanted);
+      if (width > wanted + 300)
+        gtk_paned_set_position (self->bottom_paned, width - wanted);
     }
   else if (!show)
     gtk_widget_set_visible (self->details_pane, FALSE);
+  /* the list follows the timeline */
+  if (d != NULL && d->has_event)
+    remora_event_list_view_reveal_event (self->events, d->event.id);
+}
+
+/* The timeline follows the list: the event's CPU row selects it, in view. */
+static void
+on_event_selected (
+    RemoraEventListView *list, gint64 id, gint64 ts, int buffer_id, int cpu, RemoraWindow *self)
+{
+  const GArray         *rows;
+  const RemoraViewport *vp;
+  int                   row = -1;
+
+  if (self->session == NULL)
+    return;
+  rows = remora_session_get_rows (self->session);
+  for (guint i = 0; i < rows->len && row < 0; i++)
+    {
+      const RemoraRowSpec *spec = &g_array_index (rows, RemoraRowSpec, i);
+      if (spec->kind == REMORA_ROW_CPU && spec->buffer_id == buffer_id && spec->id == cpu)
+        row = (int) i;
+    }
+  vp = remora_session_get_viewport (self->session);
+  if (ts < vp->visible.begin_ns || ts >= vp->visible.end_ns)
+    {
+      gint64 width = vp->visible.end_ns - vp->visible.begin_ns;
+      remora_session_set_visible (self->session, ts - width / 2, ts - width / 2 + width);
+    }
+  if (row >= 0)
+    remora_timeline_view_select_event (self->timeline, row, id, ts);
+}
+
+/* The list gets its height once the pane has its own. */
+static void
+on_paned_size (GtkPaned *paned, GParamSpec *pspec, RemoraWindow *self)
+{
+  int max = 0;
+
+  g_object_get (paned, "max-position", &max, NULL);
+  if (self->list_placed || max <= 0 || gtk_widget_get_height (GTK_WIDGET (paned)) <= 0)
+    return;
+  self->list_placed = TRUE;
+  {
+    int height = gtk_widget_get_height (GTK_WIDGET (paned));
+    int list = self->list_height > 0 ? self->list_height : 250;
+    gtk_paned_set_position (paned, CLAMP (height - list, height / 3, max));
+  }
 }
 
 /**
@@ -483,6 +536,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   remora_timeline_view_set_session (self->timeline, session);
   remora_overview_set_session (self->overview, session);
+  remora_event_list_view_set_store (self->events, remora_session_get_store (session));
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -678,6 +732,19 @@ remora_window_preselect (
   self->pre_tasks = g_strdup (tasks);
   self->pre_from = g_strdup (from);
   self->pre_to = g_strdup (to);
+}
+
+/**
+ * remora_window_get_event_list:
+ * @self: a #RemoraWindow
+ *
+ * Returns: (transfer none): the event list under the timeline.
+ */
+RemoraEventListView *
+remora_window_get_event_list (RemoraWindow *self)
+{
+  g_return_val_if_fail (REMORA_IS_WINDOW (self), NULL);
+  return self->events;
 }
 
 /**
@@ -1053,7 +1120,10 @@ restore_size (RemoraWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), w, h);
   if (g_key_file_get_boolean (kf, "window", "maximized", NULL))
     gtk_window_maximize (GTK_WINDOW (self));
-  self->details_height = CLAMP (g_key_file_get_integer (kf, "window", "details", NULL), 0, 4096);
+  self->list_height = CLAMP (g_key_file_get_integer (kf, "window", "list", NULL), 0, 4096);
+  self->details_width =
+      CLAMP (g_key_file_get_integer (kf, "window", "details-width", NULL), 0, 4096);
+  remora_event_list_view_load_state (self->events, kf);
 }
 
 static gboolean
@@ -1070,13 +1140,19 @@ on_close_request (GtkWindow *window, gpointer data)
   g_key_file_set_boolean (kf, "window", "maximized", gtk_window_is_maximized (window));
   {
     RemoraWindow *self = REMORA_WINDOW (window);
-    int           details = self->details_height;
+    int           list = self->list_height, details = self->details_width;
 
-    if (gtk_widget_get_visible (self->details_pane))
-      details =
+    if (self->list_placed)
+      list =
           gtk_widget_get_height (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
+    if (gtk_widget_get_visible (self->details_pane))
+      details = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned)) -
+                gtk_paned_get_position (self->bottom_paned);
+    if (list > 0)
+      g_key_file_set_integer (kf, "window", "list", list);
     if (details > 0)
-      g_key_file_set_integer (kf, "window", "details", details);
+      g_key_file_set_integer (kf, "window", "details-width", details);
+    remora_event_list_view_save_state (self->events, kf);
   }
   /* a size not kept is no reason to keep a window open */
   if (g_mkdir_with_parents (dir, 0700) == 0)
@@ -1125,6 +1201,7 @@ remora_window_class_init (RemoraWindowClass *klass)
 
   g_type_ensure (REMORA_TYPE_TIMELINE_VIEW);
   g_type_ensure (REMORA_TYPE_OVERVIEW);
+  g_type_ensure (REMORA_TYPE_EVENT_LIST_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -1146,6 +1223,8 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, bottom_paned);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, events);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_pane);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
@@ -1173,6 +1252,8 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
+  g_signal_connect (self->events, "event-selected", G_CALLBACK (on_event_selected), self);
+  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
   setup_task_list (self);
   g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->marker_entry, "activate", G_CALLBACK (on_marker_add), self);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "remora-event-list-view.h"
 #include "remora-timeline-view.h"
 
 G_BEGIN_DECLS
@@ -21,12 +22,13 @@ RemoraWindow *remora_window_new (GtkApplication *application);
 void          remora_window_open (RemoraWindow *self, GFile *file);
 void          remora_window_preselect (
              RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to);
-RemoraTimelineView *remora_window_get_timeline (RemoraWindow *self);
-const char         *remora_window_get_page (RemoraWindow *self);
-void                remora_window_export_view (RemoraWindow *self, const char *output);
-const char         *remora_window_get_details (RemoraWindow *self);
-const RemoraFrame  *remora_window_get_overview_frame (RemoraWindow *self);
-int                 remora_window_add_task_row (RemoraWindow *self, const char *search);
-void                remora_window_add_marker (RemoraWindow *self, const char *name);
+RemoraTimelineView  *remora_window_get_timeline (RemoraWindow *self);
+RemoraEventListView *remora_window_get_event_list (RemoraWindow *self);
+const char          *remora_window_get_page (RemoraWindow *self);
+void                 remora_window_export_view (RemoraWindow *self, const char *output);
+const char          *remora_window_get_details (RemoraWindow *self);
+const RemoraFrame   *remora_window_get_overview_frame (RemoraWindow *self);
+int                  remora_window_add_task_row (RemoraWindow *self, const char *search);
+void                 remora_window_add_marker (RemoraWindow *self, const char *name);
 
 G_END_DECLS

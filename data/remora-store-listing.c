@@ -9,9 +9,20 @@
 
 #include "remora-store-listing.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "remora-data-error.h"
 #include "remora-store-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static int
+compare_lost_rows (gconstpointer a, gconstpointer b)
+{
+  const RemoraLostRow *x = a, *y = b;
+
+  return x->event_id < y->event_id ? -1 : x->event_id > y->event_id;
+}
 
 /**
  * remora_store_list_events:
@@ -39,7 +50,7 @@ remora_store_list_events (RemoraStore          *store,
   int rc;
 
   rc = sqlite3_prepare_v2 (remora_store_get_db (store),
-                           "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm "
+                           "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm, e.buffer_id "
                            "FROM events e LEFT JOIN tasks t ON t.pid = e.pid "
                            "WHERE e.id >= ?1 AND (?2 IS NULL OR e.name = ?2) ORDER BY e.id "
                            "LIMIT ?3",
@@ -59,9 +70,96 @@ remora_store_list_events (RemoraStore          *store,
                               sqlite3_column_int (st, 3),
                               (const char *) sqlite3_column_text (st, 4),
                               buffer ? buffer : "",
-                              (const char *) sqlite3_column_text (st, 6) };
+                              (const char *) sqlite3_column_text (st, 6),
+                              sqlite3_column_int (st, 7) };
       if (!func (&e, user_data, error))
         return FALSE;
     }
   return remora_store_check (store, rc, error);
+}
+
+/**
+ * remora_store_read_lost_rows:
+ * @store: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * Every gap of lost events with the event it comes before, in the order of
+ * those events (a gap after a CPU's last event is not listed: no record
+ * follows it, and `trace-cmd report` prints nothing for it either).
+ *
+ * Returns: (transfer full) (element-type RemoraLostRow): the gaps, or %NULL
+ *   with @error set.
+ */
+GArray *
+remora_store_read_lost_rows (RemoraStore *store, GError **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (RemoraLostRow));
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  /* the first record of the gap's CPU (and buffer) at or after its time; ids
+   * follow time, so the search starts at the chunk holding that time */
+  rc = sqlite3_prepare_v2 (
+      remora_store_get_db (store),
+      "SELECT (SELECT min(e.id) FROM event_rows e JOIN event_types t ON t.id = e.type "
+      "         WHERE e.cpu = l.cpu AND t.buffer_id = l.buffer_id AND e.ts >= l.ts "
+      "           AND e.id >= coalesce((SELECT first_id FROM event_chunks "
+      "                                  WHERE last_ts >= l.ts ORDER BY last_ts LIMIT 1), "
+      "                                1 << 62)) AS id, "
+      "       l.buffer_id, l.cpu, l.count FROM lost_events l",
+      -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraLostRow r = {
+        sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1), sqlite3_column_int (st, 2),
+        sqlite3_column_type (st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 3)
+      };
+      if (sqlite3_column_type (st, 0) != SQLITE_NULL)
+        g_array_append_val (rows, r);
+    }
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  g_array_sort (rows, compare_lost_rows);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * remora_store_find_event_at:
+ * @store: a #RemoraStore
+ * @ts: a time, ns as recorded
+ * @id: (out): the first event at or after @ts, or the last event when none
+ *   is
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure or when the store has no
+ *   events.
+ */
+gboolean
+remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (
+      remora_store_get_db (store),
+      "SELECT coalesce((SELECT min(id) FROM event_rows WHERE ts >= ?1 AND id BETWEEN "
+      "  (SELECT first_id FROM event_chunks WHERE last_ts >= ?1 ORDER BY last_ts LIMIT 1) AND "
+      "  (SELECT last_id FROM event_chunks WHERE last_ts >= ?1 ORDER BY last_ts LIMIT 1)), "
+      "  (SELECT max(id) FROM event_rows))",
+      -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, ts);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
+    {
+      *id = sqlite3_column_int64 (st, 0);
+      return TRUE;
+    }
+  if (remora_store_check (store, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                 _ ("The store “%s” has no events"), remora_store_get_path (store));
+  return FALSE;
 }

@@ -24,6 +24,7 @@ G_BEGIN_DECLS
  * @name: the event's name
  * @buffer: its buffer's name ("" for the top-level one)
  * @comm: (nullable): the task's name
+ * @buffer_id: its buffer's id
  *
  * One event of a listing; the strings are valid during the callback only.
  */
@@ -36,6 +37,7 @@ typedef struct
   const char *name;
   const char *buffer;
   const char *comm;
+  gint32      buffer_id;
 } RemoraListedEvent;
 
 typedef gboolean (*RemoraListedEventFunc) (const RemoraListedEvent *event,
@@ -49,5 +51,27 @@ gboolean remora_store_list_events (RemoraStore          *store,
                                    RemoraListedEventFunc func,
                                    gpointer              user_data,
                                    GError              **error);
+
+/**
+ * RemoraLostRow:
+ * @event_id: the first event of its CPU after the gap: the line comes
+ *   before it
+ * @buffer_id: the buffer
+ * @cpu: the CPU that lost events
+ * @count: how many, -1 when the kernel did not know
+ *
+ * A gap of lost events, where `trace-cmd report` prints
+ * `CPU:N [K EVENTS DROPPED]`.
+ */
+typedef struct
+{
+  gint64 event_id;
+  gint32 buffer_id;
+  gint32 cpu;
+  gint64 count;
+} RemoraLostRow;
+
+GArray  *remora_store_read_lost_rows (RemoraStore *store, GError **error);
+gboolean remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **error);
 
 G_END_DECLS

@@ -1121,6 +1121,8 @@ corrupt:
   return FALSE;
 }
 
+static char *dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error);
+
 /**
  * remora_store_dup_event_info:
  * @self: a #RemoraStore
@@ -1140,6 +1142,31 @@ remora_store_dup_event_info (RemoraStore *self,
                              gint64       event_id,
                              gboolean     raw_fields,
                              GError     **error)
+{
+  return dup_event_text (self, event_id, raw_fields ? TEP_PRINT_INFO_RAW : TEP_PRINT_INFO, error);
+}
+
+/**
+ * remora_store_dup_event_latency:
+ * @self: a #RemoraStore
+ * @event_id: an event's id
+ * @error: a location for a #GError
+ *
+ * The event's latency format from its common fields (interrupts off,
+ * need-resched, hard or soft interrupt, preempt depth), as
+ * `trace-cmd report -l` prints it: `d..2.`.
+ *
+ * Returns: (transfer full): the text ("" for a damaged record), or %NULL with
+ *   @error set.
+ */
+char *
+remora_store_dup_event_latency (RemoraStore *self, gint64 event_id, GError **error)
+{
+  return dup_event_text (self, event_id, TEP_PRINT_LATENCY, error);
+}
+
+static char *
+dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error)
 {
   sqlite3_stmt     *st;
   struct tep_record rec = { 0 };
@@ -1204,7 +1231,12 @@ remora_store_dup_event_info (RemoraStore *self,
     struct tep_handle *tep = tracecmd_get_tep (self->headers);
     struct tep_event  *event;
 
-    switch (remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event))
+    RemoraPayloadCheck check =
+        remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event);
+
+    if (check != REMORA_PAYLOAD_OK && g_str_equal (what, TEP_PRINT_LATENCY))
+      return g_strdup ("");
+    switch (check)
       {
       case REMORA_PAYLOAD_OK:
         break;
@@ -1221,8 +1253,7 @@ remora_store_dup_event_info (RemoraStore *self,
   }
 
   trace_seq_init (&seq);
-  tep_print_event (tracecmd_get_tep (self->headers), &seq, &rec, "%s",
-                   raw_fields ? TEP_PRINT_INFO_RAW : TEP_PRINT_INFO);
+  tep_print_event (tracecmd_get_tep (self->headers), &seq, &rec, "%s", what);
   trace_seq_terminate (&seq);
   text = g_strndup (seq.buffer, seq.len);
   trace_seq_destroy (&seq);

@@ -66,5 +66,6 @@ char    *remora_store_dup_event_info (RemoraStore *self,
                                       gint64       event_id,
                                       gboolean     raw_fields,
                                       GError     **error);
+char    *remora_store_dup_event_latency (RemoraStore *self, gint64 event_id, GError **error);
 
 G_END_DECLS

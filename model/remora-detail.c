@@ -46,6 +46,35 @@ remora_detail_query (RemoraStore         *store,
                      gint64               tolerance_ns,
                      GError             **error)
 {
+  return remora_detail_query_event (store, row, spec, ts, tolerance_ns, -1, error);
+}
+
+/**
+ * remora_detail_query_event:
+ * @store: a #RemoraStore, used on this thread
+ * @row: the row's index, kept in the answer
+ * @spec: the row
+ * @ts: the time
+ * @tolerance_ns: how far from @ts an event may lie to be named
+ * @event_id: the event to name when it is among those near @ts (another
+ *   event at the same time is not taken for it), or -1 for the nearest
+ * @error: a location for a #GError
+ *
+ * remora_detail_query() naming one event: what selecting a row of the event
+ * list selects on the timeline.
+ *
+ * Returns: (transfer full): what the row holds at @ts, or %NULL with @error
+ *   set.
+ */
+RemoraDetail *
+remora_detail_query_event (RemoraStore         *store,
+                           int                  row,
+                           const RemoraRowSpec *spec,
+                           gint64               ts,
+                           gint64               tolerance_ns,
+                           gint64               event_id,
+                           GError             **error)
+{
   g_autoptr (RemoraDetail) d = g_new0 (RemoraDetail, 1);
   gboolean        by_pid = spec->kind == REMORA_ROW_TASK;
   RemoraTimeRange near = remora_time_range_make (ts - tolerance_ns, ts + tolerance_ns + 1);
@@ -104,7 +133,9 @@ remora_detail_query (RemoraStore         *store,
   for (guint i = 0; i < events->len; i++)
     {
       const RemoraRowEvent *e = &g_array_index (events, RemoraRowEvent, i);
-      if (!d->has_event || ABS (e->ts - ts) < ABS (d->event.ts - ts))
+      if (d->has_event && d->event.id == event_id)
+        break;
+      if (!d->has_event || e->id == event_id || ABS (e->ts - ts) < ABS (d->event.ts - ts))
         {
           d->event = *e;
           d->has_event = TRUE;

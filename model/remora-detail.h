@@ -64,6 +64,13 @@ RemoraDetail *remora_detail_query (RemoraStore         *store,
                                    gint64               ts,
                                    gint64               tolerance_ns,
                                    GError             **error);
+RemoraDetail *remora_detail_query_event (RemoraStore         *store,
+                                         int                  row,
+                                         const RemoraRowSpec *spec,
+                                         gint64               ts,
+                                         gint64               tolerance_ns,
+                                         gint64               event_id,
+                                         GError             **error);
 void          remora_detail_free (RemoraDetail *detail);
 char         *remora_detail_dup_summary (const RemoraDetail *detail);
 char         *remora_detail_dup_text (const RemoraDetail *detail);

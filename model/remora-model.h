@@ -14,6 +14,7 @@
 #include "remora-columns.h"
 #include "remora-cpu-row.h"
 #include "remora-detail.h"
+#include "remora-event-list.h"
 #include "remora-format.h"
 #include "remora-frame.h"
 #include "remora-model-error.h"

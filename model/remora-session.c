@@ -566,6 +566,7 @@ typedef struct
   int           row;
   gint64        ts;
   gint64        tolerance_ns;
+  gint64        event_id;
   char         *store_path;
 } DetailJob;
 
@@ -594,8 +595,8 @@ detail_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       if (self->worker_store == NULL)
         self->worker_store = remora_store_open (job->store_path, &error);
       if (self->worker_store != NULL)
-        detail = remora_detail_query (self->worker_store, job->row, &job->spec, job->ts,
-                                      job->tolerance_ns, &error);
+        detail = remora_detail_query_event (self->worker_store, job->row, &job->spec, job->ts,
+                                            job->tolerance_ns, job->event_id, &error);
     }
   g_mutex_unlock (&self->worker_lock);
   if (detail != NULL)
@@ -626,6 +627,35 @@ remora_session_query_detail_async (RemoraSession      *self,
                                    GAsyncReadyCallback callback,
                                    gpointer            user_data)
 {
+  remora_session_query_event_async (self, row, ts, tolerance_ns, -1, cancellable, callback,
+                                    user_data);
+}
+
+/**
+ * remora_session_query_event_async:
+ * @self: a #RemoraSession
+ * @row: a row
+ * @ts: a time
+ * @tolerance_ns: how far from @ts an event may lie to be named
+ * @event_id: the event to name when it is near @ts, or -1 for the nearest
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * remora_session_query_detail_async() naming one event
+ * (remora_detail_query_event()); finished with
+ * remora_session_query_detail_finish().
+ */
+void
+remora_session_query_event_async (RemoraSession      *self,
+                                  int                 row,
+                                  gint64              ts,
+                                  gint64              tolerance_ns,
+                                  gint64              event_id,
+                                  GCancellable       *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data)
+{
   g_autoptr (GTask) task = NULL;
   DetailJob *job;
 
@@ -637,9 +667,10 @@ remora_session_query_detail_async (RemoraSession      *self,
   job->row = row;
   job->ts = ts;
   job->tolerance_ns = MAX (0, tolerance_ns);
+  job->event_id = event_id;
   job->store_path = g_strdup (remora_store_get_path (self->store));
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, remora_session_query_detail_async);
+  g_task_set_source_tag (task, remora_session_query_event_async);
   g_task_set_task_data (task, job, detail_job_free);
   g_task_run_in_thread (task, detail_thread);
 }

@@ -70,6 +70,14 @@ void remora_session_query_detail_async (RemoraSession      *self,
                                         GCancellable       *cancellable,
                                         GAsyncReadyCallback callback,
                                         gpointer            user_data);
+void remora_session_query_event_async (RemoraSession      *self,
+                                       int                 row,
+                                       gint64              ts,
+                                       gint64              tolerance_ns,
+                                       gint64              event_id,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
 RemoraDetail *
 remora_session_query_detail_finish (RemoraSession *self, GAsyncResult *result, GError **error);
 

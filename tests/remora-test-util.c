@@ -10,6 +10,9 @@
 #include "remora-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+
+#include "remora-trace-check-private.h"
 
 /* A committed fixture: tests/traces/NAME */
 char *
@@ -163,4 +166,72 @@ remora_test_check_row_events (RemoraStore           *store,
         g_assert_cmpint (g_array_index (got, RemoraRowEvent, i).ts, ==,
                          g_array_index (want, gint64, i));
     }
+}
+
+#define PAGE_SIZE      4096
+#define MISSING_EVENTS (1u << 31) /* in the page header's commit word */
+
+/**
+ * remora_test_mark_lost:
+ * @path: a copy of @src to change
+ * @src: a trace with at least four pages of CPU 1 data
+ * @dir: a scratch folder
+ *
+ * Sets MISSING_EVENTS in the header of CPU 1's third page, as the kernel
+ * does after an overrun: libtracecmd then reports lost events (of unknown
+ * count) on that page's first record, and `trace-cmd report` prints
+ * `CPU:1 [EVENTS DROPPED]` before it.
+ */
+void
+remora_test_mark_lost (const char *path, const char *src, const char *dir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  RemoraTraceCheck check;
+  guint64          offset, size, page;
+  guint32          commit;
+  gsize            len;
+  const int        cpu = 1;
+
+  /* where CPU 1's third page is */
+  g_assert_true (remora_trace_check_run (&check, src, dir, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check.cpu_data->len, >=, 2 * (cpu + 1));
+  offset = g_array_index (check.cpu_data, guint64, 2 * cpu);
+  size = g_array_index (check.cpu_data, guint64, 2 * cpu + 1);
+  remora_trace_check_clear (&check);
+  g_assert_cmpuint (size, >=, 4 * PAGE_SIZE);
+  page = offset + 2 * PAGE_SIZE;
+
+  /* set MISSING_EVENTS in its header: u64 timestamp, then the commit word
+   * (little-endian; the low 32 bits hold the flags on a 64-bit kernel) */
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  memcpy (&commit, contents + page + 8, 4);
+  commit = GUINT32_FROM_LE (commit) | MISSING_EVENTS;
+  commit = GUINT32_TO_LE (commit);
+  memcpy (contents + page + 8, &commit, 4);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+/**
+ * remora_test_query_int:
+ * @store: a store
+ * @sql: a query of one row and one integer column
+ *
+ * Returns: the query's answer (the test fails when it has no row).
+ */
+gint64
+remora_test_query_int (RemoraStore *store, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  gint64        v;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, &st, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
 }

@@ -26,4 +26,7 @@ void  remora_test_check_row_events (RemoraStore           *store,
                                     const RemoraTimeRange *range,
                                     const GArray          *all_ts);
 
+gint64 remora_test_query_int (RemoraStore *store, const char *sql);
+void   remora_test_mark_lost (const char *path, const char *src, const char *dir);
+
 G_END_DECLS

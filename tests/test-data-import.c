@@ -55,20 +55,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->name);
 }
 
-static gint64
-query_int (RemoraStore *store, const char *sql)
-{
-  sqlite3_stmt *st = NULL;
-  gint64        v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, &st, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  return v;
-}
-
 static gboolean
 skip_if_missing (Fixture *f)
 {
@@ -110,8 +96,9 @@ test_counts (Fixture *f, gconstpointer data)
   sqlite3_finalize (st);
 
   g_assert_cmpint (total, ==, g_key_file_get_int64 (f->expected, "trace", "events", NULL));
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM events"), ==, total);
-  g_assert_cmpint (query_int (f->store, "SELECT count(DISTINCT name) FROM events"), ==, n_names);
+  g_assert_cmpint (remora_test_query_int (f->store, "SELECT count(*) FROM events"), ==, total);
+  g_assert_cmpint (remora_test_query_int (f->store, "SELECT count(DISTINCT name) FROM events"), ==,
+                   n_names);
   g_assert_cmpint (remora_store_get_meta_int (f->store, "events", -1), ==, total);
   g_assert_cmpint (remora_store_get_meta_int (f->store, "first_ts", -1), ==,
                    g_key_file_get_int64 (f->expected, "trace", "first_ts", NULL));
@@ -120,8 +107,9 @@ test_counts (Fixture *f, gconstpointer data)
   g_assert_cmpint (remora_store_get_meta_int (f->store, "cpus", -1), ==,
                    g_key_file_get_int64 (f->expected, "trace", "cpus", NULL));
   g_assert_cmpint (remora_store_get_meta_int (f->store, "partial", -1), ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT sum(count) FROM event_types"), ==, total);
-  g_assert_cmpint (query_int (f->store, "SELECT sum(events) FROM cpus"), ==, total);
+  g_assert_cmpint (remora_test_query_int (f->store, "SELECT sum(count) FROM event_types"), ==,
+                   total);
+  g_assert_cmpint (remora_test_query_int (f->store, "SELECT sum(events) FROM cpus"), ==, total);
 
   /* per buffer */
   {
@@ -132,15 +120,16 @@ test_counts (Fixture *f, gconstpointer data)
         char            *q = sqlite3_mprintf ("SELECT count(*) FROM events WHERE buffer = %Q", buf);
         g_autofree char *sql = g_strdup (q);
         sqlite3_free (q);
-        g_assert_cmpint (query_int (f->store, sql), ==,
+        g_assert_cmpint (remora_test_query_int (f->store, sql), ==,
                          g_key_file_get_int64 (f->expected, "buffers", bufs[i], NULL));
       }
   }
 
   /* id order is time order */
   g_assert_cmpint (remora_store_get_meta_int (f->store, "ts_monotonic", -1), ==, 1);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM event_rows a JOIN event_rows b "
-                                        "ON b.id = a.id + 1 WHERE b.ts < a.ts"),
+  g_assert_cmpint (remora_test_query_int (f->store,
+                                          "SELECT count(*) FROM event_rows a JOIN event_rows b "
+                                          "ON b.id = a.id + 1 WHERE b.ts < a.ts"),
                    ==, 0);
 }
 
@@ -386,19 +375,22 @@ test_slices (Fixture *f, gconstpointer data)
   if (skip_if_missing (f))
     return;
   /* slices of one CPU never overlap and lie within the CPU's span */
-  g_assert_cmpint (query_int (f->store,
-                              "SELECT count(*) FROM sched_slices a JOIN sched_slices b "
-                              "ON a.buffer_id = b.buffer_id AND a.cpu = b.cpu AND a.id < b.id "
-                              "AND a.end_ts > b.start_ts AND b.end_ts > a.start_ts"),
+  g_assert_cmpint (remora_test_query_int (
+                       f->store, "SELECT count(*) FROM sched_slices a JOIN sched_slices b "
+                                 "ON a.buffer_id = b.buffer_id AND a.cpu = b.cpu AND a.id < b.id "
+                                 "AND a.end_ts > b.start_ts AND b.end_ts > a.start_ts"),
                    ==, 0);
-  g_assert_cmpint (query_int (f->store, "SELECT count(*) FROM sched_slices s JOIN cpus c ON "
-                                        "c.buffer_id = s.buffer_id AND c.cpu = s.cpu WHERE "
-                                        "s.start_ts < c.first_ts OR s.end_ts > c.last_ts"),
+  g_assert_cmpint (remora_test_query_int (f->store,
+                                          "SELECT count(*) FROM sched_slices s JOIN cpus c ON "
+                                          "c.buffer_id = s.buffer_id AND c.cpu = s.cpu WHERE "
+                                          "s.start_ts < c.first_ts OR s.end_ts > c.last_ts"),
                    ==, 0);
   /* one slice ends at every switch, plus the last open slice of each CPU */
   g_assert_cmpint (
-      query_int (f->store, "SELECT count(*) FROM sched_slices WHERE end_state IS NOT NULL"), ==,
-      query_int (f->store, "SELECT count(*) FROM events WHERE name = 'sched_switch'"));
+      remora_test_query_int (f->store,
+                             "SELECT count(*) FROM sched_slices WHERE end_state IS NOT NULL"),
+      ==,
+      remora_test_query_int (f->store, "SELECT count(*) FROM events WHERE name = 'sched_switch'"));
 }
 
 static void

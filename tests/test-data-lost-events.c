@@ -16,23 +16,6 @@
 #include "remora-test-util.h"
 #include "remora-trace-check-private.h"
 
-#define PAGE_SIZE      4096
-#define MISSING_EVENTS (1u << 31) /* in the page header's commit word */
-
-static gint64
-query_int (RemoraStore *store, const char *sql)
-{
-  sqlite3_stmt *st = NULL;
-  gint64        v = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, &st, NULL), ==,
-                   SQLITE_OK);
-  if (sqlite3_step (st) == SQLITE_ROW)
-    v = sqlite3_column_int64 (st, 0);
-  sqlite3_finalize (st);
-  return v;
-}
-
 /* The timestamp of the first record trace-cmd report prints after
  * "CPU:N [EVENTS DROPPED]", or -1. */
 static gint64
@@ -74,55 +57,34 @@ test_missing_events_flag (void)
   g_autoptr (GKeyFile) expected = remora_test_load_expected ("sched-block-v6");
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *store_path = NULL;
-  RemoraTraceCheck check;
-  guint64          offset, size, page;
-  guint32          commit;
-  gsize            len;
   const int        cpu = 1;
   g_autofree char *trace_cmd = g_find_program_in_path ("trace-cmd");
   gint64           lost_ts, want_ts;
 
-  /* where CPU 1's third page is */
-  g_assert_true (remora_trace_check_run (&check, src, dir, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (check.cpu_data->len, >=, 2 * (cpu + 1));
-  offset = g_array_index (check.cpu_data, guint64, 2 * cpu);
-  size = g_array_index (check.cpu_data, guint64, 2 * cpu + 1);
-  remora_trace_check_clear (&check);
-  g_assert_cmpuint (size, >=, 4 * PAGE_SIZE);
-  page = offset + 2 * PAGE_SIZE;
-
-  /* set MISSING_EVENTS in its header: u64 timestamp, then the commit word
-   * (little-endian; the low 32 bits hold the flags on a 64-bit kernel) */
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  memcpy (&commit, contents + page + 8, 4);
-  commit = GUINT32_FROM_LE (commit) | MISSING_EVENTS;
-  commit = GUINT32_TO_LE (commit);
-  memcpy (contents + page + 8, &commit, 4);
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-
+  remora_test_mark_lost (path, src, dir);
   store = remora_test_import (path, dir, &store_path);
 
   /* the records are all there; one gap of unknown size on CPU 1 */
   g_assert_cmpint (remora_store_get_meta_int (store, "events", -1), ==,
                    g_key_file_get_int64 (expected, "trace", "events", NULL));
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM lost_events"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT cpu FROM lost_events"), ==, cpu);
-  g_assert_cmpint (query_int (store, "SELECT count IS NULL FROM lost_events"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT lost_marks FROM cpus WHERE cpu = 1"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT sum(lost_marks) FROM cpus"), ==, 1);
+  g_assert_cmpint (remora_test_query_int (store, "SELECT count(*) FROM lost_events"), ==, 1);
+  g_assert_cmpint (remora_test_query_int (store, "SELECT cpu FROM lost_events"), ==, cpu);
+  g_assert_cmpint (remora_test_query_int (store, "SELECT count IS NULL FROM lost_events"), ==, 1);
+  g_assert_cmpint (remora_test_query_int (store, "SELECT lost_marks FROM cpus WHERE cpu = 1"), ==,
+                   1);
+  g_assert_cmpint (remora_test_query_int (store, "SELECT sum(lost_marks) FROM cpus"), ==, 1);
   /* the gap is at the first record of that page: inside CPU 1's span */
-  lost_ts = query_int (store, "SELECT ts FROM lost_events");
-  g_assert_cmpint (lost_ts, >, query_int (store, "SELECT first_ts FROM cpus WHERE cpu = 1"));
-  g_assert_cmpint (lost_ts, <=, query_int (store, "SELECT last_ts FROM cpus WHERE cpu = 1"));
+  lost_ts = remora_test_query_int (store, "SELECT ts FROM lost_events");
+  g_assert_cmpint (lost_ts, >,
+                   remora_test_query_int (store, "SELECT first_ts FROM cpus WHERE cpu = 1"));
+  g_assert_cmpint (lost_ts, <=,
+                   remora_test_query_int (store, "SELECT last_ts FROM cpus WHERE cpu = 1"));
   /* the open slice ends at the gap; no slice crosses it */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sched_slices WHERE cpu = 1 AND "
-                                     "start_ts < (SELECT ts FROM lost_events) AND "
-                                     "end_ts > (SELECT ts FROM lost_events)"),
+  g_assert_cmpint (remora_test_query_int (store,
+                                          "SELECT count(*) FROM sched_slices WHERE cpu = 1 AND "
+                                          "start_ts < (SELECT ts FROM lost_events) AND "
+                                          "end_ts > (SELECT ts FROM lost_events)"),
                    ==, 0);
 
   {

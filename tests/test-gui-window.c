@@ -461,6 +461,148 @@ test_bad_file_and_cancel (void)
   remora_test_rmdir (dir);
 }
 
+/* The event list and the timeline follow each other ----------------------- */
+
+static RemoraEventListView *the_list;
+static gint64               wanted_event;
+
+static gboolean
+list_shows_rows (gpointer data)
+{
+  RemoraEventList *list = remora_event_list_view_get_list (the_list);
+  g_autoptr (RemoraEventItem) first = NULL;
+
+  if (list == NULL || !remora_event_list_get_ready (list))
+    return FALSE;
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  return first != NULL && remora_event_item_get_loaded (first);
+}
+
+static gboolean
+timeline_selected_event (gpointer data)
+{
+  const RemoraDetail *d = remora_timeline_view_get_selected (the_view);
+  return d != NULL && d->has_event && d->event.id == wanted_event;
+}
+
+static gboolean
+list_selected_event (gpointer data)
+{
+  RemoraEventList *list = remora_event_list_view_get_list (the_list);
+  guint            selected = remora_event_list_view_get_selected (the_list);
+
+  return selected != GTK_INVALID_LIST_POSITION &&
+         remora_event_list_event_at (list, selected) == wanted_event;
+}
+
+static void
+test_event_list (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
+  g_autoptr (GFile) file = g_file_new_for_path (trace);
+  RemoraWindow         *window = remora_window_new (NULL);
+  RemoraSession        *session;
+  RemoraStore          *store;
+  RemoraEventList      *list;
+  const RemoraViewport *vp;
+  gint64                first, id, ts;
+  guint                 want;
+  gulong                handler;
+
+  the_view = remora_window_get_timeline (window);
+  the_list = remora_window_get_event_list (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (wait_for (list_shows_rows, window, 10));
+  session = remora_timeline_view_get_session (the_view);
+  store = remora_session_get_store (session);
+  list = remora_event_list_view_get_list (the_list);
+  vp = remora_session_get_viewport (session);
+  first = remora_store_get_info (store)->first_ts;
+  /* every event, no gaps in this trace */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    remora_store_get_info (store)->events);
+  screenshot (GTK_WIDGET (window), "10-event-list");
+
+  /* a row of CPU 2's, far from the view: the timeline moves to it and
+   * selects that very event on CPU 2's row */
+  remora_session_set_visible (session, first, first + 1000000);
+  id = remora_test_query_int (store, "SELECT min(id) FROM events WHERE cpu = 2 AND id > 6000");
+  ts = remora_test_query_int (store, "SELECT ts FROM events WHERE id = (SELECT min(id) FROM events "
+                                     "WHERE cpu = 2 AND id > 6000)");
+  g_assert_cmpint (ts, >, first + 1000000);
+  wanted_event = id;
+  remora_event_list_view_select_position (the_list, remora_event_list_position_of_event (list, id));
+  g_assert_true (wait_for (timeline_selected_event, window, 10));
+  g_assert_cmpint (vp->visible.begin_ns, <=, ts);
+  g_assert_cmpint (vp->visible.end_ns, >, ts);
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, 1000000);
+  g_assert_cmpint (remora_session_get_selection (session)->row, ==, 2);
+  g_assert_cmpint (remora_session_get_selection (session)->begin_ns, ==, ts);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "11-list-selects-timeline");
+
+  /* a click on CPU 0's row near an event: the list selects and shows it */
+  {
+    gint64 at = remora_test_query_int (store, "SELECT ts FROM events WHERE cpu = 0 AND id > 9000 "
+                                              "ORDER BY id LIMIT 1");
+    const RemoraDetail *d;
+
+    want = n_selected + 1;
+    handler = g_signal_connect (the_view, "selected", G_CALLBACK (on_view_selected), NULL);
+    remora_session_set_visible (session, at - 500000, at + 500000);
+    remora_timeline_view_select_at (the_view, 0, at);
+    g_assert_true (wait_for (answered, &want, 10));
+    g_signal_handler_disconnect (the_view, handler);
+    d = remora_timeline_view_get_selected (the_view);
+    g_assert_true (d->has_event);
+    g_assert_cmpint (d->event.cpu, ==, 0);
+    wanted_event = d->event.id;
+    g_assert_true (list_selected_event (NULL));
+    g_assert_true (wait_for (frame_is_current, window, 10));
+    screenshot (GTK_WIDGET (window), "12-timeline-selects-list");
+  }
+
+  /* go to an event number, and to a time */
+  {
+    g_autoptr (GError) error = NULL;
+    gint64 at;
+
+    wanted_event = 1234;
+    g_assert_true (remora_event_list_view_go_to (the_list, "#1234", &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_for (list_selected_event, window, 10));
+    g_assert_true (wait_for (timeline_selected_event, window, 10));
+
+    at = first + 300000000;
+    {
+      g_autofree char *sql =
+          g_strdup_printf ("SELECT min(id) FROM event_rows WHERE ts >= %" G_GINT64_FORMAT, at);
+      wanted_event = remora_test_query_int (store, sql);
+    }
+    g_assert_true (remora_event_list_view_go_to (the_list, "0.3s", &error));
+    g_assert_no_error (error);
+    g_assert_true (wait_for (list_selected_event, window, 10));
+    g_assert_true (wait_for (timeline_selected_event, window, 10));
+    screenshot (GTK_WIDGET (window), "13-go-to-time");
+
+    /* what is neither says so, and changes nothing */
+    g_assert_false (remora_event_list_view_go_to (the_list, "soon", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_false (remora_event_list_view_go_to (the_list, "#99999999", &error));
+    g_assert_nonnull (strstr (error->message, "#99999999"));
+    g_assert_true (list_selected_event (NULL));
+  }
+
+  gtk_window_close (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -479,5 +621,6 @@ main (int argc, char **argv)
   g_mkdir_with_parents (shots, 0755);
   g_test_add_func ("/remora/gui/window/open-zoom-pan", test_open_zoom_pan);
   g_test_add_func ("/remora/gui/window/bad-file-and-cancel", test_bad_file_and_cancel);
+  g_test_add_func ("/remora/gui/window/event-list", test_event_list);
   return g_test_run ();
 }

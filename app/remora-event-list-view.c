@@ -1,0 +1,727 @@
+/* remora-event-list-view.c: the list of every event, under the timeline
+ *
+ * A GtkColumnView over model/'s RemoraEventList: rows are asked as they
+ * scroll into view and filled when their page has been read off the UI
+ * thread (until then a row is blank for a frame or two, never a wait).
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-event-list-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef enum
+{
+  COL_NUMBER,
+  COL_TIME,
+  COL_CPU,
+  COL_TASK,
+  COL_PID,
+  COL_EVENT,
+  COL_LATENCY,
+  COL_INFO,
+  N_COLS
+} Column;
+
+typedef struct
+{
+  const char *key;
+  const char *title;
+  int         width;
+  gboolean    numeric;
+  gboolean    shown;
+} ColumnInfo;
+
+static const ColumnInfo columns[N_COLS] = {
+  { "number", N_ ("#"), 70, TRUE, TRUE },         { "time", N_ ("Time"), 110, TRUE, TRUE },
+  { "cpu", N_ ("CPU"), 44, TRUE, TRUE },          { "task", N_ ("Task"), 130, FALSE, TRUE },
+  { "pid", N_ ("PID"), 60, TRUE, TRUE },          { "event", N_ ("Event"), 150, FALSE, TRUE },
+  { "latency", N_ ("Latency"), 64, FALSE, TRUE }, { "info", N_ ("Info"), 500, FALSE, TRUE },
+};
+
+struct _RemoraEventListView
+{
+  GtkWidget parent_instance;
+
+  GtkWidget           *bar;
+  GtkEntry            *go_to;
+  GtkLabel            *count;
+  GtkWidget           *scrolled;
+  GtkColumnView       *view;
+  GtkSingleSelection  *selection;
+  GtkColumnViewColumn *cols[N_COLS];
+  GSimpleActionGroup  *actions;
+
+  RemoraStore     *store;
+  RemoraEventList *list;
+  GCancellable    *finding;     /* a go-to-time being answered */
+  GHashTable      *time_labels; /* bound labels of the time column → item */
+  RemoraEventItem *waiting;     /* selected, not yet read */
+  gulong           waiting_id;
+  gboolean         absolute;  /* times as recorded, not from the start */
+  gboolean         revealing; /* a selection made to follow the timeline */
+};
+
+G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  EVENT_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Cells ------------------------------------------------------------------ */
+
+static char *
+cell_text (RemoraEventListView *self, RemoraEventItem *item, Column col)
+{
+  gboolean lost = remora_event_item_get_lost (item);
+
+  if (!remora_event_item_get_loaded (item))
+    return g_strdup ("");
+  switch (col)
+    {
+    case COL_NUMBER:
+      return lost ? g_strdup ("")
+                  : g_strdup_printf ("%" G_GINT64_FORMAT, remora_event_item_get_id (item));
+    case COL_TIME:
+      if (lost)
+        return g_strdup ("");
+      return remora_format_timestamp (
+          remora_event_item_get_ts (item) -
+          (self->absolute ? 0 : remora_store_get_info (self->store)->first_ts));
+    case COL_CPU:
+      return g_strdup_printf ("%d", remora_event_item_get_cpu (item));
+    case COL_TASK:
+      if (lost)
+        return g_strdup ("");
+      if (remora_event_item_get_buffer (item)[0] != 0)
+        return g_strdup_printf ("%s: %s", remora_event_item_get_buffer (item),
+                                remora_event_item_get_task (item));
+      return g_strdup (remora_event_item_get_task (item));
+    case COL_PID:
+      return lost ? g_strdup ("") : g_strdup_printf ("%d", remora_event_item_get_pid (item));
+    case COL_EVENT:
+      return g_strdup (remora_event_item_get_name (item));
+    case COL_LATENCY:
+      return g_strdup (remora_event_item_get_latency (item));
+    case COL_INFO:
+    case N_COLS:
+    default:
+      return g_strdup (remora_event_item_get_info (item));
+    }
+}
+
+static void
+update_cell (RemoraEventListView *self, GtkLabel *label, RemoraEventItem *item, Column col)
+{
+  g_autofree char *text = cell_text (self, item, col);
+
+  gtk_label_set_label (label, text);
+  if (remora_event_item_get_lost (item))
+    gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+}
+
+static Column
+factory_column (GtkListItemFactory *factory)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "remora-column"));
+}
+
+static void
+on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
+{
+  Column     col = factory_column (factory);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), columns[col].numeric ? 1.0 : 0.0);
+  if (!columns[col].numeric)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+typedef struct
+{
+  RemoraEventListView *self;
+  GtkLabel            *label;
+  Column               col;
+} Cell;
+
+static void
+on_item_loaded (RemoraEventItem *item, GParamSpec *pspec, Cell *cell)
+{
+  update_cell (cell->self, cell->label, item, cell->col);
+}
+
+static void
+on_bind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
+{
+  RemoraEventItem *item = gtk_list_item_get_item (list_item);
+  GtkLabel        *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  Column           col = factory_column (factory);
+  Cell            *cell = g_new0 (Cell, 1);
+  gulong           id;
+
+  cell->self = self;
+  cell->label = label;
+  cell->col = col;
+  update_cell (self, label, item, col);
+  id = g_signal_connect_data (item, "notify::loaded", G_CALLBACK (on_item_loaded), cell,
+                              (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_object_set_data (G_OBJECT (label), "remora-loaded-id", GSIZE_TO_POINTER (id));
+  if (col == COL_TIME)
+    g_hash_table_insert (self->time_labels, label, item);
+}
+
+static void
+on_unbind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
+{
+  RemoraEventItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget       *label = gtk_list_item_get_child (list_item);
+  gulong           id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "remora-loaded-id"));
+
+  if (id != 0 && item != NULL)
+    g_signal_handler_disconnect (item, id);
+  g_object_set_data (G_OBJECT (label), "remora-loaded-id", NULL);
+  g_hash_table_remove (self->time_labels, label);
+}
+
+static void
+refresh_times (RemoraEventListView *self)
+{
+  GHashTableIter it;
+  gpointer       label, item;
+
+  g_hash_table_iter_init (&it, self->time_labels);
+  while (g_hash_table_iter_next (&it, &label, &item))
+    update_cell (self, label, item, COL_TIME);
+}
+
+/* Selection -------------------------------------------------------------- */
+
+static void
+stop_waiting (RemoraEventListView *self)
+{
+  if (self->waiting != NULL)
+    g_clear_signal_handler (&self->waiting_id, self->waiting);
+  g_clear_object (&self->waiting);
+}
+
+static void
+say_selected (RemoraEventListView *self, RemoraEventItem *item)
+{
+  g_signal_emit (self, signals[EVENT_SELECTED], 0, remora_event_item_get_id (item),
+                 remora_event_item_get_ts (item), remora_event_item_get_buffer_id (item),
+                 remora_event_item_get_cpu (item));
+}
+
+static void
+on_waiting_loaded (RemoraEventItem *item, GParamSpec *pspec, RemoraEventListView *self)
+{
+  g_object_ref (item);
+  stop_waiting (self);
+  if (gtk_single_selection_get_selected_item (self->selection) == (gpointer) item)
+    say_selected (self, item);
+  g_object_unref (item);
+}
+
+static void
+on_selection (GtkSingleSelection *selection, GParamSpec *pspec, RemoraEventListView *self)
+{
+  RemoraEventItem *item = gtk_single_selection_get_selected_item (selection);
+
+  stop_waiting (self);
+  if (self->revealing || item == NULL || remora_event_item_get_lost (item))
+    return;
+  if (remora_event_item_get_loaded (item))
+    {
+      say_selected (self, item);
+      return;
+    }
+  /* a row selected before it was read: said when it is */
+  self->waiting = g_object_ref (item);
+  self->waiting_id =
+      g_signal_connect (item, "notify::loaded", G_CALLBACK (on_waiting_loaded), self);
+}
+
+static GtkWidget *
+inner_list (RemoraEventListView *self)
+{
+  /* the column view's rows are a GtkListView, whose list.scroll-to-item
+   * action is GTK 4.8's way to bring a row into view */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+scroll_to (RemoraEventListView *self, guint position)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  guint          n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  double         upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
+  GtkWidget     *list = inner_list (self);
+
+  /* rows are all one line high: the row in the middle of the view, as
+   * KernelShark's list shows the event it jumps to */
+  if (n > 0 && upper > page && page > 0)
+    {
+      double row = upper / n;
+      double value = row * position - (page - row) / 2;
+      if (position * row < gtk_adjustment_get_value (adj) ||
+          (position + 1) * row > gtk_adjustment_get_value (adj) + page)
+        gtk_adjustment_set_value (adj, CLAMP (value, 0, upper - page));
+    }
+  else if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/**
+ * remora_event_list_view_select_position:
+ * @self: a #RemoraEventListView
+ * @position: a row
+ *
+ * Selects and shows the row at @position, as a click on it does (the
+ * timeline follows through #RemoraEventListView::event-selected).
+ */
+void
+remora_event_list_view_select_position (RemoraEventListView *self, guint position)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  scroll_to (self, position);
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/**
+ * remora_event_list_view_reveal_event:
+ * @self: a #RemoraEventListView
+ * @event_id: an event
+ *
+ * Selects and shows the event's row without saying so: the list following
+ * the timeline.
+ */
+void
+remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id)
+{
+  guint position;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  if (self->list == NULL || !remora_event_list_get_ready (self->list))
+    return;
+  position = remora_event_list_position_of_event (self->list, event_id);
+  self->revealing = TRUE;
+  scroll_to (self, position);
+  gtk_single_selection_set_selected (self->selection, position);
+  self->revealing = FALSE;
+}
+
+/**
+ * remora_event_list_view_get_selected:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: the selected row's position, or %GTK_INVALID_LIST_POSITION.
+ */
+guint
+remora_event_list_view_get_selected (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), GTK_INVALID_LIST_POSITION);
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+/* Go to ------------------------------------------------------------------ */
+
+static void
+on_found (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint position = remora_event_list_find_time_finish (REMORA_EVENT_LIST (object), result, &error);
+
+  if (position == G_MAXUINT || REMORA_EVENT_LIST (object) != self->list)
+    return;
+  remora_event_list_view_select_position (self, position);
+}
+
+/**
+ * remora_event_list_view_go_to:
+ * @self: a #RemoraEventListView
+ * @text: `#N` for event number N, else a time (remora_parse_time(): from
+ *   the trace's start, or `@` and an absolute one)
+ * @error: a location for a #GError
+ *
+ * Selects the event numbered @text, or the first at or after the time
+ * @text (when its row has been found off the UI thread).
+ *
+ * Returns: %FALSE with @error set when @text is neither.
+ */
+gboolean
+remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  gint64           ts;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  if (self->list == NULL)
+    return TRUE;
+  if (t[0] == '#')
+    {
+      guint64 id;
+      gint64  n = remora_store_get_info (self->store)->events;
+
+      if (!g_ascii_string_to_unsigned (t + 1, 10, 0, MAX (n - 1, 0), &id, NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       /* Translators: %s is what was typed, %lld the last event's number */
+                       _ ("“%s” is not an event of this trace: they are numbered #0 to #%lld"), t,
+                       (long long) MAX (n - 1, 0));
+          return FALSE;
+        }
+      remora_event_list_view_select_position (
+          self, remora_event_list_position_of_event (self->list, (gint64) id));
+      return TRUE;
+    }
+  if (!remora_parse_time (t, remora_store_get_info (self->store)->first_ts, &ts, error))
+    return FALSE;
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  self->finding = g_cancellable_new ();
+  remora_event_list_find_time_async (self->list, ts, self->finding, on_found, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+on_go_to (GtkEntry *entry, RemoraEventListView *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (remora_event_list_view_go_to (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (self->view));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+    }
+}
+
+/* The list --------------------------------------------------------------- */
+
+static void
+update_count (RemoraEventListView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->list == NULL)
+    text = g_strdup ("");
+  else if (remora_event_list_get_error (self->list) != NULL)
+    text = g_strdup (remora_event_list_get_error (self->list)->message);
+  else
+    {
+      gint64           n = remora_store_get_info (self->store)->events;
+      guint            gaps = remora_event_list_get_n_lost_rows (self->list);
+      g_autofree char *events = g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+      g_autofree char *lost = g_strdup_printf ("%'u", gaps);
+
+      if (gaps > 0)
+        /* Translators: the first %s is a number of events, the second of gaps */
+        text = g_strdup_printf (_ ("%s events, %s gaps of lost events"), events, lost);
+      else
+        text = g_strdup_printf (ngettext ("%s event", "%s events", n), events);
+    }
+  gtk_label_set_label (self->count, text);
+}
+
+static void
+on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
+{
+  update_count (self);
+}
+
+/**
+ * remora_event_list_view_set_store:
+ * @self: a #RemoraEventListView
+ * @store: (nullable): the store to list
+ */
+void
+remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  stop_waiting (self);
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    {
+      self->list = remora_event_list_new (store);
+      g_signal_connect (self->list, "notify::ready", G_CALLBACK (on_ready), self);
+    }
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  update_count (self);
+}
+
+/**
+ * remora_event_list_view_get_list:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: (transfer none) (nullable): the list shown.
+ */
+RemoraEventList *
+remora_event_list_view_get_list (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
+  return self->list;
+}
+
+/* Columns' choices, kept ---------------------------------------------------- */
+
+static void
+on_show_column (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  g_simple_action_set_state (action, state);
+  for (int i = 0; i < N_COLS; i++)
+    if (g_str_equal (name + strlen ("show-"), columns[i].key))
+      gtk_column_view_column_set_visible (self->cols[i], g_variant_get_boolean (state));
+}
+
+static void
+on_absolute (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
+{
+  g_simple_action_set_state (action, state);
+  self->absolute = g_variant_get_boolean (state);
+  refresh_times (self);
+}
+
+/**
+ * remora_event_list_view_load_state:
+ * @self: a #RemoraEventListView
+ * @kf: the window's kept state
+ *
+ * Shows the columns, widths and time origin that were kept.
+ */
+void
+remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  for (int i = 0; i < N_COLS; i++)
+    {
+      g_autofree char *width_key = g_strconcat (columns[i].key, "-width", NULL);
+      g_autofree char *shown_key = g_strconcat (columns[i].key, "-shown", NULL);
+      g_autofree char *action = g_strconcat ("show-", columns[i].key, NULL);
+      int              width = g_key_file_get_integer (kf, "list", width_key, NULL);
+
+      if (width >= 20 && width <= 4096)
+        gtk_column_view_column_set_fixed_width (self->cols[i], width);
+      if (g_key_file_has_key (kf, "list", shown_key, NULL))
+        g_action_group_change_action_state (
+            G_ACTION_GROUP (self->actions), action,
+            g_variant_new_boolean (g_key_file_get_boolean (kf, "list", shown_key, NULL)));
+    }
+  g_action_group_change_action_state (
+      G_ACTION_GROUP (self->actions), "absolute-time",
+      g_variant_new_boolean (g_key_file_get_boolean (kf, "list", "absolute-time", NULL)));
+}
+
+/**
+ * remora_event_list_view_save_state:
+ * @self: a #RemoraEventListView
+ * @kf: the window's state, to keep
+ */
+void
+remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  for (int i = 0; i < N_COLS; i++)
+    {
+      g_autofree char *width_key = g_strconcat (columns[i].key, "-width", NULL);
+      g_autofree char *shown_key = g_strconcat (columns[i].key, "-shown", NULL);
+      int              width = gtk_column_view_column_get_fixed_width (self->cols[i]);
+
+      if (width > 0)
+        g_key_file_set_integer (kf, "list", width_key, width);
+      g_key_file_set_boolean (kf, "list", shown_key,
+                              gtk_column_view_column_get_visible (self->cols[i]));
+    }
+  g_key_file_set_boolean (kf, "list", "absolute-time", self->absolute);
+}
+
+/* GObject ---------------------------------------------------------------------- */
+
+GtkWidget *
+remora_event_list_view_new (void)
+{
+  return g_object_new (REMORA_TYPE_EVENT_LIST_VIEW, NULL);
+}
+
+static GMenuModel *
+make_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *shown = g_menu_new ();
+  GMenu *times = g_menu_new ();
+
+  for (int i = 0; i < N_COLS; i++)
+    {
+      g_autofree char *action = g_strconcat ("list.show-", columns[i].key, NULL);
+      /* the "#" column is named in words in the menu */
+      g_menu_append (shown, i == COL_NUMBER ? _ ("Event Number") : _ (columns[i].title), action);
+    }
+  g_menu_append (times, _ ("Absolute Times"), "list.absolute-time");
+  g_menu_append_section (menu, _ ("Columns"), G_MENU_MODEL (shown));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (times));
+  g_object_unref (shown);
+  g_object_unref (times);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+remora_event_list_view_dispose (GObject *object)
+{
+  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (object);
+  GtkWidget           *child;
+
+  remora_event_list_view_set_store (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->time_labels, g_hash_table_unref);
+  G_OBJECT_CLASS (remora_event_list_view_parent_class)->dispose (object);
+}
+
+static void
+remora_event_list_view_class_init (RemoraEventListViewClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = remora_event_list_view_dispose;
+  /**
+   * RemoraEventListView::event-selected:
+   * @self: the view
+   * @id: the event's id
+   * @ts: its time, ns as recorded
+   * @buffer_id: its buffer
+   * @cpu: its CPU
+   *
+   * A row was selected by the user (not by remora_event_list_view_reveal_event()).
+   */
+  signals[EVENT_SELECTED] =
+      g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "remora-event-list");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+remora_event_list_view_init (RemoraEventListView *self)
+{
+  g_autoptr (GMenuModel) menu = make_menu ();
+  GtkWidget *button;
+
+  self->time_labels = g_hash_table_new (NULL, NULL);
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+
+  /* the bar: go to, the count, the columns */
+  self->bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (self->bar, 6);
+  gtk_widget_set_margin_end (self->bar, 6);
+  gtk_widget_set_margin_top (self->bar, 4);
+  gtk_widget_set_margin_bottom (self->bar, 4);
+  self->go_to = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->go_to, _ ("Go to time or #event"));
+  gtk_entry_set_icon_from_icon_name (self->go_to, GTK_ENTRY_ICON_PRIMARY, "find-location-symbolic");
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->go_to), 22);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->go_to), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Go to a time (1.5s, 850ms) or an event number (#1234)"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->go_to),
+                               _ ("A time from the trace’s start (1.5s, 850ms, 12us), an "
+                                  "absolute one (@5123.456789) or an event number (#1234)"));
+  g_signal_connect (self->go_to, "activate", G_CALLBACK (on_go_to), self);
+  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->go_to));
+  self->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
+  gtk_label_set_xalign (self->count, 0);
+  gtk_label_set_ellipsize (self->count, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
+  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->count));
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
+  gtk_widget_set_tooltip_text (button, _ ("Columns"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (self->bar), button);
+  gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
+
+  /* the rows */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection), self);
+  self->view =
+      GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+  gtk_column_view_set_reorderable (self->view, FALSE);
+  gtk_column_view_set_show_column_separators (self->view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Events"), -1);
+  self->actions = g_simple_action_group_new ();
+  for (int i = 0; i < N_COLS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autofree char    *name = g_strconcat ("show-", columns[i].key, NULL);
+      g_autoptr (GSimpleAction) action =
+          g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (columns[i].shown));
+
+      g_object_set_data (G_OBJECT (factory), "remora-column", GINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+      self->cols[i] = gtk_column_view_column_new (_ (columns[i].title), factory);
+      gtk_column_view_column_set_resizable (self->cols[i], TRUE);
+      gtk_column_view_column_set_fixed_width (self->cols[i], columns[i].width);
+      gtk_column_view_column_set_expand (self->cols[i], i == COL_INFO);
+      gtk_column_view_column_set_header_menu (self->cols[i], menu);
+      gtk_column_view_append_column (self->view, self->cols[i]);
+      g_object_unref (self->cols[i]); /* the view holds it */
+      g_signal_connect (action, "change-state", G_CALLBACK (on_show_column), self);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
+  {
+    g_autoptr (GSimpleAction) action =
+        g_simple_action_new_stateful ("absolute-time", NULL, g_variant_new_boolean (FALSE));
+    g_signal_connect (action, "change-state", G_CALLBACK (on_absolute), self);
+    g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+  }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->actions));
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (self->scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}

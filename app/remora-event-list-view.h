@@ -1,0 +1,31 @@
+/* remora-event-list-view.h: the list of every event, under the timeline
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "remora-model.h"
+
+G_BEGIN_DECLS
+
+#define REMORA_TYPE_EVENT_LIST_VIEW (remora_event_list_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (
+    RemoraEventListView, remora_event_list_view, REMORA, EVENT_LIST_VIEW, GtkWidget)
+
+GtkWidget       *remora_event_list_view_new (void);
+void             remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store);
+RemoraEventList *remora_event_list_view_get_list (RemoraEventListView *self);
+void             remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id);
+void             remora_event_list_view_select_position (RemoraEventListView *self, guint position);
+guint            remora_event_list_view_get_selected (RemoraEventListView *self);
+gboolean remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error);
+void     remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf);
+void     remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf);
+
+G_END_DECLS

@@ -1,0 +1,950 @@
+/* remora-event-list.c: every event of a store as a list model
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-event-list.h"
+
+#include <glib/gi18n-lib.h>
+
+/**
+ * RemoraEventList:
+ *
+ * Every event of a store in id (time) order, with a row of its own before
+ * the first event after each gap of lost events, where `trace-cmd report`
+ * prints `CPU:N [K EVENTS DROPPED]`. Its items are #RemoraEventItem: an item
+ * asked for is returned at once and filled when its page of events has been
+ * read and decoded on a worker thread with a store connection of its own
+ * (#RemoraEventItem:loaded says when). The newest page asked for is read
+ * first, so that a jump far away does not wait for the rows scrolled past.
+ * The list is empty until the gaps have been read (#RemoraEventList:ready).
+ */
+
+#define PAGE_SIZE 64
+#define MAX_PAGES 256
+
+typedef struct
+{
+  gint64 id;
+  gint64 ts;
+  gint32 cpu;
+  gint32 buffer_id;
+  gint32 pid;
+  char  *buffer;
+  char  *task;
+  char  *name;
+  char  *latency;
+  char  *info;
+} Row;
+
+typedef struct
+{
+  gint64  page;
+  guint64 age;
+  guint   n;
+  Row     rows[PAGE_SIZE];
+} Page;
+
+struct _RemoraEventItem
+{
+  GObject          parent_instance;
+  RemoraEventList *list; /* not owned; cleared when the list goes */
+  guint            position;
+  gboolean         loaded;
+  gboolean         lost;
+  Row              row;
+};
+
+struct _RemoraEventList
+{
+  GObject      parent_instance;
+  RemoraStore *store;
+  char        *path;
+  gint64       n_events;
+  gboolean     ready;
+  GError      *error;
+  GArray      *lost; /* RemoraLostRow, by event_id */
+  guint        n_items;
+
+  GHashTable *items;   /* position → RemoraEventItem, not owned */
+  GHashTable *pages;   /* page → Page */
+  GHashTable *wanted;  /* pages asked for and not yet read */
+  GQueue      queue;   /* the same, newest first */
+  gboolean    reading; /* a page is being read */
+  guint64     clock;
+  guint       pages_fetched;
+
+  /* the worker's connection, one job at a time */
+  GMutex       lock;
+  RemoraStore *worker_store;
+};
+
+static void remora_event_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE (RemoraEventItem, remora_event_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RemoraEventList,
+                               remora_event_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      remora_event_list_model_init))
+
+enum
+{
+  ITEM_PROP_0,
+  ITEM_PROP_LOADED,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_props[N_ITEM_PROPS];
+
+enum
+{
+  LIST_PROP_0,
+  LIST_PROP_READY,
+  N_LIST_PROPS
+};
+
+static GParamSpec *list_props[N_LIST_PROPS];
+
+static void
+row_clear (Row *row)
+{
+  g_clear_pointer (&row->buffer, g_free);
+  g_clear_pointer (&row->task, g_free);
+  g_clear_pointer (&row->latency, g_free);
+  g_clear_pointer (&row->info, g_free);
+}
+
+static void
+row_copy (Row *to, const Row *from)
+{
+  *to = *from;
+  to->buffer = g_strdup (from->buffer);
+  to->task = g_strdup (from->task);
+  to->latency = g_strdup (from->latency);
+  to->info = g_strdup (from->info);
+}
+
+static void
+page_free (gpointer p)
+{
+  Page *page = p;
+
+  for (guint i = 0; i < page->n; i++)
+    row_clear (&page->rows[i]);
+  g_free (page);
+}
+
+/* Items ------------------------------------------------------------------ */
+
+static void
+remora_event_item_finalize (GObject *object)
+{
+  RemoraEventItem *self = REMORA_EVENT_ITEM (object);
+
+  if (self->list != NULL &&
+      g_hash_table_lookup (self->list->items, GUINT_TO_POINTER (self->position)) == self)
+    g_hash_table_remove (self->list->items, GUINT_TO_POINTER (self->position));
+  row_clear (&self->row);
+  G_OBJECT_CLASS (remora_event_item_parent_class)->finalize (object);
+}
+
+static void
+remora_event_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RemoraEventItem *self = REMORA_EVENT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_event_item_class_init (RemoraEventItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = remora_event_item_finalize;
+  object_class->get_property = remora_event_item_get_property;
+  /**
+   * RemoraEventItem:loaded:
+   *
+   * Whether the item's event has been read; until then its texts are "".
+   */
+  item_props[ITEM_PROP_LOADED] =
+      g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_props);
+}
+
+static void
+remora_event_item_init (RemoraEventItem *self)
+{
+  self->row.id = -1;
+}
+
+/**
+ * remora_event_item_get_position:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: its position in the list.
+ */
+guint
+remora_event_item_get_position (RemoraEventItem *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_ITEM (self), 0);
+  return self->position;
+}
+
+/**
+ * remora_event_item_get_loaded:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: whether its texts have been read.
+ */
+gboolean
+remora_event_item_get_loaded (RemoraEventItem *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_ITEM (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * remora_event_item_get_lost:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: %TRUE for the row of a gap of lost events (it has a CPU, a
+ *   buffer and an info text, no id, time, task or name).
+ */
+gboolean
+remora_event_item_get_lost (RemoraEventItem *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_ITEM (self), FALSE);
+  return self->lost;
+}
+
+#define ITEM_GETTER(type, field, fallback)                                                         \
+  type remora_event_item_get_##field (RemoraEventItem *self)                                       \
+  {                                                                                                \
+    g_return_val_if_fail (REMORA_IS_EVENT_ITEM (self), fallback);                                  \
+    return self->row.field;                                                                        \
+  }
+
+/**
+ * remora_event_item_get_id:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the event's id, -1 for a gap's row.
+ */
+ITEM_GETTER (gint64, id, -1)
+/**
+ * remora_event_item_get_ts:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the event's time, ns as recorded (a gap's: the time of the
+ *   event after it).
+ */
+ITEM_GETTER (gint64, ts, 0)
+/**
+ * remora_event_item_get_cpu:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the CPU.
+ */
+ITEM_GETTER (int, cpu, -1)
+/**
+ * remora_event_item_get_buffer_id:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the buffer's id.
+ */
+ITEM_GETTER (int, buffer_id, 0)
+/**
+ * remora_event_item_get_pid:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the task that was running.
+ */
+ITEM_GETTER (int, pid, 0)
+
+#undef ITEM_GETTER
+
+#define ITEM_TEXT(field)                                                                           \
+  const char *remora_event_item_get_##field (RemoraEventItem *self)                                \
+  {                                                                                                \
+    g_return_val_if_fail (REMORA_IS_EVENT_ITEM (self), "");                                        \
+    return self->row.field ? self->row.field : "";                                                 \
+  }
+
+/**
+ * remora_event_item_get_buffer:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: its buffer's name, "" for the top-level one.
+ */
+ITEM_TEXT (buffer)
+/**
+ * remora_event_item_get_task:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the running task's name, as `remora events` prints it.
+ */
+ITEM_TEXT (task)
+/**
+ * remora_event_item_get_name:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: the event's name.
+ */
+ITEM_TEXT (name)
+/**
+ * remora_event_item_get_latency:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: its latency format, as `trace-cmd report -l` prints it (`d..2.`).
+ */
+ITEM_TEXT (latency)
+/**
+ * remora_event_item_get_info:
+ * @self: a #RemoraEventItem
+ *
+ * Returns: its report text, as `remora events` prints it (without the
+ *   newline that ends a `print` event's text).
+ */
+ITEM_TEXT (info)
+
+#undef ITEM_TEXT
+
+/* Positions -------------------------------------------------------------- */
+
+/* How many gap rows come before event @id's row. */
+static guint
+lost_before (RemoraEventList *self, gint64 id)
+{
+  guint lo = 0, hi = self->lost ? self->lost->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (self->lost, RemoraLostRow, mid).event_id <= id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The gap row at @position, or -1; else *id is the event there. */
+static int
+lost_at (RemoraEventList *self, guint position, gint64 *id)
+{
+  /* gap k sits at lost[k].event_id + k, which grows strictly with k */
+  guint lo = 0, hi = self->lost ? self->lost->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (self->lost, RemoraLostRow, mid).event_id + mid <= position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* lo gaps lie at or before position */
+  if (lo > 0 && g_array_index (self->lost, RemoraLostRow, lo - 1).event_id + lo - 1 == position)
+    return (int) lo - 1;
+  *id = (gint64) position - lo;
+  return -1;
+}
+
+/**
+ * remora_event_list_position_of_event:
+ * @self: a #RemoraEventList
+ * @event_id: an event's id
+ *
+ * Returns: the position of the event's row.
+ */
+guint
+remora_event_list_position_of_event (RemoraEventList *self, gint64 event_id)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), 0);
+  event_id = CLAMP (event_id, 0, MAX (self->n_events - 1, 0));
+  return (guint) (event_id + lost_before (self, event_id));
+}
+
+/**
+ * remora_event_list_event_at:
+ * @self: a #RemoraEventList
+ * @position: a position
+ *
+ * Returns: the id of the event at @position, -1 for a gap's row or a
+ *   position past the end.
+ */
+gint64
+remora_event_list_event_at (RemoraEventList *self, guint position)
+{
+  gint64 id = -1;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), -1);
+  if (position >= self->n_items || lost_at (self, position, &id) >= 0)
+    return -1;
+  return id;
+}
+
+/* Pages ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gint64 page;
+  Page  *answer;
+} PageJob;
+
+static gboolean
+open_worker_store (RemoraEventList *self, GError **error)
+{
+  if (self->worker_store == NULL)
+    self->worker_store = remora_store_open (self->path, error);
+  return self->worker_store != NULL;
+}
+
+typedef struct
+{
+  RemoraStore *store;
+  Page        *page;
+} Filling;
+
+static gboolean
+add_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
+{
+  Filling *f = user_data;
+  Row     *row = &f->page->rows[f->page->n];
+
+  row->id = e->id;
+  row->ts = e->ts;
+  row->cpu = e->cpu;
+  row->buffer_id = e->buffer_id;
+  row->pid = e->pid;
+  row->buffer = g_strdup (e->buffer);
+  row->task = g_strdup (e->comm ? e->comm : "<...>");
+  row->name = (char *) g_intern_string (e->name);
+  f->page->n++;
+  if ((row->info = remora_store_dup_event_info (f->store, e->id, FALSE, error)) == NULL ||
+      (row->latency = remora_store_dup_event_latency (f->store, e->id, error)) == NULL)
+    return FALSE;
+  /* one line per event: a print event's own newline is not shown */
+  g_strchomp (row->info);
+  return TRUE;
+}
+
+static void
+page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraEventList *self = source_object;
+  PageJob         *job = task_data;
+  GError          *error = NULL;
+  Page            *page = g_new0 (Page, 1);
+
+  page->page = job->page;
+  remora_lower_thread_priority ();
+  g_mutex_lock (&self->lock);
+  if (open_worker_store (self, &error))
+    {
+      Filling f = { self->worker_store, page };
+      remora_store_list_events (self->worker_store, job->page * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
+                                &f, &error);
+    }
+  g_mutex_unlock (&self->lock);
+  if (error != NULL)
+    {
+      /* what could not be read says why, in the rows themselves */
+      g_autofree char *why =
+          /* Translators: the text of an event list's row that could not be
+           * read; %s is why */
+          g_strdup_printf (_ ("[not read: %s]"), error->message);
+      gint64 first = job->page * PAGE_SIZE;
+
+      for (guint i = page->n; i > 0 && page->rows[i - 1].latency == NULL; i--)
+        {
+          row_clear (&page->rows[i - 1]);
+          page->n = i - 1;
+        }
+      for (guint i = page->n; i < PAGE_SIZE && first + i < self->n_events; i++)
+        {
+          page->rows[i].id = first + i;
+          page->rows[i].info = g_strdup (why);
+          page->rows[i].latency = g_strdup ("");
+          page->rows[i].name = (char *) "";
+          page->n = i + 1;
+        }
+      g_clear_error (&error);
+    }
+  g_task_return_pointer (task, page, page_free);
+}
+
+static void read_next_page (RemoraEventList *self);
+
+static void
+fill_item (RemoraEventList *self, RemoraEventItem *item, const Page *page, gint64 id)
+{
+  gint64 i = id - page->page * PAGE_SIZE;
+
+  if (i < 0 || i >= page->n || item->loaded)
+    return;
+  row_copy (&item->row, &page->rows[i]);
+  item->loaded = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (item), item_props[ITEM_PROP_LOADED]);
+}
+
+static void
+forget_old_pages (RemoraEventList *self)
+{
+  GHashTableIter it;
+  gpointer       value;
+  Page          *oldest = NULL;
+
+  while (g_hash_table_size (self->pages) > MAX_PAGES)
+    {
+      oldest = NULL;
+      g_hash_table_iter_init (&it, self->pages);
+      while (g_hash_table_iter_next (&it, NULL, &value))
+        if (oldest == NULL || ((Page *) value)->age < oldest->age)
+          oldest = value;
+      g_hash_table_remove (self->pages, &oldest->page);
+    }
+}
+
+static void
+on_page (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+  Page            *page = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint            first, last;
+
+  self->reading = FALSE;
+  g_hash_table_remove (self->wanted, &page->page);
+  page->age = ++self->clock;
+  self->pages_fetched++;
+  g_hash_table_replace (self->pages, &page->page, page);
+  /* the items waiting for it */
+  first = remora_event_list_position_of_event (self, page->page * PAGE_SIZE);
+  last = remora_event_list_position_of_event (self, page->page * PAGE_SIZE + PAGE_SIZE - 1);
+  for (guint p = first; p <= last && p < self->n_items; p++)
+    {
+      RemoraEventItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (p));
+      gint64           id;
+
+      if (item != NULL && lost_at (self, p, &id) < 0)
+        fill_item (self, item, page, id);
+    }
+  forget_old_pages (self);
+  read_next_page (self);
+}
+
+/* Whether an item of page @page is still shown (held by someone). */
+static gboolean
+page_is_waited_for (RemoraEventList *self, gint64 page)
+{
+  guint first = remora_event_list_position_of_event (self, page * PAGE_SIZE);
+  guint last = remora_event_list_position_of_event (self, page * PAGE_SIZE + PAGE_SIZE - 1);
+
+  for (guint p = first; p <= last && p < self->n_items; p++)
+    if (g_hash_table_contains (self->items, GUINT_TO_POINTER (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_next_page (RemoraEventList *self)
+{
+  while (!self->reading && !g_queue_is_empty (&self->queue))
+    {
+      gint64 *page = g_queue_pop_head (&self->queue);
+      gint64  number = *page;
+
+      g_free (page);
+      if (!page_is_waited_for (self, number))
+        {
+          g_hash_table_remove (self->wanted, &number);
+          continue;
+        }
+      {
+        g_autoptr (GTask) task = g_task_new (self, NULL, on_page, NULL);
+        PageJob *job = g_new0 (PageJob, 1);
+
+        job->page = number;
+        g_task_set_source_tag (task, read_next_page);
+        g_task_set_task_data (task, job, g_free);
+        self->reading = TRUE;
+        g_task_run_in_thread (task, page_thread);
+      }
+    }
+}
+
+static void
+want_page (RemoraEventList *self, gint64 page)
+{
+  gint64 *key;
+
+  if (g_hash_table_contains (self->wanted, &page))
+    {
+      /* asked again: to the front */
+      GList *link = g_queue_find_custom (&self->queue, &page, (GCompareFunc) g_int64_equal);
+      if (link != NULL && link != self->queue.head)
+        {
+          gpointer data = link->data;
+          g_queue_delete_link (&self->queue, link);
+          g_queue_push_head (&self->queue, data);
+        }
+      return;
+    }
+  key = g_new (gint64, 1);
+  *key = page;
+  g_hash_table_add (self->wanted, key);
+  g_queue_push_head (&self->queue, g_memdup2 (key, sizeof *key));
+  read_next_page (self);
+}
+
+/* GListModel ------------------------------------------------------------- */
+
+static GType
+remora_event_list_get_item_type (GListModel *model)
+{
+  return REMORA_TYPE_EVENT_ITEM;
+}
+
+static guint
+remora_event_list_get_n_items (GListModel *model)
+{
+  return REMORA_EVENT_LIST (model)->n_items;
+}
+
+static gpointer
+remora_event_list_get_item (GListModel *model, guint position)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (model);
+  RemoraEventItem *item;
+  gint64           id = -1;
+  int              gap;
+  Page            *page;
+
+  if (position >= self->n_items)
+    return NULL;
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = g_object_new (REMORA_TYPE_EVENT_ITEM, NULL);
+  item->list = self;
+  item->position = position;
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  gap = lost_at (self, position, &id);
+  if (gap >= 0)
+    {
+      const RemoraLostRow *l = &g_array_index (self->lost, RemoraLostRow, gap);
+
+      item->lost = TRUE;
+      item->loaded = TRUE;
+      item->row.cpu = l->cpu;
+      item->row.buffer_id = l->buffer_id;
+      item->row.name = (char *) "";
+      item->row.latency = g_strdup ("");
+      item->row.info = l->count >= 0
+                           /* Translators: a row of the event list where events were lost,
+                            * as trace-cmd report prints it */
+                           ? g_strdup_printf (_ ("CPU:%d [%" G_GINT64_FORMAT " EVENTS DROPPED]"),
+                                              l->cpu, l->count)
+                           : g_strdup_printf (_ ("CPU:%d [EVENTS DROPPED]"), l->cpu);
+      return item;
+    }
+  page = g_hash_table_lookup (self->pages, &(gint64){ id / PAGE_SIZE });
+  if (page != NULL)
+    {
+      page->age = ++self->clock;
+      fill_item (self, item, page, id);
+    }
+  else
+    want_page (self, id / PAGE_SIZE);
+  return item;
+}
+
+static void
+remora_event_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = remora_event_list_get_item_type;
+  iface->get_n_items = remora_event_list_get_n_items;
+  iface->get_item = remora_event_list_get_item;
+}
+
+/* The gaps, read first ----------------------------------------------------- */
+
+static void
+lost_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraEventList *self = source_object;
+  GError          *error = NULL;
+  GArray          *lost = NULL;
+
+  remora_lower_thread_priority ();
+  g_mutex_lock (&self->lock);
+  if (open_worker_store (self, &error))
+    lost = remora_store_read_lost_rows (self->worker_store, &error);
+  g_mutex_unlock (&self->lock);
+  if (lost != NULL)
+    g_task_return_pointer (task, lost, (GDestroyNotify) g_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_lost (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+  GError          *error = NULL;
+  GArray          *lost = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (lost == NULL)
+    {
+      self->error = error;
+      lost = g_array_new (FALSE, FALSE, sizeof (RemoraLostRow));
+    }
+  self->lost = lost;
+  self->n_items = self->error ? 0 : (guint) MIN (self->n_events + lost->len, G_MAXUINT);
+  self->ready = TRUE;
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  g_object_notify_by_pspec (G_OBJECT (self), list_props[LIST_PROP_READY]);
+}
+
+/* Time --------------------------------------------------------------------- */
+
+static void
+time_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraEventList *self = source_object;
+  GError          *error = NULL;
+  gint64           id = -1;
+  gboolean         ok = FALSE;
+
+  g_mutex_lock (&self->lock);
+  if (open_worker_store (self, &error))
+    ok = remora_store_find_event_at (self->worker_store, *(gint64 *) task_data, &id, &error);
+  g_mutex_unlock (&self->lock);
+  if (ok)
+    g_task_return_int (task, id);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * remora_event_list_find_time_async:
+ * @self: a #RemoraEventList
+ * @ts: a time, ns as recorded
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context
+ * @user_data: for @callback
+ *
+ * Finds the first event at or after @ts (the last one when none is) on the
+ * list's worker.
+ */
+void
+remora_event_list_find_time_async (RemoraEventList    *self,
+                                   gint64              ts,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST (self));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, remora_event_list_find_time_async);
+  g_task_set_task_data (task, g_memdup2 (&ts, sizeof ts), g_free);
+  g_task_run_in_thread (task, time_thread);
+}
+
+/**
+ * remora_event_list_find_time_finish:
+ * @self: a #RemoraEventList
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: the position of the event's row, or G_MAXUINT with @error set.
+ */
+guint
+remora_event_list_find_time_finish (RemoraEventList *self, GAsyncResult *result, GError **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), G_MAXUINT);
+  id = g_task_propagate_int (G_TASK (result), error);
+  if (id < 0)
+    return G_MAXUINT;
+  return remora_event_list_position_of_event (self, id);
+}
+
+/* GObject -------------------------------------------------------------------- */
+
+/**
+ * remora_event_list_new:
+ * @store: the store
+ *
+ * Returns: (transfer full): a list that fills itself when its gaps have been
+ *   read on its worker.
+ */
+RemoraEventList *
+remora_event_list_new (RemoraStore *store)
+{
+  RemoraEventList *self;
+  g_autoptr (GTask) task = NULL;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  self = g_object_new (REMORA_TYPE_EVENT_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->path = g_strdup (remora_store_get_path (store));
+  self->n_events = remora_store_get_info (store)->events;
+  task = g_task_new (self, NULL, on_lost, NULL);
+  g_task_set_source_tag (task, remora_event_list_new);
+  g_task_run_in_thread (task, lost_thread);
+  return self;
+}
+
+/**
+ * remora_event_list_get_ready:
+ * @self: a #RemoraEventList
+ *
+ * Returns: whether the list has its rows (or failed:
+ *   remora_event_list_get_error()).
+ */
+gboolean
+remora_event_list_get_ready (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), FALSE);
+  return self->ready;
+}
+
+/**
+ * remora_event_list_get_error:
+ * @self: a #RemoraEventList
+ *
+ * Returns: (nullable): why the list is empty, when its store could not be
+ *   read.
+ */
+const GError *
+remora_event_list_get_error (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), NULL);
+  return self->error;
+}
+
+/**
+ * remora_event_list_get_n_lost_rows:
+ * @self: a #RemoraEventList
+ *
+ * Returns: how many rows are gaps of lost events.
+ */
+guint
+remora_event_list_get_n_lost_rows (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), 0);
+  return self->lost ? self->lost->len : 0;
+}
+
+/**
+ * remora_event_list_get_pages_fetched:
+ * @self: a #RemoraEventList
+ *
+ * Returns: how many pages of events have been read so far.
+ */
+guint
+remora_event_list_get_pages_fetched (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), 0);
+  return self->pages_fetched;
+}
+
+static void
+remora_event_list_dispose (GObject *object)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+  GHashTableIter   it;
+  gpointer         value;
+
+  if (self->items != NULL)
+    {
+      g_hash_table_iter_init (&it, self->items);
+      while (g_hash_table_iter_next (&it, NULL, &value))
+        ((RemoraEventItem *) value)->list = NULL;
+      g_hash_table_remove_all (self->items);
+    }
+  G_OBJECT_CLASS (remora_event_list_parent_class)->dispose (object);
+}
+
+static void
+remora_event_list_finalize (GObject *object)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+
+  g_queue_clear_full (&self->queue, g_free);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_hash_table_unref);
+  g_clear_pointer (&self->lost, g_array_unref);
+  g_clear_error (&self->error);
+  g_clear_object (&self->worker_store);
+  g_clear_object (&self->store);
+  g_free (self->path);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (remora_event_list_parent_class)->finalize (object);
+}
+
+static void
+remora_event_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case LIST_PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_event_list_class_init (RemoraEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = remora_event_list_dispose;
+  object_class->finalize = remora_event_list_finalize;
+  object_class->get_property = remora_event_list_get_property;
+  /**
+   * RemoraEventList:ready:
+   *
+   * Whether the list has its rows.
+   */
+  list_props[LIST_PROP_READY] =
+      g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_LIST_PROPS, list_props);
+}
+
+static void
+remora_event_list_init (RemoraEventList *self)
+{
+  g_mutex_init (&self->lock);
+  self->items = g_hash_table_new (NULL, NULL);
+  self->pages = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, page_free);
+  self->wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_queue_init (&self->queue);
+}

@@ -1,0 +1,325 @@
+/* test-model-event-list.c: the event list's pages hold exactly the store's
+ * events in order, wherever they are asked, with the gaps of lost events
+ * where trace-cmd report prints them; its rows read as trace-cmd report -l
+ * prints them.
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "remora-test-util.h"
+
+static void
+wait_ready (RemoraEventList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!remora_event_list_get_ready (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (remora_event_list_get_error (list));
+}
+
+static RemoraEventItem *
+load_item (RemoraEventList *list, guint position)
+{
+  RemoraEventItem *item = g_list_model_get_item (G_LIST_MODEL (list), position);
+  gint64           deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (item);
+  while (!remora_event_item_get_loaded (item))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (remora_event_item_get_position (item), ==, position);
+  return item;
+}
+
+/* The item at @position is the store's event @id, as the events view has it. */
+static void
+check_event (RemoraStore *store, sqlite3_stmt *st, RemoraEventItem *item, gint64 id)
+{
+  g_autofree char *info = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (remora_event_item_get_lost (item));
+  g_assert_cmpint (remora_event_item_get_id (item), ==, id);
+  sqlite3_reset (st);
+  sqlite3_bind_int64 (st, 1, id);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  g_assert_cmpint (remora_event_item_get_ts (item), ==, sqlite3_column_int64 (st, 0));
+  g_assert_cmpint (remora_event_item_get_cpu (item), ==, sqlite3_column_int (st, 1));
+  g_assert_cmpint (remora_event_item_get_pid (item), ==, sqlite3_column_int (st, 2));
+  g_assert_cmpstr (remora_event_item_get_name (item), ==,
+                   (const char *) sqlite3_column_text (st, 3));
+  g_assert_cmpint (remora_event_item_get_buffer_id (item), ==, sqlite3_column_int (st, 4));
+  info = remora_store_dup_event_info (store, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_strchomp (info);
+  g_assert_cmpstr (remora_event_item_get_info (item), ==, info);
+}
+
+/* Pages asked in random order, far apart and back, hold the store's events. */
+static void
+test_random_offsets (gconstpointer data)
+{
+  const char      *fixture = data;
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *src = remora_test_fixture_path (fixture);
+  g_autofree char *path = remora_test_copy_file (src, dir, "trace.dat", G_MAXSIZE);
+  g_autoptr (RemoraStore) store = remora_test_import (path, dir, NULL);
+  g_autoptr (RemoraEventList) list = remora_event_list_new (store);
+  gint64        events = remora_store_get_info (store)->events;
+  sqlite3_stmt *st = NULL;
+  GRand        *rand = g_rand_new_with_seed (20261203);
+
+  wait_ready (list);
+  g_assert_cmpint (remora_event_list_get_n_lost_rows (list), ==,
+                   remora_test_query_int (store, "SELECT count(*) FROM lost_events"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    events + remora_event_list_get_n_lost_rows (list));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), events));
+  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
+                                       "SELECT ts, cpu, pid, name, buffer_id FROM events "
+                                       "WHERE id = ?",
+                                       -1, &st, NULL),
+                   ==, SQLITE_OK);
+  for (int i = 0; i < 60; i++)
+    {
+      /* the ends, then anywhere; a few rows on from each */
+      guint position = i == 0   ? 0
+                       : i == 1 ? (guint) events - 1
+                                : (guint) g_rand_int_range (rand, 0, (gint32) events);
+      for (guint j = position; j < MIN (position + 3, events); j++)
+        {
+          g_autoptr (RemoraEventItem) item = load_item (list, j);
+          check_event (store, st, item, j);
+          g_assert_cmpint (remora_event_list_event_at (list, j), ==, j);
+          g_assert_cmpuint (remora_event_list_position_of_event (list, j), ==, j);
+        }
+    }
+  /* an item asked again while held is the same one */
+  {
+    g_autoptr (RemoraEventItem) a = g_list_model_get_item (G_LIST_MODEL (list), 5);
+    g_autoptr (RemoraEventItem) b = g_list_model_get_item (G_LIST_MODEL (list), 5);
+    g_assert_true (a == b);
+  }
+  sqlite3_finalize (st);
+  g_rand_free (rand);
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
+typedef struct
+{
+  char  *lost; /* the whole line of a gap, else NULL */
+  gint64 ts;   /* as printed: sec.nsec */
+  int    pid;
+  int    cpu;
+  char  *latency; /* after the CPU: d..2. */
+  char  *name;
+  char  *info;
+} ReportLine;
+
+static void
+report_line_clear (gpointer p)
+{
+  ReportLine *l = p;
+
+  g_free (l->lost);
+  g_free (l->latency);
+  g_free (l->name);
+  g_free (l->info);
+}
+
+/* trace-cmd report -l -t, line by line; NULL without trace-cmd. */
+static GArray *
+read_report (const char *trace)
+{
+  g_autofree char *trace_cmd = g_find_program_in_path ("trace-cmd");
+  g_autofree char *out = NULL;
+  const char      *argv[] = { "trace-cmd", "report", "-l", "-t", "-i", trace, NULL };
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GRegex) re = NULL;
+  GArray *report;
+  int     status;
+
+  if (trace_cmd == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                               NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* comm-pid, CPU and latency, time: name: info */
+  re = g_regex_new (
+      "^\\s*(.*)-(\\d+)\\s+(\\d+)(\\S{5})\\s+(\\d+)\\.(\\d{9}):\\s+([^:\\s]+):\\s*(.*)$",
+      G_REGEX_OPTIMIZE, 0, NULL);
+  report = g_array_new (FALSE, TRUE, sizeof (ReportLine));
+  g_array_set_clear_func (report, report_line_clear);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr (GMatchInfo) m = NULL;
+      ReportLine l = { 0 };
+
+      if (lines[i][0] == 0 || g_str_has_prefix (lines[i], "cpus="))
+        continue;
+      if (g_str_has_prefix (lines[i], "CPU:"))
+        l.lost = g_strdup (lines[i]);
+      else
+        {
+          g_autofree char *pid = NULL, *cpu = NULL, *sec = NULL, *nsec = NULL;
+
+          if (!g_regex_match (re, lines[i], 0, &m))
+            g_error ("trace-cmd report printed a line not understood: %s", lines[i]);
+          pid = g_match_info_fetch (m, 2);
+          cpu = g_match_info_fetch (m, 3);
+          sec = g_match_info_fetch (m, 5);
+          nsec = g_match_info_fetch (m, 6);
+          l.pid = atoi (pid);
+          l.cpu = atoi (cpu);
+          l.latency = g_match_info_fetch (m, 4);
+          l.ts = g_ascii_strtoll (sec, NULL, 10) * 1000000000 + g_ascii_strtoll (nsec, NULL, 10);
+          l.name = g_match_info_fetch (m, 7);
+          l.info = g_strchomp (g_match_info_fetch (m, 8));
+        }
+      g_array_append_val (report, l);
+    }
+  return report;
+}
+
+/* Every row of the list against trace-cmd report -l on a trace with a gap of
+ * lost events: the gap's line in the same place, then the same events with
+ * the same times, CPUs, pids, latency formats, names and texts. */
+static void
+test_reads_as_report (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *src = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *path = remora_test_copy_file (src, dir, "lost.dat", G_MAXSIZE);
+  g_autoptr (RemoraStore) store = NULL;
+  g_autoptr (RemoraEventList) list = NULL;
+  g_autoptr (GArray) report = NULL;
+  guint n, gaps = 0;
+
+  remora_test_mark_lost (path, src, dir);
+  store = remora_test_import (path, dir, NULL);
+  list = remora_event_list_new (store);
+  wait_ready (list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (remora_event_list_get_n_lost_rows (list), ==, 1);
+  g_assert_cmpuint (n, ==, remora_store_get_info (store)->events + 1);
+
+  report = read_report (path);
+  if (report == NULL)
+    g_test_message ("trace-cmd is not installed: the rows are not compared with its report");
+  else
+    g_assert_cmpuint (report->len, ==, n);
+  for (guint p = 0; p < n; p++)
+    {
+      g_autoptr (RemoraEventItem) item = load_item (list, p);
+      const ReportLine *l = report ? &g_array_index (report, ReportLine, p) : NULL;
+
+      if (remora_event_item_get_lost (item))
+        {
+          gaps++;
+          g_assert_cmpint (remora_event_list_event_at (list, p), ==, -1);
+          g_assert_cmpint (remora_event_item_get_cpu (item), ==, 1);
+          /* before the first event of its CPU after the gap */
+          {
+            g_autoptr (RemoraEventItem) next = load_item (list, p + 1);
+            g_assert_cmpuint (
+                remora_event_list_position_of_event (list, remora_event_item_get_id (next)), ==,
+                p + 1);
+          }
+          if (l)
+            g_assert_cmpstr (remora_event_item_get_info (item), ==, l->lost);
+          continue;
+        }
+      g_assert_cmpint (remora_event_item_get_id (item), ==, (gint64) p - gaps);
+      g_assert_cmpint (remora_event_list_event_at (list, p), ==, (gint64) p - gaps);
+      if (l == NULL)
+        continue;
+      g_assert_null (l->lost);
+      g_assert_cmpint (remora_event_item_get_ts (item), ==, l->ts);
+      g_assert_cmpint (remora_event_item_get_cpu (item), ==, l->cpu);
+      g_assert_cmpint (remora_event_item_get_pid (item), ==, l->pid);
+      g_assert_cmpstr (remora_event_item_get_latency (item), ==, l->latency);
+      g_assert_cmpstr (remora_event_item_get_name (item), ==, l->name);
+      g_assert_cmpstr (remora_event_item_get_info (item), ==, l->info);
+    }
+  g_assert_cmpuint (gaps, ==, 1);
+  g_assert_cmpuint (remora_event_list_get_pages_fetched (list), >, 0);
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
+/* A time finds the first event at or after it. */
+static void
+on_found (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  *(guint *) user_data =
+      remora_event_list_find_time_finish (REMORA_EVENT_LIST (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_find_time (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *src = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autoptr (RemoraStore) store = remora_test_import (src, dir, NULL);
+  g_autoptr (RemoraEventList) list = remora_event_list_new (store);
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  gint64                 times[] = { info->first_ts - 1000,
+                                     info->first_ts,
+                                     info->first_ts + 123456789,
+                                     (info->first_ts + info->last_ts) / 2,
+                                     info->last_ts,
+                                     info->last_ts + 1 };
+
+  wait_ready (list);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      guint            got = G_MAXUINT;
+      g_autofree char *sql = g_strdup_printf (
+          "SELECT coalesce((SELECT min(id) FROM event_rows WHERE ts >= %" G_GINT64_FORMAT
+          "), (SELECT max(id) FROM event_rows))",
+          times[i]);
+
+      remora_event_list_find_time_async (list, times[i], NULL, on_found, &got);
+      while (got == G_MAXUINT)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpuint (got, ==, remora_test_query_int (store, sql));
+    }
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_data_func ("/remora/model/event-list/random-offsets/sched-block-v6",
+                        "sched-block-v6.dat", test_random_offsets);
+  g_test_add_data_func ("/remora/model/event-list/random-offsets/function-graph-v7",
+                        "function-graph-v7.dat", test_random_offsets);
+  g_test_add_data_func ("/remora/model/event-list/random-offsets/multi-buffer-v7",
+                        "multi-buffer-v7.dat", test_random_offsets);
+  g_test_add_func ("/remora/model/event-list/reads-as-report", test_reads_as_report);
+  g_test_add_func ("/remora/model/event-list/find-time", test_find_time);
+  return g_test_run ();
+}
