@@ -15,7 +15,17 @@
  *                              records each frame's interval (frame clock)
  *                              and the main thread's work in it;
  *   REMORA_BENCH_DRIVE=import  stops there (the import's stall is the
- *                              figure).
+ *                              figure);
+ *   REMORA_BENCH_DRIVE=list    once the event list has its rows, jumps 40
+ *                              times to random event numbers and times
+ *                              through its go-to entry's call, each timed
+ *                              until the frame that paints the selected row
+ *                              and the rows around it read ("jump" lines),
+ *                              then scrolls the list a page per frame for
+ *                              300 frames, recording frame intervals, work
+ *                              and how many visible rows were still blank
+ *                              ("scroll" lines); the stall is the longest
+ *                              during all that.
  * Then it writes the report (plain lines, read by bench/ui) and quits.
  */
 
@@ -27,7 +37,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "remora-event-list-view.h"
 #include "remora-timeline-view.h"
+
+#define LIST_JUMPS   40
+#define LIST_SCROLLS 300
 
 typedef struct
 {
@@ -53,6 +67,15 @@ typedef struct
   gulong             update_handler;
   gulong             paint_handler;
   GdkFrameClock     *clock;
+  /* the list */
+  gboolean list;
+  gboolean list_started;
+  int      jumps;
+  int      pause;        /* frames to wait before the next jump */
+  gint64   jump_started; /* 0 when no jump is waiting */
+  guint    jump_from;    /* the selection before it */
+  int      scrolls;
+  GRand   *rand;
 } Probe;
 
 static void
@@ -98,6 +121,117 @@ finish (Probe *probe)
   g_application_quit (g_application_get_default ());
 }
 
+/* Whether the rows around the selection (what a jump shows) can be read. */
+static gboolean
+rows_read (RemoraEventList *list, guint selected)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint p = selected > 8 ? selected - 8 : 0; p < MIN (selected + 8, n); p++)
+    if (!remora_event_list_is_read (list, p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+list_after_paint (Probe *probe, gint64 now)
+{
+  RemoraEventListView *view = remora_window_get_event_list (probe->window);
+  RemoraEventList     *list = remora_event_list_view_get_list (view);
+  GtkAdjustment       *adj = remora_event_list_view_get_vadjustment (view);
+  guint                selected = remora_event_list_view_get_selected (view);
+
+  if (probe->jump_started)
+    {
+      /* painted with the new row and its neighbours read */
+      if (selected != probe->jump_from && selected != GTK_INVALID_LIST_POSITION &&
+          rows_read (list, selected))
+        {
+          g_string_append_printf (probe->frames, "jump %" G_GINT64_FORMAT " %d\n",
+                                  now - probe->jump_started, probe->jumps % 2);
+          probe->jump_started = 0;
+          probe->pause = 3;
+        }
+      return;
+    }
+  if (probe->stepped)
+    {
+      guint  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      double row = gtk_adjustment_get_upper (adj) / MAX (n, 1);
+      guint  top = (guint) (gtk_adjustment_get_value (adj) / row);
+      guint  rows = (guint) (gtk_adjustment_get_page_size (adj) / row);
+      int    blank = 0;
+
+      probe->stepped = FALSE;
+      for (guint p = top; p < MIN (top + rows, n); p++)
+        blank += !remora_event_list_is_read (list, p);
+      if (probe->last_frame_time)
+        g_string_append_printf (
+            probe->frames, "scroll %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d %u\n",
+            now - probe->last_frame_time, now - probe->update_started, blank, rows);
+      probe->last_frame_time = now;
+    }
+}
+
+static gboolean
+on_list_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  Probe               *probe = data;
+  RemoraEventListView *view = REMORA_EVENT_LIST_VIEW (widget);
+  RemoraEventList     *list = remora_event_list_view_get_list (view);
+  GtkAdjustment       *adj = remora_event_list_view_get_vadjustment (view);
+
+  if (probe->jump_started && g_get_monotonic_time () - probe->jump_started > 5 * G_USEC_PER_SEC)
+    {
+      /* never painted: said as such, not waited for forever */
+      g_string_append_printf (probe->frames, "jump-timeout %d\n", probe->jumps % 2);
+      probe->jump_started = 0;
+    }
+  if (probe->jump_started)
+    return G_SOURCE_CONTINUE;
+  if (probe->pause > 0)
+    {
+      probe->pause--;
+      return G_SOURCE_CONTINUE;
+    }
+  if (probe->jumps < LIST_JUMPS)
+    {
+      const RemoraTraceInfo *info = remora_store_get_info (remora_session_get_store (
+          remora_timeline_view_get_session (remora_window_get_timeline (probe->window))));
+      g_autofree char       *target = NULL;
+
+      probe->jumps++;
+      /* an event number, then a time, in turn */
+      if (probe->jumps % 2)
+        target =
+            g_strdup_printf ("#%" G_GINT64_FORMAT, (gint64) (g_rand_double (probe->rand) *
+                                                             (double) MAX (info->events - 1, 0)));
+      else
+        target = g_strdup_printf (
+            "%" G_GINT64_FORMAT "ns",
+            (gint64) (g_rand_double (probe->rand) * (double) (info->last_ts - info->first_ts)));
+      probe->jump_from = remora_event_list_view_get_selected (view);
+      probe->jump_started = g_get_monotonic_time ();
+      remora_event_list_view_go_to (view, target, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  if (probe->scrolls == 0)
+    {
+      /* from the top */
+      gtk_adjustment_set_value (adj, 0);
+      probe->last_frame_time = 0;
+    }
+  if (probe->scrolls++ == LIST_SCROLLS || list == NULL)
+    {
+      finish (probe);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adj,
+                            gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj));
+  probe->stepped = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 on_update (GdkFrameClock *clock, Probe *probe)
 {
@@ -119,6 +253,11 @@ on_after_paint (GdkFrameClock *clock, Probe *probe)
 
   gboolean answered = frame != probe->last_frame;
 
+  if (probe->list)
+    {
+      list_after_paint (probe, frame_time);
+      return;
+    }
   if (!probe->stepped)
     return;
   probe->stepped = FALSE;
@@ -189,6 +328,30 @@ on_watchdog (gpointer data)
       probe->stall_page = g_strdup (remora_window_get_page (probe->window));
     }
   probe->last_tick = now;
+  if (now - probe->started > 600 * G_USEC_PER_SEC)
+    {
+      /* a drive that does not end (a frame clock that stopped) */
+      g_string_append (probe->frames, "timeout 1\n");
+      finish (probe);
+      return G_SOURCE_REMOVE;
+    }
+  if (probe->list && probe->first_paint && !probe->list_started)
+    {
+      RemoraEventListView *view = remora_window_get_event_list (probe->window);
+      RemoraEventList     *list = remora_event_list_view_get_list (view);
+
+      if (list == NULL || !remora_event_list_get_ready (list))
+        return G_SOURCE_CONTINUE;
+      probe->list_started = TRUE;
+      probe->stall_max = 0; /* the stalls of the list's work from here */
+      probe->clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+      probe->update_handler =
+          g_signal_connect (probe->clock, "update", G_CALLBACK (on_update), probe);
+      probe->paint_handler =
+          g_signal_connect_after (probe->clock, "after-paint", G_CALLBACK (on_after_paint), probe);
+      probe->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (view), on_list_tick, probe, NULL);
+      return G_SOURCE_CONTINUE;
+    }
   if (probe->first_paint || !g_str_equal (remora_window_get_page (probe->window), "view"))
     return G_SOURCE_CONTINUE;
   timeline = GTK_WIDGET (remora_window_get_timeline (probe->window));
@@ -200,6 +363,8 @@ on_watchdog (gpointer data)
       finish (probe);
       return G_SOURCE_REMOVE;
     }
+  if (probe->list)
+    return G_SOURCE_CONTINUE;
   probe->clock = gtk_widget_get_frame_clock (timeline);
   probe->update_handler = g_signal_connect (probe->clock, "update", G_CALLBACK (on_update), probe);
   probe->paint_handler =
@@ -220,6 +385,8 @@ remora_bench_probe_attach (RemoraWindow *window)
   probe->window = window;
   probe->report = g_strdup (report);
   probe->drive = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "import") != 0;
+  probe->list = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "list") == 0;
+  probe->rand = g_rand_new_with_seed (20261203);
   probe->started = g_get_monotonic_time ();
   probe->frames = g_string_new (NULL);
   /* lives as long as the process: the probe quits it */

@@ -51,6 +51,7 @@ struct _RemoraEventListView
 
   GtkWidget           *bar;
   GtkEntry            *go_to;
+  GtkDropDown         *alike;
   GtkLabel            *count;
   GtkWidget           *scrolled;
   GtkColumnView       *view;
@@ -60,7 +61,7 @@ struct _RemoraEventListView
 
   RemoraStore     *store;
   RemoraEventList *list;
-  GCancellable    *finding;     /* a go-to-time being answered */
+  GCancellable    *finding;     /* a go-to or a step being answered */
   GHashTable      *time_labels; /* bound labels of the time column → item */
   RemoraEventItem *waiting;     /* selected, not yet read */
   gulong           waiting_id;
@@ -121,11 +122,11 @@ cell_text (RemoraEventListView *self, RemoraEventItem *item, Column col)
 }
 
 static void
-update_cell (RemoraEventListView *self, GtkLabel *label, RemoraEventItem *item, Column col)
+update_cell (RemoraEventListView *self, GtkInscription *label, RemoraEventItem *item, Column col)
 {
   g_autofree char *text = cell_text (self, item, col);
 
-  gtk_label_set_label (label, text);
+  gtk_inscription_set_text (label, text);
   if (remora_event_item_get_lost (item))
     gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
   else
@@ -141,14 +142,17 @@ factory_column (GtkListItemFactory *factory)
 static void
 on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
 {
-  Column     col = factory_column (factory);
-  GtkWidget *label = gtk_label_new (NULL);
+  Column col = factory_column (factory);
+  /* an inscription, not a label: its size does not follow its text, so a
+   * jump that rebinds every row does not measure every text */
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), columns[col].numeric ? 1.0 : 0.0);
-  if (!columns[col].numeric)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  else
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), columns[col].numeric ? 1.0 : 0.0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 1);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 4);
+  if (columns[col].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -156,7 +160,7 @@ on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListVi
 typedef struct
 {
   RemoraEventListView *self;
-  GtkLabel            *label;
+  GtkInscription      *label;
   Column               col;
 } Cell;
 
@@ -170,7 +174,7 @@ static void
 on_bind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
 {
   RemoraEventItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel        *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkInscription  *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
   Column           col = factory_column (factory);
   Cell            *cell = g_new0 (Cell, 1);
   gulong           id;
@@ -345,6 +349,20 @@ remora_event_list_view_get_selected (RemoraEventListView *self)
   return gtk_single_selection_get_selected (self->selection);
 }
 
+/**
+ * remora_event_list_view_get_vadjustment:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: (transfer none): the rows' vertical scrolling (one row is
+ *   upper ÷ rows high).
+ */
+GtkAdjustment *
+remora_event_list_view_get_vadjustment (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+}
+
 /* Go to ------------------------------------------------------------------ */
 
 static void
@@ -422,6 +440,88 @@ on_go_to (GtkEntry *entry, RemoraEventListView *self)
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
     }
+}
+
+/* Next and previous ------------------------------------------------------ */
+
+static void
+on_neighbour (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  guint position =
+      remora_event_list_find_neighbour_finish (REMORA_EVENT_LIST (object), result, &error);
+
+  if (REMORA_EVENT_LIST (object) != self->list ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (position == G_MAXUINT)
+    {
+      /* none: a bell, and the selection stays */
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  remora_event_list_view_select_position (self, position);
+}
+
+/**
+ * remora_event_list_view_step:
+ * @self: a #RemoraEventListView
+ * @alike: what the event looked for shares with the selected one
+ * @forward: %TRUE for the next one, %FALSE for the one before
+ *
+ * Selects the nearest event after (or before) the selected one with the same
+ * name, task or CPU, when its row has been found off the UI thread; without
+ * a selection, the first row. The timeline follows.
+ */
+void
+remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward)
+{
+  guint  selected, n;
+  gint64 id;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  if (self->list == NULL || !remora_event_list_get_ready (self->list) ||
+      (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
+    return;
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      remora_event_list_view_select_position (self, 0);
+      return;
+    }
+  /* from a gap's row: from the event after it */
+  while ((id = remora_event_list_event_at (self->list, selected)) < 0 && selected + 1 < n)
+    selected++;
+  if (id < 0)
+    return;
+  g_cancellable_cancel (self->finding);
+  g_clear_object (&self->finding);
+  self->finding = g_cancellable_new ();
+  remora_event_list_find_neighbour_async (self->list, id, alike, forward, self->finding,
+                                          on_neighbour, g_object_ref (self));
+}
+
+/**
+ * remora_event_list_view_get_alike:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: what the next and previous buttons look for (the choice beside
+ *   them).
+ */
+RemoraNeighbour
+remora_event_list_view_get_alike (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), REMORA_NEIGHBOUR_NAME);
+  return (RemoraNeighbour) gtk_drop_down_get_selected (self->alike);
+}
+
+static void
+on_step (GtkButton *button, RemoraEventListView *self)
+{
+  remora_event_list_view_step (
+      self, remora_event_list_view_get_alike (self),
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remora-forward")));
 }
 
 /* The list --------------------------------------------------------------- */
@@ -665,6 +765,29 @@ remora_event_list_view_init (RemoraEventListView *self)
                                   "absolute one (@5123.456789) or an event number (#1234)"));
   g_signal_connect (self->go_to, "activate", G_CALLBACK (on_go_to), self);
   gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->go_to));
+  {
+    /* previous and next of the same name, task or CPU */
+    const char *const shown[] = { _ ("Same Event"), _ ("Same Task"), _ ("Same CPU"), NULL };
+    GtkWidget        *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_add_css_class (linked, "linked");
+    for (int forward = 0; forward < 2; forward++)
+      {
+        GtkWidget *step =
+            gtk_button_new_from_icon_name (forward ? "go-down-symbolic" : "go-up-symbolic");
+        g_object_set_data (G_OBJECT (step), "remora-forward", GINT_TO_POINTER (forward));
+        gtk_widget_set_tooltip_text (step, forward ? _ ("Next Event Alike (N)")
+                                                   : _ ("Previous Event Alike (Shift+N)"));
+        g_signal_connect (step, "clicked", G_CALLBACK (on_step), self);
+        gtk_box_append (GTK_BOX (linked), step);
+      }
+    self->alike = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shown));
+    gtk_widget_set_tooltip_text (
+        GTK_WIDGET (self->alike),
+        _ ("What the next and previous event share with the selected one"));
+    gtk_box_append (GTK_BOX (linked), GTK_WIDGET (self->alike));
+    gtk_box_append (GTK_BOX (self->bar), linked);
+  }
   self->count = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
   gtk_label_set_xalign (self->count, 0);

@@ -24,8 +24,12 @@ RemoraEventList *remora_event_list_view_get_list (RemoraEventListView *self);
 void             remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id);
 void             remora_event_list_view_select_position (RemoraEventListView *self, guint position);
 guint            remora_event_list_view_get_selected (RemoraEventListView *self);
+GtkAdjustment   *remora_event_list_view_get_vadjustment (RemoraEventListView *self);
 gboolean remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error);
-void     remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf);
-void     remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf);
+void
+remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward);
+RemoraNeighbour remora_event_list_view_get_alike (RemoraEventListView *self);
+void            remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf);
+void            remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf);
 
 G_END_DECLS

@@ -104,6 +104,9 @@ set_page (RemoraWindow *self, const char *name)
                                  g_str_equal (name, "loading"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event",
+                                 g_str_equal (name, "view"));
 }
 
 static void
@@ -1191,6 +1194,18 @@ remora_window_dispose (GObject *object)
   G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
 }
 
+/* The next or previous event like the selected one (the list's choice). */
+static void
+action_step (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  remora_event_list_view_step (self->events, remora_event_list_view_get_alike (self->events),
+                               g_str_equal (action_name, "win.next-event"));
+}
+
 static void
 remora_window_class_init (RemoraWindowClass *klass)
 {
@@ -1237,6 +1252,12 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, action_step);
+  /* in the bubble phase: an entry with the focus takes its letters first */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.next-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK,
+                                       "win.previous-event", NULL);
 }
 
 static void

@@ -163,3 +163,61 @@ remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **
                  _ ("The store “%s” has no events"), remora_store_get_path (store));
   return FALSE;
 }
+
+/**
+ * remora_store_find_neighbour:
+ * @store: a #RemoraStore
+ * @event_id: an event
+ * @alike: what the event looked for shares with it
+ * @forward: %TRUE for the next such event, %FALSE for the one before
+ * @found: (out): its id, or -1 when there is none
+ * @error: a location for a #GError
+ *
+ * The nearest event after (or before) @event_id with the same name, task or
+ * CPU, through the store's index on that column (equal values are kept in
+ * id order there: a seek, not a scan).
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_find_neighbour (RemoraStore    *store,
+                             gint64          event_id,
+                             RemoraNeighbour alike,
+                             gboolean        forward,
+                             gint64         *found,
+                             GError        **error)
+{
+  /* ?1 the event; the nearest after or before it of the events sharing the
+   * column with it, walked in id order on that column's index (an event
+   * type belongs to one buffer: the same type is the same name there) */
+#define NEIGHBOUR(cmp, order, where)                                                               \
+  "SELECT n.id FROM event_rows e, event_rows n WHERE e.id = ?1 AND n.id " cmp " ?1 AND " where     \
+  " ORDER BY n.id " order " LIMIT 1"
+#define SAME_BUFFER                                                                                \
+  " AND n.type IN (SELECT b.id FROM event_types a JOIN event_types b USING (buffer_id) WHERE "     \
+  "a.id = e.type)"
+  static const char *const sql[3][2] = {
+    { NEIGHBOUR ("<", "DESC", "n.type = e.type"), NEIGHBOUR (">", "ASC", "n.type = e.type") },
+    { NEIGHBOUR ("<", "DESC", "n.pid = e.pid"), NEIGHBOUR (">", "ASC", "n.pid = e.pid") },
+    { NEIGHBOUR ("<", "DESC", "n.cpu = e.cpu" SAME_BUFFER),
+      NEIGHBOUR (">", "ASC", "n.cpu = e.cpu" SAME_BUFFER) },
+  };
+#undef NEIGHBOUR
+#undef SAME_BUFFER
+  g_autoptr (sqlite3_stmt) st = NULL;
+  int rc;
+
+  g_return_val_if_fail ((guint) alike < 3, FALSE);
+  *found = -1;
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store), sql[alike][forward ? 1 : 0], -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, event_id);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      *found = sqlite3_column_int64 (st, 0);
+      rc = SQLITE_DONE;
+    }
+  return remora_store_check (store, rc, error);
+}

@@ -71,6 +71,28 @@ typedef struct
   gint64 count;
 } RemoraLostRow;
 
+/**
+ * RemoraNeighbour:
+ * @REMORA_NEIGHBOUR_NAME: an event of the same name (in the same buffer)
+ * @REMORA_NEIGHBOUR_TASK: an event recorded while the same task ran (in any
+ *   buffer: a task is one pid)
+ * @REMORA_NEIGHBOUR_CPU: an event of the same CPU (of the same buffer)
+ *
+ * What "the next one" is alike in.
+ */
+typedef enum
+{
+  REMORA_NEIGHBOUR_NAME,
+  REMORA_NEIGHBOUR_TASK,
+  REMORA_NEIGHBOUR_CPU,
+} RemoraNeighbour;
+
+gboolean remora_store_find_neighbour (RemoraStore    *store,
+                                      gint64          event_id,
+                                      RemoraNeighbour alike,
+                                      gboolean        forward,
+                                      gint64         *found,
+                                      GError        **error);
 GArray  *remora_store_read_lost_rows (RemoraStore *store, GError **error);
 gboolean remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **error);
 

@@ -70,11 +70,12 @@ struct _RemoraEventList
   GArray      *lost; /* RemoraLostRow, by event_id */
   guint        n_items;
 
-  GHashTable *items;   /* position → RemoraEventItem, not owned */
-  GHashTable *pages;   /* page → Page */
-  GHashTable *wanted;  /* pages asked for and not yet read */
-  GQueue      queue;   /* the same, newest first */
-  gboolean    reading; /* a page is being read */
+  GHashTable *items;    /* position → RemoraEventItem, not owned */
+  GHashTable *pages;    /* page → Page */
+  GHashTable *wanted;   /* pages asked for and not yet read */
+  GQueue      queue;    /* the same, newest first */
+  gboolean    reading;  /* pages are being read */
+  guint       start_id; /* an idle to start reading */
   guint64     clock;
   guint       pages_fetched;
 
@@ -399,12 +400,36 @@ remora_event_list_event_at (RemoraEventList *self, guint position)
   return id;
 }
 
+/**
+ * remora_event_list_is_read:
+ * @self: a #RemoraEventList
+ * @position: a position
+ *
+ * Returns: whether the row at @position can be shown at once: a gap's row,
+ *   or an event whose page has been read (and is still kept).
+ */
+gboolean
+remora_event_list_is_read (RemoraEventList *self, guint position)
+{
+  gint64 id = -1;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), FALSE);
+  if (position >= self->n_items)
+    return FALSE;
+  if (lost_at (self, position, &id) >= 0)
+    return TRUE;
+  return g_hash_table_contains (self->pages, &(gint64){ id / PAGE_SIZE });
+}
+
 /* Pages ------------------------------------------------------------------ */
+
+/* the pages one job reads: those asked in one layout of the list */
+#define MAX_BATCH 8
 
 typedef struct
 {
-  gint64 page;
-  Page  *answer;
+  guint  n;
+  gint64 pages[MAX_BATCH];
 } PageJob;
 
 static gboolean
@@ -444,24 +469,19 @@ add_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
   return TRUE;
 }
 
-static void
-page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+static Page *
+read_page (RemoraEventList *self, gint64 number)
 {
-  RemoraEventList *self = source_object;
-  PageJob         *job = task_data;
-  GError          *error = NULL;
-  Page            *page = g_new0 (Page, 1);
+  GError *error = NULL;
+  Page   *page = g_new0 (Page, 1);
 
-  page->page = job->page;
-  remora_lower_thread_priority ();
-  g_mutex_lock (&self->lock);
+  page->page = number;
   if (open_worker_store (self, &error))
     {
       Filling f = { self->worker_store, page };
-      remora_store_list_events (self->worker_store, job->page * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
+      remora_store_list_events (self->worker_store, number * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
                                 &f, &error);
     }
-  g_mutex_unlock (&self->lock);
   if (error != NULL)
     {
       /* what could not be read says why, in the rows themselves */
@@ -469,7 +489,7 @@ page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
           /* Translators: the text of an event list's row that could not be
            * read; %s is why */
           g_strdup_printf (_ ("[not read: %s]"), error->message);
-      gint64 first = job->page * PAGE_SIZE;
+      gint64 first = number * PAGE_SIZE;
 
       for (guint i = page->n; i > 0 && page->rows[i - 1].latency == NULL; i--)
         {
@@ -486,7 +506,22 @@ page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
         }
       g_clear_error (&error);
     }
-  g_task_return_pointer (task, page, page_free);
+  return page;
+}
+
+static void
+page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraEventList *self = source_object;
+  PageJob         *job = task_data;
+  GPtrArray       *pages = g_ptr_array_new_with_free_func (page_free);
+
+  remora_lower_thread_priority ();
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < job->n; i++)
+    g_ptr_array_add (pages, read_page (self, job->pages[i]));
+  g_mutex_unlock (&self->lock);
+  g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void read_next_page (RemoraEventList *self);
@@ -522,13 +557,10 @@ forget_old_pages (RemoraEventList *self)
 }
 
 static void
-on_page (GObject *object, GAsyncResult *result, gpointer user_data)
+add_page (RemoraEventList *self, Page *page)
 {
-  RemoraEventList *self = REMORA_EVENT_LIST (object);
-  Page            *page = g_task_propagate_pointer (G_TASK (result), NULL);
-  guint            first, last;
+  guint first, last;
 
-  self->reading = FALSE;
   g_hash_table_remove (self->wanted, &page->page);
   page->age = ++self->clock;
   self->pages_fetched++;
@@ -544,6 +576,17 @@ on_page (GObject *object, GAsyncResult *result, gpointer user_data)
       if (item != NULL && lost_at (self, p, &id) < 0)
         fill_item (self, item, page, id);
     }
+}
+
+static void
+on_pages (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RemoraEventList *self = REMORA_EVENT_LIST (object);
+  g_autoptr (GPtrArray) pages = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->reading = FALSE;
+  for (guint i = 0; i < pages->len; i++)
+    add_page (self, g_ptr_array_steal_index_fast (pages, i--));
   forget_old_pages (self);
   read_next_page (self);
 }
@@ -561,31 +604,45 @@ page_is_waited_for (RemoraEventList *self, gint64 page)
   return FALSE;
 }
 
-static void
-read_next_page (RemoraEventList *self)
+/* Reads the pages asked for and still shown, newest first, in one job. */
+static gboolean
+start_reading (gpointer data)
 {
-  while (!self->reading && !g_queue_is_empty (&self->queue))
+  RemoraEventList *self = data;
+  PageJob         *job = g_new0 (PageJob, 1);
+
+  self->start_id = 0;
+  while (job->n < MAX_BATCH && !g_queue_is_empty (&self->queue))
     {
       gint64 *page = g_queue_pop_head (&self->queue);
       gint64  number = *page;
 
       g_free (page);
-      if (!page_is_waited_for (self, number))
-        {
-          g_hash_table_remove (self->wanted, &number);
-          continue;
-        }
-      {
-        g_autoptr (GTask) task = g_task_new (self, NULL, on_page, NULL);
-        PageJob *job = g_new0 (PageJob, 1);
-
-        job->page = number;
-        g_task_set_source_tag (task, read_next_page);
-        g_task_set_task_data (task, job, g_free);
-        self->reading = TRUE;
-        g_task_run_in_thread (task, page_thread);
-      }
+      if (page_is_waited_for (self, number))
+        job->pages[job->n++] = number;
+      else
+        g_hash_table_remove (self->wanted, &number);
     }
+  if (job->n == 0)
+    g_free (job);
+  else
+    {
+      g_autoptr (GTask) task = g_task_new (self, NULL, on_pages, NULL);
+
+      g_task_set_source_tag (task, start_reading);
+      g_task_set_task_data (task, job, g_free);
+      self->reading = TRUE;
+      g_task_run_in_thread (task, page_thread);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+read_next_page (RemoraEventList *self)
+{
+  /* after the layout that asked for rows: all it asked for go in one job */
+  if (!self->reading && self->start_id == 0 && !g_queue_is_empty (&self->queue))
+    self->start_id = g_idle_add_full (G_PRIORITY_HIGH, start_reading, self, NULL);
 }
 
 static void
@@ -723,24 +780,64 @@ on_lost (GObject *object, GAsyncResult *result, gpointer user_data)
   g_object_notify_by_pspec (G_OBJECT (self), list_props[LIST_PROP_READY]);
 }
 
-/* Time --------------------------------------------------------------------- */
+/* Finding an event on the worker: at a time, or alike another --------------- */
+
+typedef struct
+{
+  gboolean        by_time;
+  gint64          ts;
+  gint64          id;
+  RemoraNeighbour alike;
+  gboolean        forward;
+} FindJob;
 
 static void
-time_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+find_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   RemoraEventList *self = source_object;
+  FindJob         *job = task_data;
   GError          *error = NULL;
-  gint64           id = -1;
+  gint64           found = -1;
   gboolean         ok = FALSE;
 
   g_mutex_lock (&self->lock);
   if (open_worker_store (self, &error))
-    ok = remora_store_find_event_at (self->worker_store, *(gint64 *) task_data, &id, &error);
+    ok = job->by_time ? remora_store_find_event_at (self->worker_store, job->ts, &found, &error)
+                      : remora_store_find_neighbour (self->worker_store, job->id, job->alike,
+                                                     job->forward, &found, &error);
   g_mutex_unlock (&self->lock);
   if (ok)
-    g_task_return_int (task, id);
+    g_task_return_int (task, found);
   else
     g_task_return_error (task, error);
+}
+
+static void
+find_async (RemoraEventList    *self,
+            FindJob            *job,
+            gpointer            tag,
+            GCancellable       *cancellable,
+            GAsyncReadyCallback callback,
+            gpointer            user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, job, g_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+/* The found event's position, G_MAXUINT for none or an error. */
+static guint
+find_finish (RemoraEventList *self, GAsyncResult *result, GError **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), G_MAXUINT);
+  id = g_task_propagate_int (G_TASK (result), error);
+  if (id < 0)
+    return G_MAXUINT;
+  return remora_event_list_position_of_event (self, id);
 }
 
 /**
@@ -761,13 +858,13 @@ remora_event_list_find_time_async (RemoraEventList    *self,
                                    GAsyncReadyCallback callback,
                                    gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  FindJob *job;
 
   g_return_if_fail (REMORA_IS_EVENT_LIST (self));
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, remora_event_list_find_time_async);
-  g_task_set_task_data (task, g_memdup2 (&ts, sizeof ts), g_free);
-  g_task_run_in_thread (task, time_thread);
+  job = g_new0 (FindJob, 1);
+  job->by_time = TRUE;
+  job->ts = ts;
+  find_async (self, job, remora_event_list_find_time_async, cancellable, callback, user_data);
 }
 
 /**
@@ -781,13 +878,56 @@ remora_event_list_find_time_async (RemoraEventList    *self,
 guint
 remora_event_list_find_time_finish (RemoraEventList *self, GAsyncResult *result, GError **error)
 {
-  gssize id;
+  return find_finish (self, result, error);
+}
 
-  g_return_val_if_fail (g_task_is_valid (result, self), G_MAXUINT);
-  id = g_task_propagate_int (G_TASK (result), error);
-  if (id < 0)
-    return G_MAXUINT;
-  return remora_event_list_position_of_event (self, id);
+/**
+ * remora_event_list_find_neighbour_async:
+ * @self: a #RemoraEventList
+ * @event_id: an event
+ * @alike: what the event looked for shares with it
+ * @forward: %TRUE for the next one, %FALSE for the one before
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context
+ * @user_data: for @callback
+ *
+ * Finds the nearest event after (or before) @event_id with the same name,
+ * task or CPU (remora_store_find_neighbour()) on the list's worker.
+ */
+void
+remora_event_list_find_neighbour_async (RemoraEventList    *self,
+                                        gint64              event_id,
+                                        RemoraNeighbour     alike,
+                                        gboolean            forward,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
+{
+  FindJob *job;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST (self));
+  job = g_new0 (FindJob, 1);
+  job->id = event_id;
+  job->alike = alike;
+  job->forward = forward;
+  find_async (self, job, remora_event_list_find_neighbour_async, cancellable, callback, user_data);
+}
+
+/**
+ * remora_event_list_find_neighbour_finish:
+ * @self: a #RemoraEventList
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: the position of the event's row; G_MAXUINT when there is no such
+ *   event (@error unset) or on failure (@error set).
+ */
+guint
+remora_event_list_find_neighbour_finish (RemoraEventList *self,
+                                         GAsyncResult    *result,
+                                         GError         **error)
+{
+  return find_finish (self, result, error);
 }
 
 /* GObject -------------------------------------------------------------------- */
@@ -877,6 +1017,7 @@ remora_event_list_dispose (GObject *object)
   GHashTableIter   it;
   gpointer         value;
 
+  g_clear_handle_id (&self->start_id, g_source_remove);
   if (self->items != NULL)
     {
       g_hash_table_iter_init (&it, self->items);

@@ -46,6 +46,7 @@ const GError    *remora_event_list_get_error (RemoraEventList *self);
 guint            remora_event_list_get_n_lost_rows (RemoraEventList *self);
 guint            remora_event_list_position_of_event (RemoraEventList *self, gint64 event_id);
 gint64           remora_event_list_event_at (RemoraEventList *self, guint position);
+gboolean         remora_event_list_is_read (RemoraEventList *self, guint position);
 guint            remora_event_list_get_pages_fetched (RemoraEventList *self);
 
 void remora_event_list_find_time_async (RemoraEventList    *self,
@@ -55,5 +56,16 @@ void remora_event_list_find_time_async (RemoraEventList    *self,
                                         gpointer            user_data);
 guint
 remora_event_list_find_time_finish (RemoraEventList *self, GAsyncResult *result, GError **error);
+
+void  remora_event_list_find_neighbour_async (RemoraEventList    *self,
+                                              gint64              event_id,
+                                              RemoraNeighbour     alike,
+                                              gboolean            forward,
+                                              GCancellable       *cancellable,
+                                              GAsyncReadyCallback callback,
+                                              gpointer            user_data);
+guint remora_event_list_find_neighbour_finish (RemoraEventList *self,
+                                               GAsyncResult    *result,
+                                               GError         **error);
 
 G_END_DECLS

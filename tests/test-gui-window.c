@@ -590,6 +590,21 @@ test_event_list (void)
     g_assert_true (wait_for (timeline_selected_event, window, 10));
     screenshot (GTK_WIDGET (window), "13-go-to-time");
 
+    /* n: the next event of the same name, as its key does (in the window,
+     * whichever view has the focus) */
+    {
+      g_autofree char *sql =
+          g_strdup_printf ("SELECT min(n.id) FROM events n, events e WHERE e.id = %" G_GINT64_FORMAT
+                           " AND n.name = e.name AND n.id > e.id",
+                           wanted_event);
+      wanted_event = remora_test_query_int (store, sql);
+    }
+    g_assert_cmpint (remora_event_list_view_get_alike (the_list), ==, REMORA_NEIGHBOUR_NAME);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+    g_assert_true (wait_for (list_selected_event, window, 10));
+    g_assert_true (wait_for (timeline_selected_event, window, 10));
+    screenshot (GTK_WIDGET (window), "14-next-same-event");
+
     /* what is neither says so, and changes nothing */
     g_assert_false (remora_event_list_view_go_to (the_list, "soon", &error));
     g_assert_nonnull (error);

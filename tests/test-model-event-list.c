@@ -309,6 +309,64 @@ test_find_time (void)
   remora_test_rmdir (dir);
 }
 
+/* Next and previous of the same name, task or CPU, against plain scans. */
+static void
+on_neighbour (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  *(guint *) user_data =
+      remora_event_list_find_neighbour_finish (REMORA_EVENT_LIST (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_neighbours (gconstpointer data)
+{
+  const char      *fixture = data;
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *src = remora_test_fixture_path (fixture);
+  g_autoptr (RemoraStore) store = remora_test_import (src, dir, NULL);
+  g_autoptr (RemoraEventList) list = remora_event_list_new (store);
+  gint64      events = remora_store_get_info (store)->events;
+  GRand      *rand = g_rand_new_with_seed (4242);
+  const char *columns[] = { "name", "pid", "cpu" };
+
+  wait_ready (list);
+  for (int i = 0; i < 40; i++)
+    {
+      gint64 id = i == 0 ? 0 : i == 1 ? events - 1 : g_rand_int_range (rand, 0, (gint32) events);
+
+      for (int alike = 0; alike < 3; alike++)
+        for (int forward = 0; forward < 2; forward++)
+          {
+            guint got = G_MAXUINT - 1;
+            /* the same column in the events view, scanned: names and CPUs
+             * within the buffer, a task in any buffer */
+            g_autofree char *sql = g_strdup_printf (
+                "SELECT coalesce((SELECT %s(n.id) FROM events n, events e WHERE e.id = "
+                "%" G_GINT64_FORMAT " AND n.%s = e.%s AND (%d OR n.buffer = e.buffer) "
+                "AND n.id %s e.id), -1)",
+                forward ? "min" : "max", id, columns[alike], columns[alike], alike == 1,
+                forward ? ">" : "<");
+            gint64 want = remora_test_query_int (store, sql);
+
+            remora_event_list_find_neighbour_async (list, id, (RemoraNeighbour) alike, forward,
+                                                    NULL, on_neighbour, &got);
+            while (got == G_MAXUINT - 1)
+              g_main_context_iteration (NULL, TRUE);
+            if (want < 0)
+              g_assert_cmpuint (got, ==, G_MAXUINT);
+            else
+              g_assert_cmpuint (got, ==, remora_event_list_position_of_event (list, want));
+          }
+    }
+  g_rand_free (rand);
+  g_clear_object (&list);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,5 +379,9 @@ main (int argc, char **argv)
                         "multi-buffer-v7.dat", test_random_offsets);
   g_test_add_func ("/remora/model/event-list/reads-as-report", test_reads_as_report);
   g_test_add_func ("/remora/model/event-list/find-time", test_find_time);
+  g_test_add_data_func ("/remora/model/event-list/neighbours/sched-block-v6", "sched-block-v6.dat",
+                        test_neighbours);
+  g_test_add_data_func ("/remora/model/event-list/neighbours/multi-buffer-v7",
+                        "multi-buffer-v7.dat", test_neighbours);
   return g_test_run ();
 }
