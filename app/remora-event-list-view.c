@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "remora-cell.h"
+
 typedef enum
 {
   COL_NUMBER,
@@ -56,6 +58,7 @@ struct _RemoraEventListView
   GtkWidget           *scrolled;
   GtkColumnView       *view;
   GtkSingleSelection  *selection;
+  GtkSliceListModel   *shown; /* the list's rows, the first ones first */
   GtkColumnViewColumn *cols[N_COLS];
   GSimpleActionGroup  *actions;
 
@@ -67,6 +70,8 @@ struct _RemoraEventListView
   gulong           waiting_id;
   gboolean         absolute;  /* times as recorded, not from the start */
   gboolean         revealing; /* a selection made to follow the timeline */
+  guint            grow_id;   /* the tick that shows the rows a few at a time */
+  int              grow_wait;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
@@ -122,11 +127,11 @@ cell_text (RemoraEventListView *self, RemoraEventItem *item, Column col)
 }
 
 static void
-update_cell (RemoraEventListView *self, GtkInscription *label, RemoraEventItem *item, Column col)
+update_cell (RemoraEventListView *self, RemoraCell *label, RemoraEventItem *item, Column col)
 {
   g_autofree char *text = cell_text (self, item, col);
 
-  gtk_inscription_set_text (label, text);
+  remora_cell_set_text (label, text);
   if (remora_event_item_get_lost (item))
     gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
   else
@@ -142,16 +147,9 @@ factory_column (GtkListItemFactory *factory)
 static void
 on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
 {
-  Column col = factory_column (factory);
-  /* an inscription, not a label: its size does not follow its text, so a
-   * jump that rebinds every row does not measure every text */
-  GtkWidget *label = gtk_inscription_new (NULL);
+  Column     col = factory_column (factory);
+  GtkWidget *label = remora_cell_new (columns[col].numeric ? 1.0 : 0.0);
 
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), columns[col].numeric ? 1.0 : 0.0);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 1);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 4);
   if (columns[col].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -160,7 +158,7 @@ on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListVi
 typedef struct
 {
   RemoraEventListView *self;
-  GtkInscription      *label;
+  RemoraCell          *label;
   Column               col;
 } Cell;
 
@@ -174,7 +172,7 @@ static void
 on_bind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
 {
   RemoraEventItem *item = gtk_list_item_get_item (list_item);
-  GtkInscription  *label = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  RemoraCell      *label = REMORA_CELL (gtk_list_item_get_child (list_item));
   Column           col = factory_column (factory);
   Cell            *cell = g_new0 (Cell, 1);
   gulong           id;
@@ -273,11 +271,69 @@ inner_list (RemoraEventListView *self)
   return NULL;
 }
 
+/* The rows appear a few per frame: GTK 4.8's list views make a widget for
+ * up to 200 rows around the visible ones at once, and a column view's row
+ * has a widget per column, so all of them in one frame would stall the main
+ * loop for about 100 ms. The first frame after the list has its rows is left
+ * to the timeline. */
+#define GROW_ROWS  12
+#define GROW_LIMIT 240
+
+static void
+stop_growing (RemoraEventListView *self)
+{
+  if (self->grow_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
+  self->grow_id = 0;
+}
+
+static gboolean
+grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
+  guint                n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint                size = gtk_slice_list_model_get_size (self->shown);
+
+  if (self->grow_wait-- > 0)
+    return G_SOURCE_CONTINUE;
+  /* past the rows GTK makes widgets for, the rest at once */
+  size = size + GROW_ROWS < MIN (n, GROW_LIMIT) ? size + GROW_ROWS : n;
+  gtk_slice_list_model_set_size (self->shown, size);
+  if (size < n)
+    return G_SOURCE_CONTINUE;
+  self->grow_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Every row, now: a row far down is to be shown. */
+static void
+show_all_rows (RemoraEventListView *self)
+{
+  stop_growing (self);
+  if (self->list != NULL)
+    gtk_slice_list_model_set_size (self->shown,
+                                   g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+}
+
+/**
+ * remora_event_list_view_get_all_shown:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether the list shows all its rows (they appear a few per frame
+ *   once it has them).
+ */
+gboolean
+remora_event_list_view_get_all_shown (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->list != NULL && remora_event_list_get_ready (self->list) && self->grow_id == 0;
+}
+
 static void
 scroll_to (RemoraEventListView *self, guint position)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  guint          n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
   double         upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
   GtkWidget     *list = inner_list (self);
 
@@ -309,6 +365,7 @@ remora_event_list_view_select_position (RemoraEventListView *self, guint positio
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
+  show_all_rows (self);
   scroll_to (self, position);
   gtk_single_selection_set_selected (self->selection, position);
 }
@@ -330,6 +387,7 @@ remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id)
   if (self->list == NULL || !remora_event_list_get_ready (self->list))
     return;
   position = remora_event_list_position_of_event (self->list, event_id);
+  show_all_rows (self);
   self->revealing = TRUE;
   scroll_to (self, position);
   gtk_single_selection_set_selected (self->selection, position);
@@ -555,6 +613,9 @@ static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
 {
   update_count (self);
+  stop_growing (self);
+  self->grow_wait = 1;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
 }
 
 /**
@@ -572,13 +633,15 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
+  stop_growing (self);
   g_set_object (&self->store, store);
   if (store != NULL)
     {
       self->list = remora_event_list_new (store);
       g_signal_connect (self->list, "notify::ready", G_CALLBACK (on_ready), self);
     }
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  gtk_slice_list_model_set_size (self->shown, 0);
+  gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
 }
 
@@ -708,6 +771,7 @@ remora_event_list_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->time_labels, g_hash_table_unref);
   G_OBJECT_CLASS (remora_event_list_view_parent_class)->dispose (object);
@@ -803,7 +867,8 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
 
   /* the rows */
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, 0);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection), self);

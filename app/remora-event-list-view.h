@@ -25,6 +25,7 @@ void             remora_event_list_view_reveal_event (RemoraEventListView *self,
 void             remora_event_list_view_select_position (RemoraEventListView *self, guint position);
 guint            remora_event_list_view_get_selected (RemoraEventListView *self);
 GtkAdjustment   *remora_event_list_view_get_vadjustment (RemoraEventListView *self);
+gboolean         remora_event_list_view_get_all_shown (RemoraEventListView *self);
 gboolean remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error);
 void
 remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward);

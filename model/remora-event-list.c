@@ -585,8 +585,10 @@ on_pages (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GPtrArray) pages = g_task_propagate_pointer (G_TASK (result), NULL);
 
   self->reading = FALSE;
+  /* the pages go into the cache */
+  g_ptr_array_set_free_func (pages, NULL);
   for (guint i = 0; i < pages->len; i++)
-    add_page (self, g_ptr_array_steal_index_fast (pages, i--));
+    add_page (self, g_ptr_array_index (pages, i));
   forget_old_pages (self);
   read_next_page (self);
 }
