@@ -71,6 +71,7 @@ typedef struct
   /* the list */
   gboolean list;
   gboolean list_started;
+  gboolean settling; /* painted, waiting for the list's rows to start zooming */
   int      jumps;
   int      pause;        /* frames to wait before the next jump */
   gint64   jump_started; /* 0 when no jump is waiting */
@@ -362,16 +363,27 @@ on_watchdog (gpointer data)
       finish (probe);
       return G_SOURCE_REMOVE;
     }
-  if (probe->first_paint || !g_str_equal (remora_window_get_page (probe->window), "view"))
+  if ((probe->first_paint && !probe->settling) ||
+      !g_str_equal (remora_window_get_page (probe->window), "view"))
     return G_SOURCE_CONTINUE;
   timeline = GTK_WIDGET (remora_window_get_timeline (probe->window));
   if (remora_timeline_view_get_frames_painted (REMORA_TIMELINE_VIEW (timeline)) == 0)
     return G_SOURCE_CONTINUE;
-  probe->first_paint = now - probe->started;
+  if (!probe->first_paint)
+    probe->first_paint = now - probe->started;
   if (!probe->drive)
     return G_SOURCE_CONTINUE; /* the second after it, below */
   if (probe->list)
     return G_SOURCE_CONTINUE;
+  /* zoom and pan from the settled window: once the event list shows its
+   * rows, which come a dozen per frame after the first paint (the import
+   * drive measures that second) */
+  if (!remora_event_list_view_get_all_shown (remora_window_get_event_list (probe->window)))
+    {
+      probe->settling = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  probe->settling = FALSE;
   probe->clock = gtk_widget_get_frame_clock (timeline);
   probe->update_handler = g_signal_connect (probe->clock, "update", G_CALLBACK (on_update), probe);
   probe->paint_handler =
