@@ -17,12 +17,13 @@
 
 struct _RemoraCell
 {
-  GtkWidget    parent_instance;
-  char        *text;
-  float        xalign;
-  PangoLayout *layout; /* of text, for the width it was drawn at */
-  int          layout_width;
-  int          line_height; /* 0 until measured with the widget's font */
+  GtkWidget             parent_instance;
+  char                 *text;
+  float                 xalign;
+  PangoLayout          *layout; /* of text, for the width it was drawn at */
+  int                   layout_width;
+  int                   line_height; /* 0 until measured with the widget's font */
+  PangoFontDescription *font;        /* the font it was measured with */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraCell, remora_cell, GTK_TYPE_WIDGET)
@@ -95,10 +96,17 @@ remora_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 static void
 remora_cell_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
-  RemoraCell *self = REMORA_CELL (widget);
+  RemoraCell                 *self = REMORA_CELL (widget);
+  const PangoFontDescription *font;
 
   GTK_WIDGET_CLASS (remora_cell_parent_class)->css_changed (widget, change);
-  /* a new font: measured and laid out again */
+  /* a new font: measured and laid out again; a row's hover or selection
+   * changes its colour only, which the parent class redraws */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
+    return;
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font ? pango_font_description_copy (font) : NULL;
   self->line_height = 0;
   forget_layout (self);
   gtk_widget_queue_resize (widget);
@@ -110,6 +118,7 @@ remora_cell_finalize (GObject *object)
   RemoraCell *self = REMORA_CELL (object);
 
   forget_layout (self);
+  g_clear_pointer (&self->font, pango_font_description_free);
   g_free (self->text);
   G_OBJECT_CLASS (remora_cell_parent_class)->finalize (object);
 }
@@ -166,17 +175,4 @@ remora_cell_set_text (RemoraCell *self, const char *text)
                                   text ? text : "", -1);
   /* the same size: drawn again, not measured again */
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * remora_cell_get_text:
- * @self: a #RemoraCell
- *
- * Returns: (nullable): its line.
- */
-const char *
-remora_cell_get_text (RemoraCell *self)
-{
-  g_return_val_if_fail (REMORA_IS_CELL (self), NULL);
-  return self->text;
 }

@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RemoraCell, remora_cell, REMORA, CELL, GtkWidget)
 
-GtkWidget  *remora_cell_new (float xalign);
-void        remora_cell_set_text (RemoraCell *self, const char *text);
-const char *remora_cell_get_text (RemoraCell *self);
+GtkWidget *remora_cell_new (float xalign);
+void       remora_cell_set_text (RemoraCell *self, const char *text);
 
 G_END_DECLS

@@ -61,14 +61,13 @@ struct _RemoraEventItem
 
 struct _RemoraEventList
 {
-  GObject      parent_instance;
-  RemoraStore *store;
-  char        *path;
-  gint64       n_events;
-  gboolean     ready;
-  GError      *error;
-  GArray      *lost; /* RemoraLostRow, by event_id */
-  guint        n_items;
+  GObject  parent_instance;
+  char    *path;
+  gint64   n_events;
+  gboolean ready;
+  GError  *error;
+  GArray  *lost; /* RemoraLostRow, by event_id */
+  guint    n_items;
 
   GHashTable *items;    /* position → RemoraEventItem, not owned */
   GHashTable *pages;    /* page → Page */
@@ -949,7 +948,6 @@ remora_event_list_new (RemoraStore *store)
 
   g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
   self = g_object_new (REMORA_TYPE_EVENT_LIST, NULL);
-  self->store = g_object_ref (store);
   self->path = g_strdup (remora_store_get_path (store));
   self->n_events = remora_store_get_info (store)->events;
   task = g_task_new (self, NULL, on_lost, NULL);
@@ -1042,7 +1040,6 @@ remora_event_list_finalize (GObject *object)
   g_clear_pointer (&self->lost, g_array_unref);
   g_clear_error (&self->error);
   g_clear_object (&self->worker_store);
-  g_clear_object (&self->store);
   g_free (self->path);
   g_mutex_clear (&self->lock);
   G_OBJECT_CLASS (remora_event_list_parent_class)->finalize (object);
