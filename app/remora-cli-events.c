@@ -33,14 +33,71 @@ print_event (const RemoraListedEvent *e, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* "0,2-3" as trace-cmd report --cpu takes it */
+static gboolean
+parse_list (const char *text, const char *option, GArray *out, gsize size)
+{
+  g_auto (GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_auto (GStrv) ends = g_strsplit (parts[i], "-", 2);
+      guint64 a, b;
+
+      if (!g_ascii_string_to_unsigned (ends[0], 10, 0, G_MAXINT32, &a, NULL) ||
+          (ends[1] != NULL && !g_ascii_string_to_unsigned (ends[1], 10, a, G_MAXINT32, &b, NULL)))
+        {
+          /* Translators: the first %s is an option (--cpu), the second what
+           * followed it */
+          g_printerr (_ ("remora: %s takes numbers and ranges (0,2-3), not “%s”\n"), option, text);
+          return FALSE;
+        }
+      if (ends[1] == NULL)
+        b = a;
+      if (b - a > 1 << 20)
+        {
+          g_printerr (_ ("remora: %s takes numbers and ranges (0,2-3), not “%s”\n"), option, text);
+          return FALSE;
+        }
+      for (guint64 v = a; v <= b; v++)
+        {
+          gint32 v32 = (gint32) v;
+          int    vi = (int) v;
+          g_array_append_vals (out, size == sizeof (int) ? (gconstpointer) &vi : &v32, 1);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+print_filtered (RemoraStore     *store,
+                RemoraEventMask *mask,
+                gint64           first,
+                gint64           limit,
+                Listing         *listing,
+                GError         **error)
+{
+  gint64 n = remora_event_mask_get_count (mask);
+
+  for (gint64 k = remora_event_mask_rank (mask, first); k < n && limit != 0; k++, limit--)
+    if (!remora_store_list_events (store, remora_event_mask_select (mask, k), NULL, 1, print_event,
+                                   listing, error))
+      return FALSE;
+  return TRUE;
+}
+
 int
 remora_cli_events (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *cpus = NULL;
+  g_autofree char *pids = NULL;
+  g_autofree char *expression = NULL;
+  g_autofree char *text = NULL;
   gint64           first = 0, limit = -1;
-  gboolean         raw = FALSE, imported = FALSE;
+  gboolean         raw = FALSE, imported = FALSE, count = FALSE;
   int              status = 0;
   Listing          listing;
   GOptionEntry     entries[] = {
@@ -51,6 +108,18 @@ remora_cli_events (int argc, char **argv)
           N_ ("NAME") },
         { "raw", 'R', 0, G_OPTION_ARG_NONE, &raw,
           N_ ("Print every field as name=value instead of the event’s format"), NULL },
+        { "cpu", 0, 0, G_OPTION_ARG_STRING, &cpus,
+          N_ ("Print only events of these CPUs (0,2-3), as trace-cmd report --cpu"), N_ ("CPUS") },
+        { "pid", 'P', 0, G_OPTION_ARG_STRING, &pids, N_ ("Print only events of these tasks"),
+          N_ ("PIDS") },
+        { "filter", 'F', 0, G_OPTION_ARG_STRING, &expression,
+          N_ ("Print only events that match a libtraceevent filter, as trace-cmd report -F "
+                  "(\"sched_switch: prev_state == 2\")"),
+          N_ ("FILTER") },
+        { "grep", 0, 0, G_OPTION_ARG_STRING, &text,
+          N_ ("Print only events whose info holds this text (letters in any case)"), N_ ("TEXT") },
+        { "count", 'c', 0, G_OPTION_ARG_NONE, &count,
+          N_ ("Print how many events match instead of the events"), NULL },
         { NULL }
   };
 
@@ -66,7 +135,49 @@ remora_cli_events (int argc, char **argv)
       return 2;
     }
   listing = (Listing){ store, raw };
-  if (!remora_store_list_events (store, first, name, limit, print_event, &listing, &error))
+  if (cpus != NULL || pids != NULL || expression != NULL || text != NULL || count)
+    {
+      g_autoptr (RemoraFilter) filter = remora_filter_new ();
+      g_autoptr (RemoraFilterJob) job = NULL;
+      g_autoptr (RemoraEventMask) mask = NULL;
+
+      if (cpus != NULL)
+        {
+          filter->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+          if (!parse_list (cpus, "--cpu", filter->cpus, sizeof (int)))
+            return 2;
+        }
+      if (pids != NULL)
+        {
+          filter->pids = g_array_new (FALSE, FALSE, sizeof (gint32));
+          if (!parse_list (pids, "--pid", filter->pids, sizeof (gint32)))
+            return 2;
+        }
+      if (name != NULL && (filter->types = remora_store_find_types (store, name, &error)) == NULL)
+        {
+          remora_cli_print_error (error);
+          return 1;
+        }
+      filter->expression = g_steal_pointer (&expression);
+      filter->text = g_steal_pointer (&text);
+      job = remora_filter_job_new (store, filter);
+      if ((mask = remora_filter_job_run (job, NULL, &error)) == NULL)
+        {
+          remora_cli_print_error (error);
+          return error->domain == REMORA_DATA_ERROR && error->code == REMORA_DATA_ERROR_BAD_FILTER
+                     ? 2
+                     : 1;
+        }
+      if (count)
+        g_print ("%" G_GINT64_FORMAT "\n",
+                 remora_event_mask_get_count (mask) - remora_event_mask_rank (mask, first));
+      else if (!print_filtered (store, mask, first, limit, &listing, &error))
+        {
+          remora_cli_print_error (error);
+          return 1;
+        }
+    }
+  else if (!remora_store_list_events (store, first, name, limit, print_event, &listing, &error))
     {
       remora_cli_print_error (error);
       return 1;

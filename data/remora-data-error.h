@@ -31,6 +31,7 @@ G_BEGIN_DECLS
  * @REMORA_DATA_ERROR_STORE_CORRUPT: the store is damaged or incomplete
  * @REMORA_DATA_ERROR_NO_SPACE: the disk is full
  * @REMORA_DATA_ERROR_NOT_FOUND_IN_STORE: a row asked for does not exist
+ * @REMORA_DATA_ERROR_BAD_FILTER: a filter expression does not parse
  *
  * Error codes of the data layer.
  */
@@ -48,6 +49,7 @@ typedef enum
   REMORA_DATA_ERROR_STORE_CORRUPT,
   REMORA_DATA_ERROR_NO_SPACE,
   REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+  REMORA_DATA_ERROR_BAD_FILTER,
 } RemoraDataError;
 
 GQuark remora_data_error_quark (void);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <traceevent/event-parse.h>
 
 /* a private header is the layer's inside: it may include the layer's
  * headers one by one (tests that include it are inside too) */
@@ -18,11 +19,18 @@
 
 G_BEGIN_DECLS
 
-sqlite3      *remora_store_get_db (RemoraStore *self);
-gboolean      remora_store_check (RemoraStore *self, int rc, GError **error);
-sqlite3_stmt *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
-char         *remora_store_dup_meta (RemoraStore *self, const char *key);
-gint64        remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
+sqlite3           *remora_store_get_db (RemoraStore *self);
+gboolean           remora_store_check (RemoraStore *self, int rc, GError **error);
+sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
+char              *remora_store_dup_meta (RemoraStore *self, const char *key);
+gint64             remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
+struct tep_handle *remora_store_get_tep (RemoraStore *self, GError **error);
+void               remora_store_print_event (struct tep_handle *tep,
+                                             struct trace_seq  *seq,
+                                             struct tep_record *rec,
+                                             const char        *what);
+gboolean           remora_store_read_record (
+              RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error);
 
 /* A statement from remora_store_prepare_cached(): released by a reset, the
  * store keeps it prepared. */

@@ -47,6 +47,9 @@ struct _RemoraStore
   int                    headers_fd;
   gint64                 cached_chunk;
   GBytes                *cached_chunk_data;
+  guint32               *cached_offsets; /* where each record of the chunk starts */
+  guint16               *cached_sizes;
+  guint32                cached_n;
   sqlite3_stmt          *st_event;   /* prepared once, for decoding */
   GHashTable            *meta;       /* key -> value text: the meta table never changes */
   GHashTable            *statements; /* SQL text -> sqlite3_stmt, for the model's queries */
@@ -59,6 +62,12 @@ struct _RemoraStore
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
+
+/* libtraceevent's function plugin keeps its state (a stack per CPU, its
+ * options) in globals that every handle shares, and frees them when a handle
+ * unloads it: handles are loaded, print and are closed one thread at a
+ * time. */
+static GMutex print_lock;
 
 /* Fingerprints ------------------------------------------------------------- */
 
@@ -511,7 +520,11 @@ remora_store_finalize (GObject *object)
   g_clear_object (&self->companion);
   g_clear_pointer (&self->info, remora_trace_info_unref);
   if (self->headers != NULL)
-    tracecmd_close (self->headers); /* closes headers_fd */
+    {
+      g_mutex_lock (&print_lock);
+      tracecmd_close (self->headers); /* closes headers_fd */
+      g_mutex_unlock (&print_lock);
+    }
   else if (self->headers_fd >= 0)
     close (self->headers_fd);
   if (self->db != NULL)
@@ -1055,10 +1068,12 @@ ensure_headers (RemoraStore *self, GError **error)
         return FALSE;
       }
   }
+  g_mutex_lock (&print_lock);
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
   if (self->headers == NULL ||
       tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
     {
+      g_mutex_unlock (&print_lock);
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
                    _ ("Failed to read the store “%s”: its trace headers are damaged"), self->path);
       return FALSE;
@@ -1067,6 +1082,7 @@ ensure_headers (RemoraStore *self, GError **error)
                               print_funcgraph_entry, NULL);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_exit",
                               print_funcgraph_exit, NULL);
+  g_mutex_unlock (&print_lock);
   return TRUE;
 }
 
@@ -1108,12 +1124,45 @@ load_chunk (RemoraStore *self, gint64 chunk, GError **error)
     got = ZSTD_decompress (raw, size, z, zlen);
     if (ZSTD_isError (got) || got != size)
       goto corrupt;
+    /* the records' sizes, then the records back to back */
+    {
+      guint32 n;
+      gsize   offset;
+
+      if (size < 4)
+        goto corrupt;
+      memcpy (&n, raw, 4);
+      n = GUINT32_FROM_LE (n);
+      if (n > (1 << CHUNK_SHIFT) || 4 + (gsize) n * 2 > size)
+        goto corrupt;
+      g_clear_pointer (&self->cached_offsets, g_free);
+      g_clear_pointer (&self->cached_sizes, g_free);
+      self->cached_offsets = g_new (guint32, MAX (n, 1));
+      self->cached_sizes = g_new (guint16, MAX (n, 1));
+      offset = 4 + (gsize) n * 2;
+      for (guint32 i = 0; i < n; i++)
+        {
+          guint16 rsize;
+
+          memcpy (&rsize, raw + 4 + 2 * i, 2);
+          rsize = GUINT16_FROM_LE (rsize);
+          if (offset + rsize > size)
+            goto corrupt_offsets;
+          self->cached_offsets[i] = offset;
+          self->cached_sizes[i] = rsize;
+          offset += rsize;
+        }
+      self->cached_n = n;
+    }
     g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
     self->cached_chunk_data = g_bytes_new_take (g_steal_pointer (&raw), size);
     self->cached_chunk = chunk;
     return TRUE;
   }
 
+corrupt_offsets:
+  self->cached_chunk = -1;
+  g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
 corrupt:
   g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
                _ ("Failed to read the store “%s”: the event payloads of chunk %lld are damaged"),
@@ -1165,17 +1214,89 @@ remora_store_dup_event_latency (RemoraStore *self, gint64 event_id, GError **err
   return dup_event_text (self, event_id, TEP_PRINT_LATENCY, error);
 }
 
+/**
+ * remora_store_get_tep:
+ * @self: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * The trace's formats, read from the store's copy of its headers on first
+ * use, owned by the store and used from its thread only.
+ *
+ * Returns: (transfer none): the handle, or %NULL with @error set.
+ */
+struct tep_handle *
+remora_store_get_tep (RemoraStore *self, GError **error)
+{
+  if (!ensure_headers (self, error))
+    return NULL;
+  return tracecmd_get_tep (self->headers);
+}
+
+/**
+ * remora_store_read_record:
+ * @self: a #RemoraStore
+ * @event_id: an event's id
+ * @ts: its time
+ * @cpu: its CPU
+ * @rec: (out caller-allocates): the record, its data valid until the next
+ *   read of another chunk
+ * @error: a location for a #GError
+ *
+ * The raw record of an event, from its chunk of payloads (the last chunk
+ * read is kept).
+ *
+ * Returns: %FALSE with @error set when the payloads are missing or damaged.
+ */
+gboolean
+remora_store_read_record (
+    RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error)
+{
+  guint index = event_id & ((1 << CHUNK_SHIFT) - 1);
+
+  if (!load_chunk (self, event_id >> CHUNK_SHIFT, error))
+    return FALSE;
+  if (index >= self->cached_n)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _ ("Failed to read the store “%s”: the payload of event %lld is damaged"),
+                   self->path, (long long) event_id);
+      return FALSE;
+    }
+  memset (rec, 0, sizeof *rec);
+  rec->ts = ts;
+  rec->cpu = cpu;
+  rec->size = self->cached_sizes[index];
+  rec->data = (void *) ((const guint8 *) g_bytes_get_data (self->cached_chunk_data, NULL) +
+                        self->cached_offsets[index]);
+  return TRUE;
+}
+
+/**
+ * remora_store_print_event:
+ * @tep: a store's handle
+ * @seq: where the text goes
+ * @rec: the record
+ * @what: TEP_PRINT_INFO, TEP_PRINT_INFO_RAW or TEP_PRINT_LATENCY
+ *
+ * tep_print_event(), one thread at a time.
+ */
+void
+remora_store_print_event (struct tep_handle *tep,
+                          struct trace_seq  *seq,
+                          struct tep_record *rec,
+                          const char        *what)
+{
+  g_mutex_lock (&print_lock);
+  tep_print_event (tep, seq, rec, "%s", what);
+  g_mutex_unlock (&print_lock);
+}
+
 static char *
 dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error)
 {
   sqlite3_stmt     *st;
   struct tep_record rec = { 0 };
   struct trace_seq  seq;
-  const guint8     *blob;
-  gsize             blob_len;
-  guint32           n;
-  gsize             offset;
-  guint             index;
   char             *text;
 
   g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
@@ -1195,35 +1316,9 @@ dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **e
                    _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
       return NULL;
     }
-  rec.ts = sqlite3_column_int64 (st, 0);
-  rec.cpu = sqlite3_column_int (st, 1);
-
-  if (!load_chunk (self, event_id >> CHUNK_SHIFT, error))
+  if (!remora_store_read_record (self, event_id, sqlite3_column_int64 (st, 0),
+                                 sqlite3_column_int (st, 1), &rec, error))
     return NULL;
-  blob = g_bytes_get_data (self->cached_chunk_data, &blob_len);
-  index = event_id & ((1 << CHUNK_SHIFT) - 1);
-  if (blob_len < 4)
-    goto corrupt;
-  memcpy (&n, blob, 4);
-  n = GUINT32_FROM_LE (n);
-  if (index >= n || 4 + (gsize) n * 2 > blob_len)
-    goto corrupt;
-  offset = 4 + (gsize) n * 2;
-  for (guint i = 0; i <= index; i++)
-    {
-      guint16 size;
-      memcpy (&size, blob + 4 + 2 * i, 2);
-      size = GUINT16_FROM_LE (size);
-      if (i == index)
-        {
-          rec.size = size;
-          break;
-        }
-      offset += size;
-    }
-  if (offset + rec.size > blob_len)
-    goto corrupt;
-  rec.data = (void *) (blob + offset);
 
   /* libtraceevent reads fields where the format says, whatever the size: a
    * record that was damaged in the trace is described, not decoded */
@@ -1253,15 +1348,9 @@ dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **e
   }
 
   trace_seq_init (&seq);
-  tep_print_event (tracecmd_get_tep (self->headers), &seq, &rec, "%s", what);
+  remora_store_print_event (tracecmd_get_tep (self->headers), &seq, &rec, what);
   trace_seq_terminate (&seq);
   text = g_strndup (seq.buffer, seq.len);
   trace_seq_destroy (&seq);
   return text;
-
-corrupt:
-  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _ ("Failed to read the store “%s”: the payload of event %lld is damaged"),
-               self->path, (long long) event_id);
-  return NULL;
 }

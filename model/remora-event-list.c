@@ -68,6 +68,10 @@ struct _RemoraEventList
   GError  *error;
   GArray  *lost; /* RemoraLostRow, by event_id */
   guint    n_items;
+  /* when filtered: the events kept, and no gap rows. A page holds the rows
+   * of 64 slots: events by id unfiltered, by position filtered. */
+  RemoraEventMask *mask;
+  guint            generation; /* of the mask: pages read for another are dropped */
 
   GHashTable *items;    /* position → RemoraEventItem, not owned */
   GHashTable *pages;    /* page → Page */
@@ -347,22 +351,45 @@ lost_before (RemoraEventList *self, gint64 id)
 static int
 lost_at (RemoraEventList *self, guint position, gint64 *id)
 {
-  /* gap k sits at lost[k].event_id + k, which grows strictly with k */
-  guint lo = 0, hi = self->lost ? self->lost->len : 0;
-
-  while (lo < hi)
+  if (self->mask != NULL)
     {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (self->lost, RemoraLostRow, mid).event_id + mid <= position)
-        lo = mid + 1;
-      else
-        hi = mid;
+      *id = remora_event_mask_select (self->mask, position);
+      return -1;
     }
-  /* lo gaps lie at or before position */
-  if (lo > 0 && g_array_index (self->lost, RemoraLostRow, lo - 1).event_id + lo - 1 == position)
-    return (int) lo - 1;
-  *id = (gint64) position - lo;
-  return -1;
+  {
+    /* gap k sits at lost[k].event_id + k, which grows strictly with k */
+    guint lo = 0, hi = self->lost ? self->lost->len : 0;
+
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index (self->lost, RemoraLostRow, mid).event_id + mid <= position)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    /* lo gaps lie at or before position */
+    if (lo > 0 && g_array_index (self->lost, RemoraLostRow, lo - 1).event_id + lo - 1 == position)
+      return (int) lo - 1;
+    *id = (gint64) position - lo;
+    return -1;
+  }
+}
+
+/* The slot of the row at @position (whose event is @id): what pages hold. */
+static gint64
+slot_of (RemoraEventList *self, guint position, gint64 id)
+{
+  return self->mask != NULL ? (gint64) position : id;
+}
+
+/* The position of the row in slot @slot. */
+static guint
+position_of_slot (RemoraEventList *self, gint64 slot)
+{
+  if (self->mask != NULL)
+    return (guint) slot;
+  return (guint) (slot + lost_before (self, slot));
 }
 
 /**
@@ -377,6 +404,12 @@ remora_event_list_position_of_event (RemoraEventList *self, gint64 event_id)
 {
   g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), 0);
   event_id = CLAMP (event_id, 0, MAX (self->n_events - 1, 0));
+  if (self->mask != NULL)
+    {
+      /* the first event kept at or after it (the last one kept, when none is) */
+      gint64 k = remora_event_mask_rank (self->mask, event_id);
+      return (guint) MIN (k, MAX (remora_event_mask_get_count (self->mask) - 1, 0));
+    }
   return (guint) (event_id + lost_before (self, event_id));
 }
 
@@ -417,7 +450,7 @@ remora_event_list_is_read (RemoraEventList *self, guint position)
     return FALSE;
   if (lost_at (self, position, &id) >= 0)
     return TRUE;
-  return g_hash_table_contains (self->pages, &(gint64){ id / PAGE_SIZE });
+  return g_hash_table_contains (self->pages, &(gint64){ slot_of (self, position, id) / PAGE_SIZE });
 }
 
 /* Pages ------------------------------------------------------------------ */
@@ -427,9 +460,20 @@ remora_event_list_is_read (RemoraEventList *self, guint position)
 
 typedef struct
 {
-  guint  n;
-  gint64 pages[MAX_BATCH];
+  guint            n;
+  gint64           pages[MAX_BATCH];
+  RemoraEventMask *mask;
+  guint            generation;
 } PageJob;
+
+static void
+page_job_free (gpointer data)
+{
+  PageJob *job = data;
+
+  g_clear_pointer (&job->mask, remora_event_mask_unref);
+  g_free (job);
+}
 
 static gboolean
 open_worker_store (RemoraEventList *self, GError **error)
@@ -469,7 +513,7 @@ add_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
 }
 
 static Page *
-read_page (RemoraEventList *self, gint64 number)
+read_page (RemoraEventList *self, RemoraEventMask *mask, gint64 number)
 {
   GError *error = NULL;
   Page   *page = g_new0 (Page, 1);
@@ -478,8 +522,17 @@ read_page (RemoraEventList *self, gint64 number)
   if (open_worker_store (self, &error))
     {
       Filling f = { self->worker_store, page };
-      remora_store_list_events (self->worker_store, number * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
-                                &f, &error);
+      if (mask == NULL)
+        remora_store_list_events (self->worker_store, number * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
+                                  &f, &error);
+      else
+        /* the events the filter keeps, one by one */
+        for (gint64 k = number * PAGE_SIZE;
+             k < MIN ((number + 1) * PAGE_SIZE, remora_event_mask_get_count (mask)) &&
+             error == NULL;
+             k++)
+          remora_store_list_events (self->worker_store, remora_event_mask_select (mask, k), NULL, 1,
+                                    add_row, &f, &error);
     }
   if (error != NULL)
     {
@@ -489,15 +542,16 @@ read_page (RemoraEventList *self, gint64 number)
            * read; %s is why */
           g_strdup_printf (_ ("[not read: %s]"), error->message);
       gint64 first = number * PAGE_SIZE;
+      gint64 slots = mask ? remora_event_mask_get_count (mask) : self->n_events;
 
       for (guint i = page->n; i > 0 && page->rows[i - 1].latency == NULL; i--)
         {
           row_clear (&page->rows[i - 1]);
           page->n = i - 1;
         }
-      for (guint i = page->n; i < PAGE_SIZE && first + i < self->n_events; i++)
+      for (guint i = page->n; i < PAGE_SIZE && first + i < slots; i++)
         {
-          page->rows[i].id = first + i;
+          page->rows[i].id = mask ? remora_event_mask_select (mask, first + i) : first + i;
           page->rows[i].info = g_strdup (why);
           page->rows[i].latency = g_strdup ("");
           page->rows[i].name = (char *) "";
@@ -518,7 +572,7 @@ page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   remora_lower_thread_priority ();
   g_mutex_lock (&self->lock);
   for (guint i = 0; i < job->n; i++)
-    g_ptr_array_add (pages, read_page (self, job->pages[i]));
+    g_ptr_array_add (pages, read_page (self, job->mask, job->pages[i]));
   g_mutex_unlock (&self->lock);
   g_task_return_pointer (task, pages, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -526,9 +580,9 @@ page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 static void read_next_page (RemoraEventList *self);
 
 static void
-fill_item (RemoraEventList *self, RemoraEventItem *item, const Page *page, gint64 id)
+fill_item (RemoraEventList *self, RemoraEventItem *item, const Page *page, gint64 slot)
 {
-  gint64 i = id - page->page * PAGE_SIZE;
+  gint64 i = slot - page->page * PAGE_SIZE;
 
   if (i < 0 || i >= page->n || item->loaded)
     return;
@@ -565,15 +619,15 @@ add_page (RemoraEventList *self, Page *page)
   self->pages_fetched++;
   g_hash_table_replace (self->pages, &page->page, page);
   /* the items waiting for it */
-  first = remora_event_list_position_of_event (self, page->page * PAGE_SIZE);
-  last = remora_event_list_position_of_event (self, page->page * PAGE_SIZE + PAGE_SIZE - 1);
+  first = position_of_slot (self, page->page * PAGE_SIZE);
+  last = position_of_slot (self, page->page * PAGE_SIZE + PAGE_SIZE - 1);
   for (guint p = first; p <= last && p < self->n_items; p++)
     {
       RemoraEventItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (p));
       gint64           id;
 
       if (item != NULL && lost_at (self, p, &id) < 0)
-        fill_item (self, item, page, id);
+        fill_item (self, item, page, slot_of (self, p, id));
     }
 }
 
@@ -582,8 +636,15 @@ on_pages (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   RemoraEventList *self = REMORA_EVENT_LIST (object);
   g_autoptr (GPtrArray) pages = g_task_propagate_pointer (G_TASK (result), NULL);
+  PageJob *job = g_task_get_task_data (G_TASK (result));
 
   self->reading = FALSE;
+  if (job->generation != self->generation)
+    {
+      /* read for another filter */
+      read_next_page (self);
+      return;
+    }
   /* the pages go into the cache */
   g_ptr_array_set_free_func (pages, NULL);
   for (guint i = 0; i < pages->len; i++)
@@ -596,8 +657,8 @@ on_pages (GObject *object, GAsyncResult *result, gpointer user_data)
 static gboolean
 page_is_waited_for (RemoraEventList *self, gint64 page)
 {
-  guint first = remora_event_list_position_of_event (self, page * PAGE_SIZE);
-  guint last = remora_event_list_position_of_event (self, page * PAGE_SIZE + PAGE_SIZE - 1);
+  guint first = position_of_slot (self, page * PAGE_SIZE);
+  guint last = position_of_slot (self, page * PAGE_SIZE + PAGE_SIZE - 1);
 
   for (guint p = first; p <= last && p < self->n_items; p++)
     if (g_hash_table_contains (self->items, GUINT_TO_POINTER (p)))
@@ -625,13 +686,15 @@ start_reading (gpointer data)
         g_hash_table_remove (self->wanted, &number);
     }
   if (job->n == 0)
-    g_free (job);
+    page_job_free (job);
   else
     {
       g_autoptr (GTask) task = g_task_new (self, NULL, on_pages, NULL);
 
+      job->mask = self->mask ? remora_event_mask_ref (self->mask) : NULL;
+      job->generation = self->generation;
       g_task_set_source_tag (task, start_reading);
-      g_task_set_task_data (task, job, g_free);
+      g_task_set_task_data (task, job, page_job_free);
       self->reading = TRUE;
       g_task_run_in_thread (task, page_thread);
     }
@@ -689,7 +752,7 @@ remora_event_list_get_item (GListModel *model, guint position)
 {
   RemoraEventList *self = REMORA_EVENT_LIST (model);
   RemoraEventItem *item;
-  gint64           id = -1;
+  gint64           id = -1, slot;
   int              gap;
   Page            *page;
 
@@ -722,14 +785,15 @@ remora_event_list_get_item (GListModel *model, guint position)
                            : g_strdup_printf (_ ("CPU:%d [EVENTS DROPPED]"), l->cpu);
       return item;
     }
-  page = g_hash_table_lookup (self->pages, &(gint64){ id / PAGE_SIZE });
+  slot = slot_of (self, position, id);
+  page = g_hash_table_lookup (self->pages, &(gint64){ slot / PAGE_SIZE });
   if (page != NULL)
     {
       page->age = ++self->clock;
-      fill_item (self, item, page, id);
+      fill_item (self, item, page, slot);
     }
   else
-    want_page (self, id / PAGE_SIZE);
+    want_page (self, slot / PAGE_SIZE);
   return item;
 }
 
@@ -774,7 +838,9 @@ on_lost (GObject *object, GAsyncResult *result, gpointer user_data)
       lost = g_array_new (FALSE, FALSE, sizeof (RemoraLostRow));
     }
   self->lost = lost;
-  self->n_items = self->error ? 0 : (guint) MIN (self->n_events + lost->len, G_MAXUINT);
+  self->n_items = self->error  ? 0
+                  : self->mask ? (guint) MIN (remora_event_mask_get_count (self->mask), G_MAXUINT)
+                               : (guint) MIN (self->n_events + lost->len, G_MAXUINT);
   self->ready = TRUE;
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
@@ -785,12 +851,22 @@ on_lost (GObject *object, GAsyncResult *result, gpointer user_data)
 
 typedef struct
 {
-  gboolean        by_time;
-  gint64          ts;
-  gint64          id;
-  RemoraNeighbour alike;
-  gboolean        forward;
+  gboolean         by_time;
+  gint64           ts;
+  gint64           id;
+  RemoraNeighbour  alike;
+  gboolean         forward;
+  RemoraEventMask *mask;
 } FindJob;
+
+static void
+find_job_free (gpointer data)
+{
+  FindJob *job = data;
+
+  g_clear_pointer (&job->mask, remora_event_mask_unref);
+  g_free (job);
+}
 
 static void
 find_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
@@ -803,9 +879,26 @@ find_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
 
   g_mutex_lock (&self->lock);
   if (open_worker_store (self, &error))
-    ok = job->by_time ? remora_store_find_event_at (self->worker_store, job->ts, &found, &error)
-                      : remora_store_find_neighbour (self->worker_store, job->id, job->alike,
-                                                     job->forward, &found, &error);
+    {
+      if (job->by_time)
+        ok = remora_store_find_event_at (self->worker_store, job->ts, &found, &error);
+      else
+        {
+          /* filtered: on to the next one the filter keeps */
+          gint64 from = job->id;
+
+          for (;;)
+            {
+              ok = remora_store_find_neighbour (self->worker_store, from, job->alike, job->forward,
+                                                &found, &error);
+              if (!ok || found < 0 || job->mask == NULL ||
+                  remora_event_mask_contains (job->mask, found) ||
+                  g_cancellable_is_cancelled (cancellable))
+                break;
+              from = found;
+            }
+        }
+    }
   g_mutex_unlock (&self->lock);
   if (ok)
     g_task_return_int (task, found);
@@ -824,7 +917,8 @@ find_async (RemoraEventList    *self,
   g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, job, g_free);
+  job->mask = self->mask ? remora_event_mask_ref (self->mask) : NULL;
+  g_task_set_task_data (task, job, find_job_free);
   g_task_run_in_thread (task, find_thread);
 }
 
@@ -1010,6 +1104,67 @@ remora_event_list_get_pages_fetched (RemoraEventList *self)
   return self->pages_fetched;
 }
 
+/* Forgets every item and page: the rows are those of another filter. */
+static void
+forget_rows (RemoraEventList *self)
+{
+  GHashTableIter it;
+  gpointer       value;
+
+  g_hash_table_iter_init (&it, self->items);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    ((RemoraEventItem *) value)->list = NULL;
+  g_hash_table_remove_all (self->items);
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->wanted);
+  g_queue_clear_full (&self->queue, g_free);
+  g_queue_init (&self->queue);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+}
+
+/**
+ * remora_event_list_set_mask:
+ * @self: a #RemoraEventList
+ * @mask: (nullable): the events to list, %NULL for all (with the gaps of
+ *   lost events)
+ *
+ * Lists only the events @mask keeps (it must be of the list's store).
+ */
+void
+remora_event_list_set_mask (RemoraEventList *self, RemoraEventMask *mask)
+{
+  guint before;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST (self));
+  g_return_if_fail (mask == NULL || remora_event_mask_get_n_events (mask) == self->n_events);
+  if (mask == self->mask)
+    return;
+  before = self->n_items;
+  forget_rows (self);
+  g_clear_pointer (&self->mask, remora_event_mask_unref);
+  self->mask = mask ? remora_event_mask_ref (mask) : NULL;
+  self->generation++;
+  if (!self->ready || self->error != NULL)
+    return;
+  self->n_items = self->mask != NULL
+                      ? (guint) MIN (remora_event_mask_get_count (self->mask), G_MAXUINT)
+                      : (guint) MIN (self->n_events + self->lost->len, G_MAXUINT);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->n_items);
+}
+
+/**
+ * remora_event_list_get_mask:
+ * @self: a #RemoraEventList
+ *
+ * Returns: (transfer none) (nullable): the mask the list shows.
+ */
+RemoraEventMask *
+remora_event_list_get_mask (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), NULL);
+  return self->mask;
+}
+
 static void
 remora_event_list_dispose (GObject *object)
 {
@@ -1038,6 +1193,7 @@ remora_event_list_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_clear_pointer (&self->lost, g_array_unref);
+  g_clear_pointer (&self->mask, remora_event_mask_unref);
   g_clear_error (&self->error);
   g_clear_object (&self->worker_store);
   g_free (self->path);

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "remora-data.h"
+#include "remora-event-mask.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,8 @@ guint            remora_event_list_position_of_event (RemoraEventList *self, gin
 gint64           remora_event_list_event_at (RemoraEventList *self, guint position);
 gboolean         remora_event_list_is_read (RemoraEventList *self, guint position);
 guint            remora_event_list_get_pages_fetched (RemoraEventList *self);
+void             remora_event_list_set_mask (RemoraEventList *self, RemoraEventMask *mask);
+RemoraEventMask *remora_event_list_get_mask (RemoraEventList *self);
 
 void remora_event_list_find_time_async (RemoraEventList    *self,
                                         gint64              ts,

@@ -15,6 +15,7 @@
 #include "remora-cpu-row.h"
 #include "remora-detail.h"
 #include "remora-event-list.h"
+#include "remora-event-mask.h"
 #include "remora-format.h"
 #include "remora-frame.h"
 #include "remora-model-error.h"

@@ -235,3 +235,20 @@ remora_test_query_int (RemoraStore *store, const char *sql)
   sqlite3_finalize (st);
   return v;
 }
+
+/* The list's item at @position, once its page has been read. */
+RemoraEventItem *
+remora_test_load_item (RemoraEventList *list, guint position)
+{
+  RemoraEventItem *item = g_list_model_get_item (G_LIST_MODEL (list), position);
+  gint64           deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (item);
+  while (!remora_event_item_get_loaded (item))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (remora_event_item_get_position (item), ==, position);
+  return item;
+}

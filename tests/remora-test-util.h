@@ -26,7 +26,8 @@ void  remora_test_check_row_events (RemoraStore           *store,
                                     const RemoraTimeRange *range,
                                     const GArray          *all_ts);
 
-gint64 remora_test_query_int (RemoraStore *store, const char *sql);
-void   remora_test_mark_lost (const char *path, const char *src, const char *dir);
+gint64           remora_test_query_int (RemoraStore *store, const char *sql);
+void             remora_test_mark_lost (const char *path, const char *src, const char *dir);
+RemoraEventItem *remora_test_load_item (RemoraEventList *list, guint position);
 
 G_END_DECLS

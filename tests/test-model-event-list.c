@@ -27,22 +27,6 @@ wait_ready (RemoraEventList *list)
   g_assert_null (remora_event_list_get_error (list));
 }
 
-static RemoraEventItem *
-load_item (RemoraEventList *list, guint position)
-{
-  RemoraEventItem *item = g_list_model_get_item (G_LIST_MODEL (list), position);
-  gint64           deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (item);
-  while (!remora_event_item_get_loaded (item))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_cmpuint (remora_event_item_get_position (item), ==, position);
-  return item;
-}
-
 /* The item at @position is the store's event @id, as the events view has it. */
 static void
 check_event (RemoraStore *store, sqlite3_stmt *st, RemoraEventItem *item, gint64 id)
@@ -100,7 +84,7 @@ test_random_offsets (gconstpointer data)
                                 : (guint) g_rand_int_range (rand, 0, (gint32) events);
       for (guint j = position; j < MIN (position + 3, events); j++)
         {
-          g_autoptr (RemoraEventItem) item = load_item (list, j);
+          g_autoptr (RemoraEventItem) item = remora_test_load_item (list, j);
           check_event (store, st, item, j);
           g_assert_cmpint (remora_event_list_event_at (list, j), ==, j);
           g_assert_cmpuint (remora_event_list_position_of_event (list, j), ==, j);
@@ -226,7 +210,7 @@ test_reads_as_report (void)
     g_assert_cmpuint (report->len, ==, n);
   for (guint p = 0; p < n; p++)
     {
-      g_autoptr (RemoraEventItem) item = load_item (list, p);
+      g_autoptr (RemoraEventItem) item = remora_test_load_item (list, p);
       const ReportLine *l = report ? &g_array_index (report, ReportLine, p) : NULL;
 
       if (remora_event_item_get_lost (item))
@@ -236,7 +220,7 @@ test_reads_as_report (void)
           g_assert_cmpint (remora_event_item_get_cpu (item), ==, 1);
           /* before the first event of its CPU after the gap */
           {
-            g_autoptr (RemoraEventItem) next = load_item (list, p + 1);
+            g_autoptr (RemoraEventItem) next = remora_test_load_item (list, p + 1);
             g_assert_cmpuint (
                 remora_event_list_position_of_event (list, remora_event_item_get_id (next)), ==,
                 p + 1);

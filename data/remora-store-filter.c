@@ -1,0 +1,702 @@
+/* remora-store-filter.c: a store's events that match a filter
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-store-filter.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "remora-child-private.h"
+#include "remora-data-error.h"
+#include "remora-payload-private.h"
+#include "remora-sqlite-private.h"
+#include "remora-store-private.h"
+
+/* matches handed over at a time; also how often cancelling is looked at */
+#define BATCH 4096
+
+/* An index is read instead of the whole table when it holds at most this
+ * share of the events (a row found through an index costs about four read
+ * in order). */
+#define INDEX_SHARE 4
+
+typedef enum
+{
+  DRIVE_ALL,
+  DRIVE_TYPE,
+  DRIVE_CPU,
+  DRIVE_PID,
+} Drive;
+
+typedef struct
+{
+  RemoraStore             *store;
+  const RemoraEventFilter *filter;
+  GArray                  *buffer_of_type; /* gint32 by event_types.id */
+  guint8                  *types;          /* the types kept, NULL for all */
+  guint                    n_types;
+  struct tep_handle       *tep;
+  int                      common_size;
+  struct tep_event_filter *expression;
+  char                    *text; /* folded to lower case */
+  struct trace_seq         seq;
+  RemoraFilterMatch        out[BATCH];
+  guint                    n_out;
+  gint64                   seen;  /* rows read, for progress */
+  gint64                   total; /* rows expected */
+  gint64                   range; /* ids asked for */
+  RemoraFilterFunc         func;
+  gpointer                 user_data;
+  GCancellable            *cancellable;
+  gboolean                 stopped;
+} Scan;
+
+/* What filters choose from ------------------------------------------------ */
+
+static void
+event_type_clear (gpointer p)
+{
+  RemoraEventType *t = p;
+
+  g_free (t->buffer);
+  g_free (t->system);
+  g_free (t->name);
+}
+
+/**
+ * remora_store_read_event_types:
+ * @store: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type RemoraEventType): the trace's event
+ *   types by buffer, system and name, or %NULL with @error set.
+ */
+GArray *
+remora_store_read_event_types (RemoraStore *store, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT t.id, t.buffer_id, b.name, t.system, t.name, t.count FROM event_types t "
+      "JOIN buffers b ON b.id = t.buffer_id ORDER BY t.buffer_id, t.system, t.name",
+      error);
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraEventType));
+  int rc;
+
+  if (st == NULL)
+    return NULL;
+  g_array_set_clear_func (out, event_type_clear);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraEventType t = {
+        sqlite3_column_int64 (st, 0),
+        sqlite3_column_int (st, 1),
+        g_strdup ((const char *) sqlite3_column_text (st, 2)),
+        g_strdup ((const char *) sqlite3_column_text (st, 3)),
+        g_strdup ((const char *) sqlite3_column_text (st, 4)),
+        sqlite3_column_int64 (st, 5),
+      };
+      g_array_append_val (out, t);
+    }
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/**
+ * remora_store_find_types:
+ * @store: a #RemoraStore
+ * @name: an event's name (`sched_switch`) or system and name
+ *   (`sched:sched_switch`)
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the event types
+ *   of that name in every buffer (none when the trace has none), or %NULL
+ *   with @error set.
+ */
+GArray *
+remora_store_find_types (RemoraStore *store, const char *name, GError **error)
+{
+  g_autoptr (GArray) types = remora_store_read_event_types (store, error);
+  GArray     *ids;
+  const char *colon = strchr (name, ':');
+
+  if (types == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < types->len; i++)
+    {
+      const RemoraEventType *t = &g_array_index (types, RemoraEventType, i);
+      gboolean               same = colon
+                                        ? strncmp (name, t->system, colon - name) == 0 &&
+                                t->system[colon - name] == '\0' && g_str_equal (colon + 1, t->name)
+                                        : g_str_equal (name, t->name);
+      if (same)
+        g_array_append_val (ids, t->id);
+    }
+  return ids;
+}
+
+static void
+task_tally_clear (gpointer p)
+{
+  g_free (((RemoraTaskTally *) p)->comm);
+}
+
+/**
+ * remora_store_read_task_tallies:
+ * @store: a #RemoraStore
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Every task with its events and run time: reads the index of tasks once
+ * (about 0.3 s for 10 million events).
+ *
+ * Returns: (transfer full) (element-type RemoraTaskTally): the tasks by pid,
+ *   or %NULL with @error set.
+ */
+GArray *
+remora_store_read_task_tallies (RemoraStore *store, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store,
+      "SELECT t.pid, t.comm, coalesce(e.n, 0), coalesce(r.ns, 0) FROM tasks t "
+      "LEFT JOIN (SELECT pid, count(*) AS n FROM event_rows GROUP BY pid) e ON e.pid = t.pid "
+      "LEFT JOIN (SELECT pid, sum(end_ts - start_ts) AS ns FROM sched_slices GROUP BY pid) r "
+      "ON r.pid = t.pid ORDER BY t.pid",
+      error);
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraTaskTally));
+  int rc;
+
+  if (st == NULL)
+    return NULL;
+  g_array_set_clear_func (out, task_tally_clear);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraTaskTally t = {
+        sqlite3_column_int (st, 0),
+        g_strdup ((const char *) sqlite3_column_text (st, 1)),
+        sqlite3_column_int64 (st, 2),
+        sqlite3_column_int64 (st, 3),
+      };
+      g_array_append_val (out, t);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+/* Expressions --------------------------------------------------------------- */
+
+/* What libtraceevent says of @expression (NULL when it parses), in a
+ * child: some expressions that do not parse crash it (libtraceevent 1.7
+ * dereferences NULL on "sched_switch: prev_state =="). */
+typedef struct
+{
+  struct tep_handle *tep;
+  const char        *expression;
+} Parse;
+
+static void
+parse_child (int out_fd, gpointer user_data)
+{
+  Parse                   *p = user_data;
+  struct tep_event_filter *filter = tep_filter_alloc (p->tep);
+  enum tep_errno           ret;
+  char                     why[256] = "";
+  gsize                    len;
+
+  if (filter == NULL)
+    _exit (3);
+  ret = tep_filter_add_filter_str (filter, p->expression);
+  if (ret >= 0)
+    {
+      if (write (out_fd, "1", 1) != 1)
+        _exit (4);
+      _exit (0);
+    }
+  if (tep_filter_strerror (filter, ret, why, sizeof why) < 0 || why[0] == '\0')
+    tep_strerror (p->tep, ret, why, sizeof why);
+  why[sizeof why - 1] = '\0';
+  len = strlen (why);
+  if (write (out_fd, "0", 1) != 1 || write (out_fd, why, len) != (gssize) len)
+    _exit (4);
+  _exit (0);
+}
+
+static struct tep_event_filter *
+compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GError **error)
+{
+  struct tep_event_filter *filter;
+  Parse                    p = { tep, expression };
+  g_autoptr (GBytes) answer = NULL;
+  const char *said;
+  gsize       len;
+  int         status;
+  gboolean    stalled;
+
+  answer = remora_child_run (parse_child, &p, 512, NULL, &status, &stalled, error);
+  if (answer == NULL)
+    return NULL;
+  said = g_bytes_get_data (answer, &len);
+  if (len == 0 || said[0] != '1')
+    {
+      g_autofree char *why =
+          len > 1 ? g_strndup (said + 1, len - 1)
+                  /* Translators: why a filter expression is not valid, when
+                   * libtraceevent crashed on it */
+                  : g_strdup (_ ("libtraceevent fails on it (it crashed parsing it)"));
+
+      g_strchomp (why);
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
+                   /* Translators: the first %s is a filter expression, the
+                    * second what libtraceevent says is wrong with it */
+                   _ ("The filter “%s” is not valid: %s"), expression, why);
+      return NULL;
+    }
+
+  filter = tep_filter_alloc (tep);
+  if (filter == NULL || tep_filter_add_filter_str (filter, expression) < 0)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
+                   _ ("The filter “%s” is not valid: %s"), expression, g_strerror (ENOMEM));
+      if (filter != NULL)
+        tep_filter_free (filter);
+      return NULL;
+    }
+  return filter;
+}
+
+/**
+ * remora_store_check_filter_expression:
+ * @store: a #RemoraStore
+ * @expression: a filter in libtraceevent's syntax
+ * @error: a location for a #GError
+ *
+ * Parses @expression against the trace's formats, as
+ * remora_store_filter_events() would.
+ *
+ * Returns: %TRUE when it parses; else %FALSE with @error set to
+ *   libtraceevent's message.
+ */
+gboolean
+remora_store_check_filter_expression (RemoraStore *store, const char *expression, GError **error)
+{
+  struct tep_handle       *tep;
+  struct tep_event_filter *filter;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (expression != NULL, FALSE);
+  if ((tep = remora_store_get_tep (store, error)) == NULL)
+    return FALSE;
+  if ((filter = compile (store, tep, expression, error)) == NULL)
+    return FALSE;
+  tep_filter_free (filter);
+  return TRUE;
+}
+
+/* Matching -------------------------------------------------------------- */
+
+static gboolean
+flush (Scan *scan)
+{
+  gint64 scanned =
+      scan->total > 0
+          ? (gint64) ((double) scan->range * MIN (scan->seen, scan->total) / scan->total)
+          : scan->range;
+
+  if (g_cancellable_is_cancelled (scan->cancellable) ||
+      !scan->func (scan->out, scan->n_out, scanned, scan->user_data))
+    scan->stopped = TRUE;
+  scan->n_out = 0;
+  return !scan->stopped;
+}
+
+/* ASCII letters in any case */
+static gboolean
+holds_text (const char *hay, gsize len, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0)
+    return TRUE;
+  for (gsize i = 0; i + n <= len; i++)
+    {
+      gsize j = 0;
+
+      while (j < n && g_ascii_tolower (hay[i + j]) == needle[j])
+        j++;
+      if (j == n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+payload_matches (Scan *scan, gint64 id, gint64 ts, int cpu, GError **error)
+{
+  struct tep_record rec;
+  struct tep_event *event;
+
+  if (!remora_store_read_record (scan->store, id, ts, cpu, &rec, error))
+    return FALSE;
+  /* a damaged record has no fields to match */
+  if (remora_payload_check (scan->tep, scan->common_size, &rec, &event) != REMORA_PAYLOAD_OK)
+    return FALSE;
+  if (scan->expression != NULL &&
+      tep_filter_match (scan->expression, &rec) != TEP_ERRNO__FILTER_MATCH)
+    return FALSE;
+  if (scan->text != NULL)
+    {
+      trace_seq_reset (&scan->seq);
+      remora_store_print_event (scan->tep, &scan->seq, &rec, TEP_PRINT_INFO);
+      if (!holds_text (scan->seq.buffer, scan->seq.len, scan->text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+in_sorted (const gint32 *set, guint n, gint32 v)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (set[mid] < v)
+        lo = mid + 1;
+      else if (set[mid] > v)
+        hi = mid;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Looks at one event; FALSE on a failure (error set) */
+static gboolean
+consider (Scan *scan, gint64 id, gint64 ts, gint32 cpu, gint32 pid, gint64 type, GError **error)
+{
+  const RemoraEventFilter *f = scan->filter;
+  GError                  *local = NULL;
+
+  if (f->cpus != NULL && (cpu < 0 || (guint) cpu >= f->n_cpus || !f->cpus[cpu]))
+    return TRUE;
+  if (scan->types != NULL && (type < 0 || type >= scan->n_types || !scan->types[type]))
+    return TRUE;
+  if (f->pids != NULL && !in_sorted (f->pids, f->n_pids, pid))
+    return TRUE;
+  if ((scan->expression != NULL || scan->text != NULL) &&
+      !payload_matches (scan, id, ts, cpu, &local))
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  scan->out[scan->n_out++] = (RemoraFilterMatch){
+    id,
+    ts,
+    cpu,
+    pid,
+    type >= 0 && type < scan->buffer_of_type->len
+        ? g_array_index (scan->buffer_of_type, gint32, type)
+        : 0,
+  };
+  return TRUE;
+}
+
+/* Reads the rows one statement gives (id, ts, cpu, pid, type). */
+static gboolean
+run (Scan *scan, sqlite3_stmt *st, GError **error)
+{
+  int rc;
+
+  while (!scan->stopped && (rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      if (!consider (scan, sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1),
+                     sqlite3_column_int (st, 2), sqlite3_column_int (st, 3),
+                     sqlite3_column_int64 (st, 4), error))
+        return FALSE;
+      if ((++scan->seen % BATCH) == 0 || scan->n_out == BATCH)
+        if (!flush (scan))
+          return TRUE;
+    }
+  if (scan->stopped)
+    return TRUE;
+  return remora_store_check (scan->store, rc, error);
+}
+
+/* How many events the index of @drive holds for the filter's values, at
+ * most @cap. */
+static gint64
+estimate (Scan *scan, Drive drive, gint64 cap, GError **error)
+{
+  const RemoraEventFilter *f = scan->filter;
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  gint64 n = 0;
+  int    rc;
+
+  switch (drive)
+    {
+    case DRIVE_TYPE:
+      st = remora_store_prepare_cached (scan->store, "SELECT id, count FROM event_types", error);
+      if (st == NULL)
+        return -1;
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          gint64 type = sqlite3_column_int64 (st, 0);
+          if (type >= 0 && type < scan->n_types && scan->types[type])
+            n += sqlite3_column_int64 (st, 1);
+        }
+      break;
+    case DRIVE_CPU:
+      st = remora_store_prepare_cached (scan->store, "SELECT cpu, events FROM cpus", error);
+      if (st == NULL)
+        return -1;
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          gint64 cpu = sqlite3_column_int64 (st, 0);
+          if (cpu >= 0 && cpu < f->n_cpus && f->cpus[cpu])
+            n += sqlite3_column_int64 (st, 1);
+        }
+      break;
+    case DRIVE_PID:
+      st = remora_store_prepare_cached (
+          scan->store, "SELECT count(*) FROM (SELECT 1 FROM event_rows WHERE pid = ?1 LIMIT ?2)",
+          error);
+      if (st == NULL)
+        return -1;
+      rc = SQLITE_DONE;
+      for (guint i = 0; i < f->n_pids && n <= cap; i++)
+        {
+          sqlite3_reset (st);
+          sqlite3_bind_int (st, 1, f->pids[i]);
+          sqlite3_bind_int64 (st, 2, cap - n + 1);
+          if ((rc = sqlite3_step (st)) != SQLITE_ROW)
+            break;
+          n += sqlite3_column_int64 (st, 0);
+          rc = SQLITE_DONE;
+        }
+      break;
+    case DRIVE_ALL:
+    default:
+      return G_MAXINT64;
+    }
+  if (!remora_store_check (scan->store, rc, error))
+    return -1;
+  return n;
+}
+
+/* The types the filter's types and its expression keep: an expression
+ * names the events it keeps (`sched_switch: …`, `sched/.*: …`). */
+static gboolean
+read_types (Scan *scan, GError **error)
+{
+  const RemoraEventFilter *f = scan->filter;
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      scan->store, "SELECT id, buffer_id, tep_id FROM event_types ORDER BY id", error);
+  int rc;
+
+  if (st == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 type = sqlite3_column_int64 (st, 0);
+      gint32 buffer = sqlite3_column_int (st, 1);
+
+      if (type < 0 || type > 1 << 24)
+        continue;
+      if (type >= scan->buffer_of_type->len)
+        g_array_set_size (scan->buffer_of_type, type + 1);
+      g_array_index (scan->buffer_of_type, gint32, type) = buffer;
+    }
+  if (!remora_store_check (scan->store, rc, error))
+    return FALSE;
+  if (f->types == NULL && scan->expression == NULL)
+    return TRUE;
+  scan->n_types = scan->buffer_of_type->len;
+  scan->types = g_new0 (guint8, MAX (scan->n_types, 1));
+  sqlite3_reset (st);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 type = sqlite3_column_int64 (st, 0);
+      int    tep_id = sqlite3_column_int (st, 2);
+
+      if (type < 0 || type >= scan->n_types)
+        continue;
+      scan->types[type] =
+          (f->types == NULL || (type < f->n_types && f->types[type])) &&
+          (scan->expression == NULL || tep_event_filtered (scan->expression, tep_id));
+    }
+  return remora_store_check (scan->store, rc, error);
+}
+
+static gboolean
+drive (Scan *scan, Drive how, gint64 first_id, gint64 last_id, GError **error)
+{
+  const RemoraEventFilter *f = scan->filter;
+  const char              *sql;
+  guint                    n_values;
+
+#define ROWS "SELECT id, ts, cpu, pid, type FROM event_rows WHERE "
+  switch (how)
+    {
+    case DRIVE_TYPE:
+      sql = ROWS "type = ?3 AND id BETWEEN ?1 AND ?2";
+      n_values = scan->n_types;
+      break;
+    case DRIVE_CPU:
+      sql = ROWS "cpu = ?3 AND id BETWEEN ?1 AND ?2";
+      n_values = f->n_cpus;
+      break;
+    case DRIVE_PID:
+      sql = ROWS "pid = ?3 AND id BETWEEN ?1 AND ?2";
+      n_values = f->n_pids;
+      break;
+    case DRIVE_ALL:
+    default:
+      sql = ROWS "id BETWEEN ?1 AND ?2";
+      n_values = 1;
+      break;
+    }
+#undef ROWS
+  for (guint i = 0; i < n_values && !scan->stopped; i++)
+    {
+      g_autoptr (RemoraCachedStmt) st = NULL;
+
+      if ((how == DRIVE_TYPE && !scan->types[i]) || (how == DRIVE_CPU && !f->cpus[i]))
+        continue;
+      if ((st = remora_store_prepare_cached (scan->store, sql, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (st, 1, first_id);
+      sqlite3_bind_int64 (st, 2, last_id);
+      if (how != DRIVE_ALL)
+        sqlite3_bind_int64 (st, 3, how == DRIVE_PID ? f->pids[i] : (gint64) i);
+      if (!run (scan, st, error))
+        return FALSE;
+      /* each value's matches are in id order: hand them over apart */
+      if (scan->n_out > 0 && !flush (scan))
+        break;
+    }
+  return TRUE;
+}
+
+/**
+ * remora_store_filter_events:
+ * @store: a #RemoraStore
+ * @filter: what to keep
+ * @first_id: the first event looked at
+ * @last_id: the last
+ * @func: given the matches, in batches
+ * @user_data: for @func
+ * @cancellable: (nullable): stops the scan (not an error)
+ * @error: a location for a #GError
+ *
+ * Finds the events of @first_id … @last_id that pass @filter: the CPU, task
+ * and type through the store's indexes when the values asked for are a small
+ * share of the trace, else by reading every row once; expressions with
+ * libtraceevent's filter on the stored records, as `trace-cmd report -F`
+ * matches them.
+ *
+ * Returns: %FALSE with @error set on failure; %TRUE when done or stopped.
+ */
+gboolean
+remora_store_filter_events (RemoraStore             *store,
+                            const RemoraEventFilter *filter,
+                            gint64                   first_id,
+                            gint64                   last_id,
+                            RemoraFilterFunc         func,
+                            gpointer                 user_data,
+                            GCancellable            *cancellable,
+                            GError                 **error)
+{
+  Scan    *scan;
+  gint64   events = remora_store_get_info (store)->events;
+  gint64   cap = events / INDEX_SHARE;
+  Drive    how = DRIVE_ALL;
+  gint64   best = G_MAXINT64;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  scan = g_new0 (Scan, 1);
+  scan->store = store;
+  scan->filter = filter;
+  scan->func = func;
+  scan->user_data = user_data;
+  scan->cancellable = cancellable;
+  scan->buffer_of_type = g_array_new (FALSE, TRUE, sizeof (gint32));
+  scan->range = MAX (0, last_id - first_id + 1);
+  trace_seq_init (&scan->seq);
+  if (filter->expression != NULL || filter->text != NULL)
+    {
+      if ((scan->tep = remora_store_get_tep (store, error)) == NULL)
+        goto out;
+      scan->common_size = remora_payload_common_size (scan->tep);
+    }
+  if (filter->expression != NULL &&
+      (scan->expression = compile (store, scan->tep, filter->expression, error)) == NULL)
+    goto out;
+  if (filter->text != NULL)
+    scan->text = g_ascii_strdown (filter->text, -1);
+  if (!read_types (scan, error))
+    goto out;
+
+  /* the smallest index, when small enough */
+  {
+    const struct
+    {
+      Drive    how;
+      gboolean given;
+    } drives[] = {
+      { DRIVE_TYPE, scan->types != NULL },
+      { DRIVE_CPU, filter->cpus != NULL },
+      { DRIVE_PID, filter->pids != NULL },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (drives); i++)
+      {
+        gint64 n;
+
+        if (!drives[i].given)
+          continue;
+        if ((n = estimate (scan, drives[i].how, cap, error)) < 0)
+          goto out;
+        if (n <= cap && n < best)
+          {
+            best = n;
+            how = drives[i].how;
+          }
+      }
+  }
+  /* an index's rows over the whole trace; a part asked for reads its share */
+  scan->total =
+      how == DRIVE_ALL ? scan->range : (gint64) ((double) best * scan->range / MAX (events, 1));
+  ok = drive (scan, how, first_id, last_id, error);
+  if (ok && !scan->stopped)
+    {
+      scan->seen = scan->total;
+      flush (scan);
+    }
+
+out:
+  if (scan->expression != NULL)
+    tep_filter_free (scan->expression);
+  trace_seq_destroy (&scan->seq);
+  g_free (scan->text);
+  g_array_unref (scan->buffer_of_type);
+  g_free (scan->types);
+  g_free (scan);
+  return ok;
+}
