@@ -106,6 +106,8 @@ remora_application_startup (GApplication *app)
     { "win.zoom-fit", { "<Control>0", NULL } },
     { "win.export", { "<Shift><Control>e", NULL } },
     { "win.copy-image", { "<Shift><Control>c", NULL } },
+    { "win.filter", { "<Shift><Control>f", NULL } },
+    { "win.search", { "<Control>f", NULL } },
   };
 
   remora_register_resource ();

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "remora-cell.h"
+#include "remora-filter-dialog.h"
 
 typedef enum
 {
@@ -55,6 +56,11 @@ struct _RemoraEventListView
   GtkEntry            *go_to;
   GtkDropDown         *alike;
   GtkLabel            *count;
+  GtkSearchEntry      *search;
+  GtkWidget           *filter_button;
+  GtkWidget           *clear_button;
+  GtkProgressBar      *progress;
+  GtkWidget           *cancel_button;
   GtkWidget           *scrolled;
   GtkColumnView       *view;
   GtkSingleSelection  *selection;
@@ -72,6 +78,20 @@ struct _RemoraEventListView
   gboolean         revealing; /* a selection made to follow the timeline */
   guint            grow_id;   /* the tick that shows the rows a few at a time */
   int              grow_wait;
+
+  /* filters */
+  RemoraFilter       *filter; /* applied (the dialog's parts and the search) */
+  RemoraFilterTarget  target;
+  RemoraEventMask    *mask;  /* what it keeps, NULL for everything */
+  RemoraFilterJob    *job;   /* the one running */
+  RemoraFilter       *asked; /* what it answers */
+  RemoraFilterTarget  asked_target;
+  GCancellable       *filtering;
+  guint               progress_id;
+  RemoraFilterDialog *dialog; /* weak */
+  char               *filter_error;
+  gint64              filter_started_us;
+  gint64              filter_us; /* how long the last one took */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
@@ -79,6 +99,7 @@ G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGE
 enum
 {
   EVENT_SELECTED,
+  FILTER_CHANGED,
   N_SIGNALS
 };
 
@@ -593,6 +614,23 @@ update_count (RemoraEventListView *self)
     text = g_strdup ("");
   else if (remora_event_list_get_error (self->list) != NULL)
     text = g_strdup (remora_event_list_get_error (self->list)->message);
+  else if (self->filter_error != NULL)
+    text = g_strdup (self->filter_error);
+  else if (self->mask != NULL)
+    {
+      gint64           n = remora_store_get_info (self->store)->events;
+      gint64           kept = remora_event_mask_get_count (self->mask);
+      g_autofree char *all = g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+      g_autofree char *shown = g_strdup_printf ("%'" G_GINT64_FORMAT, kept);
+
+      if (self->target == REMORA_FILTER_TARGET_TIMELINE)
+        /* Translators: the first %s is a number of events, the second how
+         * many of them the timeline shows */
+        text = g_strdup_printf (_ ("%s events; the timeline shows %s"), all, shown);
+      else
+        /* Translators: how many events a filter keeps, of how many */
+        text = g_strdup_printf (_ ("%s of %s events"), shown, all);
+    }
   else
     {
       gint64           n = remora_store_get_info (self->store)->events;
@@ -608,6 +646,9 @@ update_count (RemoraEventListView *self)
     }
   gtk_label_set_label (self->count, text);
 }
+
+static void show_filtering (RemoraEventListView *self, gboolean running);
+static void stop_filtering (RemoraEventListView *self);
 
 static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
@@ -628,6 +669,15 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
 {
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   stop_waiting (self);
+  stop_filtering (self);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  g_clear_pointer (&self->mask, remora_event_mask_unref);
+  remora_filter_free (self->filter);
+  self->filter = remora_filter_new ();
+  g_clear_pointer (&self->filter_error, g_free);
+  if (self->search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   g_cancellable_cancel (self->finding);
   g_clear_object (&self->finding);
   if (self->list != NULL)
@@ -643,6 +693,7 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   gtk_slice_list_model_set_size (self->shown, 0);
   gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
+  show_filtering (self, FALSE);
 }
 
 /**
@@ -656,6 +707,294 @@ remora_event_list_view_get_list (RemoraEventListView *self)
 {
   g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
   return self->list;
+}
+
+/* Filters ------------------------------------------------------------------ */
+
+static void
+show_filtering (RemoraEventListView *self, gboolean running)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
+  gtk_widget_set_visible (self->cancel_button, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->count), !running);
+  gtk_widget_set_visible (self->clear_button, !running && !remora_filter_is_empty (self->filter));
+  if (running)
+    gtk_progress_bar_set_fraction (self->progress, 0);
+}
+
+static gboolean
+on_progress (gpointer data)
+{
+  RemoraEventListView *self = data;
+
+  if (self->job != NULL)
+    gtk_progress_bar_set_fraction (self->progress, remora_filter_job_get_fraction (self->job));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_filtering (RemoraEventListView *self)
+{
+  g_cancellable_cancel (self->filtering);
+  g_clear_object (&self->filtering);
+  g_clear_pointer (&self->job, remora_filter_job_unref);
+  g_clear_pointer (&self->asked, remora_filter_free);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+}
+
+/* Shows @mask (NULL: every event) in the list if the target has it, keeping
+ * the selected event in view. */
+static void
+use_mask (RemoraEventListView *self, RemoraEventMask *mask)
+{
+  guint  selected = gtk_single_selection_get_selected (self->selection);
+  gint64 id = selected != GTK_INVALID_LIST_POSITION && self->list != NULL
+                  ? remora_event_list_event_at (self->list, selected)
+                  : -1;
+
+  if (mask != self->mask)
+    {
+      g_clear_pointer (&self->mask, remora_event_mask_unref);
+      self->mask = mask ? remora_event_mask_ref (mask) : NULL;
+    }
+  if (self->list == NULL)
+    return;
+  stop_waiting (self);
+  remora_event_list_set_mask (self->list,
+                              self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask);
+  show_all_rows (self);
+  if (id >= 0)
+    remora_event_list_view_reveal_event (self, id);
+  update_count (self);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+static void
+on_filtered (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraEventMask) mask = NULL;
+  RemoraFilterJob *job = g_task_get_task_data (G_TASK (result));
+
+  mask = remora_filter_job_run_finish (job, result, &error);
+  if (job != self->job)
+    return; /* another was asked since */
+  self->filter_us = g_get_monotonic_time () - self->filter_started_us;
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_pointer (&self->job, remora_filter_job_unref);
+  g_clear_object (&self->filtering);
+  if (mask == NULL)
+    {
+      g_clear_pointer (&self->asked, remora_filter_free);
+      show_filtering (self, FALSE);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (self->dialog != NULL)
+        remora_filter_dialog_finish (self->dialog, error);
+      else
+        {
+          g_free (self->filter_error);
+          self->filter_error = g_strdup (error->message);
+          update_count (self);
+          gtk_widget_add_css_class (GTK_WIDGET (self->count), "error");
+        }
+      return;
+    }
+  remora_filter_free (self->filter);
+  self->filter = g_steal_pointer (&self->asked);
+  self->target = self->asked_target;
+  show_filtering (self, FALSE);
+  use_mask (self, mask);
+  if (self->dialog != NULL)
+    remora_filter_dialog_finish (self->dialog, NULL);
+}
+
+/**
+ * remora_event_list_view_apply_filter:
+ * @self: a #RemoraEventListView
+ * @filter: (nullable): what to keep, %NULL for everything
+ * @target: what it applies to
+ *
+ * Finds the events @filter keeps on workers (the bar shows the progress
+ * and a button to stop), then shows them; "filter-changed" says so. A
+ * filter that fails (an expression that does not parse) changes nothing.
+ */
+void
+remora_event_list_view_apply_filter (RemoraEventListView *self,
+                                     const RemoraFilter  *filter,
+                                     RemoraFilterTarget   target)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  stop_filtering (self);
+  g_clear_pointer (&self->filter_error, g_free);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->count), "error");
+  if (self->store == NULL)
+    return;
+  if (remora_filter_is_empty (filter))
+    {
+      remora_filter_free (self->filter);
+      self->filter = remora_filter_new ();
+      self->target = target;
+      show_filtering (self, FALSE);
+      use_mask (self, NULL);
+      if (self->dialog != NULL)
+        remora_filter_dialog_finish (self->dialog, NULL);
+      return;
+    }
+  self->asked = remora_filter_copy (filter);
+  self->asked_target = target;
+  self->job = remora_filter_job_new (self->store, filter);
+  self->filtering = g_cancellable_new ();
+  self->filter_started_us = g_get_monotonic_time ();
+  show_filtering (self, TRUE);
+  self->progress_id = g_timeout_add (100, on_progress, self);
+  remora_filter_job_run_async (self->job, self->filtering, on_filtered, g_object_ref (self));
+}
+
+/**
+ * remora_event_list_view_get_mask:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: (transfer none) (nullable): what the filter applied keeps, %NULL
+ *   when there is none.
+ */
+RemoraEventMask *
+remora_event_list_view_get_mask (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
+  return self->mask;
+}
+
+/**
+ * remora_event_list_view_get_filter_target:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: what the filter applied applies to.
+ */
+RemoraFilterTarget
+remora_event_list_view_get_filter_target (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), REMORA_FILTER_TARGET_BOTH);
+  return self->target;
+}
+
+/**
+ * remora_event_list_view_get_filtering:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether a filter is being applied.
+ */
+gboolean
+remora_event_list_view_get_filtering (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->job != NULL;
+}
+
+/**
+ * remora_event_list_view_get_filter_time:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: how long the last filter took to apply, µs.
+ */
+gint64
+remora_event_list_view_get_filter_time (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), 0);
+  return self->filter_us;
+}
+
+static void
+on_dialog_apply (RemoraFilterDialog  *dialog,
+                 RemoraFilter        *filter,
+                 int                  target,
+                 RemoraEventListView *self)
+{
+  /* the search in the bar goes with the dialog's parts */
+  g_autoptr (RemoraFilter) f = remora_filter_copy (filter);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  g_free (f->text);
+  f->text = text[0] ? g_strdup (text) : NULL;
+  remora_event_list_view_apply_filter (self, f, (RemoraFilterTarget) target);
+}
+
+/**
+ * remora_event_list_view_open_filters:
+ * @self: a #RemoraEventListView
+ *
+ * Opens the dialog that chooses the CPUs, tasks, events and expression
+ * shown.
+ *
+ * Returns: (transfer none) (nullable): the dialog.
+ */
+RemoraFilterDialog *
+remora_event_list_view_open_filters (RemoraEventListView *self)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
+  if (self->store == NULL)
+    return NULL;
+  if (self->dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->dialog));
+      return self->dialog;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->dialog = remora_filter_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           self->store, self->filter, self->target);
+  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  g_signal_connect_object (self->dialog, "apply", G_CALLBACK (on_dialog_apply), self, 0);
+  gtk_window_present (GTK_WINDOW (self->dialog));
+  return self->dialog;
+}
+
+/**
+ * remora_event_list_view_focus_search:
+ * @self: a #RemoraEventListView
+ *
+ * Moves the keyboard focus to the search of the events' info.
+ */
+void
+remora_event_list_view_focus_search (RemoraEventListView *self)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+on_search (GtkSearchEntry *entry, RemoraEventListView *self)
+{
+  g_autoptr (RemoraFilter) f = remora_filter_copy (self->filter);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_free (f->text);
+  f->text = text[0] ? g_strdup (text) : NULL;
+  if (remora_filter_equal (f, self->filter) && self->job == NULL)
+    return;
+  remora_event_list_view_apply_filter (self, f, self->target);
+}
+
+static void
+on_open_filters (GtkButton *button, RemoraEventListView *self)
+{
+  remora_event_list_view_open_filters (self);
+}
+
+static void
+on_clear_filter (GtkButton *button, RemoraEventListView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  remora_event_list_view_apply_filter (self, NULL, self->target);
+}
+
+static void
+on_cancel_filter (GtkButton *button, RemoraEventListView *self)
+{
+  stop_filtering (self);
+  show_filtering (self, FALSE);
 }
 
 /* Columns' choices, kept ---------------------------------------------------- */
@@ -774,6 +1113,7 @@ remora_event_list_view_dispose (GObject *object)
   g_clear_object (&self->shown);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->time_labels, g_hash_table_unref);
+  g_clear_pointer (&self->filter, remora_filter_free);
   G_OBJECT_CLASS (remora_event_list_view_parent_class)->dispose (object);
 }
 
@@ -797,6 +1137,14 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
   signals[EVENT_SELECTED] =
       g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  /**
+   * RemoraEventListView::filter-changed:
+   * @self: the view
+   *
+   * A filter was applied or cleared: remora_event_list_view_get_mask().
+   */
+  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "remora-event-list");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -852,12 +1200,44 @@ remora_event_list_view_init (RemoraEventListView *self)
     gtk_box_append (GTK_BOX (linked), GTK_WIDGET (self->alike));
     gtk_box_append (GTK_BOX (self->bar), linked);
   }
+  /* search and filters */
+  self->filter = remora_filter_new ();
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _ ("Search info"), NULL);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 18);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search),
+                               _ ("Show only the events whose info holds this text (Enter)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Search the events’ info"), -1);
+  g_signal_connect (self->search, "activate", G_CALLBACK (on_search), self);
+  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->search));
+  self->filter_button = gtk_button_new_with_mnemonic (_ ("_Filter…"));
+  gtk_widget_set_tooltip_text (self->filter_button,
+                               _ ("Show only some CPUs, tasks or events, or events whose fields "
+                                  "match an expression"));
+  g_signal_connect (self->filter_button, "clicked", G_CALLBACK (on_open_filters), self);
+  gtk_box_append (GTK_BOX (self->bar), self->filter_button);
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_progress_bar_set_text (self->progress, _ ("Filtering…"));
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->progress));
+  self->cancel_button = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  gtk_widget_set_tooltip_text (self->cancel_button, _ ("Stop Filtering"));
+  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_filter), self);
+  gtk_box_append (GTK_BOX (self->bar), self->cancel_button);
+
   self->count = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
   gtk_label_set_xalign (self->count, 0);
   gtk_label_set_ellipsize (self->count, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
   gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->count));
+  self->clear_button = gtk_button_new_with_mnemonic (_ ("Show _All"));
+  gtk_widget_set_tooltip_text (self->clear_button, _ ("Clear the filter"));
+  g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_filter), self);
+  gtk_box_append (GTK_BOX (self->bar), self->clear_button);
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);

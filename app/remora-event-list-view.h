@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "remora-filter-dialog.h"
 #include "remora-model.h"
 
 G_BEGIN_DECLS
@@ -29,8 +30,17 @@ gboolean         remora_event_list_view_get_all_shown (RemoraEventListView *self
 gboolean remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error);
 void
 remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward);
-RemoraNeighbour remora_event_list_view_get_alike (RemoraEventListView *self);
-void            remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf);
-void            remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf);
+RemoraNeighbour     remora_event_list_view_get_alike (RemoraEventListView *self);
+void                remora_event_list_view_apply_filter (RemoraEventListView *self,
+                                                         const RemoraFilter  *filter,
+                                                         RemoraFilterTarget   target);
+RemoraEventMask    *remora_event_list_view_get_mask (RemoraEventListView *self);
+RemoraFilterTarget  remora_event_list_view_get_filter_target (RemoraEventListView *self);
+gboolean            remora_event_list_view_get_filtering (RemoraEventListView *self);
+gint64              remora_event_list_view_get_filter_time (RemoraEventListView *self);
+RemoraFilterDialog *remora_event_list_view_open_filters (RemoraEventListView *self);
+void                remora_event_list_view_focus_search (RemoraEventListView *self);
+void                remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf);
+void                remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf);
 
 G_END_DECLS

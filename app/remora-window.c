@@ -107,6 +107,8 @@ set_page (RemoraWindow *self, const char *name)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event",
                                  g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (name, "view"));
 }
 
 static void
@@ -160,6 +162,19 @@ on_event_selected (
     }
   if (row >= 0)
     remora_timeline_view_select_event (self->timeline, row, id, ts);
+}
+
+/* A filter applied to the timeline: its rows count and mark only the events
+ * it keeps. */
+static void
+on_filter_changed (RemoraEventListView *list, RemoraWindow *self)
+{
+  if (self->session == NULL)
+    return;
+  remora_session_set_mask (self->session, remora_event_list_view_get_filter_target (list) !=
+                                                  REMORA_FILTER_TARGET_LIST
+                                              ? remora_event_list_view_get_mask (list)
+                                              : NULL);
 }
 
 /* The list gets its height once the pane has its own. */
@@ -1207,6 +1222,19 @@ action_step (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+action_filter (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+  if (g_str_equal (action_name, "win.filter"))
+    remora_event_list_view_open_filters (self->events);
+  else
+    remora_event_list_view_focus_search (self->events);
+}
+
+static void
 remora_window_class_init (RemoraWindowClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
@@ -1254,6 +1282,8 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, action_step);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, action_filter);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_filter);
   /* in the bubble phase: an entry with the focus takes its letters first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK,
@@ -1274,6 +1304,7 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
   g_signal_connect (self->events, "event-selected", G_CALLBACK (on_event_selected), self);
+  g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
   setup_task_list (self);
   g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);

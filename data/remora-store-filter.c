@@ -257,10 +257,19 @@ compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GEr
                   : g_strdup (_ ("libtraceevent fails on it (it crashed parsing it)"));
 
       g_strchomp (why);
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
-                   /* Translators: the first %s is a filter expression, the
-                    * second what libtraceevent says is wrong with it */
-                   _ ("The filter “%s” is not valid: %s"), expression, why);
+      if (strchr (why, '\n') != NULL)
+        /* libtraceevent's own lines: the expression, a caret under the
+         * place, and what is wrong there */
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
+                     /* Translators: the first %s is a filter expression, the
+                      * second what libtraceevent says is wrong with it, on
+                      * lines of its own */
+                     _ ("The filter “%s” is not valid:\n%s"), expression, why);
+      else
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
+                     /* Translators: the first %s is a filter expression, the
+                      * second what libtraceevent says is wrong with it */
+                     _ ("The filter “%s” is not valid: %s"), expression, why);
       return NULL;
     }
 

@@ -610,6 +610,21 @@ remora_store_scan_events (RemoraStore       *store,
  *
  * Returns: %FALSE with @error set on failure.
  */
+/* remora_store_read_event_times() through remora_store_read_event_stamps() */
+typedef struct
+{
+  RemoraTimeFunc func;
+  gpointer       user_data;
+} TimeOfStamp;
+
+static void
+time_of_stamp (gint64 id, gint64 ts, gpointer user_data)
+{
+  TimeOfStamp *t = user_data;
+
+  t->func (ts, t->user_data);
+}
+
 gboolean
 remora_store_read_event_times (RemoraStore   *store,
                                int            buffer_id,
@@ -621,8 +636,43 @@ remora_store_read_event_times (RemoraStore   *store,
                                gpointer       user_data,
                                GError       **error)
 {
+  TimeOfStamp t = { func, user_data };
+
+  return remora_store_read_event_stamps (store, buffer_id, by_pid, id, begin_ns, end_ns,
+                                         time_of_stamp, &t, error);
+}
+
+/**
+ * remora_store_read_event_stamps:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @by_pid: %TRUE for the events task @id emitted, %FALSE for those CPU @id
+ *   recorded
+ * @id: the task or CPU
+ * @begin_ns: the range's start
+ * @end_ns: its end (exclusive)
+ * @func: called with each event's id and time
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * Reads the events through the index on the CPU or task, within the ids of
+ * the range.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_event_stamps (RemoraStore    *store,
+                                int             buffer_id,
+                                gboolean        by_pid,
+                                int             id,
+                                gint64          begin_ns,
+                                gint64          end_ns,
+                                RemoraStampFunc func,
+                                gpointer        user_data,
+                                GError        **error)
+{
 #define EVENTS_IN_RANGE(who)                                                                       \
-  "SELECT ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " FIRST_ID " AND " LAST_ID          \
+  "SELECT id, ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " FIRST_ID " AND " LAST_ID      \
   " AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)"
   g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
       store, by_pid ? EVENTS_IN_RANGE ("pid") : EVENTS_IN_RANGE ("cpu"), error);
@@ -636,7 +686,7 @@ remora_store_read_event_times (RemoraStore   *store,
   sqlite3_bind_int64 (st, 3, end_ns);
   sqlite3_bind_int (st, 4, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (st, 0), user_data);
+    func (sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), user_data);
   return remora_store_check (store, rc, error);
 }
 

@@ -173,6 +173,7 @@ typedef struct
 typedef gboolean (*RemoraEventRowFunc) (
     gint64 ts, gint32 cpu, gint32 pid, gint64 type, gpointer user_data);
 typedef void (*RemoraTimeFunc) (gint64 ts, gpointer user_data);
+typedef void (*RemoraStampFunc) (gint64 id, gint64 ts, gpointer user_data);
 typedef void (*RemoraCpuCellFunc) (gint64 cell, const RemoraLodCell *c, gpointer user_data);
 typedef void (*RemoraTaskCellFunc) (gint64 cell, const RemoraLodTaskCell *c, gpointer user_data);
 
@@ -260,6 +261,15 @@ gboolean remora_store_read_event_times (RemoraStore   *store,
                                         RemoraTimeFunc func,
                                         gpointer       user_data,
                                         GError       **error);
+gboolean remora_store_read_event_stamps (RemoraStore    *store,
+                                         int             buffer_id,
+                                         gboolean        by_pid,
+                                         int             id,
+                                         gint64          begin_ns,
+                                         gint64          end_ns,
+                                         RemoraStampFunc func,
+                                         gpointer        user_data,
+                                         GError        **error);
 GArray  *remora_store_read_row_events (RemoraStore *store,
                                        int          buffer_id,
                                        gboolean     by_pid,

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "remora-columns-private.h"
+
 G_DEFINE_BOXED_TYPE (RemoraFrame, remora_frame, remora_frame_ref, remora_frame_unref)
 
 /* Requests ----------------------------------------------------------------- */
@@ -66,6 +68,7 @@ remora_frame_request_clear (RemoraFrameRequest *request)
 {
   g_clear_pointer (&request->rows, g_array_unref);
   g_clear_pointer (&request->markers, g_array_unref);
+  g_clear_pointer (&request->mask, remora_event_mask_unref);
 }
 
 /**
@@ -82,6 +85,7 @@ remora_frame_request_copy (RemoraFrameRequest *dest, const RemoraFrameRequest *s
   *dest = *src;
   dest->rows = new_rows ();
   dest->markers = new_markers ();
+  dest->mask = src->mask ? remora_event_mask_ref (src->mask) : NULL;
   for (guint i = 0; i < src->rows->len; i++)
     {
       RemoraRowSpec r = g_array_index (src->rows, RemoraRowSpec, i);
@@ -166,6 +170,7 @@ frame_clear (gpointer p)
   g_clear_pointer (&frame->markers, g_array_unref);
   g_clear_pointer (&frame->names, g_hash_table_unref);
   g_clear_pointer (&frame->info, remora_trace_info_unref);
+  g_clear_pointer (&frame->mask, remora_event_mask_unref);
 }
 
 RemoraFrame *
@@ -217,6 +222,65 @@ typedef struct
   RemoraStore  *helper_store;
 } RowJobs;
 
+/* A row's events when a filter applies: those its mask keeps. */
+typedef struct
+{
+  const RemoraEventMask *mask;
+  const gint64          *edges;
+  int                    width;
+  guint32               *counts;
+  int                    hint;
+} KeptFill;
+
+static void
+count_kept (gint64 id, gint64 ts, gpointer user_data)
+{
+  KeptFill *f = user_data;
+  int       c;
+
+  if (!remora_event_mask_contains (f->mask, id))
+    return;
+  c = f->hint = remora_columns_find_from (f->edges, f->width, ts, f->hint);
+  if (c >= 0)
+    f->counts[c]++;
+}
+
+static void
+mask_events (RemoraStore *store, RemoraFrame *frame, RemoraFrameRow *row, GError **error)
+{
+  gboolean            by_pid = row->spec.kind == REMORA_ROW_TASK;
+  int                 width = frame->columns;
+  g_autofree gint64  *edges = g_new (gint64, width + 1);
+  g_autofree guint32 *counts = g_new0 (guint32, width);
+
+  for (int c = 0; c < width; c++)
+    edges[c] = by_pid ? row->task_columns[c].begin_ns : row->cpu_columns[c].begin_ns;
+  edges[width] = by_pid ? row->task_columns[width - 1].end_ns : row->cpu_columns[width - 1].end_ns;
+  if (row->level >= 0)
+    {
+      /* summary columns span whole cells, of the mask's size or more */
+      for (int c = 0; c < width; c++)
+        counts[c] = (guint32) remora_event_mask_count_cells (
+            frame->mask, by_pid, row->spec.buffer_id, row->spec.id,
+            edges[c] >> REMORA_EVENT_MASK_CELL_SHIFT, edges[c + 1] >> REMORA_EVENT_MASK_CELL_SHIFT);
+    }
+  else
+    {
+      KeptFill f = { frame->mask, edges, width, counts, -1 };
+
+      if (!remora_store_read_event_stamps (store, row->spec.buffer_id, by_pid, row->spec.id,
+                                           edges[0], edges[width], count_kept, &f, error))
+        return;
+    }
+  for (int c = 0; c < width; c++)
+    {
+      if (by_pid)
+        row->task_columns[c].events = counts[c];
+      else
+        row->cpu_columns[c].events = counts[c];
+    }
+}
+
 static void
 query_rows (RowJobs *jobs, RemoraStore *store)
 {
@@ -244,6 +308,8 @@ query_rows (RowJobs *jobs, RemoraStore *store)
       else
         remora_task_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
                                frame->columns, row->task_columns, &row->level, &jobs->errors[i]);
+      if (frame->mask != NULL && jobs->errors[i] == NULL)
+        mask_events (store, frame, row, &jobs->errors[i]);
     }
 }
 
@@ -394,6 +460,7 @@ remora_frame_job_start (RemoraStore              *store,
   frame->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   frame->markers = new_markers ();
   frame->selection = request->selection;
+  frame->mask = request->mask ? remora_event_mask_ref (request->mask) : NULL;
   frame->links_buffer_id = n > 0 ? g_array_index (request->rows, RemoraRowSpec, 0).buffer_id : 0;
   for (guint i = 0; i < n; i++)
     {

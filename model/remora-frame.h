@@ -15,6 +15,7 @@
 
 #include "remora-cpu-row.h"
 #include "remora-data.h"
+#include "remora-event-mask.h"
 #include "remora-task-row.h"
 #include "remora-time-range.h"
 #include "remora-view-spec.h"
@@ -38,18 +39,20 @@ G_BEGIN_DECLS
  * @selection: what is selected
  * @links: whether to answer links (wakeup to switch, block issue to
  *   completion) between the CPU rows of the first row's buffer
+ * @mask: (nullable): the events a filter keeps: the rows count only those
  *
  * What a frame is asked for: a copy of a session's state at one moment, so
  * that the session may change while a worker answers it.
  */
 typedef struct
 {
-  RemoraTimeRange range;
-  int             columns;
-  GArray         *rows;
-  GArray         *markers;
-  RemoraSelection selection;
-  gboolean        links;
+  RemoraTimeRange  range;
+  int              columns;
+  GArray          *rows;
+  GArray          *markers;
+  RemoraSelection  selection;
+  gboolean         links;
+  RemoraEventMask *mask;
 } RemoraFrameRequest;
 
 /**
@@ -83,6 +86,7 @@ typedef struct
  *   block requests
  * @markers: (element-type RemoraMarker): the markers, in time order
  * @selection: what is selected
+ * @mask: (nullable): the filter's mask the rows' events were counted with
  *
  * The answer to a #RemoraFrameRequest: everything a painter needs, without
  * a store. Immutable and reference-counted: a worker makes it, any thread
@@ -100,6 +104,7 @@ typedef struct
   GArray          *block_links;
   GArray          *markers;
   RemoraSelection  selection;
+  RemoraEventMask *mask;
   /*< private >*/
   GHashTable *names;
 } RemoraFrame;

@@ -22,13 +22,14 @@
  */
 struct _RemoraSession
 {
-  GObject         parent_instance;
-  RemoraStore    *store;
-  RemoraViewport  viewport;
-  GArray         *rows;    /* RemoraRowSpec */
-  GArray         *markers; /* RemoraMarker, in time order */
-  RemoraSelection selection;
-  gboolean        links;
+  GObject          parent_instance;
+  RemoraStore     *store;
+  RemoraViewport   viewport;
+  GArray          *rows;    /* RemoraRowSpec */
+  GArray          *markers; /* RemoraMarker, in time order */
+  RemoraSelection  selection;
+  gboolean         links;
+  RemoraEventMask *mask; /* a filter's, for the rows' events */
 
   /* frames on a worker: one at a time, on its own connection */
   GMutex        worker_lock;
@@ -391,6 +392,36 @@ remora_session_set_links (RemoraSession *self, gboolean links)
   changed (self);
 }
 
+/**
+ * remora_session_set_mask:
+ * @self: a #RemoraSession
+ * @mask: (nullable): the events a filter keeps, %NULL for all: frames
+ *   count and mark only those
+ */
+void
+remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (mask == self->mask)
+    return;
+  g_clear_pointer (&self->mask, remora_event_mask_unref);
+  self->mask = mask ? remora_event_mask_ref (mask) : NULL;
+  changed (self);
+}
+
+/**
+ * remora_session_get_mask:
+ * @self: a #RemoraSession
+ *
+ * Returns: (transfer none) (nullable): the mask the frames use.
+ */
+RemoraEventMask *
+remora_session_get_mask (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->mask;
+}
+
 /* Frames -------------------------------------------------------------------- */
 
 /**
@@ -412,6 +443,7 @@ remora_session_make_request (RemoraSession *self, int columns, RemoraFrameReques
   view.markers = self->markers;
   view.selection = self->selection;
   view.links = self->links;
+  view.mask = self->mask;
   remora_frame_request_copy (request, &view);
 }
 
@@ -709,6 +741,7 @@ remora_session_finalize (GObject *object)
   g_clear_object (&self->worker_store);
   g_clear_object (&self->store);
   g_array_unref (self->rows);
+  g_clear_pointer (&self->mask, remora_event_mask_unref);
   g_array_unref (self->markers);
   g_mutex_clear (&self->worker_lock);
   G_OBJECT_CLASS (remora_session_parent_class)->finalize (object);

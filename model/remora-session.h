@@ -49,8 +49,10 @@ void          remora_session_rename_marker (RemoraSession *self, guint index, co
 const RemoraSelection *remora_session_get_selection (RemoraSession *self);
 void remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns);
 
-gboolean remora_session_get_links (RemoraSession *self);
-void     remora_session_set_links (RemoraSession *self, gboolean links);
+gboolean         remora_session_get_links (RemoraSession *self);
+void             remora_session_set_links (RemoraSession *self, gboolean links);
+void             remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
+RemoraEventMask *remora_session_get_mask (RemoraSession *self);
 
 void remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request);
 RemoraFrameJob *remora_session_start_frame (RemoraSession *self, int columns);

@@ -52,8 +52,14 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
       c = end;
     }
   /* events: ticks along the bottom */
-  remora_paint_add_marks (p, REMORA_GROUP_TICKS, &theme->dim, &cols[0].events, sizeof *cols, 0,
-                          y + h - 2, 2);
+  {
+    /* a filter's events stand out: its matches are what was asked for */
+    gboolean filtered = p->frame->mask != NULL;
+    int      tick = filtered ? MAX (3, (int) round (h * 0.4)) : 2;
+
+    remora_paint_add_marks (p, REMORA_GROUP_TICKS, filtered ? &theme->foreground : &theme->dim,
+                            &cols[0].events, sizeof *cols, 0, y + h - tick, tick);
+  }
   /* several tasks in one column: a dark notch on top */
   {
     RemoraRgba notch = { 0, 0, 0, theme->dark ? 0.6 : 0.45 };

@@ -51,7 +51,13 @@ remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doub
       c = end;
     }
   /* event ticks along the bottom */
-  remora_paint_add_marks (p, REMORA_GROUP_TICKS, &theme->dim, &cols[0].events, sizeof *cols, 0,
-                          y + h - 2, 2);
+  {
+    /* a filter's events stand out: its matches are what was asked for */
+    gboolean filtered = p->frame->mask != NULL;
+    int      tick = filtered ? MAX (3, (int) round (h * 0.4)) : 2;
+
+    remora_paint_add_marks (p, REMORA_GROUP_TICKS, filtered ? &theme->foreground : &theme->dim,
+                            &cols[0].events, sizeof *cols, 0, y + h - tick, tick);
+  }
   remora_paint_flush_row (p, y, h);
 }

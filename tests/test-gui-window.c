@@ -506,14 +506,34 @@ list_selected_event (gpointer data)
          remora_event_list_event_at (list, selected) == wanted_event;
 }
 
+/* A window showing a copy of sched-block-v6.dat (in a new @dir), its list
+ * with rows. */
+static RemoraWindow *
+open_sample (char **dir)
+{
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = NULL;
+  g_autoptr (GFile) file = NULL;
+  RemoraWindow *window = remora_window_new (NULL);
+
+  *dir = remora_test_make_tmpdir ();
+  trace = remora_test_copy_file (fixture, *dir, "trace.dat", G_MAXSIZE);
+  file = g_file_new_for_path (trace);
+  the_view = remora_window_get_timeline (window);
+  the_list = remora_window_get_event_list (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (wait_for (list_shows_rows, window, 10));
+  return window;
+}
+
 static void
 test_event_list (void)
 {
-  g_autofree char *dir = remora_test_make_tmpdir ();
-  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
-  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
-  g_autoptr (GFile) file = g_file_new_for_path (trace);
-  RemoraWindow         *window = remora_window_new (NULL);
+  g_autofree char      *dir = NULL;
+  RemoraWindow         *window = open_sample (&dir);
   RemoraSession        *session;
   RemoraStore          *store;
   RemoraEventList      *list;
@@ -522,13 +542,6 @@ test_event_list (void)
   guint                 want;
   gulong                handler;
 
-  the_view = remora_window_get_timeline (window);
-  the_list = remora_window_get_event_list (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  remora_window_open (window, file);
-  g_assert_true (wait_for (shows_trace, window, 60));
-  g_assert_true (wait_for (list_shows_rows, window, 10));
   session = remora_timeline_view_get_session (the_view);
   store = remora_session_get_store (session);
   list = remora_event_list_view_get_list (the_list);
@@ -629,6 +642,208 @@ test_event_list (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+not_filtering (gpointer data)
+{
+  return !remora_event_list_view_get_filtering (the_list);
+}
+
+static gboolean
+dialog_loaded (gpointer data)
+{
+  return remora_filter_dialog_get_loaded (data);
+}
+
+static gboolean
+dialog_says (gpointer data)
+{
+  return remora_filter_dialog_get_error (*(RemoraFilterDialog **) data) != NULL ||
+         *(RemoraFilterDialog **) data == NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return *(RemoraFilterDialog **) data == NULL;
+}
+
+/* the frame painted uses the session's mask */
+static gboolean
+frame_is_masked (gpointer data)
+{
+  const RemoraFrame *frame = remora_timeline_view_get_frame (the_view);
+  RemoraSession     *session = remora_timeline_view_get_session (the_view);
+
+  return frame_is_current (data) && frame->mask == remora_session_get_mask (session);
+}
+
+/* Each row of the list (read one by one) is of @cpu. */
+static void
+check_rows_of_cpu (RemoraEventList *list, int cpu)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint p = 0; p < n; p += MAX (1, n / 40))
+    {
+      g_autoptr (RemoraEventItem) item = remora_test_load_item (list, p);
+      g_assert_cmpint (remora_event_item_get_cpu (item), ==, cpu);
+    }
+}
+
+/* The events a frame's CPU rows count, row by row. */
+static gint64
+frame_row_events (const RemoraFrame *frame, int cpu)
+{
+  gint64 n = 0;
+
+  for (guint r = 0; r < frame->n_rows; r++)
+    if (frame->rows[r].spec.kind == REMORA_ROW_CPU && frame->rows[r].spec.id == cpu)
+      for (int c = 0; c < frame->columns; c++)
+        n += frame->rows[r].cpu_columns[c].events;
+  return n;
+}
+
+/* Filters: a CPU filter keeps that CPU's events in the list and the
+ * timeline; an expression that does not parse is refused with
+ * libtraceevent's message and changes nothing; one that parses is applied
+ * from the dialog; the search keeps what the info holds; clearing shows all. */
+static void
+test_filters (void)
+{
+  g_autofree char    *dir = NULL;
+  RemoraWindow       *window = open_sample (&dir);
+  RemoraSession      *session;
+  RemoraStore        *store;
+  RemoraEventList    *list;
+  RemoraFilterDialog *dialog;
+  gint64              events, on_cpu1, first, last;
+
+  session = remora_timeline_view_get_session (the_view);
+  store = remora_session_get_store (session);
+  list = remora_event_list_view_get_list (the_list);
+  events = remora_store_get_info (store)->events;
+  first = remora_store_get_info (store)->first_ts;
+  last = remora_store_get_info (store)->last_ts;
+  on_cpu1 = remora_test_query_int (store, "SELECT count(*) FROM events WHERE cpu = 1");
+  g_assert_cmpint (on_cpu1, >, 0);
+  g_assert_cmpint (on_cpu1, <, events);
+
+  /* CPU 1, in both views */
+  {
+    g_autoptr (RemoraFilter) f = remora_filter_new ();
+    int                one = 1;
+    const RemoraFrame *frame;
+
+    f->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+    g_array_append_val (f->cpus, one);
+    remora_event_list_view_apply_filter (the_list, f, REMORA_FILTER_TARGET_BOTH);
+    g_assert_true (remora_event_list_view_get_filtering (the_list));
+    g_assert_true (wait_for (not_filtering, window, 30));
+    g_assert_nonnull (remora_event_list_view_get_mask (the_list));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, on_cpu1);
+    check_rows_of_cpu (list, 1);
+    g_assert_true (remora_session_get_mask (session) == remora_event_list_view_get_mask (the_list));
+    /* the whole trace (summaries) and 2 ms of it (events one by one) */
+    remora_session_set_visible (session, first, last + 1);
+    g_assert_true (wait_for (frame_is_masked, window, 10));
+    frame = remora_timeline_view_get_frame (the_view);
+    g_assert_cmpint (frame_row_events (frame, 0), ==, 0);
+    g_assert_cmpint (frame_row_events (frame, 1), ==, on_cpu1);
+    screenshot (GTK_WIDGET (window), "15-filter-cpu1");
+    {
+      gint64           mid = first + (last - first) / 2;
+      g_autofree char *sql =
+          g_strdup_printf ("SELECT count(*) FROM events WHERE cpu = 1 AND ts >= %" G_GINT64_FORMAT
+                           " AND ts < %" G_GINT64_FORMAT,
+                           mid, mid + 2000000);
+
+      remora_session_set_visible (session, mid, mid + 2000000);
+      g_assert_true (wait_for (frame_is_masked, window, 10));
+      frame = remora_timeline_view_get_frame (the_view);
+      g_assert_cmpint (frame->rows[0].level, <, 0);
+      g_assert_cmpint (frame_row_events (frame, 0), ==, 0);
+      g_assert_cmpint (frame_row_events (frame, 1), ==, remora_test_query_int (store, sql));
+    }
+  }
+
+  /* the dialog: a bad expression is refused, a good one applied */
+  dialog = remora_event_list_view_open_filters (the_list);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (wait_for (dialog_loaded, dialog, 30));
+  remora_filter_dialog_set_expression (dialog, "sched_switch: (prev_state == 2");
+  remora_filter_dialog_apply (dialog);
+  g_assert_true (wait_for (dialog_says, &dialog, 30));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (remora_filter_dialog_get_error (dialog), "Unbalanced"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, on_cpu1);
+  screenshot (GTK_WIDGET (dialog), "16-filter-dialog-error");
+  {
+    /* the CPU filter stays (the dialog shows it), with the expression */
+    g_autoptr (RemoraFilter) f = remora_filter_dialog_get_filter (dialog);
+    g_autoptr (RemoraFilter) g = remora_filter_new ();
+    g_autoptr (RemoraFilterJob) job = NULL;
+    g_autoptr (RemoraEventMask) mask = NULL;
+    g_autoptr (GError) error = NULL;
+    int one = 1;
+
+    g_assert_nonnull (f->cpus);
+    g_assert_cmpuint (f->cpus->len, ==, 1);
+    remora_filter_dialog_set_expression (dialog, "sched_switch: prev_state == 2");
+    remora_filter_dialog_apply (dialog);
+    g_assert_true (wait_for (dialog_gone, &dialog, 30));
+    g_assert_true (wait_for (not_filtering, window, 30));
+    /* what the model keeps for the same filter */
+    g->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+    g_array_append_val (g->cpus, one);
+    g->expression = g_strdup ("sched_switch: prev_state == 2");
+    job = remora_filter_job_new (store, g);
+    mask = remora_filter_job_run (job, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (remora_event_mask_get_count (mask), >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                      remora_event_mask_get_count (mask));
+    check_rows_of_cpu (list, 1);
+    {
+      g_autoptr (RemoraEventItem) item = remora_test_load_item (list, 0);
+      g_assert_cmpstr (remora_event_item_get_name (item), ==, "sched_switch");
+      g_assert_nonnull (strstr (remora_event_item_get_info (item), " D ==> "));
+    }
+    screenshot (GTK_WIDGET (window), "17-filter-expression");
+  }
+
+  /* clear: every event again, in both views */
+  remora_event_list_view_apply_filter (the_list, NULL, REMORA_FILTER_TARGET_BOTH);
+  g_assert_true (wait_for (not_filtering, window, 30));
+  g_assert_null (remora_event_list_view_get_mask (the_list));
+  g_assert_null (remora_session_get_mask (session));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    events + remora_event_list_get_n_lost_rows (list));
+
+  /* the search, as typed in the bar: list only */
+  {
+    g_autoptr (RemoraFilter) f = remora_filter_new ();
+    gint64 n;
+
+    f->text = g_strdup ("KWORKER");
+    remora_event_list_view_apply_filter (the_list, f, REMORA_FILTER_TARGET_LIST);
+    g_assert_true (wait_for (not_filtering, window, 30));
+    n = g_list_model_get_n_items (G_LIST_MODEL (list));
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpint (n, <, events);
+    g_assert_null (remora_session_get_mask (session));
+    for (guint p = 0; p < n; p += MAX (1, n / 20))
+      {
+        g_autoptr (RemoraEventItem) item = remora_test_load_item (list, p);
+        g_autofree char *info = g_ascii_strdown (remora_event_item_get_info (item), -1);
+        g_assert_nonnull (strstr (info, "kworker"));
+      }
+    screenshot (GTK_WIDGET (window), "18-search");
+  }
+
+  gtk_window_close (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -648,5 +863,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/window/open-zoom-pan", test_open_zoom_pan);
   g_test_add_func ("/remora/gui/window/bad-file-and-cancel", test_bad_file_and_cancel);
   g_test_add_func ("/remora/gui/window/event-list", test_event_list);
+  g_test_add_func ("/remora/gui/window/filters", test_filters);
   return g_test_run ();
 }

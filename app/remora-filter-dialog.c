@@ -1,0 +1,1116 @@
+/* remora-filter-dialog.c: choosing what the list and the timeline show
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-filter-dialog.h"
+
+#include <glib/gi18n.h>
+
+/* Choices: a CPU, a task, an event or a system of events ------------------- */
+
+#define REMORA_TYPE_CHOICE (remora_choice_get_type ())
+
+G_DECLARE_FINAL_TYPE (RemoraChoice, remora_choice, REMORA, CHOICE, GObject)
+
+struct _RemoraChoice
+{
+  GObject       parent_instance;
+  char         *label;
+  char         *detail;
+  gint64        id; /* the CPU or the task */
+  gint64        count;
+  gint64        run_ns;
+  gboolean      active;
+  gboolean      inconsistent;
+  GArray       *types;    /* an event's type ids (one per buffer) */
+  GListStore   *children; /* a system's events */
+  RemoraChoice *parent;   /* not owned */
+  gboolean      syncing;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraChoice, remora_choice, G_TYPE_OBJECT)
+
+enum
+{
+  CHOICE_PROP_0,
+  CHOICE_PROP_ACTIVE,
+  CHOICE_PROP_INCONSISTENT,
+  N_CHOICE_PROPS
+};
+
+static GParamSpec *choice_props[N_CHOICE_PROPS];
+
+static void choice_set_active (RemoraChoice *self, gboolean active);
+
+/* A system is active when all its events are, inconsistent when some are. */
+static void
+choice_sync_parent (RemoraChoice *parent)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (parent->children)), on = 0;
+
+  if (parent->syncing)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RemoraChoice) c = g_list_model_get_item (G_LIST_MODEL (parent->children), i);
+      on += c->active;
+    }
+  parent->syncing = TRUE;
+  if (parent->active != (on == n))
+    {
+      parent->active = on == n;
+      g_object_notify_by_pspec (G_OBJECT (parent), choice_props[CHOICE_PROP_ACTIVE]);
+    }
+  if (parent->inconsistent != (on > 0 && on < n))
+    {
+      parent->inconsistent = on > 0 && on < n;
+      g_object_notify_by_pspec (G_OBJECT (parent), choice_props[CHOICE_PROP_INCONSISTENT]);
+    }
+  parent->syncing = FALSE;
+}
+
+static void
+choice_set_active (RemoraChoice *self, gboolean active)
+{
+  if (self->active == active && !self->inconsistent)
+    return;
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), choice_props[CHOICE_PROP_ACTIVE]);
+  if (self->children != NULL && !self->syncing)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+
+      self->syncing = TRUE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr (RemoraChoice) c = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+          choice_set_active (c, active);
+        }
+      self->syncing = FALSE;
+      if (self->inconsistent)
+        {
+          self->inconsistent = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), choice_props[CHOICE_PROP_INCONSISTENT]);
+        }
+    }
+  if (self->parent != NULL)
+    choice_sync_parent (self->parent);
+}
+
+static void
+remora_choice_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RemoraChoice *self = REMORA_CHOICE (object);
+
+  switch (prop_id)
+    {
+    case CHOICE_PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    case CHOICE_PROP_INCONSISTENT:
+      g_value_set_boolean (value, self->inconsistent);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_choice_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  RemoraChoice *self = REMORA_CHOICE (object);
+
+  switch (prop_id)
+    {
+    case CHOICE_PROP_ACTIVE:
+      choice_set_active (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_choice_finalize (GObject *object)
+{
+  RemoraChoice *self = REMORA_CHOICE (object);
+
+  g_free (self->label);
+  g_free (self->detail);
+  g_clear_pointer (&self->types, g_array_unref);
+  g_clear_object (&self->children);
+  G_OBJECT_CLASS (remora_choice_parent_class)->finalize (object);
+}
+
+static void
+remora_choice_class_init (RemoraChoiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = remora_choice_finalize;
+  object_class->get_property = remora_choice_get_property;
+  object_class->set_property = remora_choice_set_property;
+  choice_props[CHOICE_PROP_ACTIVE] =
+      g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  choice_props[CHOICE_PROP_INCONSISTENT] =
+      g_param_spec_boolean ("inconsistent", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_CHOICE_PROPS, choice_props);
+}
+
+static void
+remora_choice_init (RemoraChoice *self)
+{
+  self->active = TRUE;
+}
+
+static RemoraChoice *
+choice_new (const char *label, char *detail, gint64 id, gboolean active)
+{
+  RemoraChoice *c = g_object_new (REMORA_TYPE_CHOICE, NULL);
+
+  c->label = g_strdup (label);
+  c->detail = detail;
+  c->id = id;
+  c->active = active;
+  return c;
+}
+
+/* The dialog ---------------------------------------------------------------- */
+
+struct _RemoraFilterDialog
+{
+  GtkWindow parent_instance;
+
+  char         *store_path;
+  RemoraFilter *initial;
+  gboolean      loaded;
+  GCancellable *loading;
+
+  GtkStack           *stack;
+  GtkWidget          *spinner;
+  GListStore         *cpus;
+  GListStore         *tasks;
+  GListStore         *systems;
+  GtkSearchEntry     *task_search;
+  GtkCustomFilter    *task_filter;
+  GtkFilterListModel *tasks_shown;
+  GtkColumnView      *task_view;
+  GtkEntry           *expression;
+  GtkLabel           *error;
+  GtkDropDown        *target;
+  GtkWidget          *apply;
+  GtkWidget          *busy;
+};
+
+G_DEFINE_FINAL_TYPE (RemoraFilterDialog, remora_filter_dialog, GTK_TYPE_WINDOW)
+
+enum
+{
+  APPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Loading what there is to choose, on a worker -------------------------------- */
+
+typedef struct
+{
+  GArray *cpus;  /* RemoraCpuStats */
+  GArray *types; /* RemoraEventType */
+  GArray *tasks; /* RemoraTaskTally */
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *l = data;
+
+  g_clear_pointer (&l->cpus, g_array_unref);
+  g_clear_pointer (&l->types, g_array_unref);
+  g_clear_pointer (&l->tasks, g_array_unref);
+  g_free (l);
+}
+
+static void
+load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (RemoraStore) store = NULL;
+  GError *error = NULL;
+  Loaded *l = g_new0 (Loaded, 1);
+
+  remora_lower_thread_priority ();
+  if ((store = remora_store_open (path, &error)) == NULL ||
+      (l->cpus = remora_store_read_cpu_stats (store, &error)) == NULL ||
+      (l->types = remora_store_read_event_types (store, &error)) == NULL ||
+      (l->tasks = remora_store_read_task_tallies (store, cancellable, &error)) == NULL)
+    {
+      loaded_free (l);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, l, loaded_free);
+}
+
+static gboolean
+in_ints (GArray *set, gsize size, gint64 v)
+{
+  if (set == NULL)
+    return TRUE;
+  for (guint i = 0; i < set->len; i++)
+    {
+      gint64 x = size == sizeof (gint64)   ? g_array_index (set, gint64, i)
+                 : size == sizeof (gint32) ? g_array_index (set, gint32, i)
+                                           : g_array_index (set, int, i);
+      if (x == v)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+fill_cpus (RemoraFilterDialog *self, GArray *stats)
+{
+  g_autoptr (GArray) events = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  /* by number, every buffer's CPU of that number together */
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const RemoraCpuStats *c = &g_array_index (stats, RemoraCpuStats, i);
+      if (c->cpu < 0 || c->cpu > 8192)
+        continue;
+      if ((guint) c->cpu >= events->len)
+        g_array_set_size (events, c->cpu + 1);
+      g_array_index (events, gint64, c->cpu) += c->events;
+    }
+  for (guint cpu = 0; cpu < events->len; cpu++)
+    {
+      g_autofree char *label = g_strdup_printf (_ ("CPU %u"), cpu);
+      gint64           n = g_array_index (events, gint64, cpu);
+      g_autoptr (RemoraChoice) c = choice_new (
+          label,
+          g_strdup_printf (
+              ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", n), n),
+          cpu, in_ints (self->initial->cpus, sizeof (int), cpu));
+      c->count = n;
+      g_list_store_append (self->cpus, c);
+    }
+}
+
+static void
+fill_tasks (RemoraFilterDialog *self, GArray *tasks)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      const RemoraTaskTally *t = &g_array_index (tasks, RemoraTaskTally, i);
+      g_autofree char       *label = g_strdup_printf ("%s-%d", t->comm ? t->comm : "<...>", t->pid);
+      RemoraChoice          *c =
+          choice_new (label, NULL, t->pid, in_ints (self->initial->pids, sizeof (gint32), t->pid));
+
+      c->count = t->events;
+      c->run_ns = t->run_ns;
+      g_ptr_array_add (all, c);
+    }
+  g_list_store_splice (self->tasks, 0, 0, all->pdata, all->len);
+}
+
+static void
+fill_events (RemoraFilterDialog *self, GArray *types)
+{
+  g_autoptr (GHashTable) systems = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* systems, then events, by name; an event of several buffers is one */
+  for (guint i = 0; i < types->len; i++)
+    {
+      const RemoraEventType *t = &g_array_index (types, RemoraEventType, i);
+      RemoraChoice          *sys = g_hash_table_lookup (systems, t->system);
+      g_autofree char       *key = g_strconcat (t->system, ":", t->name, NULL);
+      RemoraChoice          *ev;
+
+      if (sys == NULL)
+        {
+          sys = choice_new (t->system, NULL, 0, TRUE);
+          sys->children = g_list_store_new (REMORA_TYPE_CHOICE);
+          g_list_store_append (self->systems, sys);
+          g_hash_table_insert (systems, sys->label, sys);
+          g_object_unref (sys);
+        }
+      ev = g_hash_table_lookup (events, key);
+      if (ev == NULL)
+        {
+          ev =
+              choice_new (t->name, NULL, 0, in_ints (self->initial->types, sizeof (gint64), t->id));
+          ev->types = g_array_new (FALSE, FALSE, sizeof (gint64));
+          ev->parent = sys;
+          g_list_store_append (sys->children, ev);
+          g_hash_table_insert (events, g_steal_pointer (&key), ev);
+          g_object_unref (ev);
+        }
+      g_array_append_val (ev->types, t->id);
+      ev->count += t->count;
+      sys->count += t->count;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->systems)); i++)
+    {
+      g_autoptr (RemoraChoice) sys = g_list_model_get_item (G_LIST_MODEL (self->systems), i);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (sys->children));
+
+      sys->detail = g_strdup_printf (
+          ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", sys->count),
+          sys->count);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr (RemoraChoice) ev = g_list_model_get_item (G_LIST_MODEL (sys->children), j);
+          ev->detail = g_strdup_printf (
+              ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", ev->count),
+              ev->count);
+        }
+      choice_sync_parent (sys);
+    }
+}
+
+static void
+on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  Loaded             *l = g_task_propagate_pointer (G_TASK (result), &error);
+  RemoraFilterDialog *self;
+
+  if (l == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = REMORA_FILTER_DIALOG (user_data);
+  gtk_spinner_stop (GTK_SPINNER (self->spinner));
+  gtk_widget_set_visible (self->spinner, FALSE);
+  if (l == NULL)
+    {
+      gtk_label_set_label (self->error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      return;
+    }
+  fill_cpus (self, l->cpus);
+  fill_tasks (self, l->tasks);
+  fill_events (self, l->types);
+  loaded_free (l);
+  self->loaded = TRUE;
+  gtk_widget_set_sensitive (self->apply, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
+}
+
+/* What was chosen -------------------------------------------------------------- */
+
+/* The ids of the active choices, or NULL when all are. */
+static GArray *
+chosen (GListModel *model, gsize size)
+{
+  GArray  *ids = g_array_new (FALSE, FALSE, size);
+  guint    n = g_list_model_get_n_items (model);
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RemoraChoice) c = g_list_model_get_item (model, i);
+      if (!c->active)
+        {
+          all = FALSE;
+          continue;
+        }
+      if (size == sizeof (int))
+        {
+          int v = (int) c->id;
+          g_array_append_val (ids, v);
+        }
+      else
+        {
+          gint32 v = (gint32) c->id;
+          g_array_append_val (ids, v);
+        }
+    }
+  if (all)
+    g_clear_pointer (&ids, g_array_unref);
+  return ids;
+}
+
+/**
+ * remora_filter_dialog_get_filter:
+ * @self: a #RemoraFilterDialog
+ *
+ * Returns: (transfer full): the filter chosen (without a text to search:
+ *   the list's bar has it).
+ */
+RemoraFilter *
+remora_filter_dialog_get_filter (RemoraFilterDialog *self)
+{
+  RemoraFilter    *f = remora_filter_new ();
+  g_autofree char *expr =
+      g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->expression))));
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->systems));
+  gboolean all = TRUE;
+
+  g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), f);
+  if (!self->loaded)
+    {
+      remora_filter_free (f);
+      return remora_filter_copy (self->initial);
+    }
+  f->cpus = chosen (G_LIST_MODEL (self->cpus), sizeof (int));
+  f->pids = chosen (G_LIST_MODEL (self->tasks), sizeof (gint32));
+  f->types = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RemoraChoice) sys = g_list_model_get_item (G_LIST_MODEL (self->systems), i);
+      guint m = g_list_model_get_n_items (G_LIST_MODEL (sys->children));
+
+      for (guint j = 0; j < m; j++)
+        {
+          g_autoptr (RemoraChoice) ev = g_list_model_get_item (G_LIST_MODEL (sys->children), j);
+          if (ev->active)
+            g_array_append_vals (f->types, ev->types->data, ev->types->len);
+          else
+            all = FALSE;
+        }
+    }
+  if (all)
+    g_clear_pointer (&f->types, g_array_unref);
+  if (expr[0] != '\0')
+    f->expression = g_steal_pointer (&expr);
+  f->text = g_strdup (self->initial->text);
+  return f;
+}
+
+/**
+ * remora_filter_dialog_get_target:
+ * @self: a #RemoraFilterDialog
+ *
+ * Returns: what the filter applies to.
+ */
+RemoraFilterTarget
+remora_filter_dialog_get_target (RemoraFilterDialog *self)
+{
+  g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), REMORA_FILTER_TARGET_BOTH);
+  return (RemoraFilterTarget) gtk_drop_down_get_selected (self->target);
+}
+
+/**
+ * remora_filter_dialog_get_loaded:
+ * @self: a #RemoraFilterDialog
+ *
+ * Returns: whether the CPUs, tasks and events to choose from are there.
+ */
+gboolean
+remora_filter_dialog_get_loaded (RemoraFilterDialog *self)
+{
+  g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), FALSE);
+  return self->loaded;
+}
+
+/**
+ * remora_filter_dialog_set_expression:
+ * @self: a #RemoraFilterDialog
+ * @expression: a libtraceevent filter
+ */
+void
+remora_filter_dialog_set_expression (RemoraFilterDialog *self, const char *expression)
+{
+  g_return_if_fail (REMORA_IS_FILTER_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->expression), expression);
+}
+
+/**
+ * remora_filter_dialog_finish:
+ * @self: a #RemoraFilterDialog
+ * @error: (nullable): why the filter could not be applied
+ *
+ * Said when the filter asked for is applied (the dialog closes) or failed
+ * (the dialog says why and stays).
+ */
+void
+remora_filter_dialog_finish (RemoraFilterDialog *self, const GError *error)
+{
+  g_return_if_fail (REMORA_IS_FILTER_DIALOG (self));
+  gtk_widget_set_visible (self->busy, FALSE);
+  gtk_widget_set_sensitive (self->apply, TRUE);
+  if (error == NULL)
+    {
+      /* GTK 4.8 warns when a window goes with the focus in an entry */
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  gtk_label_set_label (self->error, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+  if (error->domain == REMORA_DATA_ERROR && error->code == REMORA_DATA_ERROR_BAD_FILTER)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "expression");
+      gtk_widget_grab_focus (GTK_WIDGET (self->expression));
+    }
+}
+
+static void
+on_apply (GtkButton *button, RemoraFilterDialog *self)
+{
+  g_autoptr (RemoraFilter) f = remora_filter_dialog_get_filter (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  gtk_widget_set_visible (self->busy, TRUE);
+  gtk_widget_set_sensitive (self->apply, FALSE);
+  g_signal_emit (self, signals[APPLY], 0, f, (int) remora_filter_dialog_get_target (self));
+}
+
+/**
+ * remora_filter_dialog_apply:
+ * @self: a #RemoraFilterDialog
+ *
+ * Applies the filter chosen, as its button does.
+ */
+void
+remora_filter_dialog_apply (RemoraFilterDialog *self)
+{
+  g_return_if_fail (REMORA_IS_FILTER_DIALOG (self));
+  if (gtk_widget_get_sensitive (self->apply))
+    on_apply (NULL, self);
+}
+
+/**
+ * remora_filter_dialog_get_error:
+ * @self: a #RemoraFilterDialog
+ *
+ * Returns: (nullable): why the last filter asked for failed, as shown.
+ */
+const char *
+remora_filter_dialog_get_error (RemoraFilterDialog *self)
+{
+  g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_label (self->error)
+                                                           : NULL;
+}
+
+static void
+on_cancel (GtkButton *button, RemoraFilterDialog *self)
+{
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Pages --------------------------------------------------------------------- */
+
+static void
+on_check_setup (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_list_item_set_child (item, check);
+}
+
+static void
+on_check_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraChoice *c = gtk_list_item_get_item (item);
+  GtkWidget    *check = gtk_list_item_get_child (item);
+  GBinding     *b = g_object_bind_property (c, "active", check, "active",
+                                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), c->label);
+  g_object_set_data (G_OBJECT (check), "remora-binding", b);
+}
+
+static void
+on_check_unbind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *check = gtk_list_item_get_child (item);
+  GBinding  *b = g_object_get_data (G_OBJECT (check), "remora-binding");
+
+  if (b != NULL)
+    g_binding_unbind (b);
+  g_object_set_data (G_OBJECT (check), "remora-binding", NULL);
+}
+
+static void
+on_text_setup (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_events_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraChoice    *c = gtk_list_item_get_item (item);
+  g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, c->count);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_run_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraChoice    *c = gtk_list_item_get_item (item);
+  g_autofree char *text = remora_format_duration (c->run_ns);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkColumnViewColumn *
+add_column (GtkColumnView *view,
+            const char    *title,
+            GCallback      setup,
+            GCallback      bind,
+            GCallback      unbind,
+            GtkSorter     *sorter)
+{
+  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, NULL);
+  col = gtk_column_view_column_new (title, factory);
+  if (sorter != NULL)
+    gtk_column_view_column_set_sorter (col, sorter);
+  gtk_column_view_append_column (view, col);
+  g_object_unref (col);
+  return col;
+}
+
+static int
+by_label (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RemoraChoice *x = a, *y = b;
+  int                 r = g_utf8_collate (x->label, y->label);
+
+  return r != 0 ? r : (x->id > y->id) - (x->id < y->id);
+}
+
+static int
+by_count (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RemoraChoice *x = a, *y = b;
+
+  return (x->count > y->count) - (x->count < y->count);
+}
+
+static int
+by_run (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const RemoraChoice *x = a, *y = b;
+
+  return (x->run_ns > y->run_ns) - (x->run_ns < y->run_ns);
+}
+
+static gboolean
+task_matches (gpointer item, gpointer data)
+{
+  RemoraFilterDialog *self = data;
+  const RemoraChoice *c = item;
+  const char         *text = gtk_editable_get_text (GTK_EDITABLE (self->task_search));
+  g_autofree char    *folded = NULL, *label = NULL;
+
+  if (text[0] == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (text, -1);
+  label = g_utf8_casefold (c->label, -1);
+  return strstr (label, folded) != NULL;
+}
+
+static void
+on_task_search (GtkSearchEntry *entry, RemoraFilterDialog *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->task_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* All or none of @model's shown choices. */
+static void
+set_all (GListModel *model, gboolean active)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (RemoraChoice) c = g_list_model_get_item (model, i);
+      choice_set_active (c, active);
+    }
+}
+
+static void
+on_all (GtkButton *button, GListModel *model)
+{
+  set_all (model, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remora-active")));
+}
+
+static GtkWidget *
+all_none_buttons (GListModel *model)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (int active = 1; active >= 0; active--)
+    {
+      GtkWidget *b = gtk_button_new_with_mnemonic (active ? _ ("_All") : _ ("_None"));
+      g_object_set_data (G_OBJECT (b), "remora-active", GINT_TO_POINTER (active));
+      g_signal_connect (b, "clicked", G_CALLBACK (on_all), model);
+      gtk_box_append (GTK_BOX (box), b);
+    }
+  return box;
+}
+
+static GtkWidget *
+page_box (const char *explanation)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *label = gtk_label_new (explanation);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static GtkWidget *
+scrolled (GtkWidget *child)
+{
+  GtkWidget *sw = gtk_scrolled_window_new ();
+
+  gtk_widget_set_vexpand (sw, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), child);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (sw), TRUE);
+  return sw;
+}
+
+static GtkWidget *
+cpu_page (RemoraFilterDialog *self)
+{
+  GtkWidget     *box = page_box (_ ("Show the events these CPUs recorded (in every buffer)."));
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (
+      GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cpus))))));
+  GtkColumnViewColumn *col;
+
+  col = add_column (view, _ ("CPU"), G_CALLBACK (on_check_setup), G_CALLBACK (on_check_bind),
+                    G_CALLBACK (on_check_unbind), NULL);
+  gtk_column_view_column_set_expand (col, TRUE);
+  add_column (view, _ ("Events"), G_CALLBACK (on_text_setup), G_CALLBACK (on_events_bind), NULL,
+              NULL);
+  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (view)));
+  gtk_box_append (GTK_BOX (box), all_none_buttons (G_LIST_MODEL (self->cpus)));
+  return box;
+}
+
+static GtkWidget *
+task_page (RemoraFilterDialog *self)
+{
+  GtkWidget           *box = page_box (_ ("Show the events recorded while these tasks ran."));
+  GtkSortListModel    *sorted;
+  GtkColumnViewColumn *col, *events;
+
+  self->task_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->task_search, "placeholder-text", _ ("Search by name or pid"), NULL);
+  g_signal_connect (self->task_search, "search-changed", G_CALLBACK (on_task_search), self);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->task_search));
+  self->task_filter = gtk_custom_filter_new (task_matches, self, NULL);
+  self->tasks_shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks)),
+                                                 GTK_FILTER (g_object_ref (self->task_filter)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks_shown)), NULL);
+  self->task_view = GTK_COLUMN_VIEW (
+      gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)))));
+  col = add_column (self->task_view, _ ("Task"), G_CALLBACK (on_check_setup),
+                    G_CALLBACK (on_check_bind), G_CALLBACK (on_check_unbind),
+                    GTK_SORTER (gtk_custom_sorter_new (by_label, NULL, NULL)));
+  gtk_column_view_column_set_expand (col, TRUE);
+  events = add_column (self->task_view, _ ("Events"), G_CALLBACK (on_text_setup),
+                       G_CALLBACK (on_events_bind), NULL,
+                       GTK_SORTER (gtk_custom_sorter_new (by_count, NULL, NULL)));
+  add_column (self->task_view, _ ("Run Time"), G_CALLBACK (on_text_setup), G_CALLBACK (on_run_bind),
+              NULL, GTK_SORTER (gtk_custom_sorter_new (by_run, NULL, NULL)));
+  gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (self->task_view));
+  gtk_column_view_sort_by_column (self->task_view, events, GTK_SORT_DESCENDING);
+  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (self->task_view)));
+  gtk_box_append (GTK_BOX (box), all_none_buttons (G_LIST_MODEL (self->tasks_shown)));
+  return box;
+}
+
+static GListModel *
+event_children (gpointer item, gpointer data)
+{
+  RemoraChoice *c = item;
+
+  return c->children ? g_object_ref (G_LIST_MODEL (c->children)) : NULL;
+}
+
+static void
+on_tree_setup (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), gtk_check_button_new ());
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+on_tree_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  RemoraChoice   *c = gtk_tree_list_row_get_item (row);
+  GtkWidget      *expander = gtk_list_item_get_child (item);
+  GtkWidget      *check = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GBinding       *a, *b;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), c->label);
+  a = g_object_bind_property (c, "active", check, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  b = g_object_bind_property (c, "inconsistent", check, "inconsistent", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (check), "remora-binding", a);
+  g_object_set_data (G_OBJECT (check), "remora-binding-2", b);
+  g_object_unref (c);
+}
+
+static void
+on_tree_unbind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+
+  for (int i = 0; i < 2; i++)
+    {
+      const char *key = i == 0 ? "remora-binding" : "remora-binding-2";
+      GBinding   *b = g_object_get_data (G_OBJECT (check), key);
+      if (b != NULL)
+        g_binding_unbind (b);
+      g_object_set_data (G_OBJECT (check), key, NULL);
+    }
+}
+
+static void
+on_tree_count_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr (RemoraChoice) c = gtk_tree_list_row_get_item (row);
+  g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, c->count);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkWidget *
+event_page (RemoraFilterDialog *self)
+{
+  GtkWidget        *box = page_box (_ ("Show the events of these systems and names."));
+  GtkTreeListModel *tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->systems)),
+                                                    FALSE, FALSE, event_children, NULL, NULL);
+  GtkColumnView    *view = GTK_COLUMN_VIEW (
+         gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (tree)))));
+  GtkColumnViewColumn *col;
+  GtkWidget           *buttons = all_none_buttons (G_LIST_MODEL (self->systems));
+
+  col = add_column (view, _ ("Event"), G_CALLBACK (on_tree_setup), G_CALLBACK (on_tree_bind),
+                    G_CALLBACK (on_tree_unbind), NULL);
+  gtk_column_view_column_set_expand (col, TRUE);
+  add_column (view, _ ("Events"), G_CALLBACK (on_text_setup), G_CALLBACK (on_tree_count_bind), NULL,
+              NULL);
+  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (view)));
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+static GtkWidget *
+expression_page (RemoraFilterDialog *self)
+{
+  GtkWidget *box = page_box (
+      _ ("Show only the events that match a filter in libtraceevent’s syntax, as trace-cmd "
+         "report -F takes it: the events it names, and of them those whose fields match. "
+         "Examples:\n"
+         "  sched_switch: prev_state == 2\n"
+         "  block_rq_complete: nr_sector > 64\n"
+         "  sched/.*: common_pid == 1234\n"
+         "  sched_wakeup, sched_wakeup_new\n"
+         "  sched_switch: next_comm == \"kworker/0:1\" && prev_prio < 120"));
+
+  self->expression = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->expression, _ ("No filter: every event"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->expression), "monospace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expression), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Filter expression"), -1);
+  gtk_box_prepend (GTK_BOX (box), GTK_WIDGET (self->expression));
+  return box;
+}
+
+static void
+on_expression_activate (GtkEntry *entry, RemoraFilterDialog *self)
+{
+  if (gtk_widget_get_sensitive (self->apply))
+    on_apply (NULL, self);
+}
+
+/* GObject --------------------------------------------------------------------- */
+
+/**
+ * remora_filter_dialog_new:
+ * @parent: the window
+ * @store: the store whose events are filtered
+ * @filter: the filter applied now
+ * @target: what it applies to
+ *
+ * Returns: (transfer none): a dialog that emits "apply" with the filter
+ *   chosen and what it applies to; the caller answers with
+ *   remora_filter_dialog_finish().
+ */
+RemoraFilterDialog *
+remora_filter_dialog_new (GtkWindow          *parent,
+                          RemoraStore        *store,
+                          const RemoraFilter *filter,
+                          RemoraFilterTarget  target)
+{
+  RemoraFilterDialog *self =
+      g_object_new (REMORA_TYPE_FILTER_DIALOG, "transient-for", parent, NULL);
+  g_autoptr (GTask) task = NULL;
+
+  self->store_path = g_strdup (remora_store_get_path (store));
+  self->initial = filter ? remora_filter_copy (filter) : remora_filter_new ();
+  if (self->initial->expression != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->expression), self->initial->expression);
+  gtk_drop_down_set_selected (self->target, target);
+  task = g_task_new (NULL, self->loading, on_loaded, self);
+  g_task_set_task_data (task, g_strdup (self->store_path), g_free);
+  g_task_run_in_thread (task, load_thread);
+  return self;
+}
+
+static void
+remora_filter_dialog_dispose (GObject *object)
+{
+  RemoraFilterDialog *self = REMORA_FILTER_DIALOG (object);
+
+  g_cancellable_cancel (self->loading);
+  G_OBJECT_CLASS (remora_filter_dialog_parent_class)->dispose (object);
+}
+
+static void
+remora_filter_dialog_finalize (GObject *object)
+{
+  RemoraFilterDialog *self = REMORA_FILTER_DIALOG (object);
+
+  g_clear_object (&self->loading);
+  g_clear_object (&self->cpus);
+  g_clear_object (&self->tasks);
+  g_clear_object (&self->systems);
+  g_clear_object (&self->task_filter);
+  g_clear_object (&self->tasks_shown);
+  remora_filter_free (self->initial);
+  g_free (self->store_path);
+  G_OBJECT_CLASS (remora_filter_dialog_parent_class)->finalize (object);
+}
+
+static void
+remora_filter_dialog_class_init (RemoraFilterDialogClass *klass)
+{
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = remora_filter_dialog_dispose;
+  object_class->finalize = remora_filter_dialog_finalize;
+  /**
+   * RemoraFilterDialog::apply:
+   * @self: the dialog
+   * @filter: the filter chosen
+   * @target: a #RemoraFilterTarget
+   */
+  signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 2, REMORA_TYPE_FILTER, G_TYPE_INT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+remora_filter_dialog_init (RemoraFilterDialog *self)
+{
+  GtkWidget        *header = gtk_header_bar_new ();
+  GtkWidget        *switcher = gtk_stack_switcher_new ();
+  GtkWidget        *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget        *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget        *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
+  GtkWidget        *label;
+  const char *const targets[] = { _ ("List and Timeline"), _ ("List Only"), _ ("Timeline Only"),
+                                  NULL };
+
+  self->loading = g_cancellable_new ();
+  self->cpus = g_list_store_new (REMORA_TYPE_CHOICE);
+  self->tasks = g_list_store_new (REMORA_TYPE_CHOICE);
+  self->systems = g_list_store_new (REMORA_TYPE_CHOICE);
+
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Filter Events"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 600);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_titled (self->stack, cpu_page (self), "cpus", _ ("CPUs"));
+  gtk_stack_add_titled (self->stack, task_page (self), "tasks", _ ("Tasks"));
+  gtk_stack_add_titled (self->stack, event_page (self), "events", _ ("Events"));
+  gtk_stack_add_titled (self->stack, expression_page (self), "expression", _ ("Expression"));
+  g_signal_connect (self->expression, "activate", G_CALLBACK (on_expression_activate), self);
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  gtk_header_bar_set_title_widget (GTK_HEADER_BAR (header), switcher);
+  gtk_window_set_titlebar (GTK_WINDOW (self), header);
+
+  self->spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (self->spinner));
+  gtk_widget_set_size_request (self->spinner, 32, 32);
+  gtk_widget_set_vexpand (self->spinner, TRUE);
+  gtk_box_append (GTK_BOX (box), self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+
+  self->error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error, TRUE);
+  gtk_label_set_selectable (self->error, TRUE);
+  gtk_label_set_xalign (self->error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error), "monospace");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->error), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->error), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error));
+
+  gtk_widget_set_margin_start (footer, 12);
+  gtk_widget_set_margin_end (footer, 12);
+  gtk_widget_set_margin_top (footer, 8);
+  gtk_widget_set_margin_bottom (footer, 12);
+  label = gtk_label_new_with_mnemonic (_ ("_Apply to"));
+  gtk_box_append (GTK_BOX (footer), label);
+  self->target = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (targets));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->target));
+  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->target));
+  self->busy = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (self->busy));
+  gtk_widget_set_visible (self->busy, FALSE);
+  gtk_widget_set_hexpand (self->busy, TRUE);
+  gtk_widget_set_halign (self->busy, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (footer), self->busy);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel), self);
+  gtk_widget_set_hexpand (cancel, TRUE);
+  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (footer), cancel);
+  self->apply = gtk_button_new_with_mnemonic (_ ("_Filter"));
+  gtk_widget_add_css_class (self->apply, "suggested-action");
+  gtk_widget_set_sensitive (self->apply, FALSE);
+  g_signal_connect (self->apply, "clicked", G_CALLBACK (on_apply), self);
+  gtk_box_append (GTK_BOX (footer), self->apply);
+  gtk_box_append (GTK_BOX (box), footer);
+  gtk_window_set_child (GTK_WINDOW (self), box);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->apply);
+}

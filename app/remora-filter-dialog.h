@@ -1,0 +1,47 @@
+/* remora-filter-dialog.h: choosing what the list and the timeline show
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "remora-model.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RemoraFilterTarget:
+ * @REMORA_FILTER_TARGET_BOTH: the list and the timeline
+ * @REMORA_FILTER_TARGET_LIST: the list only
+ * @REMORA_FILTER_TARGET_TIMELINE: the timeline only
+ *
+ * What a filter applies to.
+ */
+typedef enum
+{
+  REMORA_FILTER_TARGET_BOTH,
+  REMORA_FILTER_TARGET_LIST,
+  REMORA_FILTER_TARGET_TIMELINE,
+} RemoraFilterTarget;
+
+#define REMORA_TYPE_FILTER_DIALOG (remora_filter_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RemoraFilterDialog, remora_filter_dialog, REMORA, FILTER_DIALOG, GtkWindow)
+
+RemoraFilterDialog *remora_filter_dialog_new (GtkWindow          *parent,
+                                              RemoraStore        *store,
+                                              const RemoraFilter *filter,
+                                              RemoraFilterTarget  target);
+RemoraFilter       *remora_filter_dialog_get_filter (RemoraFilterDialog *self);
+RemoraFilterTarget  remora_filter_dialog_get_target (RemoraFilterDialog *self);
+void                remora_filter_dialog_finish (RemoraFilterDialog *self, const GError *error);
+gboolean            remora_filter_dialog_get_loaded (RemoraFilterDialog *self);
+void                remora_filter_dialog_apply (RemoraFilterDialog *self);
+const char         *remora_filter_dialog_get_error (RemoraFilterDialog *self);
+void remora_filter_dialog_set_expression (RemoraFilterDialog *self, const char *expression);
+
+G_END_DECLS
