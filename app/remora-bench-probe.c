@@ -27,6 +27,17 @@
  *                              and how many visible rows were still blank
  *                              ("scroll" lines); the stall is the longest
  *                              during all that.
+ *   REMORA_BENCH_DRIVE=filter  once the event list shows its rows, applies
+ *                              filters one after the other to the list and
+ *                              the timeline: CPU 1, the task
+ *                              REMORA_BENCH_FILTER_PID, the events named in
+ *                              REMORA_BENCH_FILTER_EVENTS (comma separated)
+ *                              one by one, then each expression of
+ *                              REMORA_BENCH_FILTER_EXPRS (separated by
+ *                              ";;"), each timed from the call until the
+ *                              list has read its first rows ("filter"
+ *                              lines: kind, µs, events kept); the stall is
+ *                              the longest during all of them.
  * Then it writes the report (plain lines, read by bench/ui) and quits.
  */
 
@@ -78,6 +89,13 @@ typedef struct
   guint    jump_from;    /* the selection before it */
   int      scrolls;
   GRand   *rand;
+  /* filters */
+  gboolean   filter;
+  gboolean   filter_started;
+  GPtrArray *filters; /* RemoraFilter, to apply in turn */
+  GPtrArray *filter_kinds;
+  guint      filter_next;
+  gint64     filter_at; /* when the one running was asked, 0 for none */
 } Probe;
 
 static void
@@ -315,6 +333,84 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The filters to time, from the environment. */
+static void
+make_filters (Probe *probe, RemoraStore *store)
+{
+  const char *pid = g_getenv ("REMORA_BENCH_FILTER_PID");
+  g_auto (GStrv) names = g_strsplit (g_getenv ("REMORA_BENCH_FILTER_EVENTS") ?: "", ",", -1);
+  g_auto (GStrv) exprs = g_strsplit (g_getenv ("REMORA_BENCH_FILTER_EXPRS") ?: "", ";;", -1);
+  RemoraFilter *f = remora_filter_new ();
+  int           one = 1;
+
+  probe->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) remora_filter_free);
+  probe->filter_kinds = g_ptr_array_new_with_free_func (g_free);
+  f->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_append_val (f->cpus, one);
+  g_ptr_array_add (probe->filters, f);
+  g_ptr_array_add (probe->filter_kinds, g_strdup ("cpu:1"));
+  if (pid != NULL && *pid)
+    {
+      gint32 p = (gint32) g_ascii_strtoll (pid, NULL, 10);
+
+      f = remora_filter_new ();
+      f->pids = g_array_new (FALSE, FALSE, sizeof (gint32));
+      g_array_append_val (f->pids, p);
+      g_ptr_array_add (probe->filters, f);
+      g_ptr_array_add (probe->filter_kinds, g_strdup_printf ("task:%d", p));
+    }
+  for (guint i = 0; names[i]; i++)
+    {
+      GArray *types;
+
+      if (!*names[i] || (types = remora_store_find_types (store, names[i], NULL)) == NULL)
+        continue;
+      f = remora_filter_new ();
+      f->types = types;
+      g_ptr_array_add (probe->filters, f);
+      g_ptr_array_add (probe->filter_kinds, g_strdup_printf ("event:%s", names[i]));
+    }
+  for (guint i = 0; exprs[i]; i++)
+    {
+      if (!*exprs[i])
+        continue;
+      f = remora_filter_new ();
+      f->expression = g_strdup (exprs[i]);
+      g_ptr_array_add (probe->filters, f);
+      g_ptr_array_add (probe->filter_kinds, g_strdup_printf ("expr:%s", exprs[i]));
+    }
+}
+
+/* Applies the next filter, or records the one that ended; TRUE when all
+ * are done. */
+static gboolean
+drive_filters (Probe *probe, gint64 now)
+{
+  RemoraEventListView *view = remora_window_get_event_list (probe->window);
+  RemoraEventList     *list = remora_event_list_view_get_list (view);
+
+  if (probe->filter_at != 0)
+    {
+      RemoraEventMask *mask = remora_event_list_view_get_mask (view);
+
+      if (remora_event_list_view_get_filtering (view) ||
+          (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0 && !rows_read (list, 0)))
+        return FALSE;
+      /* spaces in an expression: the kind is the rest of the line */
+      g_string_append_printf (
+          probe->frames, "filter %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s\n",
+          now - probe->filter_at, mask ? remora_event_mask_get_count (mask) : -1,
+          (char *) g_ptr_array_index (probe->filter_kinds, probe->filter_next - 1));
+      probe->filter_at = 0;
+    }
+  if (probe->filter_next == probe->filters->len)
+    return TRUE;
+  probe->filter_at = g_get_monotonic_time ();
+  remora_event_list_view_apply_filter (
+      view, g_ptr_array_index (probe->filters, probe->filter_next++), REMORA_FILTER_TARGET_BOTH);
+  return FALSE;
+}
+
 static gboolean
 on_watchdog (gpointer data)
 {
@@ -336,6 +432,27 @@ on_watchdog (gpointer data)
       g_string_append (probe->frames, "timeout 1\n");
       finish (probe);
       return G_SOURCE_REMOVE;
+    }
+  if (probe->filter && probe->first_paint)
+    {
+      RemoraEventListView *view = remora_window_get_event_list (probe->window);
+
+      if (!probe->filter_started)
+        {
+          if (remora_event_list_view_get_list (view) == NULL ||
+              !remora_event_list_view_get_all_shown (view))
+            return G_SOURCE_CONTINUE;
+          probe->filter_started = TRUE;
+          probe->stall_max = 0; /* the stalls while filtering */
+          make_filters (probe, remora_session_get_store (remora_timeline_view_get_session (
+                                   remora_window_get_timeline (probe->window))));
+        }
+      if (drive_filters (probe, now))
+        {
+          finish (probe);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
     }
   if (probe->list && probe->first_paint && !probe->list_started)
     {
@@ -373,7 +490,7 @@ on_watchdog (gpointer data)
     probe->first_paint = now - probe->started;
   if (!probe->drive)
     return G_SOURCE_CONTINUE; /* the second after it, below */
-  if (probe->list)
+  if (probe->list || probe->filter)
     return G_SOURCE_CONTINUE;
   /* zoom and pan from the settled window: once the event list shows its
    * rows, which come a dozen per frame after the first paint (the import
@@ -405,6 +522,7 @@ remora_bench_probe_attach (RemoraWindow *window)
   probe->report = g_strdup (report);
   probe->drive = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "import") != 0;
   probe->list = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "list") == 0;
+  probe->filter = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "filter") == 0;
   probe->rand = g_rand_new_with_seed (20261203);
   probe->started = g_get_monotonic_time ();
   probe->frames = g_string_new (NULL);

@@ -78,6 +78,7 @@ struct _RemoraEventListView
   gboolean         revealing; /* a selection made to follow the timeline */
   guint            grow_id;   /* the tick that shows the rows a few at a time */
   int              grow_wait;
+  gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
 
   /* filters */
   RemoraFilter       *filter; /* applied (the dialog's parts and the search) */
@@ -303,6 +304,7 @@ inner_list (RemoraEventListView *self)
 static void
 stop_growing (RemoraEventListView *self)
 {
+  self->reveal_after_growing = -1;
   if (self->grow_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
   self->grow_id = 0;
@@ -323,6 +325,13 @@ grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   if (size < n)
     return G_SOURCE_CONTINUE;
   self->grow_id = 0;
+  if (self->reveal_after_growing >= 0)
+    {
+      gint64 id = self->reveal_after_growing;
+
+      self->reveal_after_growing = -1;
+      remora_event_list_view_reveal_event (self, id);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -760,11 +769,25 @@ use_mask (RemoraEventListView *self, RemoraEventMask *mask)
   if (self->list == NULL)
     return;
   stop_waiting (self);
+  /* with a row selected, GtkSingleSelection would look for its item among
+   * all the new rows, asking each of them */
+  self->revealing = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->revealing = FALSE;
+  /* the rows go, then the new ones come: GTK's list looks for the items it
+   * could keep among all the new rows when both happen in one change (a
+   * stall of seconds on millions of rows) */
+  stop_growing (self);
+  gtk_slice_list_model_set_model (self->shown, NULL);
   remora_event_list_set_mask (self->list,
                               self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask);
-  show_all_rows (self);
-  if (id >= 0)
-    remora_event_list_view_reveal_event (self, id);
+  /* and, as when the list first shows, a few rows per frame (all at once
+   * stalls the main loop about 70 ms), the selected event once all are */
+  gtk_slice_list_model_set_size (self->shown, 0);
+  gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
+  self->reveal_after_growing = id;
+  self->grow_wait = 0;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
   update_count (self);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
@@ -1157,6 +1180,7 @@ remora_event_list_view_init (RemoraEventListView *self)
   GtkWidget *button;
 
   self->time_labels = g_hash_table_new (NULL, NULL);
+  self->reveal_after_growing = -1;
   gtk_orientable_set_orientation (
       GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
 

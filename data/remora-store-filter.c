@@ -433,9 +433,15 @@ run (Scan *scan, sqlite3_stmt *st, GError **error)
 
   while (!scan->stopped && (rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      if (!consider (scan, sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1),
-                     sqlite3_column_int (st, 2), sqlite3_column_int (st, 3),
-                     sqlite3_column_int64 (st, 4), error))
+      const RemoraEventFilter *f = scan->filter;
+      gint64                   type = sqlite3_column_int64 (st, 4);
+      gint32                   cpu = sqlite3_column_int (st, 2);
+
+      /* the cheap parts first: most rows of a narrow filter stop there */
+      if ((scan->types == NULL || (type >= 0 && type < scan->n_types && scan->types[type])) &&
+          (f->cpus == NULL || (cpu >= 0 && (guint) cpu < f->n_cpus && f->cpus[cpu])) &&
+          !consider (scan, sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), cpu,
+                     sqlite3_column_int (st, 3), type, error))
         return FALSE;
       if ((++scan->seen % BATCH) == 0 || scan->n_out == BATCH)
         if (!flush (scan))

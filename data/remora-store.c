@@ -1017,6 +1017,36 @@ try_headers_child (int out_fd, gpointer user_data)
     _exit (4);
 }
 
+/* Headers that a child has read without harm, by their SHA-256: a store's
+ * workers (each with a connection and handle of its own) need not try them
+ * again. */
+static GMutex      good_headers_lock;
+static GHashTable *good_headers;
+
+static gboolean
+headers_known_good (RemoraStore *self, const void *data, int len)
+{
+  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  gboolean         known;
+
+  g_mutex_lock (&good_headers_lock);
+  known = good_headers != NULL && g_hash_table_contains (good_headers, sum);
+  g_mutex_unlock (&good_headers_lock);
+  return known;
+}
+
+static void
+headers_mark_good (const void *data, int len)
+{
+  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+
+  g_mutex_lock (&good_headers_lock);
+  if (good_headers == NULL)
+    good_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (good_headers, sum);
+  g_mutex_unlock (&good_headers_lock);
+}
+
 static gboolean
 ensure_headers (RemoraStore *self, GError **error)
 {
@@ -1051,23 +1081,25 @@ ensure_headers (RemoraStore *self, GError **error)
                    _ ("Failed to read the store “%s”: %s"), self->path, g_strerror (errno));
       return FALSE;
     }
-  {
-    g_autoptr (GBytes) answer = NULL;
-    gboolean stalled;
-    int      status;
+  if (!headers_known_good (self, data, len))
+    {
+      g_autoptr (GBytes) answer = NULL;
+      gboolean stalled;
+      int      status;
 
-    answer = remora_child_run (try_headers_child, GINT_TO_POINTER (self->headers_fd), 1, NULL,
-                               &status, &stalled, error);
-    if (answer == NULL)
-      return FALSE;
-    if (g_bytes_get_size (answer) != 1 || lseek (self->headers_fd, 0, SEEK_SET) != 0)
-      {
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                     _ ("Failed to read the store “%s”: its trace headers are damaged"),
-                     self->path);
+      answer = remora_child_run (try_headers_child, GINT_TO_POINTER (self->headers_fd), 1, NULL,
+                                 &status, &stalled, error);
+      if (answer == NULL)
         return FALSE;
-      }
-  }
+      if (g_bytes_get_size (answer) != 1 || lseek (self->headers_fd, 0, SEEK_SET) != 0)
+        {
+          g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                       _ ("Failed to read the store “%s”: its trace headers are damaged"),
+                       self->path);
+          return FALSE;
+        }
+      headers_mark_good (data, len);
+    }
   g_mutex_lock (&print_lock);
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
   if (self->headers == NULL ||

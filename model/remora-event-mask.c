@@ -166,6 +166,9 @@ remora_filter_keeps_pid (const RemoraFilter *filter, int pid)
 
 /* Masks --------------------------------------------------------------------- */
 
+/* events under which one thread filters the whole trace */
+#define SMALL_TRACE (1 << 18)
+
 /* words per block of the rank index */
 #define RANK_WORDS 8
 
@@ -495,8 +498,10 @@ typedef struct
   RemoraFilterJob  *job;
   int               half;
   gint64            first_id, last_id;
-  guint64          *words; /* shared: the halves write words of their own */
-  GHashTable       *cells; /* Key -> GArray of CellCount */
+  guint64          *words;       /* shared: the halves write words of their own */
+  GHashTable       *cells;       /* Key -> GArray of CellCount */
+  gint64            last_key[2]; /* the CPU's and the task's of the last match */
+  GArray           *last_cells[2];
   gint64            count;
   RemoraEventFilter spec;
   GCancellable     *cancellable;
@@ -545,8 +550,18 @@ on_matches (const RemoraFilterMatch *m, guint n, gint64 scanned, gpointer user_d
         continue;
       h->words[id >> 6] |= G_GUINT64_CONSTANT (1) << (id & 63);
       h->count++;
-      add_cell (half_cells (h, cells_key (FALSE, m[i].buffer_id, m[i].cpu)), cell);
-      add_cell (half_cells (h, cells_key (TRUE, m[i].buffer_id, m[i].pid)), cell);
+      /* matches come in runs of one CPU and one task */
+      for (int k = 0; k < 2; k++)
+        {
+          gint64 key = cells_key (k == 1, m[i].buffer_id, k == 1 ? m[i].pid : m[i].cpu);
+
+          if (h->last_cells[k] == NULL || h->last_key[k] != key)
+            {
+              h->last_cells[k] = half_cells (h, key);
+              h->last_key[k] = key;
+            }
+          add_cell (h->last_cells[k], cell);
+        }
     }
   g_atomic_pointer_set ((gpointer *) &h->job->scanned[h->half], (gpointer) (gintptr) scanned);
   return !g_cancellable_is_cancelled (h->cancellable);
@@ -696,8 +711,9 @@ remora_filter_job_run (RemoraFilterJob *job, GCancellable *cancellable, GError *
   mask->words = g_new0 (guint64, MAX (mask->n_words, 1));
   mask->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, cells_free);
 
-  /* the halves split at a word's edge */
-  mid = (job->n_events / 2) & ~(gint64) 63;
+  /* the halves split at a word's edge; a small trace is read by one (a
+   * second store to open costs more than it saves) */
+  mid = job->n_events < SMALL_TRACE ? job->n_events : (job->n_events / 2) & ~(gint64) 63;
   for (int i = 0; i < 2; i++)
     {
       halves[i] =
