@@ -22,14 +22,14 @@ static gboolean
 print_event (const RemoraListedEvent *e, gpointer user_data, GError **error)
 {
   Listing         *l = user_data;
-  g_autofree char *stamp = remora_format_timestamp (e->ts);
   g_autofree char *info = remora_store_dup_event_info (l->store, e->id, l->raw, error);
+  g_autofree char *line = NULL;
 
   if (info == NULL)
     return FALSE;
   /* the layout of trace-cmd report -t */
-  g_print ("%s%s%16s-%-5d [%03d] %s: %s: %s\n", e->buffer, e->buffer[0] ? ": " : "",
-           e->comm ? e->comm : "<...>", e->pid, e->cpu, stamp, e->name, info);
+  line = remora_format_report_line (e->buffer, e->comm, e->pid, e->cpu, e->ts, e->name, info);
+  g_print ("%s\n", line);
   return TRUE;
 }
 
@@ -96,6 +96,7 @@ remora_cli_events (int argc, char **argv)
   g_autofree char *pids = NULL;
   g_autofree char *expression = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
   gint64           first = 0, limit = -1;
   gboolean         raw = FALSE, imported = FALSE, count = FALSE;
   int              status = 0;
@@ -120,6 +121,9 @@ remora_cli_events (int argc, char **argv)
           N_ ("Print only events whose info holds this text (letters in any case)"), N_ ("TEXT") },
         { "count", 'c', 0, G_OPTION_ARG_NONE, &count,
           N_ ("Print how many events match instead of the events"), NULL },
+        { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv,
+          N_ ("Write the events (those that match) to a CSV file instead of printing them"),
+          N_ ("FILE") },
         { NULL }
   };
 
@@ -135,7 +139,7 @@ remora_cli_events (int argc, char **argv)
       return 2;
     }
   listing = (Listing){ store, raw };
-  if (cpus != NULL || pids != NULL || expression != NULL || text != NULL || count)
+  if (cpus != NULL || pids != NULL || expression != NULL || text != NULL || count || csv != NULL)
     {
       g_autoptr (RemoraFilter) filter = remora_filter_new ();
       g_autoptr (RemoraFilterJob) job = NULL;
@@ -161,16 +165,40 @@ remora_cli_events (int argc, char **argv)
       filter->expression = g_steal_pointer (&expression);
       filter->text = g_steal_pointer (&text);
       job = remora_filter_job_new (store, filter);
-      if ((mask = remora_filter_job_run (job, NULL, &error)) == NULL)
+      if (!remora_filter_is_empty (filter) &&
+          (mask = remora_filter_job_run (job, NULL, &error)) == NULL)
         {
           remora_cli_print_error (error);
           return error->domain == REMORA_DATA_ERROR && error->code == REMORA_DATA_ERROR_BAD_FILTER
                      ? 2
                      : 1;
         }
-      if (count)
+      if (csv != NULL)
+        {
+          g_autoptr (RemoraCsvExport) out = remora_csv_export_new (store, mask, csv);
+          gint64           rows = remora_csv_export_run (out, NULL, &error);
+          g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, rows);
+
+          if (rows < 0)
+            {
+              remora_cli_print_error (error);
+              return 1;
+            }
+          /* Translators: %s is a number of events, the other a file */
+          g_printerr (_ ("remora: wrote %s events to “%s”\n"), n, csv);
+        }
+      else if (count)
         g_print ("%" G_GINT64_FORMAT "\n",
-                 remora_event_mask_get_count (mask) - remora_event_mask_rank (mask, first));
+                 mask ? remora_event_mask_get_count (mask) - remora_event_mask_rank (mask, first)
+                      : MAX (0, remora_store_get_info (store)->events - first));
+      else if (mask == NULL)
+        {
+          if (!remora_store_list_events (store, first, name, limit, print_event, &listing, &error))
+            {
+              remora_cli_print_error (error);
+              return 1;
+            }
+        }
       else if (!print_filtered (store, mask, first, limit, &listing, &error))
         {
           remora_cli_print_error (error);

@@ -93,6 +93,13 @@ struct _RemoraEventListView
   char               *filter_error;
   gint64              filter_started_us;
   gint64              filter_us; /* how long the last one took */
+
+  /* CSV export */
+  RemoraCsvExport *exporting; /* the one running */
+  GCancellable    *export_cancel;
+  GtkProgressBar  *export_progress;
+  GtkWidget       *export_cancel_button;
+  guint            export_progress_id;
 };
 
 G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
@@ -101,6 +108,7 @@ enum
 {
   EVENT_SELECTED,
   FILTER_CHANGED,
+  NOTICE,
   N_SIGNALS
 };
 
@@ -658,6 +666,8 @@ update_count (RemoraEventListView *self)
 
 static void show_filtering (RemoraEventListView *self, gboolean running);
 static void stop_filtering (RemoraEventListView *self);
+static void stop_exporting (RemoraEventListView *self);
+static void show_exporting (RemoraEventListView *self, gboolean running);
 
 static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
@@ -679,6 +689,7 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   stop_waiting (self);
   stop_filtering (self);
+  stop_exporting (self);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->mask, remora_event_mask_unref);
@@ -703,6 +714,7 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
   show_filtering (self, FALSE);
+  show_exporting (self, FALSE);
 }
 
 /**
@@ -1020,6 +1032,196 @@ on_cancel_filter (GtkButton *button, RemoraEventListView *self)
   show_filtering (self, FALSE);
 }
 
+/* Copy and export ---------------------------------------------------------- */
+
+static void
+action_copy (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
+  RemoraEventItem     *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autofree char     *text = NULL;
+
+  if (item == NULL || !remora_event_item_get_loaded (item))
+    return;
+  if (remora_event_item_get_lost (item))
+    text = g_strdup (remora_event_item_get_info (item));
+  else
+    text = remora_format_report_line (
+        remora_event_item_get_buffer (item), remora_event_item_get_task (item),
+        remora_event_item_get_pid (item), remora_event_item_get_cpu (item),
+        remora_event_item_get_ts (item), remora_event_item_get_name (item),
+        remora_event_item_get_info (item));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+/**
+ * remora_event_list_view_copy_selected:
+ * @self: a #RemoraEventListView
+ *
+ * Puts the selected row on the clipboard as `trace-cmd report -t` prints
+ * its event.
+ */
+void
+remora_event_list_view_copy_selected (RemoraEventListView *self)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  action_copy (GTK_WIDGET (self), "list.copy", NULL);
+}
+
+static void
+show_exporting (RemoraEventListView *self, gboolean running)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), running);
+  gtk_widget_set_visible (self->export_cancel_button, running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.export-csv",
+                                 !running && self->store != NULL);
+  if (running)
+    gtk_progress_bar_set_fraction (self->export_progress, 0);
+}
+
+static void
+stop_exporting (RemoraEventListView *self)
+{
+  g_cancellable_cancel (self->export_cancel);
+  g_clear_object (&self->export_cancel);
+  g_clear_pointer (&self->exporting, remora_csv_export_unref);
+  g_clear_handle_id (&self->export_progress_id, g_source_remove);
+  if (self->export_progress != NULL)
+    show_exporting (self, FALSE);
+}
+
+static gboolean
+on_export_progress (gpointer data)
+{
+  RemoraEventListView *self = data;
+
+  if (self->exporting != NULL)
+    gtk_progress_bar_set_fraction (self->export_progress,
+                                   remora_csv_export_get_fraction (self->exporting));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  RemoraCsvExport *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  gint64           rows = remora_csv_export_run_finish (job, result, &error);
+  g_autofree char *text = NULL;
+
+  if (job != self->exporting)
+    return; /* stopped */
+  if (rows < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      stop_exporting (self);
+      return;
+    }
+  if (rows < 0)
+    g_signal_emit (self, signals[NOTICE], 0, error->message, TRUE);
+  else
+    {
+      g_autofree char *name = g_filename_display_name (remora_csv_export_get_path (job));
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Exported %'" G_GINT64_FORMAT " event to “%s”",
+                                           "Exported %'" G_GINT64_FORMAT " events to “%s”", rows),
+                              rows, name);
+      g_signal_emit (self, signals[NOTICE], 0, text, FALSE);
+    }
+  stop_exporting (self);
+}
+
+/**
+ * remora_event_list_view_export_csv:
+ * @self: a #RemoraEventListView
+ * @path: the file to write
+ *
+ * Writes the events the list shows (the filter's, or all) as CSV on a
+ * worker, with progress and a stop button in the bar; "notice" says how
+ * it ended.
+ */
+void
+remora_event_list_view_export_csv (RemoraEventListView *self, const char *path)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  stop_exporting (self);
+  if (self->store == NULL)
+    return;
+  self->exporting = remora_csv_export_new (
+      self->store, self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask, path);
+  self->export_cancel = g_cancellable_new ();
+  show_exporting (self, TRUE);
+  self->export_progress_id = g_timeout_add (100, on_export_progress, self);
+  remora_csv_export_run_async (self->exporting, self->export_cancel, on_exported,
+                               g_object_ref (self));
+}
+
+/**
+ * remora_event_list_view_get_exporting:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether an export runs.
+ */
+gboolean
+remora_event_list_view_get_exporting (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->exporting != NULL;
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, RemoraEventListView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        remora_event_list_view_export_csv (self, path);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+action_export_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraEventListView  *self = REMORA_EVENT_LIST_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char      *base = NULL;
+  g_autofree char      *name = NULL;
+  GtkFileFilter        *csv;
+  GtkRoot              *root = gtk_widget_get_root (widget);
+  char                 *dot;
+
+  if (self->store == NULL)
+    return;
+  base = g_path_get_basename (remora_store_get_info (self->store)->source_path);
+  if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = 0;
+  name = g_strconcat (base, "-events.csv", NULL);
+  chooser = gtk_file_chooser_native_new (
+      _ ("Export the List as CSV"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  csv = gtk_file_filter_new ();
+  gtk_file_filter_set_name (csv, _ ("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_object_unref (csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_cancel_export (GtkButton *button, RemoraEventListView *self)
+{
+  stop_exporting (self);
+}
+
 /* Columns' choices, kept ---------------------------------------------------- */
 
 static void
@@ -1108,6 +1310,7 @@ make_menu (void)
   GMenu *menu = g_menu_new ();
   GMenu *shown = g_menu_new ();
   GMenu *times = g_menu_new ();
+  GMenu *out = g_menu_new ();
 
   for (int i = 0; i < N_COLS; i++)
     {
@@ -1116,8 +1319,12 @@ make_menu (void)
       g_menu_append (shown, i == COL_NUMBER ? _ ("Event Number") : _ (columns[i].title), action);
     }
   g_menu_append (times, _ ("Absolute Times"), "list.absolute-time");
+  g_menu_append (out, _ ("Copy Event"), "list.copy");
+  g_menu_append (out, _ ("Export List as CSV…"), "list.export-csv");
   g_menu_append_section (menu, _ ("Columns"), G_MENU_MODEL (shown));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (times));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (out));
+  g_object_unref (out);
   g_object_unref (shown);
   g_object_unref (times);
   return G_MENU_MODEL (menu);
@@ -1130,6 +1337,7 @@ remora_event_list_view_dispose (GObject *object)
   GtkWidget           *child;
 
   remora_event_list_view_set_store (self, NULL);
+  stop_exporting (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -1168,6 +1376,20 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
    */
   signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * RemoraEventListView::notice:
+   * @self: the view
+   * @message: what happened
+   * @error: whether it is a failure
+   *
+   * Something to tell the user: how an export ended.
+   */
+  signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  gtk_widget_class_install_action (widget_class, "list.copy", NULL, action_copy);
+  gtk_widget_class_install_action (widget_class, "list.export-csv", NULL, action_export_csv);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy",
+                                       NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "remora-event-list");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1251,6 +1473,16 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_widget_set_tooltip_text (self->cancel_button, _ ("Stop Filtering"));
   g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_filter), self);
   gtk_box_append (GTK_BOX (self->bar), self->cancel_button);
+  self->export_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->export_progress), GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (GTK_WIDGET (self->export_progress), 160, -1);
+  gtk_progress_bar_set_text (self->export_progress, _ ("Exporting…"));
+  gtk_progress_bar_set_show_text (self->export_progress, TRUE);
+  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->export_progress));
+  self->export_cancel_button = gtk_button_new_from_icon_name ("process-stop-symbolic");
+  gtk_widget_set_tooltip_text (self->export_cancel_button, _ ("Stop Exporting"));
+  g_signal_connect (self->export_cancel_button, "clicked", G_CALLBACK (on_cancel_export), self);
+  gtk_box_append (GTK_BOX (self->bar), self->export_cancel_button);
 
   self->count = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
@@ -1316,4 +1548,5 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  show_exporting (self, FALSE);
 }

@@ -104,6 +104,7 @@ set_page (RemoraWindow *self, const char *name)
                                  g_str_equal (name, "loading"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", g_str_equal (name, "view"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-list", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", g_str_equal (name, "view"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event",
                                  g_str_equal (name, "view"));
@@ -175,6 +176,16 @@ on_filter_changed (RemoraEventListView *list, RemoraWindow *self)
                                                   REMORA_FILTER_TARGET_LIST
                                               ? remora_event_list_view_get_mask (list)
                                               : NULL);
+}
+
+/* How a job of the list ended. */
+static void
+on_list_notice (RemoraEventListView *list, const char *message, gboolean error, RemoraWindow *self)
+{
+  if (error)
+    show_error (self, message);
+  else
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 /* The list gets its height once the pane has its own. */
@@ -1230,6 +1241,8 @@ action_filter (GtkWidget *widget, const char *action_name, GVariant *parameter)
     return;
   if (g_str_equal (action_name, "win.filter"))
     remora_event_list_view_open_filters (self->events);
+  else if (g_str_equal (action_name, "win.export-list"))
+    gtk_widget_activate_action (GTK_WIDGET (self->events), "list.export-csv", NULL);
   else
     remora_event_list_view_focus_search (self->events);
 }
@@ -1284,6 +1297,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, action_step);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, action_filter);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_filter);
+  gtk_widget_class_install_action (widget_class, "win.export-list", NULL, action_filter);
   /* in the bubble phase: an entry with the focus takes its letters first */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.next-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK,
@@ -1305,6 +1319,7 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
   g_signal_connect (self->events, "event-selected", G_CALLBACK (on_event_selected), self);
   g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
   setup_task_list (self);
   g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);

@@ -512,6 +512,8 @@ remora_store_finalize (GObject *object)
   RemoraStore *self = REMORA_STORE (object);
 
   g_clear_pointer (&self->cached_chunk_data, g_bytes_unref);
+  g_clear_pointer (&self->cached_offsets, g_free);
+  g_clear_pointer (&self->cached_sizes, g_free);
   g_clear_pointer (&self->st_event, sqlite3_finalize);
   g_clear_pointer (&self->meta, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);

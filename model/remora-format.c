@@ -72,6 +72,59 @@ remora_format_timestamp (gint64 ts_ns)
 }
 
 /**
+ * remora_format_report_line:
+ * @buffer: the event's buffer ("" for the top-level one)
+ * @comm: (nullable): the task's name
+ * @pid: the task
+ * @cpu: the CPU
+ * @ts_ns: the time
+ * @name: the event's name
+ * @info: its report text
+ *
+ * Returns: (transfer full): the event as `trace-cmd report -t` prints it,
+ *   without a newline.
+ */
+char *
+remora_format_report_line (const char *buffer,
+                           const char *comm,
+                           int         pid,
+                           int         cpu,
+                           gint64      ts_ns,
+                           const char *name,
+                           const char *info)
+{
+  g_autofree char *stamp = remora_format_timestamp (ts_ns);
+
+  return g_strdup_printf ("%s%s%16s-%-5d [%03d] %s: %s: %s", buffer, buffer[0] ? ": " : "",
+                          comm ? comm : "<...>", pid, cpu, stamp, name, info);
+}
+
+/**
+ * remora_format_csv_field:
+ * @text: a field's text
+ *
+ * Returns: (transfer full): @text as a CSV field (RFC 4180): in double
+ *   quotes, its own doubled, when it holds a comma, a quote or a line break.
+ */
+char *
+remora_format_csv_field (const char *text)
+{
+  GString *out;
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    return g_strdup (text);
+  out = g_string_new ("\"");
+  for (const char *c = text; *c; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/**
  * remora_format_us:
  * @ns: a duration in nanoseconds
  *

@@ -14,6 +14,7 @@
 #include "remora-columns.h"
 #include "remora-cpu-row.h"
 #include "remora-detail.h"
+#include "remora-event-export.h"
 #include "remora-event-list.h"
 #include "remora-event-mask.h"
 #include "remora-format.h"

@@ -703,6 +703,64 @@ frame_row_events (const RemoraFrame *frame, int cpu)
   return n;
 }
 
+static char    *clipboard_text;
+static gboolean clipboard_read;
+
+static void
+on_clipboard_text (GObject *object, GAsyncResult *result, gpointer data)
+{
+  clipboard_text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  clipboard_read = TRUE;
+}
+
+static gboolean
+clipboard_was_read (gpointer data)
+{
+  return clipboard_read;
+}
+
+static gboolean
+selected_row_loaded (gpointer data)
+{
+  RemoraEventList *list = remora_event_list_view_get_list (the_list);
+  guint            selected = remora_event_list_view_get_selected (the_list);
+  g_autoptr (RemoraEventItem) item = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  item = g_list_model_get_item (G_LIST_MODEL (list), selected);
+  return item != NULL && remora_event_item_get_loaded (item);
+}
+
+static char    *notice_text;
+static gboolean notice_error;
+
+static void
+on_notice (RemoraEventListView *view, const char *message, gboolean error, gpointer data)
+{
+  g_free (notice_text);
+  notice_text = g_strdup (message);
+  notice_error = error;
+}
+
+static gboolean
+not_exporting (gpointer data)
+{
+  return !remora_event_list_view_get_exporting (the_list);
+}
+
+static guint
+count_lines (const char *path)
+{
+  g_autofree char *text = NULL;
+  guint            n = 0;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *c = text; *c; c++)
+    n += *c == '\n';
+  return n;
+}
+
 /* Filters: a CPU filter keeps that CPU's events in the list and the
  * timeline; an expression that does not parse is refused with
  * libtraceevent's message and changes nothing; one that parses is applied
@@ -838,6 +896,57 @@ test_filters (void)
         g_assert_nonnull (strstr (info, "kworker"));
       }
     screenshot (GTK_WIDGET (window), "18-search");
+
+    /* the selected row, copied: the line trace-cmd report -t prints */
+    remora_event_list_view_select_position (the_list, 2);
+    g_assert_true (wait_for (selected_row_loaded, window, 10));
+    {
+      g_autoptr (RemoraEventItem) item = g_list_model_get_item (G_LIST_MODEL (list), 2);
+      g_autoptr (GRegex) re = g_regex_new (
+          "^\\s*(.*)-(\\d+)\\s+\\[(\\d+)\\]\\s+(\\d+)\\.(\\d{9}): ([^:]+): (.*)$", 0, 0, NULL);
+      g_autoptr (GMatchInfo) m = NULL;
+      g_autofree char *pid = NULL, *cpu = NULL, *sec = NULL, *nsec = NULL, *name = NULL,
+                      *info = NULL;
+
+      remora_event_list_view_copy_selected (the_list);
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                     on_clipboard_text, NULL);
+      g_assert_true (wait_for (clipboard_was_read, NULL, 10));
+      g_assert_nonnull (clipboard_text);
+      g_test_message ("copied: %s", clipboard_text);
+      g_assert_true (g_regex_match (re, clipboard_text, 0, &m));
+      pid = g_match_info_fetch (m, 2);
+      cpu = g_match_info_fetch (m, 3);
+      sec = g_match_info_fetch (m, 4);
+      nsec = g_match_info_fetch (m, 5);
+      name = g_match_info_fetch (m, 6);
+      info = g_match_info_fetch (m, 7);
+      g_assert_cmpint (atoi (pid), ==, remora_event_item_get_pid (item));
+      g_assert_cmpint (atoi (cpu), ==, remora_event_item_get_cpu (item));
+      g_assert_cmpint (g_ascii_strtoll (sec, NULL, 10) * 1000000000 +
+                           g_ascii_strtoll (nsec, NULL, 10),
+                       ==, remora_event_item_get_ts (item));
+      g_assert_cmpstr (name, ==, remora_event_item_get_name (item));
+      g_assert_cmpstr (info, ==, remora_event_item_get_info (item));
+      g_clear_pointer (&clipboard_text, g_free);
+    }
+
+    /* the list as it is filtered, exported as CSV: a header and its rows */
+    {
+      g_autofree char *csv = g_build_filename (dir, "events.csv", NULL);
+
+      g_signal_connect (the_list, "notice", G_CALLBACK (on_notice), NULL);
+      remora_event_list_view_export_csv (the_list, csv);
+      g_assert_true (remora_event_list_view_get_exporting (the_list));
+      g_assert_true (wait_for (not_exporting, window, 60));
+      g_assert_nonnull (notice_text);
+      g_assert_false (notice_error);
+      g_assert_nonnull (strstr (notice_text, "events.csv"));
+      g_assert_cmpuint (count_lines (csv), ==, n + 1);
+      screenshot (GTK_WIDGET (window), "19-exported-csv");
+      g_clear_pointer (&notice_text, g_free);
+      g_signal_handlers_disconnect_by_func (the_list, on_notice, NULL);
+    }
   }
 
   gtk_window_close (GTK_WINDOW (window));

@@ -2,7 +2,7 @@
  * report keeps with --cpu and -F (the same events, in the same order), what
  * the store's own tables count, and what the report's text holds; a filter
  * that does not parse says what libtraceevent says; the event list shows the
- * events a filter keeps.
+ * events a filter keeps, and its CSV export holds them.
  *
  * Copyright 2026 The Remora authors
  *
@@ -532,6 +532,177 @@ test_list (void)
   remora_test_rmdir (dir);
 }
 
+/* The rows of a CSV file (RFC 4180: quoted fields, doubled quotes). */
+static GPtrArray *
+read_csv (const char *path)
+{
+  g_autofree char *text = NULL;
+  GPtrArray       *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray       *row = NULL;
+  g_autoptr (GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *c = text; *c; c++)
+    {
+      if (row == NULL)
+        {
+          row = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (rows, row);
+        }
+      if (quoted)
+        {
+          if (*c == '"' && c[1] == '"')
+            g_string_append_c (field, *c++);
+          else if (*c == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *c);
+        }
+      else if (*c == '"')
+        {
+          g_assert_cmpuint (field->len, ==, 0);
+          quoted = TRUE;
+        }
+      else if (*c == ',' || *c == '\n')
+        {
+          g_ptr_array_add (row, g_strdup (field->str));
+          g_string_truncate (field, 0);
+          if (*c == '\n')
+            row = NULL;
+        }
+      else
+        g_string_append_c (field, *c);
+    }
+  g_assert_false (quoted);
+  g_assert_null (row); /* the last line ends */
+  return rows;
+}
+
+static gint64
+export_csv (RemoraStore *store, RemoraEventMask *mask, const char *path, GError **error)
+{
+  g_autoptr (RemoraCsvExport) job = remora_csv_export_new (store, mask, path);
+  gint64 rows = remora_csv_export_run (job, NULL, error);
+
+  if (rows >= 0)
+    g_assert_cmpfloat (remora_csv_export_get_fraction (job), ==, 1.0);
+  return rows;
+}
+
+/* The CSV export of a filter holds its events, with the time, CPU, pid and
+ * info trace-cmd report prints for them; of no filter, every event; a file
+ * that cannot be written, or a cancel, leaves nothing behind. */
+static void
+test_csv (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (RemoraStore) store = open_fixture ("sched-block-v6.dat", &dir);
+  g_autofree char *trace = g_strdup (remora_store_get_info (store)->source_path);
+  g_autofree char *path = g_build_filename (dir, "cpu0.csv", NULL);
+  g_autoptr (RemoraFilter) f = remora_filter_new ();
+  g_autoptr (RemoraEventMask) mask = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) infos = g_ptr_array_new_with_free_func (g_free);
+  const char *args[] = { "--cpu", "0", NULL };
+  g_autoptr (GArray) report = read_report (trace, args, infos);
+  gint64 first_ts = remora_store_get_info (store)->first_ts;
+  gint64 n;
+  int    zero = 0;
+
+  f->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_append_val (f->cpus, zero);
+  mask = run_filter (store, f, &error);
+  g_assert_no_error (error);
+  n = remora_event_mask_get_count (mask);
+  g_assert_cmpint (n, >, 1000);
+  g_assert_cmpint (export_csv (store, mask, path, &error), ==, n);
+  g_assert_no_error (error);
+  rows = read_csv (path);
+  g_assert_cmpuint (rows->len, ==, n + 1);
+  {
+    GPtrArray  *header = g_ptr_array_index (rows, 0);
+    const char *names[] = { "id",   "buffer", "ts",    "time",    "cpu",
+                            "task", "pid",    "event", "latency", "info" };
+    g_assert_cmpuint (header->len, ==, G_N_ELEMENTS (names));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_assert_cmpstr (g_ptr_array_index (header, i), ==, names[i]);
+  }
+  if (report != NULL)
+    g_assert_cmpuint (report->len, ==, n);
+  for (guint k = 0; k < n; k++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, k + 1);
+      gint64     ts;
+
+      g_assert_cmpuint (row->len, ==, 10);
+      g_assert_cmpint (g_ascii_strtoll (g_ptr_array_index (row, 0), NULL, 10), ==,
+                       remora_event_mask_select (mask, k));
+      ts = g_ascii_strtoll (g_ptr_array_index (row, 2), NULL, 10);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (g_ptr_array_index (row, 3), NULL),
+                                      (ts - first_ts) / 1e9, 1e-9);
+      g_assert_cmpstr (g_ptr_array_index (row, 4), ==, "0");
+      if (report == NULL)
+        continue;
+      {
+        Seen *s = &g_array_index (report, Seen, k);
+        g_assert_cmpint (ts, ==, s->ts);
+        g_assert_cmpint (atoi (g_ptr_array_index (row, 6)), ==, s->pid);
+        g_assert_cmpstr (g_ptr_array_index (row, 9), ==, g_ptr_array_index (infos, k));
+      }
+    }
+
+  /* every event */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_cmpint (export_csv (store, NULL, path, &error), ==,
+                   remora_store_get_info (store)->events);
+  g_assert_no_error (error);
+  rows = read_csv (path);
+  g_assert_cmpint (rows->len, ==, remora_store_get_info (store)->events + 1);
+  for (guint k = 1; k < rows->len; k++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, k);
+      g_assert_cmpint (g_ascii_strtoll (g_ptr_array_index (row, 0), NULL, 10), ==, k - 1);
+    }
+
+  /* a directory that is not there */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "nosuch", "out.csv", NULL);
+    g_assert_cmpint (export_csv (store, mask, nowhere, &error), ==, -1);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, nowhere));
+    g_clear_error (&error);
+  }
+
+  /* a cancel keeps the file that was there, and no part of the new one */
+  {
+    g_autoptr (RemoraCsvExport) job = remora_csv_export_new (store, mask, path);
+    g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr (GDir) d = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    const char      *name;
+    guint            files = 0;
+
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+    g_cancellable_cancel (cancellable);
+    g_assert_cmpint (remora_csv_export_run (job, cancellable, &error), ==, -1);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+    g_assert_cmpstr (before, ==, after);
+    d = g_dir_open (dir, 0, NULL);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_assert_null (strstr (name, ".part"));
+        files++;
+      }
+    g_assert_cmpuint (files, >, 0);
+  }
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -553,5 +724,6 @@ main (int argc, char **argv)
   g_test_add_func ("/model/filter/bad-expression", test_bad_expression);
   g_test_add_func ("/model/filter/cancel", test_cancel);
   g_test_add_func ("/model/filter/list", test_list);
+  g_test_add_func ("/model/filter/csv", test_csv);
   return g_test_run ();
 }
