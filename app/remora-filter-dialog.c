@@ -209,6 +209,22 @@ struct _RemoraFilterDialog
   GtkWidget          *busy;
 };
 
+/* @message in the error label: libtraceevent's own lines after the first
+ * (the expression with a caret under where it failed) in monospace, so the
+ * caret stays under its character. */
+static void
+show_error (RemoraFilterDialog *self, const char *message)
+{
+  const char      *nl = strchr (message, '\n');
+  g_autofree char *head = g_markup_escape_text (message, nl ? nl - message : -1);
+  g_autofree char *tail = nl ? g_markup_escape_text (nl + 1, -1) : NULL;
+  g_autofree char *markup =
+      tail ? g_strdup_printf ("%s\n<tt>%s</tt>", head, tail) : g_strdup (head);
+
+  gtk_label_set_markup (self->error, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+}
+
 G_DEFINE_FINAL_TYPE (RemoraFilterDialog, remora_filter_dialog, GTK_TYPE_WINDOW)
 
 enum
@@ -394,8 +410,7 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (self->spinner, FALSE);
   if (l == NULL)
     {
-      gtk_label_set_label (self->error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+      show_error (self, error->message);
       return;
     }
   fill_cpus (self, l->cpus);
@@ -547,8 +562,7 @@ remora_filter_dialog_finish (RemoraFilterDialog *self, const GError *error)
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
-  gtk_label_set_label (self->error, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
+  show_error (self, error->message);
   if (error->domain == REMORA_DATA_ERROR && error->code == REMORA_DATA_ERROR_BAD_FILTER)
     {
       gtk_stack_set_visible_child_name (self->stack, "expression");
@@ -591,7 +605,7 @@ const char *
 remora_filter_dialog_get_error (RemoraFilterDialog *self)
 {
   g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_label (self->error)
+  return gtk_widget_get_visible (GTK_WIDGET (self->error)) ? gtk_label_get_text (self->error)
                                                            : NULL;
 }
 
