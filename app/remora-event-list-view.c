@@ -74,9 +74,11 @@ struct _RemoraEventListView
   GHashTable      *time_labels; /* bound labels of the time column → item */
   RemoraEventItem *waiting;     /* selected, not yet read */
   gulong           waiting_id;
-  gboolean         absolute;  /* times as recorded, not from the start */
-  gboolean         revealing; /* a selection made to follow the timeline */
-  guint            grow_id;   /* the tick that shows the rows a few at a time */
+  gboolean         absolute;      /* times as recorded, not from the start */
+  gboolean         graph_follows; /* the timeline selects the row selected */
+  gboolean         list_follows;  /* the list selects the timeline's event */
+  gboolean         revealing;     /* a selection made to follow the timeline */
+  guint            grow_id;       /* the tick that shows the rows a few at a time */
   int              grow_wait;
   gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
 
@@ -1256,6 +1258,44 @@ on_show_column (GSimpleAction *action, GVariant *state, RemoraEventListView *sel
 }
 
 static void
+on_follows (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
+{
+  g_simple_action_set_state (action, state);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "graph-follows"))
+    self->graph_follows = g_variant_get_boolean (state);
+  else
+    self->list_follows = g_variant_get_boolean (state);
+}
+
+/**
+ * remora_event_list_view_get_graph_follows:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether the timeline is to select the event of the row the user
+ *   selects ("graph follows", the list's menu).
+ */
+gboolean
+remora_event_list_view_get_graph_follows (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->graph_follows;
+}
+
+/**
+ * remora_event_list_view_get_list_follows:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether the list is to select the event selected on the
+ *   timeline.
+ */
+gboolean
+remora_event_list_view_get_list_follows (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->list_follows;
+}
+
+static void
 on_absolute (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
 {
   g_simple_action_set_state (action, state);
@@ -1291,6 +1331,14 @@ remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf)
   g_action_group_change_action_state (
       G_ACTION_GROUP (self->actions), "absolute-time",
       g_variant_new_boolean (g_key_file_get_boolean (kf, "list", "absolute-time", NULL)));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *key = i == 0 ? "graph-follows" : "list-follows";
+      if (g_key_file_has_key (kf, "list", key, NULL))
+        g_action_group_change_action_state (
+            G_ACTION_GROUP (self->actions), key,
+            g_variant_new_boolean (g_key_file_get_boolean (kf, "list", key, NULL)));
+    }
 }
 
 /**
@@ -1314,6 +1362,8 @@ remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf)
                               gtk_column_view_column_get_visible (self->cols[i]));
     }
   g_key_file_set_boolean (kf, "list", "absolute-time", self->absolute);
+  g_key_file_set_boolean (kf, "list", "graph-follows", self->graph_follows);
+  g_key_file_set_boolean (kf, "list", "list-follows", self->list_follows);
 }
 
 /* GObject ---------------------------------------------------------------------- */
@@ -1339,6 +1389,8 @@ make_menu (void)
       g_menu_append (shown, i == COL_NUMBER ? _ ("Event Number") : _ (columns[i].title), action);
     }
   g_menu_append (times, _ ("Absolute Times"), "list.absolute-time");
+  g_menu_append (times, _ ("Timeline Follows the List"), "list.graph-follows");
+  g_menu_append (times, _ ("List Follows the Timeline"), "list.list-follows");
   g_menu_append (out, _ ("Copy Event"), "list.copy");
   g_menu_append (out, _ ("Export List as CSV…"), "list.export-csv");
   g_menu_append_section (menu, _ ("Columns"), G_MENU_MODEL (shown));
@@ -1563,6 +1615,14 @@ remora_event_list_view_init (RemoraEventListView *self)
     g_signal_connect (action, "change-state", G_CALLBACK (on_absolute), self);
     g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
   }
+  self->graph_follows = self->list_follows = TRUE;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (
+          i == 0 ? "graph-follows" : "list-follows", NULL, g_variant_new_boolean (TRUE));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_follows), self);
+      g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+    }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->actions));
   self->scrolled = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (self->scrolled, TRUE);

@@ -40,6 +40,8 @@ gboolean            remora_event_list_view_get_filtering (RemoraEventListView *s
 gint64              remora_event_list_view_get_filter_time (RemoraEventListView *self);
 RemoraFilterDialog *remora_event_list_view_open_filters (RemoraEventListView *self);
 void                remora_event_list_view_focus_search (RemoraEventListView *self);
+gboolean            remora_event_list_view_get_graph_follows (RemoraEventListView *self);
+gboolean            remora_event_list_view_get_list_follows (RemoraEventListView *self);
 void                remora_event_list_view_copy_selected (RemoraEventListView *self);
 void                remora_event_list_view_export_csv (RemoraEventListView *self, const char *path);
 gboolean            remora_event_list_view_get_exporting (RemoraEventListView *self);

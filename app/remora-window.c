@@ -132,8 +132,8 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
     }
   else if (!show)
     gtk_widget_set_visible (self->details_pane, FALSE);
-  /* the list follows the timeline */
-  if (d != NULL && d->has_event)
+  /* the list follows the timeline (unless told not to in its menu) */
+  if (d != NULL && d->has_event && remora_event_list_view_get_list_follows (self->events))
     remora_event_list_view_reveal_event (self->events, d->event.id);
 }
 
@@ -146,7 +146,7 @@ on_event_selected (
   const RemoraViewport *vp;
   int                   row = -1;
 
-  if (self->session == NULL)
+  if (self->session == NULL || !remora_event_list_view_get_graph_follows (list))
     return;
   rows = remora_session_get_rows (self->session);
   for (guint i = 0; i < rows->len && row < 0; i++)

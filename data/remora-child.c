@@ -20,6 +20,7 @@
 
 #include "remora-child-private.h"
 #include "remora-data-error.h"
+#include "remora-store-private.h"
 #include "remora-tracecmd-private.h"
 
 /* A child that wants more memory than this is lost in a damaged file: no
@@ -46,7 +47,10 @@ remora_child_fork (int *read_fd, GError **error)
   if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
     return -1;
   fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
+  /* not while another thread is in dlopen() (libtracecmd's plugins) */
+  remora_store_lock_libraries ();
   pid = fork ();
+  remora_store_unlock_libraries ();
   if (pid < 0)
     {
       int errsv = errno;

@@ -24,6 +24,7 @@
 #include "remora-pairing-private.h"
 #include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
+#include "remora-store-private.h"
 #include "remora-store.h"
 #include "remora-trace-check-private.h"
 #include "remora-trace-reader-private.h"
@@ -1922,7 +1923,9 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
   if (im.reader == NULL)
     goto out;
   /* The child opened the same headers without crashing: reading them here is safe. */
+  remora_store_lock_libraries ();
   im.head = tracecmd_open_head (check.readable_path, TRACECMD_FL_LOAD_NO_PLUGINS);
+  remora_store_unlock_libraries ();
   if (im.head == NULL)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_CORRUPT,

@@ -25,6 +25,8 @@ sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *s
 char              *remora_store_dup_meta (RemoraStore *self, const char *key);
 gint64             remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
 struct tep_handle *remora_store_get_tep (RemoraStore *self, GError **error);
+void               remora_store_lock_libraries (void);
+void               remora_store_unlock_libraries (void);
 void               remora_store_print_event (struct tep_handle *tep,
                                              struct trace_seq  *seq,
                                              struct tep_record *rec,

@@ -1306,6 +1306,31 @@ remora_store_read_record (
 }
 
 /**
+ * remora_store_lock_libraries:
+ *
+ * Takes the lock held while libtraceevent prints and libtracecmd opens
+ * headers (which loads plugins with dlopen()): a fork() made while another
+ * thread is inside dlopen() leaves the child's loader inconsistent (glibc
+ * aborts it on its next dlopen()), so remora_child_fork() forks under it.
+ */
+void
+remora_store_lock_libraries (void)
+{
+  g_mutex_lock (&print_lock);
+}
+
+/**
+ * remora_store_unlock_libraries:
+ *
+ * Gives remora_store_lock_libraries()'s lock back (in a forked child too).
+ */
+void
+remora_store_unlock_libraries (void)
+{
+  g_mutex_unlock (&print_lock);
+}
+
+/**
  * remora_store_print_event:
  * @tep: a store's handle
  * @seq: where the text goes

@@ -570,6 +570,20 @@ test_event_list (void)
   g_assert_true (wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "11-list-selects-timeline");
 
+  /* "Timeline Follows the List" off: a row selected leaves the timeline */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_list), "list.graph-follows", NULL));
+  g_assert_false (remora_event_list_view_get_graph_follows (the_list));
+  remora_event_list_view_select_position (the_list,
+                                          remora_event_list_position_of_event (list, id + 40));
+  for (int i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (timeline_selected_event (NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (the_list), "list.graph-follows", NULL));
+  g_assert_true (remora_event_list_view_get_graph_follows (the_list));
+
   /* a click on CPU 0's row near an event: the list selects and shows it */
   {
     gint64 at = remora_test_query_int (store, "SELECT ts FROM events WHERE cpu = 0 AND id > 9000 "
