@@ -139,6 +139,13 @@ remora_cli_events (int argc, char **argv)
       return 2;
     }
   listing = (Listing){ store, raw };
+  if (csv != NULL && (first != 0 || limit >= 0 || raw))
+    {
+      /* Translators: the option names are not to be translated */
+      g_printerr (_ ("remora: --csv writes every matching event with its info: --first, --limit "
+                     "and --raw do not apply to it\n"));
+      return 2;
+    }
   if (cpus != NULL || pids != NULL || expression != NULL || text != NULL || count || csv != NULL)
     {
       g_autoptr (RemoraFilter) filter = remora_filter_new ();

@@ -203,6 +203,11 @@ try:
         r = run('events', trace, *args, env=env)
         check('events rejects %s: one line naming the option' % ' '.join(args),
               one_line_error(r, args[0]) and r.stdout == '', r.stderr)
+    for args in (['--limit', '5'], ['--first', '3'], ['--raw']):
+        out = os.path.join(d, 'bad.csv')
+        r = run('events', trace, '--csv', out, *args, env=env)
+        check('events --csv rejects %s: one line naming it, no file' % ' '.join(args),
+              one_line_error(r, args[0]) and not os.path.exists(out), r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'nowhere', 'x.png'), env=env)
     check('export into a missing folder: one line', one_line_error(r, 'nowhere'), r.stderr)
     r = run('export', trace, '-o', os.path.join(d, 'x.gif'), env=env)
