@@ -17,7 +17,8 @@
  *   REMORA_BENCH_DRIVE=import  stops a second later (the import's stall,
  *                              and the window's first second, is the
  *                              figure);
- *   REMORA_BENCH_DRIVE=list    once the event list shows its rows, jumps 40
+ *   REMORA_BENCH_DRIVE=list    a second after the event list shows its rows
+ *                              read (the window is settled), jumps 40
  *                              times to random event numbers and times
  *                              through its go-to entry's call, each timed
  *                              until the frame that paints the selected row
@@ -27,18 +28,22 @@
  *                              and how many visible rows were still blank
  *                              ("scroll" lines); the stall is the longest
  *                              during all that.
- *   REMORA_BENCH_DRIVE=filter  once the event list shows its rows, applies
- *                              filters one after the other to the list and
- *                              the timeline: CPU 1, the task
+ *   REMORA_BENCH_DRIVE=filter  from the settled window (as the list drive),
+ *                              applies filters one after the other to the
+ *                              list and the timeline: CPU 1, the task
  *                              REMORA_BENCH_FILTER_PID, the events named in
  *                              REMORA_BENCH_FILTER_EVENTS (comma separated)
  *                              one by one, then each expression of
  *                              REMORA_BENCH_FILTER_EXPRS (separated by
  *                              ";;"), each timed from the call until the
- *                              list has read its first rows ("filter"
- *                              lines: kind, µs, events kept); the stall is
- *                              the longest during all of them.
- * Then it writes the report (plain lines, read by bench/ui) and quits.
+ *                              list holds just the rows kept and those in
+ *                              view are read ("filter" lines: kind, µs,
+ *                              events kept); the stall is the longest
+ *                              during all of them.
+ * Then it writes the report (plain lines, read by bench/ui) and quits. With
+ * REMORA_BENCH_STALLS set, each gap of the watchdog over 20 ms is printed on
+ * stderr with its monotonic time, to find it in a perf record made with -k
+ * CLOCK_MONOTONIC.
  */
 
 #include "config.h"
@@ -63,8 +68,10 @@ typedef struct
   gint64        started;
   gint64        last_tick;
   gint64        stall_max;
-  gint64        stall_at;   /* when the longest stall began */
-  char         *stall_page; /* and the page shown when it ended */
+  gboolean      print_stalls; /* REMORA_BENCH_STALLS: each one on stderr */
+  gint64        list_settled; /* when the list first had its rows read */
+  gint64        stall_at;     /* when the longest stall began */
+  char         *stall_page;   /* and the page shown when it ended */
   gint64        first_paint;
   GString      *frames;
   /* driving */
@@ -393,8 +400,12 @@ drive_filters (Probe *probe, gint64 now)
     {
       RemoraEventMask *mask = remora_event_list_view_get_mask (view);
 
+      guint top = remora_event_list_view_get_top_row (view);
+
+      /* settled, with the rows in view read */
       if (remora_event_list_view_get_filtering (view) ||
-          (g_list_model_get_n_items (G_LIST_MODEL (list)) > 0 && !rows_read (list, 0)))
+          !remora_event_list_view_get_all_shown (view) ||
+          (top != GTK_INVALID_LIST_POSITION && !rows_read (list, top + 8)))
         return FALSE;
       /* spaces in an expression: the kind is the rest of the line */
       g_string_append_printf (
@@ -418,6 +429,10 @@ on_watchdog (gpointer data)
   gint64     now = g_get_monotonic_time ();
   GtkWidget *timeline;
 
+  /* each stall, for perf record -k CLOCK_MONOTONIC to find (the same clock) */
+  if (probe->print_stalls && probe->last_tick && now - probe->last_tick > 20000)
+    g_printerr ("stall %.1f ms from %.6f s\n", (now - probe->last_tick) / 1e3,
+                probe->last_tick / 1e6);
   if (probe->last_tick && now - probe->last_tick > probe->stall_max)
     {
       probe->stall_max = now - probe->last_tick;
@@ -439,8 +454,15 @@ on_watchdog (gpointer data)
 
       if (!probe->filter_started)
         {
-          if (remora_event_list_view_get_list (view) == NULL ||
-              !remora_event_list_view_get_all_shown (view))
+          RemoraEventList *list = remora_event_list_view_get_list (view);
+
+          /* from the settled window, as the list drive */
+          if (list == NULL || !remora_event_list_view_get_all_shown (view) ||
+              !rows_read (list, remora_event_list_view_get_top_row (view) + 8))
+            return G_SOURCE_CONTINUE;
+          if (probe->list_settled == 0)
+            probe->list_settled = now;
+          if (now - probe->list_settled < G_USEC_PER_SEC)
             return G_SOURCE_CONTINUE;
           probe->filter_started = TRUE;
           probe->stall_max = 0; /* the stalls while filtering */
@@ -459,8 +481,15 @@ on_watchdog (gpointer data)
       RemoraEventListView *view = remora_window_get_event_list (probe->window);
       RemoraEventList     *list = remora_event_list_view_get_list (view);
 
-      /* once all its rows are there (the import drive measures their coming) */
-      if (list == NULL || !remora_event_list_view_get_all_shown (view))
+      /* a second after all its rows are there and those in view read (the
+       * import drive measures their coming; the window reads what a first
+       * click will ask in the background meanwhile) */
+      if (list == NULL || !remora_event_list_view_get_all_shown (view) ||
+          !rows_read (list, remora_event_list_view_get_top_row (view) + 8))
+        return G_SOURCE_CONTINUE;
+      if (probe->list_settled == 0)
+        probe->list_settled = now;
+      if (now - probe->list_settled < G_USEC_PER_SEC)
         return G_SOURCE_CONTINUE;
       probe->list_started = TRUE;
       probe->stall_max = 0; /* the stalls of the list's work from here */
@@ -520,6 +549,7 @@ remora_bench_probe_attach (RemoraWindow *window)
   probe = g_new0 (Probe, 1);
   probe->window = window;
   probe->report = g_strdup (report);
+  probe->print_stalls = g_getenv ("REMORA_BENCH_STALLS") != NULL;
   probe->drive = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "import") != 0;
   probe->list = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "list") == 0;
   probe->filter = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "filter") == 0;

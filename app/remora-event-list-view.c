@@ -63,8 +63,9 @@ struct _RemoraEventListView
   GtkWidget           *cancel_button;
   GtkWidget           *scrolled;
   GtkColumnView       *view;
-  GtkSingleSelection  *selection;
-  GtkSliceListModel   *shown; /* the list's rows, the first ones first */
+  GtkMultiSelection   *selection;
+  guint                primary; /* the selected row the timeline follows */
+  GtkSliceListModel   *shown;   /* the list's rows, the first ones first */
   GtkColumnViewColumn *cols[N_COLS];
   GSimpleActionGroup  *actions;
 
@@ -78,7 +79,7 @@ struct _RemoraEventListView
   gboolean         graph_follows; /* the timeline selects the row selected */
   gboolean         list_follows;  /* the list selects the timeline's event */
   gboolean         revealing;     /* a selection made to follow the timeline */
-  guint            grow_id;       /* the tick that shows the rows a few at a time */
+  guint            grow_id;       /* the tick that shows (or removes) rows a few at a time */
   int              grow_wait;
   gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
 
@@ -98,6 +99,9 @@ struct _RemoraEventListView
   RemoraEventMask    *found;     /* a filter's answer, shown at the next idle */
   guint               found_id;
 
+  /* copying */
+  GCancellable *copying;
+
   /* CSV export */
   RemoraCsvExport *exporting; /* the one running */
   GCancellable    *export_cancel;
@@ -113,6 +117,7 @@ enum
   EVENT_SELECTED,
   FILTER_CHANGED,
   NOTICE,
+  COPIED,
   N_SIGNALS
 };
 
@@ -264,23 +269,37 @@ say_selected (RemoraEventListView *self, RemoraEventItem *item)
                  remora_event_item_get_cpu (item));
 }
 
+/* The item at @position of the rows shown, or NULL. */
+static RemoraEventItem *
+dup_item (RemoraEventListView *self, guint position)
+{
+  if (position == GTK_INVALID_LIST_POSITION ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+}
+
 static void
 on_waiting_loaded (RemoraEventItem *item, GParamSpec *pspec, RemoraEventListView *self)
 {
+  g_autoptr (RemoraEventItem) primary = dup_item (self, self->primary);
+
   g_object_ref (item);
   stop_waiting (self);
-  if (gtk_single_selection_get_selected_item (self->selection) == (gpointer) item)
+  if (primary == item && remora_event_item_get_loaded (item) && !remora_event_item_get_lost (item))
     say_selected (self, item);
   g_object_unref (item);
 }
 
+/* The timeline follows the row at @position. */
 static void
-on_selection (GtkSingleSelection *selection, GParamSpec *pspec, RemoraEventListView *self)
+follow (RemoraEventListView *self, guint position)
 {
-  RemoraEventItem *item = gtk_single_selection_get_selected_item (selection);
+  g_autoptr (RemoraEventItem) item = dup_item (self, position);
 
   stop_waiting (self);
-  if (self->revealing || item == NULL || remora_event_item_get_lost (item))
+  self->primary = position;
+  if (item == NULL || remora_event_item_get_lost (item))
     return;
   if (remora_event_item_get_loaded (item))
     {
@@ -291,6 +310,52 @@ on_selection (GtkSingleSelection *selection, GParamSpec *pspec, RemoraEventListV
   self->waiting = g_object_ref (item);
   self->waiting_id =
       g_signal_connect (item, "notify::loaded", G_CALLBACK (on_waiting_loaded), self);
+}
+
+/* A click selects a row (the timeline follows it), Ctrl+click adds one (and
+ * the timeline follows that one), Shift+click a range (the timeline stays
+ * where it was). */
+static void
+on_selection_changed (GtkSelectionModel   *model,
+                      guint                position,
+                      guint                n_items,
+                      RemoraEventListView *self)
+{
+  g_autoptr (GtkBitset) selected = NULL;
+
+  if (self->revealing)
+    return;
+  selected = gtk_selection_model_get_selection (model);
+  if (gtk_bitset_is_empty (selected))
+    {
+      stop_waiting (self);
+      self->primary = GTK_INVALID_LIST_POSITION;
+    }
+  else if (gtk_bitset_get_size (selected) == 1)
+    follow (self, gtk_bitset_get_minimum (selected));
+  else if (n_items == 1 && gtk_bitset_contains (selected, position))
+    follow (self, position);
+  else if (self->primary == GTK_INVALID_LIST_POSITION ||
+           !gtk_bitset_contains (selected, self->primary))
+    {
+      /* the one that was followed is no longer selected */
+      stop_waiting (self);
+      self->primary = gtk_bitset_get_minimum (selected);
+    }
+}
+
+/* Selects the row at @position alone, without saying so (or nothing). */
+static void
+select_quietly (RemoraEventListView *self, guint position)
+{
+  stop_waiting (self);
+  self->revealing = TRUE;
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  self->revealing = FALSE;
+  self->primary = position;
 }
 
 static GtkWidget *
@@ -309,9 +374,11 @@ inner_list (RemoraEventListView *self)
  * up to 200 rows around the visible ones at once, and a column view's row
  * has a widget per column, so all of them in one frame would stall the main
  * loop for about 100 ms. The first frame after the list has its rows is left
- * to the timeline. */
+ * to the timeline. The same goes for the rows a filter leaves blank at the
+ * end (removing a row destroys its widgets: some 0.15 ms each). */
 #define GROW_ROWS  12
 #define GROW_LIMIT 240
+#define TRIM_ROWS  24
 
 static void
 stop_growing (RemoraEventListView *self)
@@ -326,15 +393,16 @@ static gboolean
 grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 {
   RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
-  guint                n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  guint                size = gtk_slice_list_model_get_size (self->shown);
+  gboolean trimmed = self->list == NULL || remora_event_list_trim (self->list, TRIM_ROWS);
+  guint    n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint    size = gtk_slice_list_model_get_size (self->shown);
 
   if (self->grow_wait-- > 0)
     return G_SOURCE_CONTINUE;
   /* past the rows GTK makes widgets for, the rest at once */
-  size = size + GROW_ROWS < MIN (n, GROW_LIMIT) ? size + GROW_ROWS : n;
+  size = size < n && size + GROW_ROWS < MIN (n, GROW_LIMIT) ? size + GROW_ROWS : n;
   gtk_slice_list_model_set_size (self->shown, size);
-  if (size < n)
+  if (size < n || !trimmed)
     return G_SOURCE_CONTINUE;
   self->grow_id = 0;
   if (self->reveal_after_growing >= 0)
@@ -347,14 +415,27 @@ grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Every row, now: a row far down is to be shown. */
+static void
+start_growing (RemoraEventListView *self, int wait)
+{
+  if (self->grow_id != 0)
+    return;
+  self->grow_wait = wait;
+  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
+}
+
+/* Every row, now: a row far down is to be shown (blank rows a filter left
+ * at the end still go a few per frame). */
 static void
 show_all_rows (RemoraEventListView *self)
 {
-  stop_growing (self);
-  if (self->list != NULL)
-    gtk_slice_list_model_set_size (self->shown,
-                                   g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+  self->reveal_after_growing = -1;
+  if (self->list == NULL)
+    return;
+  gtk_slice_list_model_set_size (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->list)));
+  if (remora_event_list_get_n_rows (self->list) ==
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    stop_growing (self);
 }
 
 /**
@@ -405,11 +486,12 @@ void
 remora_event_list_view_select_position (RemoraEventListView *self, guint position)
 {
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+  if (self->list == NULL || position >= remora_event_list_get_n_rows (self->list))
     return;
   show_all_rows (self);
   scroll_to (self, position);
-  gtk_single_selection_set_selected (self->selection, position);
+  select_quietly (self, position);
+  follow (self, position);
 }
 
 /**
@@ -429,11 +511,11 @@ remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id)
   if (self->list == NULL || !remora_event_list_get_ready (self->list))
     return;
   position = remora_event_list_position_of_event (self->list, event_id);
+  if (position >= remora_event_list_get_n_rows (self->list))
+    return;
   show_all_rows (self);
-  self->revealing = TRUE;
   scroll_to (self, position);
-  gtk_single_selection_set_selected (self->selection, position);
-  self->revealing = FALSE;
+  select_quietly (self, position);
 }
 
 /**
@@ -446,7 +528,43 @@ guint
 remora_event_list_view_get_selected (RemoraEventListView *self)
 {
   g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), GTK_INVALID_LIST_POSITION);
-  return gtk_single_selection_get_selected (self->selection);
+  if (self->primary != GTK_INVALID_LIST_POSITION &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), self->primary))
+    return GTK_INVALID_LIST_POSITION;
+  return self->primary;
+}
+
+/**
+ * remora_event_list_view_get_n_selected:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: how many rows are selected.
+ */
+guint64
+remora_event_list_view_get_n_selected (RemoraEventListView *self)
+{
+  g_autoptr (GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), 0);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_get_size (selected);
+}
+
+/**
+ * remora_event_list_view_select_range:
+ * @self: a #RemoraEventListView
+ * @first: the first row
+ * @n: how many
+ *
+ * Selects @n rows from @first on, as Shift+click does (the row the
+ * timeline follows stays where it is when it is among them, else the
+ * first is).
+ */
+void
+remora_event_list_view_select_range (RemoraEventListView *self, guint first, guint n)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  gtk_selection_model_select_range (GTK_SELECTION_MODEL (self->selection), first, n, TRUE);
 }
 
 /**
@@ -584,7 +702,7 @@ remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, g
   if (self->list == NULL || !remora_event_list_get_ready (self->list) ||
       (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
     return;
-  selected = gtk_single_selection_get_selected (self->selection);
+  selected = remora_event_list_view_get_selected (self);
   if (selected == GTK_INVALID_LIST_POSITION)
     {
       remora_event_list_view_select_position (self, 0);
@@ -678,8 +796,7 @@ on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
 {
   update_count (self);
   stop_growing (self);
-  self->grow_wait = 1;
-  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
+  start_growing (self, 1);
 }
 
 /**
@@ -694,6 +811,8 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   stop_waiting (self);
   stop_filtering (self);
   stop_exporting (self);
+  g_cancellable_cancel (self->copying);
+  g_clear_object (&self->copying);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->mask, remora_event_mask_unref);
@@ -769,15 +888,33 @@ stop_filtering (RemoraEventListView *self)
   g_clear_pointer (&self->found, remora_event_mask_unref);
 }
 
+/**
+ * remora_event_list_view_get_top_row:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: the row at the top of the view, or %GTK_INVALID_LIST_POSITION
+ *   when none is shown.
+ */
+guint
+remora_event_list_view_get_top_row (RemoraEventListView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  double         upper = gtk_adjustment_get_upper (adj);
+
+  if (n == 0 || upper <= 0)
+    return GTK_INVALID_LIST_POSITION;
+  return MIN ((guint) (gtk_adjustment_get_value (adj) / (upper / n)), n - 1);
+}
+
 /* Shows @mask (NULL: every event) in the list if the target has it, keeping
- * the selected event in view. */
+ * the selected event (or the one at the top) in view. */
 static void
 use_mask (RemoraEventListView *self, RemoraEventMask *mask)
 {
-  guint  selected = gtk_single_selection_get_selected (self->selection);
-  gint64 id = selected != GTK_INVALID_LIST_POSITION && self->list != NULL
-                  ? remora_event_list_event_at (self->list, selected)
-                  : -1;
+  guint  selected = remora_event_list_view_get_selected (self);
+  guint  top, position;
+  gint64 id = -1;
 
   if (mask != self->mask)
     {
@@ -786,28 +923,48 @@ use_mask (RemoraEventListView *self, RemoraEventMask *mask)
     }
   if (self->list == NULL)
     return;
-  stop_waiting (self);
-  /* with a row selected, GtkSingleSelection would look for its item among
-   * all the new rows, asking each of them */
-  self->revealing = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->revealing = FALSE;
-  /* the rows go, then the new ones come: GTK's list looks for the items it
-   * could keep among all the new rows when both happen in one change (a
+  top = remora_event_list_view_get_top_row (self);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    id = remora_event_list_event_at (self->list, selected);
+  else if (top != GTK_INVALID_LIST_POSITION)
+    {
+      /* from the first event at or after the top row */
+      guint n = remora_event_list_get_n_rows (self->list);
+      for (guint p = top; p < n && id < 0 && p < top + 64; p++)
+        id = remora_event_list_event_at (self->list, p);
+    }
+  /* the rows keep their places (and their widgets) and take the events now
+   * there: GTK 4.8 would destroy and make anew 200 rows of widgets, some
+   * 30 ms, or look for the items it could keep among all the new rows (a
    * stall of seconds on millions of rows) */
-  stop_growing (self);
-  gtk_slice_list_model_set_model (self->shown, NULL);
+  select_quietly (self, GTK_INVALID_LIST_POSITION);
   remora_event_list_set_mask (self->list,
                               self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask);
-  /* and, as when the list first shows, a few rows per frame (all at once
-   * stalls the main loop about 70 ms), the selected event once all are */
-  gtk_slice_list_model_set_size (self->shown, 0);
-  gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
-  self->reveal_after_growing = id;
-  self->grow_wait = 0;
-  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
   update_count (self);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  /* the event (or the first kept after it) where it is now, before the
+   * rows left blank at the end go, so that the rows' widgets move there
+   * rather than going with them; rows added at the end come a few per frame
+   * (all at once stalls the main loop about 70 ms), the event once they
+   * have */
+  self->reveal_after_growing = -1;
+  start_growing (self, 0);
+  if (id < 0 || remora_event_list_get_n_rows (self->list) == 0)
+    {
+      if (remora_event_list_get_n_rows (self->list) > 0)
+        scroll_to (self, 0);
+      return;
+    }
+  position = remora_event_list_position_of_event (self->list, id);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
+    {
+      self->reveal_after_growing = id;
+      return;
+    }
+  scroll_to (self, position);
+  if (selected != GTK_INVALID_LIST_POSITION &&
+      remora_event_list_event_at (self->list, position) == id)
+    select_quietly (self, position);
 }
 
 static gboolean
@@ -1056,32 +1213,74 @@ on_cancel_filter (GtkButton *button, RemoraEventListView *self)
 
 /* Copy and export ---------------------------------------------------------- */
 
+/* Copying more rows than this is refused: the clipboard is no place for
+ * them (Export List as CSV is). */
+#define COPY_MAX_ROWS 100000
+
+static void
+on_copied (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text =
+      remora_event_list_copy_rows_finish (REMORA_EVENT_LIST (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->copying);
+  if (text == NULL)
+    {
+      g_signal_emit (self, signals[NOTICE], 0, error->message, TRUE);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  g_signal_emit (self, signals[COPIED], 0);
+}
+
 static void
 action_copy (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
-  RemoraEventItem     *item = gtk_single_selection_get_selected_item (self->selection);
-  g_autofree char     *text = NULL;
+  g_autoptr (GtkBitset) selected = NULL;
+  g_autoptr (GArray) positions = NULL;
+  GtkBitsetIter it;
+  guint         p;
+  guint64       n;
 
-  if (item == NULL || !remora_event_item_get_loaded (item))
+  if (self->list == NULL)
     return;
-  if (remora_event_item_get_lost (item))
-    text = g_strdup (remora_event_item_get_info (item));
-  else
-    text = remora_format_report_line (
-        remora_event_item_get_buffer (item), remora_event_item_get_task (item),
-        remora_event_item_get_pid (item), remora_event_item_get_cpu (item),
-        remora_event_item_get_ts (item), remora_event_item_get_name (item),
-        remora_event_item_get_info (item));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = gtk_bitset_get_size (selected);
+  if (n == 0)
+    return;
+  if (n > COPY_MAX_ROWS)
+    {
+      g_autofree char *count = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+      g_autofree char *message = g_strdup_printf (
+          /* Translators: %s is a number of rows (more than 100,000) */
+          _ ("%s rows are too many to copy: Export List as CSV writes them to a file"), count);
+      g_signal_emit (self, signals[NOTICE], 0, message, TRUE);
+      return;
+    }
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) n);
+  for (gboolean ok = gtk_bitset_iter_init_first (&it, selected, &p); ok;
+       ok = gtk_bitset_iter_next (&it, &p))
+    g_array_append_val (positions, p);
+  /* read (and decoded) off the UI thread: they may be far apart */
+  g_cancellable_cancel (self->copying);
+  g_clear_object (&self->copying);
+  self->copying = g_cancellable_new ();
+  remora_event_list_copy_rows_async (self->list, (const guint *) (void *) positions->data,
+                                     positions->len, self->copying, on_copied, g_object_ref (self));
 }
 
 /**
  * remora_event_list_view_copy_selected:
  * @self: a #RemoraEventListView
  *
- * Puts the selected row on the clipboard as `trace-cmd report -t` prints
- * its event.
+ * Puts the selected rows on the clipboard, one line each, as
+ * `trace-cmd report -t` prints their events (read off the UI thread:
+ * #RemoraEventListView::copied says when they are there).
  */
 void
 remora_event_list_view_copy_selected (RemoraEventListView *self)
@@ -1391,7 +1590,7 @@ make_menu (void)
   g_menu_append (times, _ ("Absolute Times"), "list.absolute-time");
   g_menu_append (times, _ ("Timeline Follows the List"), "list.graph-follows");
   g_menu_append (times, _ ("List Follows the Timeline"), "list.list-follows");
-  g_menu_append (out, _ ("Copy Event"), "list.copy");
+  g_menu_append (out, _ ("Copy Selected Events"), "list.copy");
   g_menu_append (out, _ ("Export List as CSV…"), "list.export-csv");
   g_menu_append_section (menu, _ ("Columns"), G_MENU_MODEL (shown));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (times));
@@ -1458,6 +1657,14 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
    */
   signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  /**
+   * RemoraEventListView::copied:
+   * @self: the view
+   *
+   * The selected rows are on the clipboard.
+   */
+  signals[COPIED] = g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                  NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "list.copy", NULL, action_copy);
   gtk_widget_class_install_action (widget_class, "list.export-csv", NULL, action_export_csv);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy",
@@ -1576,10 +1783,9 @@ remora_event_list_view_init (RemoraEventListView *self)
 
   /* the rows */
   self->shown = gtk_slice_list_model_new (NULL, 0, 0);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selection), self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  self->primary = GTK_INVALID_LIST_POSITION;
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   self->view =
       GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
   gtk_column_view_set_reorderable (self->view, FALSE);

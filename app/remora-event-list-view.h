@@ -25,8 +25,11 @@ RemoraEventList *remora_event_list_view_get_list (RemoraEventListView *self);
 void             remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id);
 void             remora_event_list_view_select_position (RemoraEventListView *self, guint position);
 guint            remora_event_list_view_get_selected (RemoraEventListView *self);
-GtkAdjustment   *remora_event_list_view_get_vadjustment (RemoraEventListView *self);
-gboolean         remora_event_list_view_get_all_shown (RemoraEventListView *self);
+guint64          remora_event_list_view_get_n_selected (RemoraEventListView *self);
+guint            remora_event_list_view_get_top_row (RemoraEventListView *self);
+void remora_event_list_view_select_range (RemoraEventListView *self, guint first, guint n);
+GtkAdjustment *remora_event_list_view_get_vadjustment (RemoraEventListView *self);
+gboolean       remora_event_list_view_get_all_shown (RemoraEventListView *self);
 gboolean remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error);
 void
 remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward);

@@ -29,7 +29,7 @@ struct _RemoraTimelineView
   GCancellable    *cancellable; /* of the request in flight */
   gboolean         in_flight;   /* a request is being answered */
   gboolean         want_frame;  /* the session changed since it was asked */
-  cairo_surface_t *shown[2];    /* the images of the last two snapshots */
+  cairo_surface_t *shown[3];    /* the images of the last three snapshots */
   gulong           changed_handler;
   gboolean         dark;
   guint            frames_painted;
@@ -53,6 +53,8 @@ struct _RemoraTimelineView
   double        pointer_y;
   guint         hover_source;
   GCancellable *hover_cancellable;
+  GCancellable *selecting; /* the selection asked last: an older answer is dropped */
+  gboolean      warmed_up; /* the session has read what a first click reads */
   RemoraDetail *hover;
   RemoraDetail *selected;
 
@@ -142,6 +144,10 @@ on_frame (GObject *object, GAsyncResult *result, gpointer user_data)
       g_clear_pointer (&self->frame, remora_frame_unref);
       self->frame = frame;
       gtk_widget_queue_draw (GTK_WIDGET (self));
+      /* the first click's reads, once the trace shows */
+      if (!self->warmed_up)
+        remora_session_warm_up (self->session);
+      self->warmed_up = TRUE;
     }
   if (self->want_frame)
     request_frame (self);
@@ -219,11 +225,20 @@ remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     return;
   fill_style (self, &style);
   /* painted into an image, where rows are written straight into pixels,
-   * and shown as a texture */
-  surface =
-      /* opaque (the chrome paints the background), so that showing it is a
-       * copy rather than a blend */
-      cairo_image_surface_create (CAIRO_FORMAT_RGB24, style.width * scale, style.height * scale);
+   * and shown as a texture: the one of three snapshots ago again when it
+   * has the size (a new one costs a page fault on each of its pages, and a
+   * TLB shootdown when it goes; the last two may still be in GTK's nodes,
+   * and cairo would copy one of those before it is written) */
+  surface = self->shown[2];
+  if (surface != NULL && cairo_surface_get_reference_count (surface) == 1 &&
+      cairo_image_surface_get_width (surface) == style.width * scale &&
+      cairo_image_surface_get_height (surface) == style.height * scale)
+    self->shown[2] = NULL;
+  else
+    surface =
+        /* opaque (the chrome paints the background), so that showing it is
+         * a copy rather than a blend */
+        cairo_image_surface_create (CAIRO_FORMAT_RGB24, style.width * scale, style.height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
   if (!remora_timeline_paint (self->frame, &remora_session_get_viewport (self->session)->visible,
@@ -239,7 +254,8 @@ remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_destroy (cr);
   /* the node refers to the image until GTK drops it, after the next frame:
    * an image let go of sooner would be copied by cairo first */
-  g_clear_pointer (&self->shown[1], cairo_surface_destroy);
+  g_clear_pointer (&self->shown[2], cairo_surface_destroy);
+  self->shown[2] = self->shown[1];
   self->shown[1] = self->shown[0];
   self->shown[0] = surface;
   if (self->picking)
@@ -587,12 +603,25 @@ snap_marker (RemoraTimelineView *self, const char *name, int row, double x)
                                      NULL, on_snap, g_object_ref (self));
 }
 
+/* A new selection: the one asked before it, if not answered yet, is not
+ * wanted (queries run on a pool of threads: their answers may come in
+ * another order). */
+static GCancellable *
+new_selection (RemoraTimelineView *self)
+{
+  if (self->selecting)
+    g_cancellable_cancel (self->selecting);
+  g_clear_object (&self->selecting);
+  self->selecting = g_cancellable_new ();
+  return self->selecting;
+}
+
 /* Selects what row @row holds at widget pixel @x. */
 static void
 select_at (RemoraTimelineView *self, int row, double x)
 {
   remora_session_query_detail_async (self->session, row, time_at (self, x), tolerance_ns (self),
-                                     NULL, on_selected, g_object_ref (self));
+                                     new_selection (self), on_selected, g_object_ref (self));
 }
 
 /**
@@ -610,8 +639,8 @@ remora_timeline_view_select_at (RemoraTimelineView *self, int row, gint64 ts)
   g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
   if (self->session == NULL)
     return;
-  remora_session_query_detail_async (self->session, row, ts, tolerance_ns (self), NULL, on_selected,
-                                     g_object_ref (self));
+  remora_session_query_detail_async (self->session, row, ts, tolerance_ns (self),
+                                     new_selection (self), on_selected, g_object_ref (self));
 }
 
 /**
@@ -630,8 +659,8 @@ remora_timeline_view_select_event (RemoraTimelineView *self, int row, gint64 eve
   g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
   if (self->session == NULL)
     return;
-  remora_session_query_event_async (self->session, row, ts, 0, event_id, NULL, on_selected,
-                                    g_object_ref (self));
+  remora_session_query_event_async (self->session, row, ts, 0, event_id, new_selection (self),
+                                    on_selected, g_object_ref (self));
 }
 
 /**
@@ -878,6 +907,7 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
   cancel_frame (self);
   g_clear_pointer (&self->frame, remora_frame_unref);
   g_set_object (&self->session, session);
+  self->warmed_up = FALSE;
   if (session)
     self->changed_handler =
         g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
@@ -955,13 +985,16 @@ remora_timeline_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->frame, remora_frame_unref);
-  g_clear_pointer (&self->shown[0], cairo_surface_destroy);
-  g_clear_pointer (&self->shown[1], cairo_surface_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->shown); i++)
+    g_clear_pointer (&self->shown[i], cairo_surface_destroy);
   g_clear_pointer (&self->history, g_array_unref);
   g_clear_handle_id (&self->hover_source, g_source_remove);
   if (self->hover_cancellable)
     g_cancellable_cancel (self->hover_cancellable);
   g_clear_object (&self->hover_cancellable);
+  if (self->selecting)
+    g_cancellable_cancel (self->selecting);
+  g_clear_object (&self->selecting);
   g_clear_pointer (&self->hover, remora_detail_free);
   g_clear_pointer (&self->selected, remora_detail_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);

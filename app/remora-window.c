@@ -56,6 +56,7 @@ struct _RemoraWindow
 
   int      list_height;   /* the event list's, kept with the window's size */
   int      details_width; /* the details pane's, kept too */
+  gint64   list_asked;    /* the event the list had the timeline select, -1 */
   gboolean list_placed;   /* the list's height set once the pane had its size */
 
   /* Owned */
@@ -132,8 +133,11 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
     }
   else if (!show)
     gtk_widget_set_visible (self->details_pane, FALSE);
-  /* the list follows the timeline (unless told not to in its menu) */
-  if (d != NULL && d->has_event && remora_event_list_view_get_list_follows (self->events))
+  /* the list follows the timeline (unless told not to in its menu), but for
+   * the answer to its own asking: the list may have moved on meanwhile */
+  if (d != NULL && d->has_event && d->event.id == self->list_asked)
+    self->list_asked = -1;
+  else if (d != NULL && d->has_event && remora_event_list_view_get_list_follows (self->events))
     remora_event_list_view_reveal_event (self->events, d->event.id);
 }
 
@@ -162,7 +166,10 @@ on_event_selected (
       remora_session_set_visible (self->session, ts - width / 2, ts - width / 2 + width);
     }
   if (row >= 0)
-    remora_timeline_view_select_event (self->timeline, row, id, ts);
+    {
+      self->list_asked = id;
+      remora_timeline_view_select_event (self->timeline, row, id, ts);
+    }
 }
 
 /* A filter applied to the timeline: its rows count and mark only the events
@@ -1310,6 +1317,7 @@ remora_window_init (RemoraWindow *self)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkDropTarget   *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  self->list_asked = -1;
   gtk_icon_theme_add_resource_path (
       gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
       "/io/github/remora/Remora/icons");

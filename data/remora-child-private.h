@@ -35,7 +35,25 @@ typedef enum
 
 typedef void (*RemoraChildFunc) (int out_fd, gpointer user_data);
 
+/* A job a spawned child runs (a fresh process of the same program, started
+ * with posix_spawn(): unlike fork(), it leaves the parent's memory alone,
+ * where a fork write-protects every page, and the parent's threads then
+ * fault once on each page they write: tens of milliseconds on the UI thread
+ * of a window). @fd is the descriptor the parent gave (-1 for none), @args
+ * the job's arguments; the answer goes to @out_fd. */
+typedef void (*RemoraChildJob) (int fd, char **args, int out_fd);
+
 pid_t           remora_child_fork (int *read_fd, GError **error);
+GBytes         *remora_child_spawn_run (const char        *job,
+                                        const char *const *args,
+                                        int                fd,
+                                        gsize              max_bytes,
+                                        GCancellable      *cancellable,
+                                        int               *status,
+                                        gboolean          *stalled,
+                                        GError           **error);
+void            remora_store_try_headers_job (int fd, char **args, int out_fd);
+void            remora_store_check_filter_job (int fd, char **args, int out_fd);
 void            remora_child_setup (pid_t parent);
 RemoraChildWait remora_child_wait_readable (int fd, GCancellable *cancellable, int timeout_ms);
 void            remora_child_reap (pid_t pid, gboolean kill_it, int *status);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -177,46 +178,93 @@ remora_child_reap (pid_t pid, gboolean kill_it, int *status)
     *status = st;
 }
 
-/**
- * remora_child_run:
- * @func: runs in the child and writes its answer to the fd it is given
- * @user_data: for @func
- * @max_bytes: the most the answer may hold
- * @cancellable: (nullable): a #GCancellable
- * @status: (out): the child's wait status
- * @stalled: (out): set when the child sent nothing for %REMORA_CHILD_STALL_MS
- * @error: a location for a #GError, set only when the child could not be
- *   started or the wait was cancelled
- *
- * Runs @func in a child process and collects what it wrote.
- *
- * Returns: (transfer full): the bytes the child wrote (perhaps fewer than it
- *   meant to, if it crashed: see @status), or %NULL with @error set.
- */
-GBytes *
-remora_child_run (RemoraChildFunc func,
-                  gpointer        user_data,
-                  gsize           max_bytes,
-                  GCancellable   *cancellable,
-                  int            *status,
-                  gboolean       *stalled,
-                  GError        **error)
+/* Spawned children ------------------------------------------------------------ */
+
+#define CHILD_FLAG "--remora-child"
+#define CHILD_FD   3
+
+static const struct
+{
+  const char    *name;
+  RemoraChildJob run;
+} child_jobs[] = {
+  { "try-headers", remora_store_try_headers_job },
+  { "check-filter", remora_store_check_filter_job },
+};
+
+/* In a process started by remora_child_spawn_run(): `PROGRAM --remora-child
+ * PARENT-PID JOB ARGS…` runs the job before main(), whatever the program
+ * (the window, the command line or a test: each links this library), and
+ * exits. glibc gives a constructor the program's arguments. */
+__attribute__ ((constructor)) static void
+remora_child_main (int argc, char **argv, char **envp)
+{
+  pid_t parent;
+
+  if (argc < 4 || argv == NULL || g_strcmp0 (argv[1], CHILD_FLAG) != 0)
+    return;
+  parent = (pid_t) g_ascii_strtoll (argv[2], NULL, 10);
+  remora_child_setup (parent);
+  for (guint i = 0; i < G_N_ELEMENTS (child_jobs); i++)
+    if (g_str_equal (argv[3], child_jobs[i].name))
+      {
+        child_jobs[i].run (fcntl (CHILD_FD, F_GETFD) >= 0 ? CHILD_FD : -1, argv + 4, 1);
+        _exit (0);
+      }
+  _exit (2);
+}
+
+/* Starts `PROGRAM --remora-child PID JOB ARGS…` with its stdout on a pipe
+ * and @fd as its descriptor 3; -1 with @error set when it cannot. */
+static pid_t
+spawn_child (const char *job, const char *const *args, int fd, int *read_fd, GError **error)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  posix_spawn_file_actions_t actions;
+  pid_t                      pid = -1;
+  int                        fds[2];
+  int                        rc;
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return -1;
+  fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
+  g_ptr_array_add (argv, g_strdup ("remora"));
+  g_ptr_array_add (argv, g_strdup (CHILD_FLAG));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) getpid ()));
+  g_ptr_array_add (argv, g_strdup (job));
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], 1);
+  if (fd >= 0)
+    posix_spawn_file_actions_adddup2 (&actions, fd, CHILD_FD);
+  rc = posix_spawn (&pid, "/proc/self/exe", &actions, NULL, (char **) argv->pdata, environ);
+  posix_spawn_file_actions_destroy (&actions);
+  close (fds[1]);
+  if (rc != 0)
+    {
+      close (fds[0]);
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
+                   _ ("Failed to start a helper process: %s"), g_strerror (rc));
+      return -1;
+    }
+  *read_fd = fds[0];
+  return pid;
+}
+
+/* Collects what the child writes to @fd, at most @max_bytes. */
+static GBytes *
+collect (pid_t         pid,
+         int           fd,
+         gsize         max_bytes,
+         GCancellable *cancellable,
+         int          *status,
+         gboolean     *stalled,
+         GError      **error)
 {
   g_autoptr (GByteArray) out = g_byte_array_new ();
   gboolean killed = FALSE;
-  int      fd;
-  pid_t    pid;
-
-  *stalled = FALSE;
-  *status = 0;
-  pid = remora_child_fork (&fd, error);
-  if (pid < 0)
-    return NULL;
-  if (pid == 0)
-    {
-      func (fd, user_data);
-      _exit (0);
-    }
 
   for (;;)
     {
@@ -252,4 +300,84 @@ remora_child_run (RemoraChildFunc func,
   close (fd);
   remora_child_reap (pid, killed, status);
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/**
+ * remora_child_spawn_run:
+ * @job: the name of a job (see child_jobs)
+ * @args: (array zero-terminated=1) (nullable): its arguments
+ * @fd: a descriptor the child gets as its descriptor 3, or -1
+ * @max_bytes: the most the answer may hold
+ * @cancellable: (nullable): a #GCancellable
+ * @status: (out): the child's wait status
+ * @stalled: (out): set when the child sent nothing for %REMORA_CHILD_STALL_MS
+ * @error: a location for a #GError, set only when the child could not be
+ *   started or the wait was cancelled
+ *
+ * Runs @job in a new process of this program and collects what it wrote, as
+ * remora_child_run() does for a function in a forked child.
+ *
+ * Returns: (transfer full): the bytes the child wrote, or %NULL with @error
+ *   set.
+ */
+GBytes *
+remora_child_spawn_run (const char        *job,
+                        const char *const *args,
+                        int                fd,
+                        gsize              max_bytes,
+                        GCancellable      *cancellable,
+                        int               *status,
+                        gboolean          *stalled,
+                        GError           **error)
+{
+  int   read_fd;
+  pid_t pid;
+
+  *stalled = FALSE;
+  *status = 0;
+  pid = spawn_child (job, args, fd, &read_fd, error);
+  if (pid < 0)
+    return NULL;
+  return collect (pid, read_fd, max_bytes, cancellable, status, stalled, error);
+}
+
+/**
+ * remora_child_run:
+ * @func: runs in the child and writes its answer to the fd it is given
+ * @user_data: for @func
+ * @max_bytes: the most the answer may hold
+ * @cancellable: (nullable): a #GCancellable
+ * @status: (out): the child's wait status
+ * @stalled: (out): set when the child sent nothing for %REMORA_CHILD_STALL_MS
+ * @error: a location for a #GError, set only when the child could not be
+ *   started or the wait was cancelled
+ *
+ * Runs @func in a child process and collects what it wrote.
+ *
+ * Returns: (transfer full): the bytes the child wrote (perhaps fewer than it
+ *   meant to, if it crashed: see @status), or %NULL with @error set.
+ */
+GBytes *
+remora_child_run (RemoraChildFunc func,
+                  gpointer        user_data,
+                  gsize           max_bytes,
+                  GCancellable   *cancellable,
+                  int            *status,
+                  gboolean       *stalled,
+                  GError        **error)
+{
+  int   fd;
+  pid_t pid;
+
+  *stalled = FALSE;
+  *status = 0;
+  pid = remora_child_fork (&fd, error);
+  if (pid < 0)
+    return NULL;
+  if (pid == 0)
+    {
+      func (fd, user_data);
+      _exit (0);
+    }
+  return collect (pid, fd, max_bytes, cancellable, status, stalled, error);
 }

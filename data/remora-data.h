@@ -12,6 +12,7 @@
 #include "remora-importer.h"
 #include "remora-loader.h"
 #include "remora-lod.h"
+#include "remora-name-history.h"
 #include "remora-store-filter.h"
 #include "remora-store-listing.h"
 #include "remora-store-rows.h"

@@ -114,6 +114,15 @@ typedef struct
   char  *text;
 } PrintRec;
 
+/* A task's name from @ts on (task_names). */
+typedef struct
+{
+  gint64  ts;
+  gint32  pid;
+  guint32 seq; /* the order it was seen in */
+  char    comm[16];
+} NameRec;
+
 typedef struct
 {
   gint32   level;
@@ -190,6 +199,11 @@ typedef struct _Import Import;
 
 typedef struct
 {
+  struct tep_format_field *comm, *pid;
+} NameFields;
+
+typedef struct
+{
   Import            *im;
   int                index;
   int                ncpus;
@@ -208,11 +222,18 @@ typedef struct
   int id_fentry;
   int id_fexit;
   int id_function;
+  int id_exec;
+  int id_fork;
+  int id_rename;
 
   struct tep_format_field *sw_prev_comm, *sw_prev_pid, *sw_prev_prio, *sw_prev_state;
   struct tep_format_field *sw_next_comm, *sw_next_pid, *sw_next_prio;
   struct tep_format_field *wk_comm, *wk_pid, *wk_target_cpu;
   struct tep_format_field *wn_comm, *wn_pid, *wn_target_cpu;
+  GHashTable              *namers; /* tep id -> NameFields: sched events naming a task */
+  struct tep_format_field *ex_filename, *ex_pid;
+  struct tep_format_field *fk_parent_comm, *fk_parent_pid, *fk_child_comm, *fk_child_pid;
+  struct tep_format_field *rn_pid, *rn_newcomm;
   struct tep_format_field *is_dev, *is_sector, *is_nr_sector, *is_rwbs;
   struct tep_format_field *co_dev, *co_sector, *co_nr_sector, *co_rwbs, *co_error;
   struct tep_format_field *rq_dev, *rq_sector, *rq_nr_sector, *rq_rwbs;
@@ -237,8 +258,10 @@ struct _Import
   struct tracecmd_input *head;    /* the trace's headers: formats, kallsyms, cmdlines */
   RemoraTraceReader     *reader;
   int                    n_types;
-  GHashTable            *comms;   /* pid -> char* comm */
-  GHashTable            *symbols; /* addr -> id */
+  GHashTable            *comms;     /* pid -> char* comm, the last one seen */
+  GArray                *names;     /* NameRec: each pid's first name and its changes */
+  GHashTable            *names_now; /* pid -> char* comm, its name at the last record */
+  GHashTable            *symbols;   /* addr -> id */
   gint64                 n_symbols;
 
   /* damaged records, by what was wrong (see remora_importer_run) */
@@ -789,13 +812,36 @@ field_str (struct tep_format_field *field, struct tep_record *rec, char *out, gs
   return out;
 }
 
+/* @comm is @pid's name at @ts: the first one seen, or a change, is kept as a
+ * row of task_names. The idle task (pid 0) is <idle> on every CPU, never the
+ * swapper/N a scheduler event names it. */
 static void
-remember_comm (Import *im, int pid, const char *comm)
+note_name (Import *im, int pid, gint64 ts, const char *comm)
+{
+  const char *old;
+  NameRec     n = { .ts = ts, .pid = pid };
+
+  if (comm == NULL || comm[0] == 0 || pid <= 0)
+    return;
+  old = g_hash_table_lookup (im->names_now, GINT_TO_POINTER (pid));
+  if (old != NULL && strcmp (old, comm) == 0)
+    return;
+  g_hash_table_insert (im->names_now, GINT_TO_POINTER (pid), g_strdup (comm));
+  g_strlcpy (n.comm, comm, sizeof n.comm);
+  n.seq = im->names->len;
+  g_array_append_val (im->names, n);
+}
+
+/* The same, from a scheduler event's fields, which also give tasks its one
+ * name per pid (the last). */
+static void
+remember_comm (Import *im, int pid, gint64 ts, const char *comm)
 {
   const char *old;
 
   if (comm == NULL || comm[0] == 0)
     return;
+  note_name (im, pid, ts, comm);
   old = g_hash_table_lookup (im->comms, GINT_TO_POINTER (pid));
   if (old == NULL || strcmp (old, comm) != 0)
     g_hash_table_insert (im->comms, GINT_TO_POINTER (pid), g_strdup (comm));
@@ -863,6 +909,9 @@ buffer_state_setup (BufferState *b)
   b->id_fentry = event_id_of (tep, "ftrace", "funcgraph_entry");
   b->id_fexit = event_id_of (tep, "ftrace", "funcgraph_exit");
   b->id_function = event_id_of (tep, "ftrace", "function");
+  b->id_exec = event_id_of (tep, "sched", "sched_process_exec");
+  b->id_fork = event_id_of (tep, "sched", "sched_process_fork");
+  b->id_rename = event_id_of (tep, "task", "task_rename");
 
   b->sw_prev_comm = find_field (tep, b->id_switch, "prev_comm");
   b->sw_prev_pid = find_field (tep, b->id_switch, "prev_pid");
@@ -877,6 +926,33 @@ buffer_state_setup (BufferState *b)
   b->wn_comm = find_field (tep, b->id_wakeup_new, "comm");
   b->wn_pid = find_field (tep, b->id_wakeup_new, "pid");
   b->wn_target_cpu = find_field (tep, b->id_wakeup_new, "target_cpu");
+  /* every other sched event whose comm and pid are one task's, as it is
+   * then (sched_process_wait's comm is the waiter's, its pid the waited
+   * for's) */
+  b->namers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  for (struct tep_event **e = tep_list_events (tep, TEP_EVENT_SORT_ID); e && *e; e++)
+    {
+      struct tep_format_field *comm = tep_find_field (*e, "comm");
+      struct tep_format_field *pid = tep_find_field (*e, "pid");
+
+      if (comm != NULL && pid != NULL && g_strcmp0 ((*e)->system, "sched") == 0 &&
+          g_strcmp0 ((*e)->name, "sched_process_wait") != 0 && (*e)->id != b->id_wakeup &&
+          (*e)->id != b->id_wakeup_new)
+        {
+          NameFields *f = g_new (NameFields, 1);
+          f->comm = comm;
+          f->pid = pid;
+          g_hash_table_insert (b->namers, GINT_TO_POINTER ((*e)->id), f);
+        }
+    }
+  b->ex_filename = find_field (tep, b->id_exec, "filename");
+  b->ex_pid = find_field (tep, b->id_exec, "pid");
+  b->fk_parent_comm = find_field (tep, b->id_fork, "parent_comm");
+  b->fk_parent_pid = find_field (tep, b->id_fork, "parent_pid");
+  b->fk_child_comm = find_field (tep, b->id_fork, "child_comm");
+  b->fk_child_pid = find_field (tep, b->id_fork, "child_pid");
+  b->rn_pid = find_field (tep, b->id_rename, "pid");
+  b->rn_newcomm = find_field (tep, b->id_rename, "newcomm");
   b->is_dev = find_field (tep, b->id_issue, "dev");
   b->is_sector = find_field (tep, b->id_issue, "sector");
   b->is_nr_sector = find_field (tep, b->id_issue, "nr_sector");
@@ -1012,8 +1088,10 @@ on_switch (Import *im, BufferState *b, CpuState *cs, struct tep_record *rec, gin
   int      next_pid = (int) field_num (b->sw_next_pid, rec, -1);
   SliceRec s;
 
-  remember_comm (im, prev_pid, field_str (b->sw_prev_comm, rec, prev_comm, sizeof prev_comm));
-  remember_comm (im, next_pid, field_str (b->sw_next_comm, rec, next_comm, sizeof next_comm));
+  remember_comm (im, prev_pid, (gint64) rec->ts,
+                 field_str (b->sw_prev_comm, rec, prev_comm, sizeof prev_comm));
+  remember_comm (im, next_pid, (gint64) rec->ts,
+                 field_str (b->sw_next_comm, rec, next_comm, sizeof next_comm));
 
   /* What ran before this switch: since the previous switch, or since the CPU's
    * first record (the first slice is clipped to the CPU's data). */
@@ -1115,6 +1193,46 @@ on_print (Import *im, BufferState *b, struct tep_record *rec, gint64 id)
   p.event_id = id;
   p.text = g_strndup ((const char *) rec->data + offset, len);
   g_array_append_val (im->cur->prints, p);
+}
+
+/* The events that name a task as it is at that moment, besides the
+ * switches and wakeups: sched_waking, sched_process_fork (the child is named
+ * at birth), sched_process_exec (the kernel names the task after the base
+ * name of what it runs, 15 bytes at most) and task_rename. */
+static void
+on_name (Import *im, BufferState *b, struct tep_record *rec, int tep_type)
+{
+  gint64 ts = (gint64) rec->ts;
+  char   comm[17];
+
+  if (tep_type == b->id_fork)
+    {
+      note_name (im, (int) field_num (b->fk_parent_pid, rec, -1), ts,
+                 field_str (b->fk_parent_comm, rec, comm, sizeof comm));
+      note_name (im, (int) field_num (b->fk_child_pid, rec, -1), ts,
+                 field_str (b->fk_child_comm, rec, comm, sizeof comm));
+    }
+  else if (tep_type == b->id_rename)
+    note_name (im, (int) field_num (b->rn_pid, rec, -1), ts,
+               field_str (b->rn_newcomm, rec, comm, sizeof comm));
+  else if (tep_type == b->id_exec)
+    {
+      char        path[4096];
+      const char *base = field_str (b->ex_filename, rec, path, sizeof path);
+
+      if (base == NULL)
+        return;
+      if (strrchr (base, '/') != NULL)
+        base = strrchr (base, '/') + 1;
+      g_strlcpy (comm, base, 16);
+      note_name (im, (int) field_num (b->ex_pid, rec, -1), ts, comm);
+    }
+  else
+    {
+      NameFields *f = g_hash_table_lookup (b->namers, GINT_TO_POINTER (tep_type));
+      note_name (im, (int) field_num (f->pid, rec, -1), ts,
+                 field_str (f->comm, rec, comm, sizeof comm));
+    }
 }
 
 /* Returns FALSE to stop: cancelled, or the writer failed. */
@@ -1251,7 +1369,7 @@ on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
       const char *c = field_str (is_new ? b->wn_comm : b->wk_comm, rec, comm, sizeof comm);
       struct tep_format_field *target = is_new ? b->wn_target_cpu : b->wk_target_cpu;
 
-      remember_comm (im, pid, c);
+      remember_comm (im, pid, (gint64) rec->ts, c);
       remora_wakeup_pairer_wakeup (&b->wakeups, id, (gint64) rec->ts, cpu, pid, c,
                                    (int) field_num (target, rec, -1), is_new, e.pid);
     }
@@ -1261,6 +1379,9 @@ on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
     on_func (im, b, rec, id, tep_type);
   else if (tep_type == b->id_print && b->pr_buf != NULL)
     on_print (im, b, rec, id);
+  else if (tep_type == b->id_exec || tep_type == b->id_fork || tep_type == b->id_rename ||
+           g_hash_table_contains (b->namers, GINT_TO_POINTER (tep_type)))
+    on_name (im, b, rec, tep_type);
 
   if ((im->next_id & ((1 << CHUNK_SHIFT) - 1)) == 0)
     flush_chunk (im);
@@ -1278,6 +1399,7 @@ buffer_state_free (gpointer data)
   remora_wakeup_pairer_clear (&b->wakeups);
   remora_block_pairer_clear (&b->blocks);
   g_clear_pointer (&b->cpus, g_array_unref);
+  g_clear_pointer (&b->namers, g_hash_table_unref);
   g_free (b->type_map);
   g_free (b->name);
   g_free (b);
@@ -1339,6 +1461,57 @@ put_meta (
 #define META_INT(k, v)                                                                             \
   if (!put_meta (im, k, NULL, v, FALSE, error))                                                    \
     return FALSE;
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  const NameRec *x = a, *y = b;
+
+  if (x->pid != y->pid)
+    return x->pid < y->pid ? -1 : 1;
+  if (x->ts != y->ts)
+    return x->ts < y->ts ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* task_names: each pid's first name since 0 (the trace's beginning, or
+ * whenever the pid came to be before it was first seen), then a row at each
+ * change; the idle task is <idle>. */
+static gboolean
+write_task_names (Import *im, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  const NameRec *last = NULL;
+
+  if (!remora_sqlite_prepare (
+          im->db, "INSERT OR REPLACE INTO task_names (pid, since_ts, comm) VALUES (?, ?, ?)", FALSE,
+          &st, im->store_path, error))
+    return FALSE;
+  if ((im->pid_bits[0] & 1) || g_hash_table_contains (im->comms, GINT_TO_POINTER (0)))
+    {
+      sqlite3_bind_int (st, 1, 0);
+      sqlite3_bind_int64 (st, 2, 0);
+      sqlite3_bind_text (st, 3, "<idle>", -1, SQLITE_STATIC);
+      if (!step (im, st, error))
+        return FALSE;
+    }
+  g_array_sort (im->names, compare_names);
+  for (guint i = 0; i < im->names->len; i++)
+    {
+      const NameRec *n = &g_array_index (im->names, NameRec, i);
+      gboolean       first = last == NULL || last->pid != n->pid;
+
+      if (!first && strcmp (last->comm, n->comm) == 0)
+        continue;
+      sqlite3_bind_int (st, 1, n->pid);
+      sqlite3_bind_int64 (st, 2, first ? 0 : n->ts);
+      sqlite3_bind_text (st, 3, n->comm, -1, SQLITE_STATIC);
+      if (!step (im, st, error))
+        return FALSE;
+      last = n;
+    }
+  return TRUE;
+}
 
 static gboolean
 put_count (
@@ -1457,12 +1630,22 @@ write_small_tables (Import *im, GError **error)
       {
         int         pid = g_array_index (pids, int, i);
         const char *comm = pid == 0 ? "<idle>" : tep_data_comm_from_pid (top->tep, pid);
+        NameRec     n = { .ts = 0, .pid = pid, .seq = im->names->len };
+
         sqlite3_bind_int (st_task, 1, pid);
         sqlite3_bind_text (st_task, 2, comm ? comm : "<...>", -1, SQLITE_TRANSIENT);
         if (!step (im, st_task, error))
           return FALSE;
+        if (pid != 0 && !g_hash_table_contains (im->names_now, GINT_TO_POINTER (pid)))
+          {
+            g_strlcpy (n.comm, comm ? comm : "<...>", sizeof n.comm);
+            g_array_append_val (im->names, n);
+          }
       }
   }
+
+  if (!write_task_names (im, error))
+    return FALSE;
 
   {
     g_autoptr (sqlite3_stmt) st_type = NULL;
@@ -1532,8 +1715,14 @@ write_headers (Import *im, const char *readable_path, const char *scratch_prefix
                               &st, im->store_path, error))
     return FALSE;
   sqlite3_bind_blob64 (st, 1, contents, len, SQLITE_STATIC);
-  return remora_sqlite_check (im->db, sqlite3_step (st), _ ("write the store"), im->store_path,
-                              error);
+  if (!remora_sqlite_check (im->db, sqlite3_step (st), _ ("write the store"), im->store_path,
+                            error))
+    return FALSE;
+  /* libtracecmd wrote them from headers this process has read (after a
+   * child did): the store's readers in this process need not try them in a
+   * child again */
+  remora_store_trust_headers (contents, len);
+  return TRUE;
 }
 
 /* Removes temporary stores left by importers that were killed. */
@@ -1865,6 +2054,8 @@ import_clear (Import *im)
   g_clear_pointer (&im->reader, remora_trace_reader_free);
   g_clear_pointer (&im->head, tracecmd_close);
   g_clear_pointer (&im->comms, g_hash_table_unref);
+  g_clear_pointer (&im->names, g_array_unref);
+  g_clear_pointer (&im->names_now, g_hash_table_unref);
   g_clear_pointer (&im->symbols, g_hash_table_unref);
   g_clear_pointer (&im->chunk_sizes, g_byte_array_unref);
   g_clear_pointer (&im->chunk_data, g_byte_array_unref);
@@ -1924,7 +2115,9 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
     goto out;
   /* The child opened the same headers without crashing: reading them here is safe. */
   remora_store_lock_libraries ();
+  remora_store_lock_parser ();
   im.head = tracecmd_open_head (check.readable_path, TRACECMD_FL_LOAD_NO_PLUGINS);
+  remora_store_unlock_parser ();
   remora_store_unlock_libraries ();
   if (im.head == NULL)
     {
@@ -1949,6 +2142,8 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
                      buffer_state_new (&im, i, remora_trace_reader_get_buffer_name (im.reader, i),
                                        remora_trace_reader_get_buffer_cpus (im.reader, i), tep));
   im.comms = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  im.names = g_array_new (FALSE, FALSE, sizeof (NameRec));
+  im.names_now = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im.symbols = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im.chunk_sizes = g_byte_array_sized_new (2 << CHUNK_SHIFT);
   im.chunk_data = g_byte_array_sized_new (64 << CHUNK_SHIFT);

@@ -73,6 +73,15 @@ CREATE TABLE tasks (
   comm TEXT NOT NULL
 );
 
+-- Every name each task had, and since when: its name at time T is the row of
+-- its pid with the greatest since_ts <= T (0: from the trace's beginning).
+CREATE TABLE task_names (
+  pid      INTEGER NOT NULL,
+  since_ts INTEGER NOT NULL,
+  comm     TEXT NOT NULL,
+  PRIMARY KEY (pid, since_ts)
+) WITHOUT ROWID;
+
 CREATE TABLE cpus (
   buffer_id   INTEGER NOT NULL REFERENCES buffers (id),
   cpu         INTEGER NOT NULL,

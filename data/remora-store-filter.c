@@ -19,6 +19,9 @@
 #include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-store-private.h"
+#include "remora-store-rows.h"
+#include "remora-trace-check-private.h"
+#include "remora-tracecmd-private.h"
 
 /* matches handed over at a time; also how often cancelling is looked at */
 #define BATCH 4096
@@ -233,6 +236,26 @@ parse_child (int out_fd, gpointer user_data)
   _exit (0);
 }
 
+/* The same in a spawned child: the trace's headers on @fd, the expression
+ * in @args. */
+void
+remora_store_check_filter_job (int fd, char **args, int out_fd)
+{
+  struct tracecmd_input *handle;
+  Parse                  p;
+
+  if (fd < 0 || args[0] == NULL)
+    _exit (2);
+  /* the event formats are all an expression is parsed against (the
+   * parent's handle has read the rest: kallsyms, printk formats, cmdlines) */
+  handle = tracecmd_alloc_fd (fd, TRACECMD_FL_LOAD_NO_PLUGINS);
+  if (handle == NULL || tracecmd_read_headers (handle, REMORA_TRACECMD_FILE_ALL_EVENTS) < 0)
+    _exit (3);
+  p.tep = tracecmd_get_tep (handle);
+  p.expression = args[0];
+  parse_child (out_fd, &p);
+}
+
 static struct tep_event_filter *
 compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GError **error)
 {
@@ -242,9 +265,21 @@ compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GEr
   const char *said;
   gsize       len;
   int         status;
-  gboolean    stalled;
+  gboolean    stalled, ok;
+  int         fd = remora_store_dup_headers_fd (store);
 
-  answer = remora_child_run (parse_child, &p, 512, NULL, &status, &stalled, error);
+  /* in a new process (see remora_child_spawn_run()); forked when it cannot
+   * be started */
+  if (fd >= 0)
+    {
+      const char *args[] = { expression, NULL };
+
+      answer =
+          remora_child_spawn_run ("check-filter", args, fd, 512, NULL, &status, &stalled, NULL);
+      close (fd);
+    }
+  if (answer == NULL)
+    answer = remora_child_run (parse_child, &p, 512, NULL, &status, &stalled, error);
   if (answer == NULL)
     return NULL;
   said = g_bytes_get_data (answer, &len);
@@ -273,8 +308,12 @@ compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GEr
       return NULL;
     }
 
+  /* (one parse at a time in the process: the parser's input is a global) */
   filter = tep_filter_alloc (tep);
-  if (filter == NULL || tep_filter_add_filter_str (filter, expression) < 0)
+  remora_store_lock_parser ();
+  ok = filter != NULL && tep_filter_add_filter_str (filter, expression) >= 0;
+  remora_store_unlock_parser ();
+  if (!ok)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_BAD_FILTER,
                    _ ("The filter “%s” is not valid: %s"), expression, g_strerror (ENOMEM));
@@ -714,4 +753,179 @@ out:
   g_free (scan->types);
   g_free (scan);
   return ok;
+}
+
+/* Everything but what a filter keeps -------------------------------------- */
+
+/**
+ * remora_store_filter_complement:
+ * @store: a #RemoraStore
+ * @filter: what to keep
+ * @complement: (out caller-allocates): what @filter does not keep
+ * @values: (out) (transfer full): the complement's CPUs or types, for the
+ *   caller to free with it
+ * @error: a location for a #GError
+ *
+ * Whether @filter is best answered as every event but those of another
+ * filter: when it keeps events by CPU only or by type only, rejects a
+ * quarter of the trace or less (those are read through an index), and the
+ * store is whole (no damaged record: then the summaries' per-cell event
+ * counts, remora_store_read_cell_events(), count exactly the events of
+ * each CPU and task).
+ *
+ * Returns: %TRUE with @complement and @values set when it is; %FALSE (with
+ *   @error set on a failure to read) when not.
+ */
+gboolean
+remora_store_filter_complement (RemoraStore             *store,
+                                const RemoraEventFilter *filter,
+                                RemoraEventFilter       *complement,
+                                guint8                 **values,
+                                GError                 **error)
+{
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  g_autoptr (GArray) counts = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gboolean by_cpu = filter->cpus != NULL;
+  gint64   rejected = 0;
+  int      rc;
+
+  *values = NULL;
+  memset (complement, 0, sizeof *complement);
+  if (by_cpu == (filter->types != NULL) || filter->pids != NULL || filter->expression != NULL ||
+      filter->text != NULL || info->partial || info->damaged_unknown > 0 ||
+      info->damaged_payload > 0 || info->damaged_time > 0 || info->damaged_span > 0)
+    return FALSE;
+  st = remora_store_prepare_cached (store,
+                                    by_cpu ? "SELECT cpu, sum (events) FROM cpus GROUP BY cpu"
+                                           : "SELECT id, count FROM event_types",
+                                    error);
+  if (st == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (st, 0);
+
+      if (value < 0 || value > (by_cpu ? REMORA_TRACE_MAX_CPUS : 1 << 24))
+        return FALSE;
+      if ((guint) value >= counts->len)
+        g_array_set_size (counts, value + 1);
+      g_array_index (counts, gint64, value) = sqlite3_column_int64 (st, 1);
+    }
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  *values = g_new0 (guint8, MAX (counts->len, 1));
+  for (guint v = 0; v < counts->len; v++)
+    {
+      gboolean kept =
+          by_cpu ? v < filter->n_cpus && filter->cpus[v] : v < filter->n_types && filter->types[v];
+      if (!kept)
+        {
+          (*values)[v] = 1;
+          rejected += g_array_index (counts, gint64, v);
+        }
+    }
+  if (rejected > info->events / INDEX_SHARE)
+    {
+      g_clear_pointer (values, g_free);
+      return FALSE;
+    }
+  if (by_cpu)
+    {
+      complement->cpus = *values;
+      complement->n_cpus = counts->len;
+    }
+  else
+    {
+      complement->types = *values;
+      complement->n_types = counts->len;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  RemoraCellEventsFunc func;
+  gpointer             user_data;
+  gboolean             by_pid;
+  int                  buffer_id;
+  int                  id;
+} Counting;
+
+static void
+count_cpu_cell (gint64 cell, const RemoraLodCell *c, gpointer user_data)
+{
+  Counting *k = user_data;
+
+  if (c->events > 0)
+    k->func (FALSE, k->buffer_id, k->id, cell, c->events, k->user_data);
+}
+
+static void
+count_task_cell (gint64 cell, const RemoraLodTaskCell *c, gpointer user_data)
+{
+  Counting *k = user_data;
+
+  if (c->events > 0)
+    k->func (TRUE, k->buffer_id, k->id, cell, c->events, k->user_data);
+}
+
+/**
+ * remora_store_read_cell_events:
+ * @store: a #RemoraStore
+ * @func: called with each cell of level 0 of the summaries that holds
+ *   events, CPU by CPU (@by_pid %FALSE) then task by task (idle aside), each
+ *   one's cells in time order
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * How many events each CPU and each task recorded in each time cell of
+ * 2^REMORA_LOD_CELL_SHIFT (0) ns.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_cell_events (RemoraStore         *store,
+                               RemoraCellEventsFunc func,
+                               gpointer             user_data,
+                               GError             **error)
+{
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  gint64                 first = info->first_ts >> REMORA_LOD_CELL_SHIFT (0);
+  gint64                 end = (info->last_ts >> REMORA_LOD_CELL_SHIFT (0)) + 1;
+  g_autoptr (GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  for (int by_pid = 0; by_pid < 2; by_pid++)
+    {
+      g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+          store,
+          by_pid ? "SELECT DISTINCT buffer_id, pid FROM lod_task WHERE level = 0 AND pid > 0"
+                 : "SELECT buffer_id, cpu FROM cpus ORDER BY buffer_id, cpu",
+          error);
+      int rc;
+
+      if (st == NULL)
+        return FALSE;
+      g_array_set_size (keys, 0);
+      while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+        {
+          gint32 key[2] = { sqlite3_column_int (st, 0), sqlite3_column_int (st, 1) };
+          g_array_append_vals (keys, key, 2);
+        }
+      if (!remora_store_check (store, rc, error))
+        return FALSE;
+      g_clear_pointer (&st, remora_cached_stmt_release);
+      for (guint i = 0; i + 1 < keys->len; i += 2)
+        {
+          Counting k = { func, user_data, by_pid, g_array_index (keys, gint32, i),
+                         g_array_index (keys, gint32, i + 1) };
+
+          if (!(by_pid ? remora_store_read_task_cells (store, k.buffer_id, k.id, 0, first, end,
+                                                       count_task_cell, &k, error)
+                       : remora_store_read_cpu_cells (store, k.buffer_id, k.id, 0, first, end,
+                                                      count_cpu_cell, &k, error)))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }

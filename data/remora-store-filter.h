@@ -128,4 +128,26 @@ gboolean remora_store_filter_events (RemoraStore             *store,
                                      GCancellable            *cancellable,
                                      GError                 **error);
 
+/**
+ * RemoraCellEventsFunc:
+ * @by_pid: %TRUE for a task's cell, %FALSE for a CPU's
+ * @buffer_id: the buffer
+ * @id: the CPU or the task
+ * @cell: the cell (ts >> REMORA_LOD_CELL_SHIFT (0))
+ * @events: how many events
+ * @user_data: the data given with it
+ */
+typedef void (*RemoraCellEventsFunc) (
+    gboolean by_pid, int buffer_id, int id, gint64 cell, guint32 events, gpointer user_data);
+
+gboolean remora_store_filter_complement (RemoraStore             *store,
+                                         const RemoraEventFilter *filter,
+                                         RemoraEventFilter       *complement,
+                                         guint8                 **values,
+                                         GError                 **error);
+gboolean remora_store_read_cell_events (RemoraStore         *store,
+                                        RemoraCellEventsFunc func,
+                                        gpointer             user_data,
+                                        GError             **error);
+
 G_END_DECLS

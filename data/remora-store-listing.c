@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "remora-data-error.h"
+#include "remora-name-history.h"
 #include "remora-store-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -22,6 +23,34 @@ compare_lost_rows (gconstpointer a, gconstpointer b)
   const RemoraLostRow *x = a, *y = b;
 
   return x->event_id < y->event_id ? -1 : x->event_id > y->event_id;
+}
+
+/* The columns of the listings' query: e.id, e.ts, e.cpu, e.pid, e.name,
+ * e.buffer, t.comm, e.buffer_id. */
+#define LISTED_COLUMNS                                                                             \
+  "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm, e.buffer_id "                        \
+  "FROM events e LEFT JOIN tasks t ON t.pid = e.pid "
+
+/* The event of a row of LISTED_COLUMNS, its task named as it was then. */
+static void
+read_listed (sqlite3_stmt *st, RemoraNameHistory *names, RemoraListedEvent *e)
+{
+  const char *buffer = (const char *) sqlite3_column_text (st, 5);
+
+  *e = (RemoraListedEvent){ sqlite3_column_int64 (st, 0),
+                            sqlite3_column_int64 (st, 1),
+                            sqlite3_column_int (st, 2),
+                            sqlite3_column_int (st, 3),
+                            (const char *) sqlite3_column_text (st, 4),
+                            buffer ? buffer : "",
+                            (const char *) sqlite3_column_text (st, 6),
+                            sqlite3_column_int (st, 7),
+                            NULL,
+                            NULL,
+                            NULL };
+  e->task = remora_name_history_lookup (names, e->pid, e->ts);
+  if (e->task == NULL)
+    e->task = e->pid == 0 ? "<idle>" : e->comm ? e->comm : "<...>";
 }
 
 /**
@@ -47,13 +76,14 @@ remora_store_list_events (RemoraStore          *store,
                           GError              **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
-  int rc;
+  RemoraNameHistory *names = remora_store_get_name_history (store, error);
+  int                rc;
 
+  if (names == NULL)
+    return FALSE;
   rc = sqlite3_prepare_v2 (remora_store_get_db (store),
-                           "SELECT e.id, e.ts, e.cpu, e.pid, e.name, e.buffer, t.comm, e.buffer_id "
-                           "FROM events e LEFT JOIN tasks t ON t.pid = e.pid "
-                           "WHERE e.id >= ?1 AND (?2 IS NULL OR e.name = ?2) ORDER BY e.id "
-                           "LIMIT ?3",
+                           LISTED_COLUMNS "WHERE e.id >= ?1 AND (?2 IS NULL OR e.name = ?2) "
+                                          "ORDER BY e.id LIMIT ?3",
                            -1, &st, NULL);
   if (!remora_store_check (store, rc, error))
     return FALSE;
@@ -63,19 +93,106 @@ remora_store_list_events (RemoraStore          *store,
   sqlite3_bind_int64 (st, 3, limit);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      const char       *buffer = (const char *) sqlite3_column_text (st, 5);
-      RemoraListedEvent e = { sqlite3_column_int64 (st, 0),
-                              sqlite3_column_int64 (st, 1),
-                              sqlite3_column_int (st, 2),
-                              sqlite3_column_int (st, 3),
-                              (const char *) sqlite3_column_text (st, 4),
-                              buffer ? buffer : "",
-                              (const char *) sqlite3_column_text (st, 6),
-                              sqlite3_column_int (st, 7) };
+      RemoraListedEvent e;
+
+      read_listed (st, names, &e);
       if (!func (&e, user_data, error))
         return FALSE;
     }
   return remora_store_check (store, rc, error);
+}
+
+/* Seeking the next event wanted costs about as much as stepping over this
+ * many rows. */
+#define SEEK_ROWS 64
+
+/**
+ * remora_store_list_chosen_events:
+ * @store: a #RemoraStore
+ * @next: says which event is wanted next
+ * @next_data: for @next
+ * @texts: whether to decode each event's info and latency flags
+ * @func: called with each event wanted, in id order; returns %FALSE with
+ *   its error set to stop
+ * @user_data: for @func
+ * @error: a location for a #GError
+ *
+ * The events @next wants, in one pass over the rows: the rows between two
+ * events wanted are stepped over when they are few, sought past when they
+ * are many.
+ *
+ * Returns: %FALSE with @error set when the store or @func fails.
+ */
+gboolean
+remora_store_list_chosen_events (RemoraStore          *store,
+                                 RemoraNextIdFunc      next,
+                                 gpointer              next_data,
+                                 gboolean              texts,
+                                 RemoraListedEventFunc func,
+                                 gpointer              user_data,
+                                 GError              **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+  RemoraNameHistory *names = remora_store_get_name_history (store, error);
+  gint64             want = next (0, next_data);
+  int                rc = SQLITE_DONE;
+
+  if (names == NULL)
+    return FALSE;
+  if (want < 0)
+    return TRUE;
+  rc = sqlite3_prepare_v2 (remora_store_get_db (store),
+                           LISTED_COLUMNS "WHERE e.id >= ?1 ORDER BY e.id", -1, &st, NULL);
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, want);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      g_autofree char  *info = NULL;
+      g_autofree char  *latency = NULL;
+      RemoraListedEvent e;
+
+      if (sqlite3_column_int64 (st, 0) < want)
+        continue;
+      read_listed (st, names, &e);
+      if (e.id > want)
+        {
+          /* the one wanted is not in the store: sought from here on */
+          g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                       _ ("The store “%s” has no event %lld"), remora_store_get_path (store),
+                       (long long) want);
+          return FALSE;
+        }
+      if (texts)
+        {
+          if ((info = remora_store_dup_event_text_at (store, e.id, e.ts, e.cpu, TEP_PRINT_INFO,
+                                                      error)) == NULL ||
+              (latency = remora_store_dup_event_text_at (store, e.id, e.ts, e.cpu,
+                                                         TEP_PRINT_LATENCY, error)) == NULL)
+            return FALSE;
+          e.info = info;
+          e.latency = latency;
+        }
+      if (!func (&e, user_data, error))
+        return FALSE;
+      if ((want = next (e.id + 1, next_data)) < 0)
+        return TRUE;
+      if (want - e.id > SEEK_ROWS)
+        {
+          sqlite3_reset (st);
+          sqlite3_bind_int64 (st, 1, want);
+        }
+    }
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  if (want >= 0)
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                   _ ("The store “%s” has no event %lld"), remora_store_get_path (store),
+                   (long long) want);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

@@ -23,8 +23,14 @@ G_BEGIN_DECLS
  * @pid: the task that was running
  * @name: the event's name
  * @buffer: its buffer's name ("" for the top-level one)
- * @comm: (nullable): the task's name
+ * @comm: (nullable): the task's one name in tasks (its last, as scheduler
+ *   events gave it)
  * @buffer_id: its buffer's id
+ * @task: (not nullable): the name the task had at that moment (task_names:
+ *   `<idle>` for pid 0, `<...>` for a task the store does not name)
+ * @info: (nullable): its text as `trace-cmd report` prints it, when asked
+ * @latency: (nullable): its latency flags as `trace-cmd report -l` prints
+ *   them (`d..2.`), when asked
  *
  * One event of a listing; the strings are valid during the callback only.
  */
@@ -38,12 +44,31 @@ typedef struct
   const char *buffer;
   const char *comm;
   gint32      buffer_id;
+  const char *task;
+  const char *info;
+  const char *latency;
 } RemoraListedEvent;
 
 typedef gboolean (*RemoraListedEventFunc) (const RemoraListedEvent *event,
                                            gpointer                 user_data,
                                            GError                 **error);
 
+/**
+ * RemoraNextIdFunc:
+ * @id: an event id
+ * @user_data: the data given with it
+ *
+ * Returns: the first event wanted at or after @id, -1 when no more is.
+ */
+typedef gint64 (*RemoraNextIdFunc) (gint64 id, gpointer user_data);
+
+gboolean remora_store_list_chosen_events (RemoraStore          *store,
+                                          RemoraNextIdFunc      next,
+                                          gpointer              next_data,
+                                          gboolean              texts,
+                                          RemoraListedEventFunc func,
+                                          gpointer              user_data,
+                                          GError              **error);
 gboolean remora_store_list_events (RemoraStore          *store,
                                    gint64                first_id,
                                    const char           *name,

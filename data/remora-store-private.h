@@ -25,14 +25,20 @@ sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *s
 char              *remora_store_dup_meta (RemoraStore *self, const char *key);
 gint64             remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);
 struct tep_handle *remora_store_get_tep (RemoraStore *self, GError **error);
+int                remora_store_dup_headers_fd (RemoraStore *self);
+void               remora_store_trust_headers (const void *data, gsize len);
 void               remora_store_lock_libraries (void);
 void               remora_store_unlock_libraries (void);
+void               remora_store_lock_parser (void);
+void               remora_store_unlock_parser (void);
 void               remora_store_print_event (struct tep_handle *tep,
                                              struct trace_seq  *seq,
                                              struct tep_record *rec,
                                              const char        *what);
-gboolean           remora_store_read_record (
-              RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error);
+char              *remora_store_dup_event_text_at (
+                 RemoraStore *self, gint64 event_id, gint64 ts, int cpu, const char *what, GError **error);
+gboolean remora_store_read_record (
+    RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error);
 
 /* A statement from remora_store_prepare_cached(): released by a reset, the
  * store keeps it prepared. */

@@ -21,6 +21,7 @@
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
 #include "remora-lod-private.h"
+#include "remora-name-history.h"
 #include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
 #include "remora-store-private.h"
@@ -59,6 +60,7 @@ struct _RemoraStore
   RemoraTraceInfo       *info;
   RemoraStore           *companion; /* a second connection, for a helper thread */
   gboolean               companion_failed;
+  RemoraNameHistory     *names; /* read on first use */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
@@ -68,6 +70,11 @@ G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
  * unloads it: handles are loaded, print and are closed one thread at a
  * time. */
 static GMutex print_lock;
+
+/* libtraceevent's parser (of event formats and of filter expressions) reads
+ * its input through globals: one parse at a time, in any thread, while
+ * others print. */
+static GMutex parse_lock;
 
 /* Fingerprints ------------------------------------------------------------- */
 
@@ -521,6 +528,7 @@ remora_store_finalize (GObject *object)
   g_clear_pointer (&self->snapshot_data, g_hash_table_unref);
   g_clear_object (&self->companion);
   g_clear_pointer (&self->info, remora_trace_info_unref);
+  g_clear_pointer (&self->names, remora_name_history_unref);
   if (self->headers != NULL)
     {
       g_mutex_lock (&print_lock);
@@ -841,6 +849,25 @@ remora_store_get_companion (RemoraStore *self, GError **error)
 }
 
 /**
+ * remora_store_get_name_history:
+ * @store: a #RemoraStore, used on this thread
+ * @error: a location for a #GError
+ *
+ * The names of the store's tasks over time, read on first use and kept with
+ * @store.
+ *
+ * Returns: (transfer none) (nullable): the names, or %NULL with @error set.
+ */
+RemoraNameHistory *
+remora_store_get_name_history (RemoraStore *store, GError **error)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  if (store->names == NULL)
+    store->names = remora_name_history_read (store, error);
+  return store->names;
+}
+
+/**
  * remora_store_get_info:
  * @self: a #RemoraStore
  *
@@ -1019,6 +1046,33 @@ try_headers_child (int out_fd, gpointer user_data)
     _exit (4);
 }
 
+/* The same in a spawned child, on its descriptor @fd. */
+void
+remora_store_try_headers_job (int fd, char **args, int out_fd)
+{
+  if (fd < 0)
+    _exit (2);
+  try_headers_child (out_fd, GINT_TO_POINTER (fd));
+}
+
+/**
+ * remora_store_dup_headers_fd:
+ * @self: a #RemoraStore whose headers are loaded
+ *
+ * Returns: a descriptor of its own (its own offset) on the store's copy of
+ *   the trace's headers, to hand a child; -1 when there is none.
+ */
+int
+remora_store_dup_headers_fd (RemoraStore *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->headers_fd < 0)
+    return -1;
+  path = g_strdup_printf ("/proc/self/fd/%d", self->headers_fd);
+  return open (path, O_RDONLY | O_CLOEXEC);
+}
+
 /* Headers that a child has read without harm, by their SHA-256: a store's
  * workers (each with a connection and handle of its own) need not try them
  * again. */
@@ -1049,6 +1103,20 @@ headers_mark_good (const void *data, int len)
   g_mutex_unlock (&good_headers_lock);
 }
 
+/**
+ * remora_store_trust_headers:
+ * @data: a store's trace headers
+ * @len: their size
+ *
+ * Says that this process has read these headers without harm: a store that
+ * holds them reads them without trying them in a child first.
+ */
+void
+remora_store_trust_headers (const void *data, gsize len)
+{
+  headers_mark_good (data, (int) MIN (len, G_MAXINT));
+}
+
 static gboolean
 ensure_headers (RemoraStore *self, GError **error)
 {
@@ -1056,6 +1124,7 @@ ensure_headers (RemoraStore *self, GError **error)
   const void *data;
   int         len;
   int         rc;
+  gboolean    ok;
 
   if (self->headers != NULL)
     return TRUE;
@@ -1089,8 +1158,18 @@ ensure_headers (RemoraStore *self, GError **error)
       gboolean stalled;
       int      status;
 
-      answer = remora_child_run (try_headers_child, GINT_TO_POINTER (self->headers_fd), 1, NULL,
-                                 &status, &stalled, error);
+      int fd = remora_store_dup_headers_fd (self);
+
+      /* in a new process (see remora_child_spawn_run()); forked when it
+       * cannot be started */
+      answer = fd >= 0 ? remora_child_spawn_run ("try-headers", NULL, fd, 1, NULL, &status,
+                                                 &stalled, NULL)
+                       : NULL;
+      if (fd >= 0)
+        close (fd);
+      if (answer == NULL)
+        answer = remora_child_run (try_headers_child, GINT_TO_POINTER (self->headers_fd), 1, NULL,
+                                   &status, &stalled, error);
       if (answer == NULL)
         return FALSE;
       if (g_bytes_get_size (answer) != 1 || lseek (self->headers_fd, 0, SEEK_SET) != 0)
@@ -1102,16 +1181,23 @@ ensure_headers (RemoraStore *self, GError **error)
         }
       headers_mark_good (data, len);
     }
+  /* the handle is made (its plugins loaded) while no other prints, and
+   * its formats parsed while no other parses: other handles print
+   * meanwhile (a trace's kallsyms take some 0.1 s) */
   g_mutex_lock (&print_lock);
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
-  if (self->headers == NULL ||
-      tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) < 0)
+  g_mutex_unlock (&print_lock);
+  g_mutex_lock (&parse_lock);
+  ok = self->headers != NULL &&
+       tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) >= 0;
+  g_mutex_unlock (&parse_lock);
+  if (!ok)
     {
-      g_mutex_unlock (&print_lock);
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
                    _ ("Failed to read the store “%s”: its trace headers are damaged"), self->path);
       return FALSE;
     }
+  g_mutex_lock (&print_lock);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_entry",
                               print_funcgraph_entry, NULL);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_exit",
@@ -1249,6 +1335,25 @@ remora_store_dup_event_latency (RemoraStore *self, gint64 event_id, GError **err
 }
 
 /**
+ * remora_store_load_formats:
+ * @self: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * Reads the trace's formats (the headers kept in the store) now rather than
+ * on the first event decoded: some 0.1 s on a trace with kallsyms, during
+ * which other connections wait to decode (libtraceevent parses one handle at
+ * a time).
+ *
+ * Returns: %FALSE with @error set when they cannot be read.
+ */
+gboolean
+remora_store_load_formats (RemoraStore *self, GError **error)
+{
+  g_return_val_if_fail (REMORA_IS_STORE (self), FALSE);
+  return ensure_headers (self, error);
+}
+
+/**
  * remora_store_get_tep:
  * @self: a #RemoraStore
  * @error: a location for a #GError
@@ -1320,6 +1425,29 @@ remora_store_lock_libraries (void)
 }
 
 /**
+ * remora_store_lock_parser:
+ *
+ * Takes the lock held while libtraceevent parses (event formats, filter
+ * expressions): its parser's input is a global.
+ */
+void
+remora_store_lock_parser (void)
+{
+  g_mutex_lock (&parse_lock);
+}
+
+/**
+ * remora_store_unlock_parser:
+ *
+ * Gives remora_store_lock_parser()'s lock back.
+ */
+void
+remora_store_unlock_parser (void)
+{
+  g_mutex_unlock (&parse_lock);
+}
+
+/**
  * remora_store_unlock_libraries:
  *
  * Gives remora_store_lock_libraries()'s lock back (in a forked child too).
@@ -1353,15 +1481,10 @@ remora_store_print_event (struct tep_handle *tep,
 static char *
 dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error)
 {
-  sqlite3_stmt     *st;
-  struct tep_record rec = { 0 };
-  struct trace_seq  seq;
-  char             *text;
+  sqlite3_stmt *st;
 
   g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
 
-  if (!ensure_headers (self, error))
-    return NULL;
   if (self->st_event == NULL &&
       !remora_sqlite_prepare (self->db, "SELECT ts, cpu FROM event_rows WHERE id = ?", TRUE,
                               &self->st_event, self->path, error))
@@ -1375,8 +1498,35 @@ dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **e
                    _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
       return NULL;
     }
-  if (!remora_store_read_record (self, event_id, sqlite3_column_int64 (st, 0),
-                                 sqlite3_column_int (st, 1), &rec, error))
+  return remora_store_dup_event_text_at (self, event_id, sqlite3_column_int64 (st, 0),
+                                         sqlite3_column_int (st, 1), what, error);
+}
+
+/**
+ * remora_store_dup_event_text_at:
+ * @self: a #RemoraStore
+ * @event_id: an event's id
+ * @ts: its time
+ * @cpu: its CPU
+ * @what: TEP_PRINT_INFO, TEP_PRINT_INFO_RAW or TEP_PRINT_LATENCY
+ * @error: a location for a #GError
+ *
+ * remora_store_dup_event_info() or remora_store_dup_event_latency() of an
+ * event whose time and CPU the caller has read already.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set.
+ */
+char *
+remora_store_dup_event_text_at (
+    RemoraStore *self, gint64 event_id, gint64 ts, int cpu, const char *what, GError **error)
+{
+  struct tep_record rec = { 0 };
+  struct trace_seq  seq;
+  char             *text;
+
+  if (!ensure_headers (self, error))
+    return NULL;
+  if (!remora_store_read_record (self, event_id, ts, cpu, &rec, error))
     return NULL;
 
   /* libtraceevent reads fields where the format says, whatever the size: a

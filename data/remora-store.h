@@ -18,7 +18,7 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version of a complete store written by this importer. */
-#define REMORA_STORE_SCHEMA_VERSION 4
+#define REMORA_STORE_SCHEMA_VERSION 5
 
 #define REMORA_TYPE_STORE (remora_store_get_type ())
 
@@ -67,5 +67,6 @@ char    *remora_store_dup_event_info (RemoraStore *self,
                                       gboolean     raw_fields,
                                       GError     **error);
 char    *remora_store_dup_event_latency (RemoraStore *self, gint64 event_id, GError **error);
+gboolean remora_store_load_formats (RemoraStore *self, GError **error);
 
 G_END_DECLS

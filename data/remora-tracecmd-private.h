@@ -21,6 +21,7 @@ G_BEGIN_DECLS
  * decoded later without the .dat file. */
 
 /* enum tracecmd_file_states of trace-cmd 3.1 */
+#define REMORA_TRACECMD_FILE_ALL_EVENTS    4
 #define REMORA_TRACECMD_FILE_CMD_LINES     7
 #define REMORA_TRACECMD_FILE_CPU_FLYRECORD 11
 

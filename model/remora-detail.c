@@ -15,11 +15,19 @@
 #include "remora-row-detail.h"
 #include "remora-task-row.h"
 
+/* The name @pid had at @ts. */
 static char *
-dup_name (RemoraStore *store, int pid, GError **error)
+dup_name (RemoraStore *store, int pid, gint64 ts, GError **error)
 {
-  g_autoptr (GHashTable) names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GHashTable) names = NULL;
+  RemoraNameHistory *history = remora_store_get_name_history (store, error);
+  const char        *name;
 
+  if (history == NULL)
+    return NULL;
+  if ((name = remora_name_history_lookup (history, pid, ts)) != NULL)
+    return g_strdup (name);
+  names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   if (!remora_store_read_task_names (store, &pid, 1, names, error))
     return NULL;
   return g_strdup (g_hash_table_lookup (names, GINT_TO_POINTER (pid)) ?: "<...>");
@@ -89,7 +97,9 @@ remora_detail_query_event (RemoraStore         *store,
   if (!remora_store_read_slice_at (store, spec->buffer_id, by_pid, spec->id, ts, &d->slice,
                                    &d->has_slice, error))
     return NULL;
-  if (d->has_slice && (d->comm = dup_name (store, d->slice.pid, error)) == NULL)
+  if (d->has_slice &&
+      (d->comm = dup_name (store, d->slice.pid, CLAMP (ts, d->slice.begin_ns, d->slice.end_ns),
+                           error)) == NULL)
     return NULL;
   if (d->has_slice && d->slice.pid != 0 &&
       !remora_store_read_wakeup_for_switch (store, spec->buffer_id, d->slice.pid, d->slice.begin_ns,
@@ -143,7 +153,7 @@ remora_detail_query_event (RemoraStore         *store,
     }
   if (d->has_event)
     {
-      if ((d->event_comm = dup_name (store, d->event.pid, error)) == NULL ||
+      if ((d->event_comm = dup_name (store, d->event.pid, d->event.ts, error)) == NULL ||
           (d->event_text = remora_store_dup_event_info (store, d->event.id, FALSE, error)) ==
               NULL ||
           (d->event_fields = remora_store_dup_event_info (store, d->event.id, TRUE, error)) == NULL)

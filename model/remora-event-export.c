@@ -143,22 +143,19 @@ static gboolean
 write_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
 {
   Writing         *w = user_data;
-  g_autofree char *info = remora_store_dup_event_info (w->store, e->id, FALSE, error);
-  g_autofree char *latency = NULL;
+  g_autofree char *info = g_strdup (e->info);
   g_autofree char *time = NULL;
 
-  if (info == NULL || (latency = remora_store_dup_event_latency (w->store, e->id, error)) == NULL)
-    return FALSE;
   /* one line per event: a print event's own newline is not kept */
   g_strchomp (info);
   time = remora_format_timestamp (e->ts - w->job->first_ts);
   g_string_append_printf (w->buf, "%" G_GINT64_FORMAT ",", e->id);
   add_field (w->buf, e->buffer, FALSE);
   g_string_append_printf (w->buf, "%" G_GINT64_FORMAT ",%s,%d,", e->ts, time, e->cpu);
-  add_field (w->buf, e->comm ? e->comm : "<...>", FALSE);
+  add_field (w->buf, e->task, FALSE);
   g_string_append_printf (w->buf, "%d,", e->pid);
   add_field (w->buf, e->name, FALSE);
-  add_field (w->buf, latency, FALSE);
+  add_field (w->buf, e->latency, FALSE);
   add_field (w->buf, info, TRUE);
   w->rows++;
   if ((w->rows & 1023) == 0)
@@ -174,6 +171,17 @@ write_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* The next event to write: the mask's, or every one. */
+static gint64
+next_row (gint64 id, gpointer user_data)
+{
+  RemoraCsvExport *job = user_data;
+
+  if (job->mask != NULL)
+    return remora_event_mask_next (job->mask, id);
+  return id < job->total ? id : -1;
 }
 
 /**
@@ -212,15 +220,7 @@ remora_csv_export_run (RemoraCsvExport *job, GCancellable *cancellable, GError *
     }
   w.buf = g_string_sized_new (FLUSH_BYTES + 4096);
   g_string_append (w.buf, "id,buffer,ts,time,cpu,task,pid,event,latency,info\n");
-  if (job->mask == NULL)
-    ok = remora_store_list_events (store, 0, NULL, -1, write_row, &w, error);
-  else
-    {
-      ok = TRUE;
-      for (gint64 k = 0; ok && k < job->total; k++)
-        ok = remora_store_list_events (store, remora_event_mask_select (job->mask, k), NULL, 1,
-                                       write_row, &w, error);
-    }
+  ok = remora_store_list_chosen_events (store, next_row, job, TRUE, write_row, &w, error);
   if (ok && !flush (&w))
     {
       ok = FALSE;

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "remora-format.h"
+
 /**
  * RemoraEventList:
  *
@@ -66,8 +68,10 @@ struct _RemoraEventList
   gint64   n_events;
   gboolean ready;
   GError  *error;
-  GArray  *lost; /* RemoraLostRow, by event_id */
-  guint    n_items;
+  GArray  *lost;    /* RemoraLostRow, by event_id */
+  guint    n_items; /* what the list says it holds */
+  guint    n_rows;  /* the rows of its mask: after a filter keeps fewer, the
+                     * rows from n_rows to n_items are blank until trimmed */
   /* when filtered: the events kept, and no gap rows. A page holds the rows
    * of 64 slots: events by id unfiltered, by position filtered. */
   RemoraEventMask *mask;
@@ -427,7 +431,7 @@ remora_event_list_event_at (RemoraEventList *self, guint position)
   gint64 id = -1;
 
   g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), -1);
-  if (position >= self->n_items || lost_at (self, position, &id) >= 0)
+  if (position >= self->n_rows || lost_at (self, position, &id) >= 0)
     return -1;
   return id;
 }
@@ -446,7 +450,7 @@ remora_event_list_is_read (RemoraEventList *self, guint position)
   gint64 id = -1;
 
   g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), FALSE);
-  if (position >= self->n_items)
+  if (position >= self->n_rows)
     return FALSE;
   if (lost_at (self, position, &id) >= 0)
     return TRUE;
@@ -485,8 +489,11 @@ open_worker_store (RemoraEventList *self, GError **error)
 
 typedef struct
 {
-  RemoraStore *store;
-  Page        *page;
+  RemoraStore     *store;
+  Page            *page;
+  RemoraEventMask *mask;
+  gint64           first; /* the page's first event */
+  gint64           end;   /* unfiltered: the event after its last */
 } Filling;
 
 static gboolean
@@ -501,15 +508,27 @@ add_row (const RemoraListedEvent *e, gpointer user_data, GError **error)
   row->buffer_id = e->buffer_id;
   row->pid = e->pid;
   row->buffer = g_strdup (e->buffer);
-  row->task = g_strdup (e->comm ? e->comm : "<...>");
+  row->task = g_strdup (e->task);
   row->name = (char *) g_intern_string (e->name);
-  f->page->n++;
-  if ((row->info = remora_store_dup_event_info (f->store, e->id, FALSE, error)) == NULL ||
-      (row->latency = remora_store_dup_event_latency (f->store, e->id, error)) == NULL)
-    return FALSE;
+  row->latency = g_strdup (e->latency);
   /* one line per event: a print event's own newline is not shown */
-  g_strchomp (row->info);
+  row->info = g_strchomp (g_strdup (e->info));
+  f->page->n++;
   return TRUE;
+}
+
+/* The events of a page: 64 ids in a row, or the mask's 64 from its first. */
+static gint64
+next_of_page (gint64 id, gpointer user_data)
+{
+  Filling *f = user_data;
+
+  if (f->page->n >= PAGE_SIZE)
+    return -1;
+  if (f->mask != NULL)
+    return remora_event_mask_next (f->mask, MAX (id, f->first));
+  id = MAX (id, f->first);
+  return id < f->end ? id : -1;
 }
 
 static Page *
@@ -521,18 +540,15 @@ read_page (RemoraEventList *self, RemoraEventMask *mask, gint64 number)
   page->page = number;
   if (open_worker_store (self, &error))
     {
-      Filling f = { self->worker_store, page };
-      if (mask == NULL)
-        remora_store_list_events (self->worker_store, number * PAGE_SIZE, NULL, PAGE_SIZE, add_row,
-                                  &f, &error);
-      else
-        /* the events the filter keeps, one by one */
-        for (gint64 k = number * PAGE_SIZE;
-             k < MIN ((number + 1) * PAGE_SIZE, remora_event_mask_get_count (mask)) &&
-             error == NULL;
-             k++)
-          remora_store_list_events (self->worker_store, remora_event_mask_select (mask, k), NULL, 1,
-                                    add_row, &f, &error);
+      Filling f = { self->worker_store, page, mask, number * PAGE_SIZE,
+                    MIN ((number + 1) * PAGE_SIZE, self->n_events) };
+
+      /* the events the filter keeps from the page's first on */
+      if (mask != NULL)
+        f.first = remora_event_mask_select (mask, number * PAGE_SIZE);
+      if (f.first >= 0)
+        remora_store_list_chosen_events (self->worker_store, next_of_page, &f, TRUE, add_row, &f,
+                                         &error);
     }
   if (error != NULL)
     {
@@ -621,7 +637,7 @@ add_page (RemoraEventList *self, Page *page)
   /* the items waiting for it */
   first = position_of_slot (self, page->page * PAGE_SIZE);
   last = position_of_slot (self, page->page * PAGE_SIZE + PAGE_SIZE - 1);
-  for (guint p = first; p <= last && p < self->n_items; p++)
+  for (guint p = first; p <= last && p < self->n_rows; p++)
     {
       RemoraEventItem *item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (p));
       gint64           id;
@@ -660,7 +676,7 @@ page_is_waited_for (RemoraEventList *self, gint64 page)
   guint first = position_of_slot (self, page * PAGE_SIZE);
   guint last = position_of_slot (self, page * PAGE_SIZE + PAGE_SIZE - 1);
 
-  for (guint p = first; p <= last && p < self->n_items; p++)
+  for (guint p = first; p <= last && p < self->n_rows; p++)
     if (g_hash_table_contains (self->items, GUINT_TO_POINTER (p)))
       return TRUE;
   return FALSE;
@@ -735,6 +751,8 @@ want_page (RemoraEventList *self, gint64 page)
 
 /* GListModel ------------------------------------------------------------- */
 
+static void fill_slot (RemoraEventList *self, RemoraEventItem *item);
+
 static GType
 remora_event_list_get_item_type (GListModel *model)
 {
@@ -752,9 +770,6 @@ remora_event_list_get_item (GListModel *model, guint position)
 {
   RemoraEventList *self = REMORA_EVENT_LIST (model);
   RemoraEventItem *item;
-  gint64           id = -1, slot;
-  int              gap;
-  Page            *page;
 
   if (position >= self->n_items)
     return NULL;
@@ -766,6 +781,33 @@ remora_event_list_get_item (GListModel *model, guint position)
   item->list = self;
   item->position = position;
   g_hash_table_insert (self->items, GUINT_TO_POINTER (position), item);
+  if (position >= self->n_rows)
+    return item; /* a blank row, until trimmed */
+  fill_slot (self, item);
+  return item;
+}
+
+static char *
+dup_gap_text (const RemoraLostRow *l)
+{
+  return l->count >= 0
+             /* Translators: a row of the event list where events were lost,
+              * as trace-cmd report prints it */
+             ? g_strdup_printf (_ ("CPU:%d [%" G_GINT64_FORMAT " EVENTS DROPPED]"), l->cpu,
+                                l->count)
+             : g_strdup_printf (_ ("CPU:%d [EVENTS DROPPED]"), l->cpu);
+}
+
+/* Fills @item (at a position of the mask's rows) from the pages read, or
+ * asks for its page; a gap's row at once. */
+static void
+fill_slot (RemoraEventList *self, RemoraEventItem *item)
+{
+  guint  position = item->position;
+  gint64 id = -1, slot;
+  int    gap;
+  Page  *page;
+
   gap = lost_at (self, position, &id);
   if (gap >= 0)
     {
@@ -777,13 +819,8 @@ remora_event_list_get_item (GListModel *model, guint position)
       item->row.buffer_id = l->buffer_id;
       item->row.name = (char *) "";
       item->row.latency = g_strdup ("");
-      item->row.info = l->count >= 0
-                           /* Translators: a row of the event list where events were lost,
-                            * as trace-cmd report prints it */
-                           ? g_strdup_printf (_ ("CPU:%d [%" G_GINT64_FORMAT " EVENTS DROPPED]"),
-                                              l->cpu, l->count)
-                           : g_strdup_printf (_ ("CPU:%d [EVENTS DROPPED]"), l->cpu);
-      return item;
+      item->row.info = dup_gap_text (l);
+      return;
     }
   slot = slot_of (self, position, id);
   page = g_hash_table_lookup (self->pages, &(gint64){ slot / PAGE_SIZE });
@@ -794,7 +831,6 @@ remora_event_list_get_item (GListModel *model, guint position)
     }
   else
     want_page (self, slot / PAGE_SIZE);
-  return item;
 }
 
 static void
@@ -841,6 +877,7 @@ on_lost (GObject *object, GAsyncResult *result, gpointer user_data)
   self->n_items = self->error  ? 0
                   : self->mask ? (guint) MIN (remora_event_mask_get_count (self->mask), G_MAXUINT)
                                : (guint) MIN (self->n_events + lost->len, G_MAXUINT);
+  self->n_rows = self->n_items;
   self->ready = TRUE;
   if (self->n_items > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
@@ -1025,6 +1062,153 @@ remora_event_list_find_neighbour_finish (RemoraEventList *self,
   return find_finish (self, result, error);
 }
 
+/* Copying rows as report text --------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;   /* the event, -1 for a gap */
+  char  *text; /* its line */
+} CopyLine;
+
+typedef struct
+{
+  GArray *lines; /* CopyLine, in the list's (id) order */
+  guint   next;  /* the next line an event is read for */
+} CopyJob;
+
+static void
+copy_job_free (gpointer data)
+{
+  CopyJob *job = data;
+
+  for (guint i = 0; i < job->lines->len; i++)
+    g_free (g_array_index (job->lines, CopyLine, i).text);
+  g_array_unref (job->lines);
+  g_free (job);
+}
+
+static gint64
+next_to_copy (gint64 id, gpointer user_data)
+{
+  CopyJob *job = user_data;
+
+  while (job->next < job->lines->len &&
+         (g_array_index (job->lines, CopyLine, job->next).id < id ||
+          g_array_index (job->lines, CopyLine, job->next).text != NULL))
+    job->next++;
+  return job->next < job->lines->len ? g_array_index (job->lines, CopyLine, job->next).id : -1;
+}
+
+typedef struct
+{
+  CopyJob      *job;
+  GCancellable *cancellable;
+} Copying;
+
+static gboolean
+copy_line (const RemoraListedEvent *e, gpointer user_data, GError **error)
+{
+  Copying         *c = user_data;
+  CopyLine        *l = &g_array_index (c->job->lines, CopyLine, c->job->next);
+  g_autofree char *info = g_strchomp (g_strdup (e->info));
+
+  l->text = remora_format_report_line (e->buffer, e->task, e->pid, e->cpu, e->ts, e->name, info);
+  return !g_cancellable_set_error_if_cancelled (c->cancellable, error);
+}
+
+static void
+copy_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraEventList *self = source_object;
+  CopyJob         *job = task_data;
+  Copying          c = { job, cancellable };
+  GError          *error = NULL;
+  gboolean         ok;
+  GString         *text;
+
+  remora_lower_thread_priority ();
+  g_mutex_lock (&self->lock);
+  ok = open_worker_store (self, &error) &&
+       remora_store_list_chosen_events (self->worker_store, next_to_copy, job, TRUE, copy_line, &c,
+                                        &error);
+  g_mutex_unlock (&self->lock);
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  text = g_string_new (NULL);
+  for (guint i = 0; i < job->lines->len; i++)
+    {
+      g_string_append (text, g_array_index (job->lines, CopyLine, i).text);
+      g_string_append_c (text, '\n');
+    }
+  g_task_return_pointer (task, g_string_free (text, FALSE), g_free);
+}
+
+/**
+ * remora_event_list_copy_rows_async:
+ * @self: a #RemoraEventList
+ * @positions: (array length=n): rows, in increasing order
+ * @n: how many
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context
+ * @user_data: for @callback
+ *
+ * Writes the rows as `trace-cmd report -t` prints their events (with the
+ * names the tasks had then), one line each, a gap's row as its line, on
+ * the list's worker.
+ */
+void
+remora_event_list_copy_rows_async (RemoraEventList    *self,
+                                   const guint        *positions,
+                                   guint               n,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  CopyJob *job;
+
+  g_return_if_fail (REMORA_IS_EVENT_LIST (self));
+  job = g_new0 (CopyJob, 1);
+  job->lines = g_array_sized_new (FALSE, FALSE, sizeof (CopyLine), n);
+  for (guint i = 0; i < n; i++)
+    {
+      CopyLine l = { -1, NULL };
+      gint64   id = -1;
+      int      gap;
+
+      if (positions[i] >= self->n_rows)
+        continue;
+      gap = lost_at (self, positions[i], &id);
+      if (gap >= 0)
+        l.text = dup_gap_text (&g_array_index (self->lost, RemoraLostRow, gap));
+      else
+        l.id = id;
+      g_array_append_val (job->lines, l);
+    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, remora_event_list_copy_rows_async);
+  g_task_set_task_data (task, job, copy_job_free);
+  g_task_run_in_thread (task, copy_thread);
+}
+
+/**
+ * remora_event_list_copy_rows_finish:
+ * @self: a #RemoraEventList
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the rows' text, or %NULL with @error set.
+ */
+char *
+remora_event_list_copy_rows_finish (RemoraEventList *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* GObject -------------------------------------------------------------------- */
 
 /**
@@ -1104,22 +1288,23 @@ remora_event_list_get_pages_fetched (RemoraEventList *self)
   return self->pages_fetched;
 }
 
-/* Forgets every item and page: the rows are those of another filter. */
+/* Forgets every page: the rows are those of another filter. */
 static void
-forget_rows (RemoraEventList *self)
+forget_pages (RemoraEventList *self)
 {
-  GHashTableIter it;
-  gpointer       value;
-
-  g_hash_table_iter_init (&it, self->items);
-  while (g_hash_table_iter_next (&it, NULL, &value))
-    ((RemoraEventItem *) value)->list = NULL;
-  g_hash_table_remove_all (self->items);
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->wanted);
   g_queue_clear_full (&self->queue, g_free);
   g_queue_init (&self->queue);
   g_clear_handle_id (&self->start_id, g_source_remove);
+}
+
+static int
+compare_positions_down (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /**
@@ -1129,27 +1314,121 @@ forget_rows (RemoraEventList *self)
  *   lost events)
  *
  * Lists only the events @mask keeps (it must be of the list's store).
+ *
+ * The items held keep their places and take the rows now there (each is
+ * blank until its page has been read: #RemoraEventItem:loaded), so that a
+ * view keeps its rows' widgets (GTK 4.8 takes some 30 ms to destroy and
+ * make anew a column view's 200 rows). When the mask keeps fewer rows than
+ * were listed, the rows past its last are blank until
+ * remora_event_list_trim() removes them; when it keeps more, they are added
+ * at the end.
  */
 void
 remora_event_list_set_mask (RemoraEventList *self, RemoraEventMask *mask)
 {
-  guint before;
+  g_autoptr (GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter it;
+  gpointer       value;
+  guint          before;
 
   g_return_if_fail (REMORA_IS_EVENT_LIST (self));
   g_return_if_fail (mask == NULL || remora_event_mask_get_n_events (mask) == self->n_events);
   if (mask == self->mask)
     return;
-  before = self->n_items;
-  forget_rows (self);
+  forget_pages (self);
   g_clear_pointer (&self->mask, remora_event_mask_unref);
   self->mask = mask ? remora_event_mask_ref (mask) : NULL;
   self->generation++;
   if (!self->ready || self->error != NULL)
     return;
-  self->n_items = self->mask != NULL
-                      ? (guint) MIN (remora_event_mask_get_count (self->mask), G_MAXUINT)
-                      : (guint) MIN (self->n_events + self->lost->len, G_MAXUINT);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->n_items);
+  before = self->n_items;
+  self->n_rows = self->mask != NULL
+                     ? (guint) MIN (remora_event_mask_get_count (self->mask), G_MAXUINT)
+                     : (guint) MIN (self->n_events + self->lost->len, G_MAXUINT);
+  /* the items held take their new rows (what a notification does may
+   * ask for items: not while the table is walked) */
+  g_hash_table_iter_init (&it, self->items);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    g_ptr_array_add (held, g_object_ref (value));
+  for (guint i = 0; i < held->len; i++)
+    {
+      RemoraEventItem *item = g_ptr_array_index (held, i);
+      gboolean         was_loaded = item->loaded;
+
+      row_clear (&item->row);
+      item->row = (Row){ .id = -1 };
+      item->lost = FALSE;
+      item->loaded = FALSE;
+      if (item->position < self->n_rows)
+        fill_slot (self, item);
+      if (was_loaded || item->loaded)
+        g_object_notify_by_pspec (G_OBJECT (item), item_props[ITEM_PROP_LOADED]);
+    }
+  if (self->n_rows > before)
+    {
+      self->n_items = self->n_rows;
+      g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->n_rows - before);
+    }
+}
+
+/**
+ * remora_event_list_get_n_rows:
+ * @self: a #RemoraEventList
+ *
+ * Returns: how many rows its mask lists (the items past them are blank
+ *   until trimmed).
+ */
+guint
+remora_event_list_get_n_rows (RemoraEventList *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), 0);
+  return self->n_rows;
+}
+
+/**
+ * remora_event_list_trim:
+ * @self: a #RemoraEventList
+ * @max_held: how many items held by someone (a view's rows) to remove at
+ *   most
+ *
+ * Removes blank items from the end, after a mask that keeps fewer rows:
+ * all those that nobody holds, and @max_held of those held (a view
+ * destroys their widgets: a few per frame keep the frames short).
+ *
+ * Returns: %TRUE when the list holds just its rows.
+ */
+gboolean
+remora_event_list_trim (RemoraEventList *self, guint max_held)
+{
+  g_autoptr (GArray) held = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter it;
+  gpointer       key;
+  guint          end, before = self->n_items;
+
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST (self), TRUE);
+  if (self->n_items <= self->n_rows)
+    return TRUE;
+  g_hash_table_iter_init (&it, self->items);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (GPOINTER_TO_UINT (key) >= self->n_rows)
+      {
+        guint p = GPOINTER_TO_UINT (key);
+        g_array_append_val (held, p);
+      }
+  g_array_sort (held, compare_positions_down);
+  /* the rows from the max_held-th held item from the end on */
+  if (held->len <= max_held)
+    end = self->n_rows;
+  else if (max_held == 0)
+    end = g_array_index (held, guint, 0) + 1;
+  else
+    end = g_array_index (held, guint, max_held - 1);
+  end = MAX (end, self->n_rows);
+  if (end >= before)
+    return FALSE;
+  self->n_items = end;
+  g_list_model_items_changed (G_LIST_MODEL (self), end, before - end, 0);
+  return self->n_items <= self->n_rows;
 }
 
 /**

@@ -50,6 +50,8 @@ gint64           remora_event_list_event_at (RemoraEventList *self, guint positi
 gboolean         remora_event_list_is_read (RemoraEventList *self, guint position);
 guint            remora_event_list_get_pages_fetched (RemoraEventList *self);
 void             remora_event_list_set_mask (RemoraEventList *self, RemoraEventMask *mask);
+guint            remora_event_list_get_n_rows (RemoraEventList *self);
+gboolean         remora_event_list_trim (RemoraEventList *self, guint max_held);
 RemoraEventMask *remora_event_list_get_mask (RemoraEventList *self);
 
 void remora_event_list_find_time_async (RemoraEventList    *self,
@@ -70,5 +72,14 @@ void  remora_event_list_find_neighbour_async (RemoraEventList    *self,
 guint remora_event_list_find_neighbour_finish (RemoraEventList *self,
                                                GAsyncResult    *result,
                                                GError         **error);
+
+void remora_event_list_copy_rows_async (RemoraEventList    *self,
+                                        const guint        *positions,
+                                        guint               n,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data);
+char *
+remora_event_list_copy_rows_finish (RemoraEventList *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

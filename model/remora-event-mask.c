@@ -302,6 +302,35 @@ remora_event_mask_contains (const RemoraEventMask *mask, gint64 id)
 }
 
 /**
+ * remora_event_mask_next:
+ * @mask: a #RemoraEventMask
+ * @id: an event
+ *
+ * Returns: the first event at or after @id the mask keeps, -1 for none.
+ */
+gint64
+remora_event_mask_next (const RemoraEventMask *mask, gint64 id)
+{
+  gsize   w;
+  guint64 word;
+
+  if (id < 0)
+    id = 0;
+  if (id >= mask->n_events)
+    return -1;
+  w = id >> 6;
+  word = mask->words[w] & (~G_GUINT64_CONSTANT (0) << (id & 63));
+  while (word == 0)
+    {
+      if (++w >= mask->n_words)
+        return -1;
+      word = mask->words[w];
+    }
+  id = (gint64) (w << 6) + __builtin_ctzll (word);
+  return id < mask->n_events ? id : -1;
+}
+
+/**
  * remora_event_mask_rank:
  * @mask: a #RemoraEventMask
  * @id: an event
@@ -429,6 +458,8 @@ struct _RemoraFilterJob
   gint64          n_events;
   RemoraFilter   *filter;
   gpointer        scanned[2]; /* atomic: how many events each half has looked at */
+  gboolean        scan_all;   /* read every row, even for a filter that rejects few */
+  gboolean        all_but;    /* answered as every event but those rejected */
 };
 
 /**
@@ -475,6 +506,35 @@ remora_filter_job_unref (RemoraFilterJob *job)
   g_free (job->path);
   remora_filter_free (job->filter);
   g_free (job);
+}
+
+/**
+ * remora_filter_job_set_scan_all:
+ * @job: a #RemoraFilterJob
+ * @scan_all: whether to read every row
+ *
+ * Reads every row (or the rows of an index) even when the filter keeps
+ * events of some types or CPUs only and rejects few of them, which it
+ * otherwise answers as every event but those it rejects, with the
+ * summaries' per-cell counts (to compare the two in tests).
+ */
+void
+remora_filter_job_set_scan_all (RemoraFilterJob *job, gboolean scan_all)
+{
+  job->scan_all = scan_all;
+}
+
+/**
+ * remora_filter_job_get_all_but:
+ * @job: a #RemoraFilterJob that ran
+ *
+ * Returns: whether it answered as every event but those its filter
+ *   rejects (see remora_filter_job_set_scan_all()).
+ */
+gboolean
+remora_filter_job_get_all_but (RemoraFilterJob *job)
+{
+  return job->all_but;
 }
 
 /**
@@ -591,30 +651,23 @@ cmp_cell (gconstpointer a, gconstpointer b)
   return x->cell < y->cell ? -1 : x->cell > y->cell;
 }
 
-/* Both halves' cells of one key, sorted, equal cells merged. */
+/* The cells of one key from sorted counts: equal cells merged, empty ones
+ * left out. */
 static Cells *
-merge_cells (GArray *a, GArray *b)
+cells_of (GArray *a)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (CellCount));
-  Cells   *c = g_new0 (Cells, 1);
-  gboolean sorted = TRUE;
-  guint    n = 0;
+  Cells *c = g_new0 (Cells, 1);
+  guint  n = 0;
 
-  if (a != NULL)
-    g_array_append_vals (all, a->data, a->len);
-  if (b != NULL)
-    g_array_append_vals (all, b->data, b->len);
-  for (guint i = 1; i < all->len && sorted; i++)
-    sorted = g_array_index (all, CellCount, i - 1).cell < g_array_index (all, CellCount, i).cell;
-  if (!sorted)
-    g_array_sort (all, cmp_cell);
-  c->cells = g_new (gint64, MAX (all->len, 1));
-  c->before = g_new (guint64, all->len + 1);
+  c->cells = g_new (gint64, MAX (a->len, 1));
+  c->before = g_new (guint64, a->len + 1);
   c->before[0] = 0;
-  for (guint i = 0; i < all->len; i++)
+  for (guint i = 0; i < a->len; i++)
     {
-      const CellCount *cc = &g_array_index (all, CellCount, i);
+      const CellCount *cc = &g_array_index (a, CellCount, i);
 
+      if (cc->count == 0)
+        continue;
       if (n > 0 && c->cells[n - 1] == cc->cell)
         {
           c->before[n] += cc->count;
@@ -626,6 +679,24 @@ merge_cells (GArray *a, GArray *b)
     }
   c->n = n;
   return c;
+}
+
+/* Both halves' cells of one key, sorted, equal cells merged. */
+static Cells *
+merge_cells (GArray *a, GArray *b)
+{
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (CellCount));
+  gboolean sorted = TRUE;
+
+  if (a != NULL)
+    g_array_append_vals (all, a->data, a->len);
+  if (b != NULL)
+    g_array_append_vals (all, b->data, b->len);
+  for (guint i = 1; i < all->len && sorted; i++)
+    sorted = g_array_index (all, CellCount, i - 1).cell < g_array_index (all, CellCount, i).cell;
+  if (!sorted)
+    g_array_sort (all, cmp_cell);
+  return cells_of (all);
 }
 
 /* the filter as the data layer takes it: byte sets */
@@ -668,6 +739,133 @@ spec_init (RemoraEventFilter *spec, const RemoraFilter *f, guint8 **cpus, guint8
     }
   spec->expression = f->expression;
   spec->text = f->text;
+}
+
+/* Every event but a few ------------------------------------------------------ */
+
+static void
+on_cell_events (
+    gboolean by_pid, int buffer_id, int id, gint64 cell, guint32 events, gpointer user_data)
+{
+  GHashTable *cells = user_data;
+  gint64      key = cells_key (by_pid, buffer_id, id);
+  GArray     *a = g_hash_table_lookup (cells, &key);
+
+  if (a == NULL)
+    {
+      a = g_array_new (FALSE, FALSE, sizeof (CellCount));
+      g_hash_table_insert (cells, g_memdup2 (&key, sizeof key), a);
+    }
+  g_array_append_val (a, ((CellCount){ cell, events }));
+}
+
+typedef struct
+{
+  RemoraFilterJob *job;
+  guint64         *words;
+  GHashTable      *cells; /* Key -> GArray of CellCount, sorted */
+  gint64           last_key[2];
+  GArray          *last_cells[2];
+  GCancellable    *cancellable;
+} Rejecting;
+
+static void
+take_from_cell (GArray *a, gint64 cell)
+{
+  guint lo = 0, hi = a != NULL ? a->len : 0;
+
+  while (lo < hi)
+    {
+      guint      mid = lo + (hi - lo) / 2;
+      CellCount *c = &g_array_index (a, CellCount, mid);
+
+      if (c->cell < cell)
+        lo = mid + 1;
+      else if (c->cell > cell)
+        hi = mid;
+      else
+        {
+          if (c->count > 0)
+            c->count--;
+          return;
+        }
+    }
+}
+
+static gboolean
+on_rejected (const RemoraFilterMatch *m, guint n, gint64 scanned, gpointer user_data)
+{
+  Rejecting *r = user_data;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = m[i].id;
+      gint64 cell = m[i].ts >> REMORA_EVENT_MASK_CELL_SHIFT;
+
+      if (id < 0 || id >= r->job->n_events)
+        continue;
+      r->words[id >> 6] &= ~(G_GUINT64_CONSTANT (1) << (id & 63));
+      for (int k = 0; k < 2; k++)
+        {
+          gint64 key = cells_key (k == 1, m[i].buffer_id, k == 1 ? m[i].pid : m[i].cpu);
+
+          if (r->last_key[k] != key)
+            {
+              r->last_cells[k] = g_hash_table_lookup (r->cells, &key);
+              r->last_key[k] = key;
+            }
+          take_from_cell (r->last_cells[k], cell);
+        }
+    }
+  return !g_cancellable_is_cancelled (r->cancellable);
+}
+
+/* A filter that keeps events of some types or some CPUs only, and rejects
+ * a quarter of the trace or less: every event, less those it rejects (read
+ * through an index), and the summaries' per-cell event counts less theirs,
+ * instead of reading every row. TRUE when it answered (or failed: @error
+ * set), FALSE when the filter is not of that kind. */
+static gboolean
+keep_all_but (RemoraFilterJob         *job,
+              const RemoraEventFilter *spec,
+              RemoraEventMask         *mask,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  g_autoptr (RemoraStore) store = NULL;
+  g_autofree guint8 *values = NULL;
+  RemoraEventFilter  complement;
+  Rejecting          r = { job, mask->words };
+  gboolean           ok;
+
+  if (spec->expression != NULL || spec->text != NULL || spec->pids != NULL ||
+      (store = remora_store_open (job->path, error)) == NULL)
+    return store == NULL && error != NULL && *error != NULL;
+  if (!remora_store_filter_complement (store, spec, &complement, &values, error))
+    return error != NULL && *error != NULL;
+  job->all_but = TRUE;
+  r.cells =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  r.last_key[0] = r.last_key[1] = -1;
+  r.cancellable = cancellable;
+  memset (mask->words, 0xff, mask->n_words * sizeof (guint64));
+  if (job->n_events % 64 != 0)
+    mask->words[mask->n_words - 1] = (G_GUINT64_CONSTANT (1) << (job->n_events % 64)) - 1;
+  ok = remora_store_read_cell_events (store, on_cell_events, r.cells, error) &&
+       remora_store_filter_events (store, &complement, 0, job->n_events - 1, on_rejected, &r,
+                                   cancellable, error);
+  if (ok)
+    {
+      GHashTableIter it;
+      gpointer       key, value;
+
+      g_hash_table_iter_init (&it, r.cells);
+      while (g_hash_table_iter_next (&it, &key, &value))
+        g_hash_table_insert (mask->cells, g_memdup2 (key, sizeof (gint64)), cells_of (value));
+    }
+  g_hash_table_unref (r.cells);
+  g_atomic_pointer_set ((gpointer *) &job->scanned[0], (gpointer) (gintptr) job->n_events);
+  return TRUE;
 }
 
 static int
@@ -724,9 +922,13 @@ remora_filter_job_run (RemoraFilterJob *job, GCancellable *cancellable, GError *
     }
   spec_init (&halves[0].spec, filter, &cpus, &types);
   halves[1].spec = halves[0].spec;
-  second = g_thread_new ("remora-filter", half_thread, &halves[1]);
-  half_thread (&halves[0]);
-  g_thread_join (second);
+  if (!(job->scan_all == FALSE &&
+        keep_all_but (job, &halves[0].spec, mask, cancellable, &halves[0].error)))
+    {
+      second = g_thread_new ("remora-filter", half_thread, &halves[1]);
+      half_thread (&halves[0]);
+      g_thread_join (second);
+    }
 
   for (int i = 0; i < 2; i++)
     if (halves[i].error != NULL && (error == NULL || *error == NULL))

@@ -65,6 +65,7 @@ gint64              remora_event_mask_get_n_events (const RemoraEventMask *mask)
 gint64              remora_event_mask_get_count (const RemoraEventMask *mask);
 gboolean            remora_event_mask_contains (const RemoraEventMask *mask, gint64 id);
 gint64              remora_event_mask_rank (const RemoraEventMask *mask, gint64 id);
+gint64              remora_event_mask_next (const RemoraEventMask *mask, gint64 id);
 gint64              remora_event_mask_select (const RemoraEventMask *mask, gint64 k);
 gint64              remora_event_mask_count_cells (const RemoraEventMask *mask,
                                                    gboolean               by_pid,
@@ -84,6 +85,8 @@ typedef struct _RemoraFilterJob RemoraFilterJob;
 RemoraFilterJob *remora_filter_job_new (RemoraStore *store, const RemoraFilter *filter);
 RemoraFilterJob *remora_filter_job_ref (RemoraFilterJob *job);
 void             remora_filter_job_unref (RemoraFilterJob *job);
+void             remora_filter_job_set_scan_all (RemoraFilterJob *job, gboolean scan_all);
+gboolean         remora_filter_job_get_all_but (RemoraFilterJob *job);
 double           remora_filter_job_get_fraction (RemoraFilterJob *job);
 RemoraEventMask      *
 remora_filter_job_run (RemoraFilterJob *job, GCancellable *cancellable, GError **error);

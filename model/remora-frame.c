@@ -168,7 +168,7 @@ frame_clear (gpointer p)
   g_clear_pointer (&frame->wakeup_links, g_array_unref);
   g_clear_pointer (&frame->block_links, g_array_unref);
   g_clear_pointer (&frame->markers, g_array_unref);
-  g_clear_pointer (&frame->names, g_hash_table_unref);
+  g_clear_pointer (&frame->names, remora_name_history_unref);
   g_clear_pointer (&frame->info, remora_trace_info_unref);
   g_clear_pointer (&frame->mask, remora_event_mask_unref);
 }
@@ -189,25 +189,20 @@ remora_frame_unref (RemoraFrame *frame)
 /**
  * remora_frame_get_task_name:
  * @frame: a #RemoraFrame
- * @pid: a task of one of its rows or columns
+ * @pid: a task
+ * @ts: a time
  *
- * Returns: the task's name as the store knows it, or "<...>" (as trace-cmd
- *   prints an unknown task).
+ * Returns: the name the task had at @ts as the store knows it, or "<...>"
+ *   (as trace-cmd prints an unknown task).
  */
 const char *
-remora_frame_get_task_name (const RemoraFrame *frame, int pid)
+remora_frame_get_task_name (const RemoraFrame *frame, int pid, gint64 ts)
 {
-  const char *name = g_hash_table_lookup (frame->names, GINT_TO_POINTER (pid));
+  const char *name = frame->names ? remora_name_history_lookup (frame->names, pid, ts) : NULL;
   return name ? name : "<...>";
 }
 
 static gboolean read_links (RemoraStore *store, RemoraFrame *frame, GError **error);
-static gboolean read_row_names (RemoraStore          *store,
-                                const RemoraFrame    *frame,
-                                const RemoraFrameRow *row,
-                                GHashTable          **names,
-                                GError              **error);
-
 /* The rows' queries and the links', answered by the calling thread and, on a
  * machine with more than one core, a helper thread with a connection of its
  * own: each takes the next job not taken yet (job n_rows is the links). */
@@ -216,7 +211,6 @@ typedef struct
   RemoraFrame  *frame;
   GCancellable *cancellable;
   GError      **errors; /* per job */
-  GHashTable  **names;  /* per job: the names its CPU row shows */
   int           n_jobs;
   int           next; /* atomic: the next job to take */
   RemoraStore  *helper_store;
@@ -300,10 +294,8 @@ query_rows (RowJobs *jobs, RemoraStore *store)
         }
       if (row->spec.kind == REMORA_ROW_CPU)
         {
-          if (remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
-                                    frame->columns, row->cpu_columns, &row->level,
-                                    &jobs->errors[i]))
-            read_row_names (store, frame, row, &jobs->names[i], &jobs->errors[i]);
+          remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
+                                frame->columns, row->cpu_columns, &row->level, &jobs->errors[i]);
         }
       else
         remora_task_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
@@ -337,49 +329,6 @@ start_row_jobs (RowJobs *jobs, RemoraStore *store)
   if (jobs->helper_store == NULL)
     return NULL;
   return g_thread_try_new ("remora-rows", helper_main, jobs, NULL);
-}
-
-/* The names of the frame's task rows. */
-static gboolean
-read_task_row_names (RemoraStore *store, RemoraFrame *frame, GError **error)
-{
-  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < frame->n_rows; i++)
-    if (frame->rows[i].spec.kind == REMORA_ROW_TASK)
-      g_array_append_val (pids, frame->rows[i].spec.id);
-  return remora_store_read_task_names (store, (const int *) (void *) pids->data, pids->len,
-                                       frame->names, error);
-}
-
-/* The names of the tasks a CPU row shows over more than
- * REMORA_FRAME_NAMED_RUN columns in a row, into *@names (made here). */
-static gboolean
-read_row_names (RemoraStore          *store,
-                const RemoraFrame    *frame,
-                const RemoraFrameRow *row,
-                GHashTable          **names,
-                GError              **error)
-{
-  g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
-  const RemoraCpuColumn *cols = row->cpu_columns;
-
-  *names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  for (int c = 0; c < frame->columns;)
-    {
-      int end = c + 1;
-      while (end < frame->columns && cols[end].pid == cols[c].pid)
-        end++;
-      if (cols[c].pid >= 0 && end - c > REMORA_FRAME_NAMED_RUN &&
-          !g_hash_table_contains (*names, GINT_TO_POINTER (cols[c].pid)))
-        {
-          g_hash_table_insert (*names, GINT_TO_POINTER (cols[c].pid), NULL);
-          g_array_append_val (pids, cols[c].pid);
-        }
-      c = end;
-    }
-  return remora_store_read_task_names (store, (const int *) (void *) pids->data, pids->len, *names,
-                                       error);
 }
 
 static gboolean
@@ -457,7 +406,6 @@ remora_frame_job_start (RemoraStore              *store,
   frame->columns = request->columns;
   frame->n_rows = n;
   frame->rows = g_new0 (RemoraFrameRow, MAX (1, n));
-  frame->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   frame->markers = new_markers ();
   frame->selection = request->selection;
   frame->mask = request->mask ? remora_event_mask_ref (request->mask) : NULL;
@@ -492,10 +440,11 @@ remora_frame_job_start (RemoraStore              *store,
   job->jobs.cancellable = cancellable;
   job->jobs.n_jobs = (int) n + (request->links && n > 0 ? 1 : 0);
   job->jobs.errors = g_new0 (GError *, MAX (1, job->jobs.n_jobs));
-  job->jobs.names = g_new0 (GHashTable *, MAX (1, job->jobs.n_jobs));
   job->helper = start_row_jobs (&job->jobs, store);
-  /* while the helper answers rows */
-  read_task_row_names (store, frame, &job->error);
+  /* while the helper answers rows (read once per connection) */
+  frame->names = remora_store_get_name_history (store, &job->error);
+  if (frame->names != NULL)
+    remora_name_history_ref (frame->names);
   return job;
 }
 
@@ -538,25 +487,11 @@ remora_frame_job_finish (RemoraFrameJob *job, GError **error)
         g_thread_join (job->helper);
       for (int i = 0; i < job->jobs.n_jobs; i++)
         {
-          GHashTableIter it;
-          gpointer       pid, name;
-
           if (job->jobs.errors[i] && !local_error)
             local_error = g_steal_pointer (&job->jobs.errors[i]);
           g_clear_error (&job->jobs.errors[i]);
-          if (job->jobs.names[i] == NULL)
-            continue;
-          g_hash_table_iter_init (&it, job->jobs.names[i]);
-          while (g_hash_table_iter_next (&it, &pid, &name))
-            if (name != NULL)
-              {
-                g_hash_table_replace (job->frame->names, pid, name);
-                g_hash_table_iter_steal (&it);
-              }
-          g_hash_table_unref (job->jobs.names[i]);
         }
       g_free (job->jobs.errors);
-      g_free (job->jobs.names);
     }
   if (job->own_snapshot)
     remora_store_end_snapshot (job->store);

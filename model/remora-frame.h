@@ -25,9 +25,9 @@ G_BEGIN_DECLS
 /* Links are answered when the range holds at most this many of a kind. */
 #define REMORA_FRAME_MAX_LINKS 400
 
-/* A frame names its task rows' tasks and those that a CPU row shows over
- * more than this many columns in a row (where a painter has room to name
- * them); remora_frame_get_task_name() says "<...>" of the others. */
+/* A CPU row's painter names the task of a run of more than this many
+ * columns (where it has room to); remora_frame_get_task_name() names any
+ * task at any time. */
 #define REMORA_FRAME_NAMED_RUN 30
 
 /**
@@ -106,7 +106,7 @@ typedef struct
   RemoraSelection  selection;
   RemoraEventMask *mask;
   /*< private >*/
-  GHashTable *names;
+  RemoraNameHistory *names;
 } RemoraFrame;
 
 typedef struct _RemoraFrameJob RemoraFrameJob;
@@ -125,7 +125,7 @@ const RemoraFrame *remora_frame_job_get_frame (RemoraFrameJob *job);
 RemoraFrame       *remora_frame_job_finish (RemoraFrameJob *job, GError **error);
 RemoraFrame       *remora_frame_ref (RemoraFrame *frame);
 void               remora_frame_unref (RemoraFrame *frame);
-const char        *remora_frame_get_task_name (const RemoraFrame *frame, int pid);
+const char        *remora_frame_get_task_name (const RemoraFrame *frame, int pid, gint64 ts);
 
 void remora_frame_request_init (RemoraFrameRequest *request);
 void remora_frame_request_clear (RemoraFrameRequest *request);

@@ -530,6 +530,44 @@ frame_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
 }
 
 static void
+warm_up_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  RemoraSession *self = source_object;
+  const char    *path = task_data;
+
+  remora_lower_thread_priority ();
+  g_mutex_lock (&self->worker_lock);
+  if (self->worker_store == NULL)
+    self->worker_store = remora_store_open (path, NULL);
+  /* a failure here is met again, and reported, by the query that needs it */
+  if (self->worker_store != NULL && remora_store_load_formats (self->worker_store, NULL))
+    remora_store_get_name_history (self->worker_store, NULL);
+  g_mutex_unlock (&self->worker_lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * remora_session_warm_up:
+ * @self: a #RemoraSession
+ *
+ * Reads, off the caller's thread, what the first detail asked of the
+ * session would read (the trace's formats, the names of its tasks), so that
+ * the first click answers as fast as the next: best called once the first
+ * frame is shown (frames wait for it meanwhile).
+ */
+void
+remora_session_warm_up (RemoraSession *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, remora_session_warm_up);
+  g_task_set_task_data (task, g_strdup (remora_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, warm_up_thread);
+}
+
+static void
 cancel_pending (GCancellable *caller, gpointer user_data)
 {
   g_cancellable_cancel (user_data);

@@ -57,6 +57,7 @@ RemoraEventMask *remora_session_get_mask (RemoraSession *self);
 void remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request);
 RemoraFrameJob *remora_session_start_frame (RemoraSession *self, int columns);
 RemoraFrame    *remora_session_compute_frame (RemoraSession *self, int columns, GError **error);
+void            remora_session_warm_up (RemoraSession *self);
 void            remora_session_request_frame_async (RemoraSession      *self,
                                                     int                 columns,
                                                     GCancellable       *cancellable,

@@ -41,6 +41,12 @@ remora_time_range_get_duration (const RemoraTimeRange *range)
   return range->end_ns - range->begin_ns;
 }
 
+static inline gint64
+remora_time_range_get_middle (const RemoraTimeRange *range)
+{
+  return range->begin_ns + (range->end_ns - range->begin_ns) / 2;
+}
+
 static inline gboolean
 remora_time_range_is_empty (const RemoraTimeRange *range)
 {

@@ -32,7 +32,9 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
           remora_paint_group_add (p, index, &fill, p->plot_x + c, y, end - c, h);
           if (end - c > REMORA_FRAME_NAMED_RUN && h >= 12 && !p->preview)
             {
-              const char *comm = remora_frame_get_task_name (p->frame, cols[c].pid);
+              /* its name in the middle of the run */
+              gint64      at = cols[c].begin_ns + (cols[end - 1].end_ns - cols[c].begin_ns) / 2;
+              const char *comm = remora_frame_get_task_name (p->frame, cols[c].pid, at);
               char       *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);
               RemoraRgba  ink = remora_theme_text_on (theme, &fill);
               if (remora_paint_text_width (name, p->layout) + 6 > end - c)

@@ -107,7 +107,11 @@ row_label (RemoraPaint *p, const RemoraRowSpec *row)
   if (row->label)
     return g_strdup (row->label);
   if (row->kind == REMORA_ROW_TASK)
-    return g_strdup_printf ("%s-%d", remora_frame_get_task_name (p->frame, row->id), row->id);
+    /* its name in the middle of the view */
+    return g_strdup_printf ("%s-%d",
+                            remora_frame_get_task_name (
+                                p->frame, row->id, remora_time_range_get_middle (&p->frame->range)),
+                            row->id);
   buffer = remora_trace_info_get_buffer_name (p->frame->info, row->buffer_id);
   return buffer && buffer[0]
              /* Translators: a CPU row's label in an instance buffer: buffer name, CPU number */

@@ -59,9 +59,10 @@ remora_test_import (const char *trace_path, const char *dir, char **store_path)
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr (RemoraImporter) importer = remora_importer_new (trace_path, path);
   RemoraStore *store;
+  gboolean     ok = remora_importer_run (importer, NULL, &error);
 
-  g_assert_true (remora_importer_run (importer, NULL, &error));
   g_assert_no_error (error);
+  g_assert_true (ok);
   store = remora_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -251,4 +252,23 @@ remora_test_load_item (RemoraEventList *list, guint position)
     }
   g_assert_cmpuint (remora_event_item_get_position (item), ==, position);
   return item;
+}
+
+/* A copy of ../shared/traces/@name imported into a new folder (*@dir, its
+ * path in *@copy), or NULL after g_test_skip() when the folder is not
+ * there (a clone without ../shared). */
+RemoraStore *
+remora_test_open_shared (const char *name, char **dir, char **copy)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR") ?: ".", "..", "..", "shared",
+                                            "traces", name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/traces is not there");
+      return NULL;
+    }
+  *dir = remora_test_make_tmpdir ();
+  *copy = remora_test_copy_file (path, *dir, "trace.dat", G_MAXSIZE);
+  return remora_test_import (*copy, *dir, NULL);
 }

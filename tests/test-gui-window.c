@@ -659,7 +659,10 @@ test_event_list (void)
 static gboolean
 not_filtering (gpointer data)
 {
-  return !remora_event_list_view_get_filtering (the_list);
+  /* and the rows settled: those a filter left blank at the end removed, those
+   * it added shown */
+  return !remora_event_list_view_get_filtering (the_list) &&
+         remora_event_list_view_get_all_shown (the_list);
 }
 
 static gboolean
@@ -731,6 +734,20 @@ static gboolean
 clipboard_was_read (gpointer data)
 {
   return clipboard_read;
+}
+
+static gboolean copied;
+
+static void
+on_copied (RemoraEventListView *view, gpointer data)
+{
+  copied = TRUE;
+}
+
+static gboolean
+was_copied (gpointer data)
+{
+  return copied;
 }
 
 static gboolean
@@ -911,39 +928,60 @@ test_filters (void)
       }
     screenshot (GTK_WIDGET (window), "18-search");
 
-    /* the selected row, copied: the line trace-cmd report -t prints */
-    remora_event_list_view_select_position (the_list, 2);
-    g_assert_true (wait_for (selected_row_loaded, window, 10));
-    {
-      g_autoptr (RemoraEventItem) item = g_list_model_get_item (G_LIST_MODEL (list), 2);
-      g_autoptr (GRegex) re = g_regex_new (
-          "^\\s*(.*)-(\\d+)\\s+\\[(\\d+)\\]\\s+(\\d+)\\.(\\d{9}): ([^:]+): (.*)$", 0, 0, NULL);
-      g_autoptr (GMatchInfo) m = NULL;
-      g_autofree char *pid = NULL, *cpu = NULL, *sec = NULL, *nsec = NULL, *name = NULL,
-                      *info = NULL;
+    /* the selected rows, copied: the lines trace-cmd report -t prints, one
+     * selected, then five (Shift+click's range) */
+    g_signal_connect (the_list, "copied", G_CALLBACK (on_copied), NULL);
+    for (guint rows = 1; rows <= 5; rows += 4)
+      {
+        g_autoptr (GRegex) re = g_regex_new (
+            "^\\s*(.*)-(\\d+)\\s+\\[(\\d+)\\]\\s+(\\d+)\\.(\\d{9}): ([^:]+): (.*)$", 0, 0, NULL);
+        g_auto (GStrv) lines = NULL;
 
-      remora_event_list_view_copy_selected (the_list);
-      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                     on_clipboard_text, NULL);
-      g_assert_true (wait_for (clipboard_was_read, NULL, 10));
-      g_assert_nonnull (clipboard_text);
-      g_test_message ("copied: %s", clipboard_text);
-      g_assert_true (g_regex_match (re, clipboard_text, 0, &m));
-      pid = g_match_info_fetch (m, 2);
-      cpu = g_match_info_fetch (m, 3);
-      sec = g_match_info_fetch (m, 4);
-      nsec = g_match_info_fetch (m, 5);
-      name = g_match_info_fetch (m, 6);
-      info = g_match_info_fetch (m, 7);
-      g_assert_cmpint (atoi (pid), ==, remora_event_item_get_pid (item));
-      g_assert_cmpint (atoi (cpu), ==, remora_event_item_get_cpu (item));
-      g_assert_cmpint (g_ascii_strtoll (sec, NULL, 10) * 1000000000 +
-                           g_ascii_strtoll (nsec, NULL, 10),
-                       ==, remora_event_item_get_ts (item));
-      g_assert_cmpstr (name, ==, remora_event_item_get_name (item));
-      g_assert_cmpstr (info, ==, remora_event_item_get_info (item));
-      g_clear_pointer (&clipboard_text, g_free);
-    }
+        remora_event_list_view_select_position (the_list, 2);
+        g_assert_true (wait_for (selected_row_loaded, window, 10));
+        if (rows > 1)
+          remora_event_list_view_select_range (the_list, 2, rows);
+        g_assert_cmpuint (remora_event_list_view_get_n_selected (the_list), ==, rows);
+        /* the timeline still follows the row clicked first */
+        g_assert_cmpuint (remora_event_list_view_get_selected (the_list), ==, 2);
+        copied = FALSE;
+        remora_event_list_view_copy_selected (the_list);
+        g_assert_true (wait_for (was_copied, NULL, 10));
+        gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                       on_clipboard_text, NULL);
+        clipboard_read = FALSE;
+        g_assert_true (wait_for (clipboard_was_read, NULL, 10));
+        g_assert_nonnull (clipboard_text);
+        g_test_message ("copied: %s", clipboard_text);
+        g_assert_true (g_str_has_suffix (clipboard_text, "\n"));
+        lines = g_strsplit (clipboard_text, "\n", -1);
+        g_assert_cmpuint (g_strv_length (lines), ==, rows + 1);
+        for (guint r = 0; r < rows; r++)
+          {
+            g_autoptr (RemoraEventItem) item = remora_test_load_item (list, 2 + r);
+            g_autoptr (GMatchInfo) m = NULL;
+            g_autofree char *comm = NULL, *pid = NULL, *cpu = NULL, *sec = NULL, *nsec = NULL,
+                            *name = NULL, *info = NULL;
+
+            g_assert_true (g_regex_match (re, lines[r], 0, &m));
+            comm = g_match_info_fetch (m, 1);
+            pid = g_match_info_fetch (m, 2);
+            cpu = g_match_info_fetch (m, 3);
+            sec = g_match_info_fetch (m, 4);
+            nsec = g_match_info_fetch (m, 5);
+            name = g_match_info_fetch (m, 6);
+            info = g_match_info_fetch (m, 7);
+            g_assert_cmpstr (comm, ==, remora_event_item_get_task (item));
+            g_assert_cmpint (atoi (pid), ==, remora_event_item_get_pid (item));
+            g_assert_cmpint (atoi (cpu), ==, remora_event_item_get_cpu (item));
+            g_assert_cmpint (g_ascii_strtoll (sec, NULL, 10) * 1000000000 +
+                                 g_ascii_strtoll (nsec, NULL, 10),
+                             ==, remora_event_item_get_ts (item));
+            g_assert_cmpstr (name, ==, remora_event_item_get_name (item));
+            g_assert_cmpstr (info, ==, remora_event_item_get_info (item));
+          }
+        g_clear_pointer (&clipboard_text, g_free);
+      }
 
     /* the list as it is filtered, exported as CSV: a header and its rows */
     {

@@ -248,6 +248,137 @@ test_reads_as_report (void)
   remora_test_rmdir (dir);
 }
 
+static void
+add_said (GMatchInfo *m, int name, GArray *pids, GPtrArray *names)
+{
+  g_autofree char *pid = g_match_info_fetch (m, name + 1);
+  int              value = atoi (pid);
+
+  g_array_append_val (pids, value);
+  g_ptr_array_add (names, g_match_info_fetch (m, name));
+}
+
+/* What a line of trace-cmd report says of one task's name at its time:
+ * sched_switch names both tasks (the one switched out is the one that
+ * recorded it), sched_wakeup, sched_waking and sched_stat_* the one they
+ * are about. Adds (pid, name) pairs to @pids and @names. */
+static void
+names_said (const ReportLine *l, GArray *pids, GPtrArray *names)
+{
+  static GRegex *sw, *wk, *eq;
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (sw == NULL)
+    {
+      sw = g_regex_new ("^(.+):(\\d+) \\[-?\\d+\\] \\S+ ==> (.+):(\\d+) \\[-?\\d+\\]$",
+                        G_REGEX_OPTIMIZE, 0, NULL);
+      wk = g_regex_new ("^(.+):(\\d+) \\[-?\\d+\\] (success=1 )?CPU:\\d+$", G_REGEX_OPTIMIZE, 0,
+                        NULL);
+      eq = g_regex_new ("^comm=(.+) pid=(\\d+) ", G_REGEX_OPTIMIZE, 0, NULL);
+    }
+  if (g_str_equal (l->name, "sched_switch") && g_regex_match (sw, l->info, 0, &m))
+    {
+      add_said (m, 1, pids, names);
+      add_said (m, 3, pids, names);
+    }
+  else if (g_str_has_prefix (l->name, "sched_wakeup") && g_regex_match (wk, l->info, 0, &m))
+    add_said (m, 1, pids, names);
+  else if ((g_str_equal (l->name, "sched_waking") || g_str_has_prefix (l->name, "sched_stat_")) &&
+           g_regex_match (eq, l->info, 0, &m))
+    add_said (m, 1, pids, names);
+}
+
+/* The Task column is the name the task had at that moment: the name every
+ * line of trace-cmd report gives a task in its fields at that line's time
+ * (the idle task is <idle>), and the switched-out task's name for the row
+ * of a sched_switch. Where a pid was renamed (exec, prctl) the list says so
+ * where its one name in tasks would not. */
+static void
+check_names (const char *path, RemoraStore *store, gboolean renames)
+{
+  g_autoptr (RemoraEventList) list = remora_event_list_new (store);
+  g_autoptr (GArray) report = read_report (path);
+  g_autoptr (GError) error = NULL;
+  RemoraNameHistory *names = remora_store_get_name_history (store, &error);
+  guint              checked = 0, renamed = 0, n;
+
+  g_assert_no_error (error);
+  if (report == NULL)
+    {
+      g_test_skip ("trace-cmd is not installed");
+      return;
+    }
+  wait_ready (list);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (report->len, ==, n);
+  for (guint p = 0; p < n; p++)
+    {
+      const ReportLine *l = &g_array_index (report, ReportLine, p);
+      g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+
+      names_said (l, pids, said);
+      for (guint k = 0; k < pids->len; k++)
+        {
+          int              pid = g_array_index (pids, int, k);
+          const char      *want = pid == 0 ? "<idle>" : g_ptr_array_index (said, k);
+          g_autofree char *sql = g_strdup_printf ("SELECT comm FROM tasks WHERE pid = %d", pid);
+          g_autofree char *one = NULL;
+
+          g_assert_cmpstr (remora_name_history_lookup (names, pid, l->ts), ==, want);
+          {
+            sqlite3_stmt *st = NULL;
+            g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, &st, NULL),
+                             ==, SQLITE_OK);
+            if (sqlite3_step (st) == SQLITE_ROW)
+              one = g_strdup ((const char *) sqlite3_column_text (st, 0));
+            sqlite3_finalize (st);
+          }
+          if (pid != 0 && g_strcmp0 (one, want) != 0)
+            renamed++;
+          checked++;
+          /* the row of a switch is the switched-out task's */
+          if (k == 0 && g_str_equal (l->name, "sched_switch") && pid == l->pid)
+            {
+              g_autoptr (RemoraEventItem) item = remora_test_load_item (list, p);
+              g_assert_cmpint (remora_event_item_get_pid (item), ==, pid);
+              g_assert_cmpstr (remora_event_item_get_task (item), ==, want);
+            }
+        }
+    }
+  g_test_message ("%u names checked, %u of them not the pid's one name in tasks", checked, renamed);
+  g_assert_cmpuint (checked, >, 100);
+  if (renames)
+    g_assert_cmpuint (renamed, >, 0);
+}
+
+static void
+test_names (gconstpointer data)
+{
+  const char      *fixture = data;
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *src = remora_test_fixture_path (fixture);
+  g_autoptr (RemoraStore) store = remora_test_import (src, dir, NULL);
+
+  check_names (src, store, TRUE);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
+static void
+test_names_shared (gconstpointer data)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr (RemoraStore) store = remora_test_open_shared (data, &dir, &copy);
+
+  if (store == NULL)
+    return;
+  check_names (copy, store, FALSE);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
 /* A time finds the first event at or after it. */
 static void
 on_found (GObject *object, GAsyncResult *result, gpointer user_data)
@@ -367,5 +498,17 @@ main (int argc, char **argv)
                         test_neighbours);
   g_test_add_data_func ("/remora/model/event-list/neighbours/multi-buffer-v7",
                         "multi-buffer-v7.dat", test_neighbours);
+  g_test_add_data_func ("/remora/model/event-list/names/sched-block-v6", "sched-block-v6.dat",
+                        test_names);
+  {
+    const char *shared[] = { "sched-block-small.dat", "sched-block-v7-zstd.dat",
+                             "function-filtered.dat" };
+    for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+      {
+        g_autofree char *name =
+            g_strdup_printf ("/remora/model/event-list/names/shared/%s", shared[i]);
+        g_test_add_data_func (name, shared[i], test_names_shared);
+      }
+  }
   return g_test_run ();
 }

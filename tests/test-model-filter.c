@@ -163,11 +163,16 @@ assert_same_events (GArray *ours, GArray *report, const char *what)
 static void
 check_cells (RemoraStore *store, RemoraEventMask *mask)
 {
-  int    cpus = remora_store_get_info (store)->cpus;
-  gint64 total = 0;
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  gint64                 total = 0;
 
-  for (int cpu = 0; cpu < cpus; cpu++)
-    total += remora_event_mask_count_cells (mask, FALSE, 0, cpu, 0, G_MAXINT64);
+  for (guint b = 0; b < info->buffers->len; b++)
+    {
+      const RemoraBufferInfo *buffer = &g_array_index (info->buffers, RemoraBufferInfo, b);
+
+      for (int cpu = 0; cpu < MAX (info->cpus, buffer->cpus); cpu++)
+        total += remora_event_mask_count_cells (mask, FALSE, buffer->id, cpu, 0, G_MAXINT64);
+    }
   g_assert_cmpint (total, ==, remora_event_mask_get_count (mask));
 }
 
@@ -367,6 +372,144 @@ open_fixture (const char *name, char **dir)
   return remora_test_import (path, *dir, NULL);
 }
 
+/* Two masks of one filter keep the same events, and count the same number
+ * of them in every time cell of every CPU and every task (the idle task
+ * aside: no task row shows it). */
+static void
+assert_same_masks (RemoraStore *store, RemoraEventMask *a, RemoraEventMask *b)
+{
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  gint64                 first = info->first_ts >> REMORA_EVENT_MASK_CELL_SHIFT;
+  gint64                 last = info->last_ts >> REMORA_EVENT_MASK_CELL_SHIFT;
+  sqlite3_stmt          *st = NULL;
+  guint                  keys = 0;
+
+  g_assert_cmpint (remora_event_mask_get_count (a), ==, remora_event_mask_get_count (b));
+  for (gint64 id = remora_event_mask_next (a, 0); id >= 0; id = remora_event_mask_next (a, id + 1))
+    g_assert_cmpint (remora_event_mask_next (b, id), ==, id);
+  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
+                                       "SELECT DISTINCT t.buffer_id, 0, e.cpu FROM event_rows e "
+                                       "JOIN event_types t ON t.id = e.type UNION "
+                                       "SELECT DISTINCT t.buffer_id, 1, e.pid FROM event_rows e "
+                                       "JOIN event_types t ON t.id = e.type WHERE e.pid > 0",
+                                       -1, &st, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      int      buffer = sqlite3_column_int (st, 0), id = sqlite3_column_int (st, 2);
+      gboolean by_pid = sqlite3_column_int (st, 1);
+
+      for (gint64 cell = first; cell <= last; cell++)
+        g_assert_cmpint (remora_event_mask_count_cells (a, by_pid, buffer, id, cell, cell + 1), ==,
+                         remora_event_mask_count_cells (b, by_pid, buffer, id, cell, cell + 1));
+      keys++;
+    }
+  sqlite3_finalize (st);
+  g_assert_cmpuint (keys, >, 1);
+}
+
+/* A filter of types or CPUs only that rejects few events is answered as
+ * every event but those, with the summaries' counts per cell: the same mask
+ * as reading every row. */
+static void
+check_all_but (RemoraStore        *store,
+               const RemoraFilter *filter,
+               gboolean            rejects_few,
+               const char         *what)
+{
+  g_autoptr (RemoraFilterJob) scan = remora_filter_job_new (store, filter);
+  g_autoptr (RemoraFilterJob) all_but = remora_filter_job_new (store, filter);
+  g_autoptr (RemoraEventMask) a = NULL;
+  g_autoptr (RemoraEventMask) b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  remora_filter_job_set_scan_all (scan, TRUE);
+  a = remora_filter_job_run (scan, NULL, &error);
+  g_assert_no_error (error);
+  b = remora_filter_job_run (all_but, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (remora_filter_job_get_fraction (all_but), ==, 1.0);
+  g_assert_false (remora_filter_job_get_all_but (scan));
+  g_assert_cmpint (remora_filter_job_get_all_but (all_but), ==, rejects_few);
+  g_test_message ("%s: %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " events", what,
+                  remora_event_mask_get_count (b), remora_store_get_info (store)->events);
+  assert_same_masks (store, a, b);
+  check_cells (store, b);
+}
+
+static void
+check_rejecting_few (RemoraStore *store, const char *what)
+{
+  gint64 events = remora_store_get_info (store)->events;
+  gint64 kept = 0, quietest = 0;
+  g_autoptr (RemoraFilter) by_type = remora_filter_new ();
+  g_autoptr (RemoraFilter) by_cpu = remora_filter_new ();
+  g_autofree char *what_types = g_strdup_printf ("%s: all but the rarest types", what);
+  g_autofree char *what_cpus = g_strdup_printf ("%s: all CPUs but the quietest", what);
+  sqlite3_stmt    *st = NULL;
+
+  /* the commonest types, until what is left is under a quarter */
+  by_type->types = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
+                                       "SELECT id, count FROM event_types ORDER BY count DESC, id",
+                                       -1, &st, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      gint64 type = sqlite3_column_int64 (st, 0);
+
+      if (by_type->types->len == 0 || events - kept > events / 4)
+        {
+          g_array_append_val (by_type->types, type);
+          kept += sqlite3_column_int64 (st, 1);
+        }
+    }
+  sqlite3_finalize (st);
+  g_assert_cmpint (events - kept, <=, events / 4);
+  check_all_but (store, by_type, TRUE, what_types);
+  {
+    /* and a few types only: read through the index, no different */
+    g_autoptr (RemoraFilter) few = remora_filter_new ();
+    gint64           type = g_array_index (by_type->types, gint64, by_type->types->len - 1);
+    g_autofree char *sql =
+        g_strdup_printf ("SELECT count FROM event_types WHERE id = %" G_GINT64_FORMAT, type);
+
+    few->types = g_array_new (FALSE, FALSE, sizeof (gint64));
+    g_array_append_val (few->types, type);
+
+    check_all_but (store, few, events - remora_test_query_int (store, sql) <= events / 4, what);
+  }
+  /* every CPU but the quietest, when it has a quarter of the events or less */
+  by_cpu->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_assert_cmpint (sqlite3_prepare_v2 (remora_store_get_db (store),
+                                       "SELECT cpu, sum (events) FROM cpus GROUP BY cpu "
+                                       "ORDER BY 2, cpu",
+                                       -1, &st, NULL),
+                   ==, SQLITE_OK);
+  for (int i = 0; sqlite3_step (st) == SQLITE_ROW; i++)
+    {
+      int cpu = sqlite3_column_int (st, 0);
+
+      if (i > 0)
+        g_array_append_val (by_cpu->cpus, cpu);
+      else
+        quietest = sqlite3_column_int64 (st, 1);
+    }
+  sqlite3_finalize (st);
+  check_all_but (store, by_cpu, quietest <= events / 4, what_cpus);
+}
+
+static void
+test_rejecting_few (gconstpointer data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (RemoraStore) store = open_fixture (data, &dir);
+
+  check_rejecting_few (store, data);
+  g_clear_object (&store);
+  remora_test_rmdir (dir);
+}
+
 static void
 test_fixture (gconstpointer data)
 {
@@ -381,21 +524,12 @@ test_fixture (gconstpointer data)
 static void
 test_shared (gconstpointer data)
 {
-  const char      *name = data;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR") ?: ".", "..", "..", "shared",
-                                            "traces", name, NULL);
   g_autofree char *dir = NULL;
   g_autofree char *copy = NULL;
-  g_autoptr (RemoraStore) store = NULL;
+  g_autoptr (RemoraStore) store = remora_test_open_shared (data, &dir, &copy);
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("../shared/traces is not there");
-      return;
-    }
-  dir = remora_test_make_tmpdir ();
-  copy = remora_test_copy_file (path, dir, "trace.dat", G_MAXSIZE);
-  store = remora_test_import (copy, dir, NULL);
+  if (store == NULL)
+    return;
   check_trace (copy, store);
   g_clear_object (&store);
   remora_test_rmdir (dir);
@@ -493,7 +627,31 @@ test_list (void)
   g_assert_cmpint (n, ==,
                    remora_test_query_int (store, "SELECT count(*) FROM events WHERE name = "
                                                  "'sched_switch'"));
-  remora_event_list_set_mask (list, mask);
+  {
+    /* items held keep their places and take the rows now there; a row past
+     * the mask's last stays, blank, until trimmed */
+    g_autoptr (RemoraEventItem) held = remora_test_load_item (list, 10);
+    g_autoptr (RemoraEventItem) past = remora_test_load_item (list, (guint) n + 100);
+
+    g_assert_cmpint (remora_event_item_get_id (held), ==, 10);
+    remora_event_list_set_mask (list, mask);
+    g_assert_cmpuint (remora_event_list_get_n_rows (list), ==, n);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, events);
+    g_assert_false (remora_event_item_get_loaded (held));
+    g_assert_false (remora_event_item_get_loaded (past));
+    {
+      g_autoptr (RemoraEventItem) again = remora_test_load_item (list, 10);
+      g_assert_true (again == held);
+      g_assert_cmpint (remora_event_item_get_id (held), ==, remora_event_mask_select (mask, 10));
+      g_assert_cmpstr (remora_event_item_get_name (held), ==, "sched_switch");
+    }
+    g_assert_cmpint (remora_event_list_event_at (list, (guint) n + 100), ==, -1);
+    /* the rows nobody holds go at once, a held one when allowed */
+    g_assert_false (remora_event_list_trim (list, 0));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n + 101);
+    g_assert_false (remora_event_item_get_loaded (past));
+    g_assert_true (remora_event_list_trim (list, 1));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
   for (guint p = 0; p < n; p += 97)
     {
@@ -520,9 +678,11 @@ test_list (void)
       g_main_context_iteration (NULL, TRUE);
     g_assert_cmpint (remora_event_list_event_at (list, position), ==, second);
   }
+  /* more rows again: added at once */
   remora_event_list_set_mask (list, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
                     events + remora_event_list_get_n_lost_rows (list));
+  g_assert_true (remora_event_list_trim (list, 0));
   {
     g_autoptr (RemoraEventItem) item = remora_test_load_item (list, 5);
     g_assert_cmpint (remora_event_item_get_id (item), ==, 5);
@@ -721,6 +881,13 @@ main (int argc, char **argv)
       g_autofree char *name = g_strdup_printf ("/model/filter/shared/%s", shared[i]);
       g_test_add_data_func (name, shared[i], test_shared);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/model/filter/rejecting-few/%s", fixtures[i]);
+      g_test_add_data_func (name, fixtures[i], test_rejecting_few);
+    }
+  g_test_add_data_func ("/model/filter/rejecting-few/multi-buffer-v7.dat", "multi-buffer-v7.dat",
+                        test_rejecting_few);
   g_test_add_func ("/model/filter/bad-expression", test_bad_expression);
   g_test_add_func ("/model/filter/cancel", test_cancel);
   g_test_add_func ("/model/filter/list", test_list);

@@ -113,17 +113,20 @@ test_frame_is_the_rows (gconstpointer data)
               remora_cpu_row_query (store, 0, row->spec.id, range, 642, want, &level, &error));
           g_assert_cmpmem (row->cpu_columns, sizeof *want * 642, want, sizeof *want * 642);
           /* the tasks of runs wide enough to be named are named as the store
-           * names them */
+           * names them at that time */
           for (int c = 0, end; c < 642; c = end)
             {
               for (end = c + 1; end < 642 && want[end].pid == want[c].pid;)
                 end++;
               if (want[c].pid > 0 && end - c > REMORA_FRAME_NAMED_RUN)
                 {
+                  gint64           at = want[c].begin_ns;
                   g_autofree char *sql = g_strdup_printf (
-                      "SELECT count(*) FROM tasks WHERE pid = ?1 AND comm = '%s' AND ?2 = ?2",
-                      remora_frame_get_task_name (frame, want[c].pid));
-                  g_assert_cmpint (sql_int (sql, want[c].pid, 0), ==, 1);
+                      "SELECT count(*) FROM task_names WHERE pid = ?1 AND comm = '%s' AND "
+                      "since_ts = (SELECT coalesce (max (since_ts), 0) FROM task_names "
+                      "WHERE pid = ?1 AND since_ts <= ?2)",
+                      remora_frame_get_task_name (frame, want[c].pid, at));
+                  g_assert_cmpint (sql_int (sql, want[c].pid, at), ==, 1);
                   named++;
                 }
             }
