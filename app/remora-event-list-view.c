@@ -75,11 +75,14 @@ struct _RemoraEventListView
   GHashTable      *time_labels; /* bound labels of the time column → item */
   RemoraEventItem *waiting;     /* selected, not yet read */
   gulong           waiting_id;
-  gboolean         absolute;      /* times as recorded, not from the start */
-  gboolean         graph_follows; /* the timeline selects the row selected */
-  gboolean         list_follows;  /* the list selects the timeline's event */
-  gboolean         revealing;     /* a selection made to follow the timeline */
-  guint            grow_id;       /* the tick that shows (or removes) rows a few at a time */
+  gboolean         absolute;       /* times as recorded, not from the start */
+  gboolean         graph_follows;  /* the timeline selects the row selected */
+  gboolean         list_follows;   /* the list selects the timeline's event */
+  gboolean         revealing;      /* a selection made to follow the timeline */
+  guint            grow_id;        /* the tick that shows (or removes) rows a few at a time */
+  guint            adjusted_rows;  /* the rows the scrolling was last laid out for */
+  guint            pending_scroll; /* a row to scroll to once it is */
+  guint            scroll_id;      /* the idle that does */
   int              grow_wait;
   gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
 
@@ -460,6 +463,15 @@ scroll_to (RemoraEventListView *self, guint position)
   double         upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
   GtkWidget     *list = inner_list (self);
 
+  /* rows just added or removed: the scrolling knows them once the list is
+   * laid out again (on_adjustment_changed) */
+  self->pending_scroll = GTK_INVALID_LIST_POSITION;
+  if (n != self->adjusted_rows)
+    {
+      self->pending_scroll = position;
+      return;
+    }
+
   /* rows are all one line high: the row in the middle of the view, as
    * KernelShark's list shows the event it jumps to */
   if (n > 0 && upper > page && page > 0)
@@ -472,6 +484,28 @@ scroll_to (RemoraEventListView *self, guint position)
     }
   else if (list != NULL)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+scroll_pending (gpointer data)
+{
+  RemoraEventListView *self = data;
+  guint                position = self->pending_scroll;
+
+  self->scroll_id = 0;
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to (self, position);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list laid out for its rows: a scroll asked meanwhile goes once the
+ * layout is done (within it, GTK sets the scrolling's value again). */
+static void
+on_adjustment_changed (GtkAdjustment *adj, RemoraEventListView *self)
+{
+  self->adjusted_rows = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  if (self->pending_scroll != GTK_INVALID_LIST_POSITION && self->scroll_id == 0)
+    self->scroll_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_pending, self, NULL);
 }
 
 /**
@@ -1609,6 +1643,7 @@ remora_event_list_view_dispose (GObject *object)
 
   remora_event_list_view_set_store (self, NULL);
   stop_exporting (self);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -1694,7 +1729,7 @@ remora_event_list_view_init (RemoraEventListView *self)
   self->go_to = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->go_to, _ ("Go to time or #event"));
   gtk_entry_set_icon_from_icon_name (self->go_to, GTK_ENTRY_ICON_PRIMARY, "find-location-symbolic");
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->go_to), 22);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->go_to), 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->go_to), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Go to a time (1.5s, 850ms) or an event number (#1234)"), -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->go_to),
@@ -1729,7 +1764,7 @@ remora_event_list_view_init (RemoraEventListView *self)
   self->filter = remora_filter_new ();
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _ ("Search info"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 18);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 14);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->search),
                                _ ("Show only the events whose info holds this text (Enter)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -1767,6 +1802,8 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
   gtk_label_set_xalign (self->count, 0);
   gtk_label_set_ellipsize (self->count, PANGO_ELLIPSIZE_END);
+  /* "N of M events" stays readable beside the details pane */
+  gtk_label_set_width_chars (self->count, 18);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
   gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->count));
   self->clear_button = gtk_button_new_with_mnemonic (_ ("Show _All"));
@@ -1834,5 +1871,8 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->pending_scroll = GTK_INVALID_LIST_POSITION;
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
+                    "changed", G_CALLBACK (on_adjustment_changed), self);
   show_exporting (self, FALSE);
 }

@@ -23,6 +23,9 @@
 /* the default rows' tasks: the busiest of the whole trace */
 #define DEFAULT_TASK_ROWS 8
 
+/* The narrowest details pane kept with the window's size. */
+#define DETAILS_MIN_WIDTH 240
+
 struct _RemoraWindow
 {
   AdwApplicationWindow parent_instance;
@@ -126,7 +129,7 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
     {
       /* the pane opens as wide as it was last (kept with the window's size) */
       int width = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned));
-      int wanted = self->details_width > 0 ? self->details_width : 380;
+      int wanted = self->details_width >= DETAILS_MIN_WIDTH ? self->details_width : 380;
       gtk_widget_set_visible (self->details_pane, TRUE);
       if (width > wanted + 300)
         gtk_paned_set_position (self->bottom_paned, width - wanted);
@@ -1186,7 +1189,8 @@ on_close_request (GtkWindow *window, gpointer data)
                 gtk_paned_get_position (self->bottom_paned);
     if (list > 0)
       g_key_file_set_integer (kf, "window", "list", list);
-    if (details > 0)
+    /* a pane squeezed by a wide list is not a width to keep */
+    if (details >= DETAILS_MIN_WIDTH)
       g_key_file_set_integer (kf, "window", "details-width", details);
     remora_event_list_view_save_state (self->events, kf);
   }

@@ -944,6 +944,8 @@ test_filters (void)
         g_assert_cmpuint (remora_event_list_view_get_n_selected (the_list), ==, rows);
         /* the timeline still follows the row clicked first */
         g_assert_cmpuint (remora_event_list_view_get_selected (the_list), ==, 2);
+        if (rows > 1)
+          screenshot (GTK_WIDGET (window), "18b-rows-selected");
         copied = FALSE;
         remora_event_list_view_copy_selected (the_list);
         g_assert_true (wait_for (was_copied, NULL, 10));
