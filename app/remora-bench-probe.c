@@ -4,8 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  *
- * Inactive unless REMORA_BENCH_PROBE names a report file (bench/ui sets it;
- * bench/README.md documents it). Then a watchdog on the main loop records
+ * Inactive unless REMORA_BENCH_PROBE names a report file (bench/ui sets it
+ * and documents it in its header). Then a watchdog on the main loop records
  * the longest gap between its 5 ms ticks, and once the timeline has painted
  * a trace:
  *   REMORA_BENCH_DRIVE=zoom    (the default) drives the timeline from the
@@ -41,9 +41,9 @@
  *                              events kept); the stall is the longest
  *                              during all of them.
  * Then it writes the report (plain lines, read by bench/ui) and quits. With
- * REMORA_BENCH_STALLS set, each gap of the watchdog over 20 ms is printed on
- * stderr with its monotonic time, to find it in a perf record made with -k
- * CLOCK_MONOTONIC.
+ * REMORA_BENCH_STALLS set, each gap of the watchdog over 20 ms (and each jump
+ * over 40 ms) is printed on stderr with its monotonic time, to find it in a
+ * perf record made with -k CLOCK_MONOTONIC.
  */
 
 #include "config.h"
@@ -176,6 +176,9 @@ list_after_paint (Probe *probe, gint64 now)
         {
           g_string_append_printf (probe->frames, "jump %" G_GINT64_FORMAT " %d\n",
                                   now - probe->jump_started, probe->jumps % 2);
+          if (probe->print_stalls && now - probe->jump_started > 40000)
+            g_printerr ("jump %.1f ms from %.6f s\n", (now - probe->jump_started) / 1e3,
+                        probe->jump_started / 1e6);
           probe->jump_started = 0;
           probe->pause = 3;
         }
