@@ -948,12 +948,21 @@ expression_page (RemoraFilterDialog *self)
   GtkWidget *box = page_box (
       _ ("Show only the events that match a filter in libtraceevent’s syntax, as trace-cmd "
          "report -F takes it: the events it names, and of them those whose fields match. "
-         "Examples:\n"
-         "  sched_switch: prev_state == 2\n"
-         "  block_rq_complete: nr_sector > 64\n"
-         "  sched/.*: common_pid == 1234\n"
-         "  sched_wakeup, sched_wakeup_new\n"
-         "  sched_switch: next_comm == \"kworker/0:1\" && prev_prio < 120"));
+         "Examples:"));
+  /* typed as they are to be typed: in monospace, straight quotes, to copy */
+  GtkWidget *examples =
+      gtk_label_new ("sched_switch: prev_state == 2\n"
+                     "block_rq_complete: nr_sector > 64\n"
+                     "sched/.*: common_pid == 1234\n"
+                     "sched_wakeup, sched_wakeup_new\n"
+                     "sched_switch: next_comm == \"kworker/0:1\" && prev_prio < 120");
+
+  gtk_label_set_xalign (GTK_LABEL (examples), 0);
+  gtk_label_set_selectable (GTK_LABEL (examples), TRUE);
+  gtk_widget_set_margin_start (examples, 12);
+  gtk_widget_add_css_class (examples, "monospace");
+  gtk_widget_add_css_class (examples, "dim-label");
+  gtk_box_append (GTK_BOX (box), examples);
 
   self->expression = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->expression, _ ("No filter: every event"));
