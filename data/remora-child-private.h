@@ -43,7 +43,9 @@ typedef void (*RemoraChildFunc) (int out_fd, gpointer user_data);
  * the job's arguments; the answer goes to @out_fd. */
 typedef void (*RemoraChildJob) (int fd, char **args, int out_fd);
 
-pid_t           remora_child_fork (int *read_fd, GError **error);
+pid_t remora_child_fork (int *read_fd, GError **error);
+pid_t
+remora_child_spawn (const char *job, const char *const *args, int fd, int *read_fd, GError **error);
 GBytes         *remora_child_spawn_run (const char        *job,
                                         const char *const *args,
                                         int                fd,
@@ -54,6 +56,8 @@ GBytes         *remora_child_spawn_run (const char        *job,
                                         GError           **error);
 void            remora_store_try_headers_job (int fd, char **args, int out_fd);
 void            remora_store_check_filter_job (int fd, char **args, int out_fd);
+void            remora_trace_reader_job (int fd, char **args, int out_fd);
+void            remora_trace_check_v6_layout_job (int fd, char **args, int out_fd);
 void            remora_child_setup (pid_t parent);
 RemoraChildWait remora_child_wait_readable (int fd, GCancellable *cancellable, int timeout_ms);
 void            remora_child_reap (pid_t pid, gboolean kill_it, int *status);

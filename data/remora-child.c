@@ -48,9 +48,14 @@ remora_child_fork (int *read_fd, GError **error)
   if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
     return -1;
   fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
-  /* not while another thread is in dlopen() (libtracecmd's plugins) */
+  /* not while another thread is in dlopen() (libtracecmd's plugins) or
+   * parses formats (a child inherits none of the parse, but AddressSanitizer's
+   * allocator, which does not lock itself around fork(), could be held by
+   * it) */
   remora_store_lock_libraries ();
+  remora_store_lock_parser ();
   pid = fork ();
+  remora_store_unlock_parser ();
   remora_store_unlock_libraries ();
   if (pid < 0)
     {
@@ -190,6 +195,8 @@ static const struct
 } child_jobs[] = {
   { "try-headers", remora_store_try_headers_job },
   { "check-filter", remora_store_check_filter_job },
+  { "read-trace", remora_trace_reader_job },
+  { "v6-layout", remora_trace_check_v6_layout_job },
 };
 
 /* In a process started by remora_child_spawn_run(): `PROGRAM --remora-child
@@ -200,24 +207,42 @@ __attribute__ ((constructor)) static void
 remora_child_main (int argc, char **argv, char **envp)
 {
   pid_t parent;
+  int   out_fd, null_fd;
 
   if (argc < 4 || argv == NULL || g_strcmp0 (argv[1], CHILD_FLAG) != 0)
     return;
   parent = (pid_t) g_ascii_strtoll (argv[2], NULL, 10);
   remora_child_setup (parent);
+  /* the answer goes where stdout went; stdout itself to /dev/null, so that
+   * what a library prints there cannot mix with it */
+  out_fd = fcntl (1, F_DUPFD_CLOEXEC, 10);
+  null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (out_fd < 0 || null_fd < 0 || dup2 (null_fd, 1) < 0)
+    _exit (2);
   for (guint i = 0; i < G_N_ELEMENTS (child_jobs); i++)
     if (g_str_equal (argv[3], child_jobs[i].name))
       {
-        child_jobs[i].run (fcntl (CHILD_FD, F_GETFD) >= 0 ? CHILD_FD : -1, argv + 4, 1);
+        child_jobs[i].run (fcntl (CHILD_FD, F_GETFD) >= 0 ? CHILD_FD : -1, argv + 4, out_fd);
         _exit (0);
       }
   _exit (2);
 }
 
-/* Starts `PROGRAM --remora-child PID JOB ARGS…` with its stdout on a pipe
- * and @fd as its descriptor 3; -1 with @error set when it cannot. */
-static pid_t
-spawn_child (const char *job, const char *const *args, int fd, int *read_fd, GError **error)
+/**
+ * remora_child_spawn:
+ * @job: the name of a job (see child_jobs)
+ * @args: (array zero-terminated=1) (nullable): its arguments
+ * @fd: a descriptor the child gets as its descriptor 3, or -1
+ * @read_fd: (out): the reading end of the pipe the child answers on
+ * @error: a location for a #GError
+ *
+ * Starts `PROGRAM --remora-child PID JOB ARGS…` (see
+ * remora_child_spawn_run()).
+ *
+ * Returns: the child's pid, or -1 with @error set when it cannot be started.
+ */
+pid_t
+remora_child_spawn (const char *job, const char *const *args, int fd, int *read_fd, GError **error)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   posix_spawn_file_actions_t actions;
@@ -335,7 +360,7 @@ remora_child_spawn_run (const char        *job,
 
   *stalled = FALSE;
   *status = 0;
-  pid = spawn_child (job, args, fd, &read_fd, error);
+  pid = remora_child_spawn (job, args, fd, &read_fd, error);
   if (pid < 0)
     return NULL;
   return collect (pid, read_fd, max_bytes, cancellable, status, stalled, error);

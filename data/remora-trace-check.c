@@ -102,6 +102,15 @@ read_v6_layout_child (int out_fd, gpointer user_data)
     _exit (4);
 }
 
+/* The same in a spawned child, on its descriptor @fd. */
+void
+remora_trace_check_v6_layout_job (int fd, char **args, int out_fd)
+{
+  if (fd < 0)
+    _exit (2);
+  read_v6_layout_child (out_fd, GINT_TO_POINTER (fd));
+}
+
 static guint64
 file_u64 (const V6Layout *layout, const guint8 *p)
 {
@@ -126,8 +135,13 @@ check_v6_layout (
   gboolean           stalled;
   int                status;
 
-  answer = remora_child_run (read_v6_layout_child, GINT_TO_POINTER (fd), sizeof (V6Layout),
-                             cancellable, &status, &stalled, error);
+  /* a new process of this program (see remora_child_spawn_run()); forked
+   * when it cannot be started */
+  answer = remora_child_spawn_run ("v6-layout", NULL, fd, sizeof (V6Layout), cancellable, &status,
+                                   &stalled, NULL);
+  if (answer == NULL && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    answer = remora_child_run (read_v6_layout_child, GINT_TO_POINTER (fd), sizeof (V6Layout),
+                               cancellable, &status, &stalled, error);
   if (answer == NULL)
     return FALSE;
   if (g_bytes_get_size (answer) != sizeof (V6Layout))

@@ -594,12 +594,28 @@ reap (RemoraTraceReader *self, gboolean kill_it)
   self->reaped = TRUE;
 }
 
+/* The same in a spawned child: the path and the instances to open in
+ * @args. */
+void
+remora_trace_reader_job (int fd, char **args, int out_fd)
+{
+  if (args[0] == NULL || args[1] == NULL)
+    _exit (2);
+  child_main (args[0], out_fd, (int) g_ascii_strtoll (args[1], NULL, 10));
+}
+
 static gboolean
 spawn (RemoraTraceReader *self, const char *path, int max_instances, GError **error)
 {
-  int fd;
+  g_autofree char *instances = g_strdup_printf ("%d", max_instances);
+  const char      *args[] = { path, instances, NULL };
+  int              fd;
 
-  self->pid = remora_child_fork (&fd, error);
+  /* a new process of this program (see remora_child_spawn_run()); forked
+   * when it cannot be started */
+  self->pid = remora_child_spawn ("read-trace", args, -1, &fd, NULL);
+  if (self->pid < 0)
+    self->pid = remora_child_fork (&fd, error);
   if (self->pid < 0)
     {
       g_prefix_error (error, _ ("Failed to read “%s”: "), self->display_path);
