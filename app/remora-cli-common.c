@@ -197,6 +197,74 @@ find_invalid_text_option (int argc, char **argv, const GOptionEntry *entries)
 }
 
 /**
+ * remora_cli_add_input_option:
+ * @context: a subcommand's options
+ * @input: where the file of `-i FILE` goes
+ *
+ * Adds trace-cmd's `-i FILE`, the trace (or store) to read.
+ */
+void
+remora_cli_add_input_option (GOptionContext *context, char **input)
+{
+  /* the group copies the entries */
+  GOptionEntry entries[] = { { "input", 'i', 0, G_OPTION_ARG_FILENAME, input,
+                               N_ ("Read this trace or store, as trace-cmd report -i"),
+                               N_ ("FILE") },
+                             { NULL } };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/**
+ * remora_cli_take_input:
+ * @argc: (inout): the arguments left after the options
+ * @argv: (inout): them
+ * @input: (inout) (transfer full): the file of -i, or %NULL; taken
+ * @command: the subcommand, for messages
+ * @store: whether the command reads a store as well as a trace
+ * @rest: (out) (optional) (transfer full): where the arguments after the
+ *   file go, for a command that takes more (%NULL: it takes none)
+ *
+ * Puts the file of `-i FILE` (trace-cmd's habit) where a file given on its
+ * own would be: then argv[1] is the one file. Says so when there is none or
+ * more than one.
+ *
+ * Returns: %FALSE when the command was not given exactly one file.
+ */
+gboolean
+remora_cli_take_input (
+    int *argc, char ***argv, char **input, const char *command, gboolean store, GStrv *rest)
+{
+  /* the program's strings and the option's file (which lives as long as
+   * the command: it is kept here) */
+  static char *args[3];
+  int          first_rest = *input != NULL ? 1 : 2;
+
+  if ((*input == NULL && *argc < 2) || (rest == NULL && *argc > first_rest))
+    {
+      if (store)
+        /* Translators: %s is a subcommand: stats, events, export */
+        g_printerr (_ ("remora: %s needs one trace or store, given alone or after -i "
+                       "(see “remora %s --help”)\n"),
+                    command, command);
+      else
+        /* Translators: %s is a subcommand: import */
+        g_printerr (_ ("remora: %s needs one trace, given alone or after -i "
+                       "(see “remora %s --help”)\n"),
+                    command, command);
+      return FALSE;
+    }
+  if (rest != NULL)
+    *rest = g_strdupv (*argv + MIN (first_rest, *argc));
+  args[0] = (*argv)[0];
+  args[1] = *input != NULL ? g_steal_pointer (input) : (*argv)[1];
+  args[2] = NULL;
+  *argv = args;
+  *argc = 2;
+  return TRUE;
+}
+
+/**
  * remora_cli_parse_and_open:
  * @argc: the subcommand's argument count
  * @argv: its arguments
@@ -206,6 +274,8 @@ find_invalid_text_option (int argc, char **argv, const GOptionEntry *entries)
  * @status: (out): the exit status on failure
  * @imported: (out): whether the trace was imported (rather than its store
  *   reused)
+ * @rest: (out) (optional) (transfer full): the arguments after the file,
+ *   for a command that takes more (%NULL: it takes none)
  *
  * Parses a TRACE|STORE command's options and loads its store: the store
  * itself, or the trace's (imported first when needed, quietly).
@@ -219,15 +289,18 @@ remora_cli_parse_and_open (int          *argc,
                            const char   *summary,
                            const char   *command,
                            int          *status,
-                           gboolean     *imported)
+                           gboolean     *imported,
+                           GStrv        *rest)
 {
   g_autoptr (GOptionContext) context = g_option_context_new (summary);
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraLoader) loader = NULL;
-  RemoraStore *store;
-  const char  *bad;
+  g_autofree char *input = NULL;
+  RemoraStore     *store;
+  const char      *bad;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  remora_cli_add_input_option (context, &input);
   if ((bad = find_invalid_text_option (*argc, *argv, entries)) != NULL)
     {
       g_printerr (_ ("remora: the value of --%s is not valid UTF-8 text\n"), bad);
@@ -240,11 +313,8 @@ remora_cli_parse_and_open (int          *argc,
       *status = 2;
       return NULL;
     }
-  if (*argc != 2)
+  if (!remora_cli_take_input (argc, argv, &input, command, TRUE, rest))
     {
-      /* Translators: %s is a subcommand: stats, events */
-      g_printerr (_ ("remora: %s needs one trace or store (see “remora %s --help”)\n"), command,
-                  command);
       *status = 2;
       return NULL;
     }

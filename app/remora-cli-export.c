@@ -92,7 +92,7 @@ remora_cli_export (int argc, char **argv)
 
   store = remora_cli_parse_and_open (
       &argc, &argv, entries, _ ("TRACE|STORE — draw a timeline into a PNG, SVG or PDF file"),
-      "export", &status, &imported);
+      "export", &status, &imported, NULL);
   if (store == NULL)
     return status;
 
@@ -125,7 +125,30 @@ remora_cli_export (int argc, char **argv)
 
   buffer_info = remora_trace_info_find_buffer (remora_store_get_info (store), buffer ? buffer : "");
   if (buffer_info == NULL)
-    return remora_cli_fail (&status, _ ("the trace has no buffer “%s”"), buffer), 1;
+    {
+      const GArray *all = remora_store_get_info (store)->buffers;
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          const char *name = g_array_index (all, RemoraBufferInfo, i).name;
+
+          if (name[0] != 0)
+            g_string_append_printf (names, "%s“%s”", names->len ? ", " : "", name);
+        }
+      if (names->len == 0)
+        return remora_cli_fail (&status,
+                                _ ("--buffer: the trace has no buffer “%s” (it has only the "
+                                   "top-level buffer)"),
+                                buffer),
+               2;
+      /* Translators: the last %s lists the trace's buffers: “blk”, “irq” */
+      return remora_cli_fail (&status,
+                              _ ("--buffer: the trace has no buffer “%s” (it has the top-level "
+                                 "buffer and %s)"),
+                              buffer, names->str),
+             2;
+    }
 
   session = remora_session_new (store);
   first = remora_session_get_viewport (session)->trace.begin_ns;
@@ -148,7 +171,7 @@ remora_cli_export (int argc, char **argv)
       if (cpu_spec)
         {
           if (!remora_parse_cpu_list (cpu_spec, remora_store_get_info (store)->cpus, cpus, &error))
-            return remora_cli_fail (&status, "%s", error->message), status;
+            return remora_cli_fail (&status, "--cpus: %s", error->message), 2;
         }
       else
         for (int c = 0; c < remora_store_get_info (store)->cpus; c++)
@@ -159,7 +182,8 @@ remora_cli_export (int argc, char **argv)
       if (task_spec)
         {
           if (!remora_parse_task_list (store, task_spec, pids, &error))
-            return remora_cli_fail (&status, "%s", error->message), status;
+            return remora_cli_fail (&status, "--tasks: %s", error->message),
+                   error->domain == REMORA_MODEL_ERROR ? 2 : 1;
         }
       else
         {
@@ -204,10 +228,12 @@ remora_cli_export (int argc, char **argv)
       gint64           ts;
 
       if (at == NULL || name[0] == 0 || !remora_parse_time (at + 1, first, &ts, &error))
-        return remora_cli_fail (&status,
-                                _ ("“%s” is not a marker: write NAME@TIME, such as A@1.25s"),
-                                markers[i]),
+        return remora_cli_fail (
+                   &status, _ ("--marker: “%s” is not a marker: write NAME@TIME, such as A@1.25s"),
+                   markers[i]),
                2;
+      if (!parse_time_option ("--marker", at + 1, store, &ts, &status))
+        return status;
       remora_session_add_marker (session, name, ts);
     }
   frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), &error);

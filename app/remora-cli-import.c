@@ -20,6 +20,7 @@ remora_cli_import (int argc, char **argv)
   g_autoptr (RemoraStore) store = NULL;
   g_autoptr (RemoraLoader) loader = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *input = NULL;
   gboolean         force = FALSE, quiet = FALSE;
   GOptionEntry     entries[] = {
         { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -32,16 +33,14 @@ remora_cli_import (int argc, char **argv)
 
   context = g_option_context_new (_ ("TRACE — import a trace.dat into a Remora store"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  remora_cli_add_input_option (context, &input);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       remora_cli_print_error (error);
       return 2;
     }
-  if (argc != 2)
-    {
-      g_printerr (_ ("remora: import needs one trace file (see “remora import --help”)\n"));
-      return 2;
-    }
+  if (!remora_cli_take_input (&argc, &argv, &input, "import", FALSE, NULL))
+    return 2;
   loader = remora_loader_new (argv[1]);
   if (remora_loader_get_is_store (loader))
     {

@@ -21,7 +21,11 @@ RemoraStore *remora_cli_parse_and_open (int          *argc,
                                         const char   *summary,
                                         const char   *command,
                                         int          *status,
-                                        gboolean     *imported);
-void         remora_cli_say_store (RemoraStore *store, const char *path, gboolean imported);
+                                        gboolean     *imported,
+                                        GStrv        *rest);
+void         remora_cli_add_input_option (GOptionContext *context, char **input);
+gboolean     remora_cli_take_input (
+        int *argc, char ***argv, char **input, const char *command, gboolean store, GStrv *rest);
+void remora_cli_say_store (RemoraStore *store, const char *path, gboolean imported);
 
 G_END_DECLS

@@ -8,54 +8,57 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "remora-cli-private.h"
 #include "remora-cli.h"
 
 static void
-json_string (GString *s, const char *text)
+add_int (JsonBuilder *b, const char *member, gint64 value)
 {
-  g_string_append_c (s, '"');
-  for (const char *p = text ? text : ""; *p; p++)
+  json_builder_set_member_name (b, member);
+  json_builder_add_int_value (b, value);
+}
+
+/* A latency summary, in whole nanoseconds: exact, where a double in
+ * microseconds would print as 133.76400000000001 */
+static void
+add_latency (JsonBuilder *b, const char *member, const RemoraLatencySummary *l)
+{
+  const struct
+  {
+    const char *name;
+    gint64      ns;
+  } values[] = { { "min_ns", l->min_ns }, { "p50_ns", l->p50_ns },
+                 { "p90_ns", l->p90_ns }, { "p99_ns", l->p99_ns },
+                 { "max_ns", l->max_ns }, { "mean_ns", (gint64) round (l->mean_ns) } };
+
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "count");
+  json_builder_add_int_value (b, l->count);
+  if (l->count > 0)
     {
-      unsigned char c = *p;
-      if (c == '"' || c == '\\')
-        g_string_append_printf (s, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (s, "\\u%04x", c);
-      else
-        g_string_append_c (s, c);
+      for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+        add_int (b, values[i].name, values[i].ns);
     }
-  g_string_append_c (s, '"');
+  json_builder_end_object (b);
 }
 
 static void
-json_latency (GString *s, const RemoraLatencySummary *l)
+add_string (JsonBuilder *b, const char *member, const char *value)
 {
-  g_autofree char *min = remora_format_us (l->min_ns);
-  g_autofree char *p50 = remora_format_us (l->p50_ns);
-  g_autofree char *p90 = remora_format_us (l->p90_ns);
-  g_autofree char *p99 = remora_format_us (l->p99_ns);
-  g_autofree char *max = remora_format_us (l->max_ns);
-
-  if (l->count == 0)
-    {
-      g_string_append (s, "{\"count\": 0}");
-      return;
-    }
-  g_string_append_printf (s,
-                          "{\"count\": %" G_GINT64_FORMAT ", \"min_us\": %s, \"p50_us\": %s, "
-                          "\"p90_us\": %s, \"p99_us\": %s, \"max_us\": %s, \"mean_us\": %.3f}",
-                          l->count, min, p50, p90, p99, max, l->mean_ns / 1000.0);
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value ? value : "");
 }
 
 static void
-json_pair_counts (GString *s, RemoraTraceStats *stats, const char *const names[])
+add_pair_counts (JsonBuilder *b, RemoraTraceStats *stats, const char *const names[])
 {
   for (guint i = 0; names[i]; i++)
-    g_string_append_printf (s, "%s\"%s\": %" G_GINT64_FORMAT, i ? ", " : "", names[i],
-                            remora_trace_stats_get_pair_count (stats, NULL, names[i]));
+    add_int (b, names[i], remora_trace_stats_get_pair_count (stats, NULL, names[i]));
 }
 
 static const char *const wakeup_counts[] = {
@@ -74,47 +77,49 @@ static const char *const block_counts[] = { "block_issued",
                                             "block_complete_with_error",
                                             NULL };
 
+/* What stats_text prints, as JSON (README: "remora stats --json"). */
 static char *
 stats_json (RemoraTraceStats *stats, RemoraStore *store)
 {
   const RemoraTraceInfo *info = remora_store_get_info (store);
-  g_autoptr (GString) s = g_string_new ("{\n  \"trace\": ");
-  g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
   g_autoptr (GPtrArray) buffers = g_ptr_array_new ();
 
-  json_string (s, stats->trace_path);
-  g_string_append (s, ",\n  \"store\": ");
-  json_string (s, remora_store_get_path (store));
-  g_string_append_printf (s,
-                          ",\n  \"file_version\": %d,\n  \"compression\": ", stats->file_version);
-  json_string (s, stats->compression);
-  g_string_append (s, ",\n  \"trace_cmd_version\": ");
-  json_string (s, stats->trace_cmd_version);
-  g_string_append (s, ",\n  \"kernel_release\": ");
-  json_string (s, stats->kernel);
-  g_string_append (s, ",\n  \"clock\": ");
-  json_string (s, stats->clock);
-  g_string_append_printf (
-      s,
-      ",\n  \"cpus\": %d,\n  \"events_total\": %" G_GINT64_FORMAT
-      ",\n  \"first_ts_ns\": %" G_GINT64_FORMAT ",\n  \"last_ts_ns\": %" G_GINT64_FORMAT
-      ",\n  \"duration_ns\": %" G_GINT64_FORMAT ",\n  \"tasks\": %" G_GINT64_FORMAT
-      ",\n  \"lost_events\": %" G_GINT64_FORMAT ",\n  \"lost_event_marks\": %" G_GINT64_FORMAT
-      ",\n  \"partial\": %s",
-      stats->cpus, stats->events, stats->first_ts, stats->last_ts, stats->last_ts - stats->first_ts,
-      stats->tasks, stats->lost_events, stats->lost_marks, stats->partial ? "true" : "false");
+  json_builder_begin_object (b);
+  add_string (b, "trace", stats->trace_path);
+  add_string (b, "store", remora_store_get_path (store));
+  add_int (b, "file_version", stats->file_version);
+  add_string (b, "compression", stats->compression);
+  add_string (b, "trace_cmd_version", stats->trace_cmd_version);
+  add_string (b, "kernel_release", stats->kernel);
+  add_string (b, "clock", stats->clock);
+  add_int (b, "cpus", stats->cpus);
+  add_int (b, "events_total", stats->events);
+  add_int (b, "first_ts_ns", stats->first_ts);
+  add_int (b, "last_ts_ns", stats->last_ts);
+  add_int (b, "duration_ns", stats->last_ts - stats->first_ts);
+  json_builder_set_member_name (b, "tasks");
+  json_builder_begin_object (b);
+  add_int (b, "emitted_events", stats->tasks_emitting);
+  add_int (b, "named", stats->tasks_named);
+  json_builder_end_object (b);
+  add_int (b, "lost_events", stats->lost_events);
+  add_int (b, "lost_event_marks", stats->lost_marks);
+  json_builder_set_member_name (b, "partial");
+  json_builder_add_boolean_value (b, stats->partial);
   if (stats->partial)
-    {
-      g_string_append (s, ",\n  \"partial_reason\": ");
-      json_string (s, stats->partial_reason);
-    }
-  g_string_append_printf (s,
-                          ",\n  \"damaged_records\": {\"unknown_id\": %" G_GINT64_FORMAT
-                          ", \"payload\": %" G_GINT64_FORMAT ", \"time_order\": %" G_GINT64_FORMAT
-                          ", \"outside_span\": %" G_GINT64_FORMAT "}",
-                          info->damaged_unknown, info->damaged_payload, info->damaged_time,
-                          info->damaged_span);
+    add_string (b, "partial_reason", stats->partial_reason);
+  json_builder_set_member_name (b, "damaged_records");
+  json_builder_begin_object (b);
+  add_int (b, "unknown_id", info->damaged_unknown);
+  add_int (b, "payload", info->damaged_payload);
+  add_int (b, "time_order", info->damaged_time);
+  add_int (b, "outside_span", info->damaged_span);
+  json_builder_end_object (b);
 
   /* events_by_name sums over buffers; events_by_buffer keeps them apart */
   for (guint i = 0; i < stats->event_counts->len; i++)
@@ -131,78 +136,71 @@ stats_json (RemoraTraceStats *stats, RemoraStore *store)
       if (!g_ptr_array_find_with_equal_func (buffers, c->buffer, g_str_equal, NULL))
         g_ptr_array_add (buffers, c->buffer);
     }
-  g_string_append (s, ",\n  \"events_by_name\": {");
+  json_builder_set_member_name (b, "events_by_name");
+  json_builder_begin_object (b);
   for (guint i = 0; i < names->len; i++)
+    add_int (b, names->pdata[i], *(gint64 *) g_hash_table_lookup (by_name, names->pdata[i]));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "events_by_buffer");
+  json_builder_begin_object (b);
+  for (guint k = 0; k < buffers->len; k++)
     {
-      g_string_append (s, i ? ", " : "");
-      json_string (s, names->pdata[i]);
-      g_string_append_printf (s, ": %" G_GINT64_FORMAT,
-                              *(gint64 *) g_hash_table_lookup (by_name, names->pdata[i]));
-    }
-  g_string_append (s, "},\n  \"events_by_buffer\": {");
-  for (guint b = 0; b < buffers->len; b++)
-    {
-      gboolean first = TRUE;
-      g_string_append (s, b ? ", " : "");
-      json_string (s, buffers->pdata[b]);
-      g_string_append (s, ": {");
+      json_builder_set_member_name (b, buffers->pdata[k]);
+      json_builder_begin_object (b);
       for (guint i = 0; i < stats->event_counts->len; i++)
         {
           RemoraEventCount *c = &g_array_index (stats->event_counts, RemoraEventCount, i);
-          if (!g_str_equal (c->buffer, buffers->pdata[b]))
-            continue;
-          g_string_append (s, first ? "" : ", ");
-          json_string (s, c->name);
-          g_string_append_printf (s, ": %" G_GINT64_FORMAT, c->count);
-          first = FALSE;
+          if (g_str_equal (c->buffer, buffers->pdata[k]))
+            add_int (b, c->name, c->count);
         }
-      g_string_append (s, "}");
+      json_builder_end_object (b);
     }
-  g_string_append (s, "},\n  \"events_by_cpu\": [");
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "events_by_cpu");
+  json_builder_begin_array (b);
   for (guint i = 0; i < stats->cpu_stats->len; i++)
     {
       RemoraCpuStats *c = &g_array_index (stats->cpu_stats, RemoraCpuStats, i);
-      g_string_append (s, i ? ",\n    " : "\n    ");
-      g_string_append (s, "{\"buffer\": ");
-      json_string (s, c->buffer);
-      g_string_append_printf (
-          s,
-          ", \"cpu\": %d, \"events\": %" G_GINT64_FORMAT ", \"first_ts_ns\": %" G_GINT64_FORMAT
-          ", \"last_ts_ns\": %" G_GINT64_FORMAT ", \"lost_events\": %" G_GINT64_FORMAT
-          ", \"lost_event_marks\": %" G_GINT64_FORMAT "}",
-          c->cpu, c->events, c->first_ts, c->last_ts, c->lost_events, c->lost_marks);
+      json_builder_begin_object (b);
+      add_string (b, "buffer", c->buffer);
+      add_int (b, "cpu", c->cpu);
+      add_int (b, "events", c->events);
+      add_int (b, "first_ts_ns", c->first_ts);
+      add_int (b, "last_ts_ns", c->last_ts);
+      add_int (b, "lost_events", c->lost_events);
+      add_int (b, "lost_event_marks", c->lost_marks);
+      json_builder_end_object (b);
     }
-  g_string_append (s, "],\n  \"wakeup_latency\": {");
-  json_pair_counts (s, stats, wakeup_counts);
-  g_string_append (s, ", \"latency\": ");
-  json_latency (s, &stats->wakeup_latency);
-  g_string_append (s, "},\n  \"block_requests\": {");
-  json_pair_counts (s, stats, block_counts);
-  g_string_append (s, ", \"latency\": ");
-  json_latency (s, &stats->block_latency);
-  g_string_append (s, ", \"latency_by_device\": [");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "wakeup_latency");
+  json_builder_begin_object (b);
+  add_pair_counts (b, stats, wakeup_counts);
+  add_latency (b, "latency", &stats->wakeup_latency);
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "block_requests");
+  json_builder_begin_object (b);
+  add_pair_counts (b, stats, block_counts);
+  add_latency (b, "latency", &stats->block_latency);
+  json_builder_set_member_name (b, "latency_by_device");
+  json_builder_begin_array (b);
   for (guint i = 0; i < stats->block_groups->len; i++)
     {
       RemoraBlockGroup *g = &g_array_index (stats->block_groups, RemoraBlockGroup, i);
-      g_string_append (s, i ? ",\n    " : "\n    ");
-      g_string_append (s, "{\"dev\": ");
-      json_string (s, g->dev);
-      g_string_append (s, ", \"kind\": ");
-      json_string (s, g->kind);
-      g_string_append (s, ", \"latency\": ");
-      json_latency (s, &g->latency);
-      g_string_append (s, "}");
+      json_builder_begin_object (b);
+      add_string (b, "dev", g->dev);
+      add_string (b, "kind", g->kind);
+      add_latency (b, "latency", &g->latency);
+      json_builder_end_object (b);
     }
-  g_string_append (s, "]}\n}\n");
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_object (b);
 
-  {
-    GHashTableIter iter;
-    gpointer       value;
-    g_hash_table_iter_init (&iter, by_name);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      g_free (value);
-  }
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  return json_generator_to_data (gen, NULL);
 }
 
 static void
@@ -234,8 +232,12 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
            stats->file_version, stats->compression, stats->trace_cmd_version);
   g_print (_ ("Kernel:     %s, clock “%s”, %d CPUs\n"), stats->kernel, stats->clock, stats->cpus);
   g_print (_ ("Time span:  %s to %s (%s)\n"), first, last, span);
-  g_print (_ ("Events:     %lld in %u types; %lld tasks\n"), (long long) stats->events,
-           stats->event_counts->len, (long long) stats->tasks);
+  g_print (_ ("Events:     %lld in %u types\n"), (long long) stats->events,
+           stats->event_counts->len);
+  /* Translators: pids that emitted events, and pids the trace names anywhere */
+  g_print (_ ("Tasks:      %lld emitted events (idle included); %lld named in the trace "
+              "(also in scheduler events’ fields)\n"),
+           (long long) stats->tasks_emitting, (long long) stats->tasks_named);
   g_print (_ ("Lost:       %lld events in %lld gaps\n"), (long long) stats->lost_events,
            (long long) stats->lost_marks);
   if (stats->partial)
@@ -273,6 +275,7 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
            (long long) remora_trace_stats_get_pair_count (stats, NULL, "duplicate_wakeups"),
            (long long) remora_trace_stats_get_pair_count (stats, NULL, "stale_dropped"),
            (long long) remora_trace_stats_get_pair_count (stats, NULL, "wakeups_unmatched_at_end"));
+  /* Translators: "all" is every device, then every kind of request */
   print_latency_row (_ ("block"), _ ("all"), &stats->block_latency);
   for (guint i = 0; i < stats->block_groups->len; i++)
     {
@@ -300,7 +303,7 @@ remora_cli_stats (int argc, char **argv)
 
   store = remora_cli_parse_and_open (&argc, &argv, entries,
                                      _ ("TRACE|STORE — print event counts and latency summaries"),
-                                     "stats", &status, &imported);
+                                     "stats", &status, &imported, NULL);
   if (store == NULL)
     return status;
 
@@ -313,7 +316,7 @@ remora_cli_stats (int argc, char **argv)
   if (json)
     {
       g_autofree char *text = stats_json (stats, store);
-      fputs (text, stdout);
+      g_print ("%s\n", text);
     }
   else
     stats_text (stats, store);

@@ -1,5 +1,5 @@
 /* remora-cli.c: the command line's dispatcher; each subcommand has a file
- * of its own (remora-cli-import.c, -stats.c, -events.c, -export.c)
+ * of its own (remora-cli-import.c, -stats.c, -events.c, -export.c, -sql.c)
  *
  * Copyright 2026 The Remora authors
  *
@@ -25,8 +25,13 @@ print_usage (FILE *out)
               "  remora import TRACE [-o STORE] [--force] [--quiet]\n"
               "                                    import a trace.dat into a store\n"
               "  remora stats TRACE|STORE [--json] print event counts and latency summaries\n"
-              "  remora events TRACE|STORE [--first ID] [--limit N] [--name NAME] [--raw]\n"
+              "  remora events TRACE|STORE [-t] [-R] [--cpu LIST] [-F FILTER [-v]] [-I] [-S]\n"
+              "         [--pid LIST] [--comm NAME] [--name NAME] [--from T] [--to T]\n"
+              "         [--first ID] [--limit N] [--grep TEXT] [--count] [--csv FILE]\n"
               "                                    list events as trace-cmd report does\n"
+              "  remora sql TRACE|STORE [QUERY]... [--write] [-O SQLITE3-OPTION]...\n"
+              "                                    the sqlite3 shell on the store, with\n"
+              "                                    remora_field() and friends (SCHEMA.md)\n"
               "  remora export TRACE|STORE -o FILE.png|.svg|.pdf [--from T] [--to T]\n"
               "         [--buffer NAME] [--cpus LIST] [--tasks LIST] [--rows cpus|tasks|both]\n"
               "         [--width N] [--height N] [--scale N] [--title TEXT] [--theme light|dark]\n"
@@ -35,6 +40,7 @@ print_usage (FILE *out)
               "  remora --version                  print the version\n"
               "  remora --help                     print this help\n"
               "\n"
+              "Every TRACE may also be given as -i TRACE, as trace-cmd does.\n"
               "Remora reads trace.dat files recorded by trace-cmd (file versions 6 and 7).\n"
               "A trace's store is kept beside it as TRACE.remora, or under\n"
               "$XDG_CACHE_HOME/remora/ when its directory is not writable.\n"));
@@ -63,6 +69,12 @@ remora_cli_main (int argc, char **argv)
       g_print ("remora %s\n", PACKAGE_VERSION);
       return 0;
     }
+  /* "Usage: remora events [OPTION…]" in a subcommand's --help */
+  if (remora_cli_wants (argc, argv) && argv[1][0] != '-')
+    {
+      g_autofree char *name = g_strconcat ("remora ", argv[1], NULL);
+      g_set_prgname (name);
+    }
   if (g_str_equal (argv[1], "import"))
     return remora_cli_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "stats"))
@@ -71,6 +83,8 @@ remora_cli_main (int argc, char **argv)
     return remora_cli_events (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return remora_cli_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "sql"))
+    return remora_cli_sql (argc - 1, argv + 1);
   g_printerr (_ ("remora: unknown option “%s” (see “remora --help”)\n"), argv[1]);
   return 2;
 }
@@ -87,7 +101,7 @@ remora_cli_main (int argc, char **argv)
 gboolean
 remora_cli_wants (int argc, char **argv)
 {
-  static const char *const commands[] = { "import", "stats", "events",    "export", "help",
+  static const char *const commands[] = { "import", "stats", "events",    "export", "sql", "help",
                                           "--help", "-h",    "--version", "-V",     NULL };
 
   static const char *const window_options[] = { "-i",     "--cpu", "--pid", "--task",

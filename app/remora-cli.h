@@ -15,6 +15,7 @@ int      remora_cli_import (int argc, char **argv);
 int      remora_cli_stats (int argc, char **argv);
 int      remora_cli_events (int argc, char **argv);
 int      remora_cli_export (int argc, char **argv);
+int      remora_cli_sql (int argc, char **argv);
 int      remora_cli_main (int argc, char **argv);
 gboolean remora_cli_wants (int argc, char **argv);
 

@@ -9,7 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build-aux/setup-debian.sh
-[ -f _build/build.ninja ] || meson setup _build --werror
+# warnings are errors here as in test-all.sh, whoever configured _build first
+if [ -f _build/build.ninja ]; then
+  meson configure _build -Dwerror=true
+else
+  meson setup _build --werror
+fi
 ninja -C _build
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec _build/app/remora tests/traces/sched-block-v6.dat

@@ -12,10 +12,11 @@ packages=(
   # libraries
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   libtracecmd-dev libtraceevent-dev libtracefs-dev libsqlite3-dev libzstd-dev
+  libjson-glib-dev
   # tests: the reference reader, a display for GUI tests, fonts for images,
   # the formatter CI checks against, validators and tools the tests call
   trace-cmd xvfb xauth dbus-daemon fonts-dejavu-core clang-format-14 clang-format
-  desktop-file-utils appstream python3 sqlite3 util-linux
+  desktop-file-utils appstream python3 sqlite3 util-linux groff-base
 )
 
 missing=()

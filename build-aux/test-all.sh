@@ -22,12 +22,15 @@ rm -f _build/meson-logs/testlog*.json _build-asan/meson-logs/testlog*.json
 build() { # dir, extra meson options...
   local dir=$1
   shift
-  if [ ! -f "$dir/build.ninja" ]; then
-    local log
-    log=$(mktemp)
+  local log
+  log=$(mktemp)
+  # the same options whoever configured the folder first (run-sample.sh too)
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" -Dwerror=true "$@" >"$log" 2>&1 || { cat "$log"; rm -f "$log"; return 1; }
+  else
     meson setup "$dir" --werror "$@" >"$log" 2>&1 || { cat "$log"; rm -f "$log"; return 1; }
-    rm -f "$log"
   fi
+  rm -f "$log"
   ninja -C "$dir" -j "$jobs" || return 1
 }
 

@@ -44,6 +44,7 @@ typedef void (*RemoraChildFunc) (int out_fd, gpointer user_data);
 typedef void (*RemoraChildJob) (int fd, char **args, int out_fd);
 
 pid_t remora_child_fork (int *read_fd, GError **error);
+void  remora_child_forbid_spawn (void);
 pid_t
 remora_child_spawn (const char *job, const char *const *args, int fd, int *read_fd, GError **error);
 GBytes         *remora_child_spawn_run (const char        *job,

@@ -228,6 +228,21 @@ remora_child_main (int argc, char **argv, char **envp)
   _exit (2);
 }
 
+static gboolean spawn_forbidden;
+
+/**
+ * remora_child_forbid_spawn:
+ *
+ * Makes every helper process a fork of this one from now on: for a program
+ * that is not Remora (the `sqlite3` shell that loaded the extension), which
+ * would not run the job it was started for.
+ */
+void
+remora_child_forbid_spawn (void)
+{
+  g_atomic_int_set (&spawn_forbidden, TRUE);
+}
+
 /**
  * remora_child_spawn:
  * @job: the name of a job (see child_jobs)
@@ -250,6 +265,12 @@ remora_child_spawn (const char *job, const char *const *args, int fd, int *read_
   int                        fds[2];
   int                        rc;
 
+  if (g_atomic_int_get (&spawn_forbidden))
+    {
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE,
+                   "helper processes of this program are forked");
+      return -1;
+    }
   if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
     return -1;
   fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);

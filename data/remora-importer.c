@@ -538,26 +538,10 @@ write_batch (Import *im, Batch *b, GError **error)
       sqlite3_bind_int64 (st, 5, s->end_ts);
       if (s->has_state)
         {
-          static const char letters[] = "SDTtXZPI";
-          char              text[32];
-          guint             n = 0;
-          gint64            bits = s->state_raw & 0xff;
+          char text[32];
 
-          /* TASK_REPORT bits as the kernel's sched_switch print format shows them
-           * (Linux >= 4.14): none set is R; bit 0x100 (TASK_REPORT_MAX) adds +. */
-          for (int bit = 0; bit < 8; bit++)
-            if (bits & (1 << bit))
-              {
-                if (n > 0)
-                  text[n++] = '|';
-                text[n++] = letters[bit];
-              }
-          if (n == 0)
-            text[n++] = 'R';
-          if (s->state_raw & 0x100)
-            text[n++] = '+';
-          text[n] = 0;
-          sqlite3_bind_text (st, 6, text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (st, 6, remora_task_state_format (s->state_raw, text), -1,
+                             SQLITE_TRANSIENT);
           sqlite3_bind_int64 (st, 7, s->state_raw);
         }
       else

@@ -37,9 +37,15 @@ CREATE TABLE event_rows (
   type INTEGER NOT NULL        -- event_types.id
 );
 
+-- comm: the task's name when the event was recorded (task_names; <idle> for
+-- pid 0), looked up only when asked for
 CREATE VIEW events AS
-  SELECT e.id AS id, e.ts AS ts, e.cpu AS cpu, e.pid AS pid, t.name AS name,
-         t.system AS system, b.name AS buffer, e.type AS type, t.buffer_id AS buffer_id
+  SELECT e.id AS id, e.ts AS ts, e.cpu AS cpu, e.pid AS pid,
+         CASE WHEN e.pid = 0 THEN '<idle>' ELSE
+           (SELECT n.comm FROM task_names n WHERE n.pid = e.pid AND n.since_ts <= e.ts
+             ORDER BY n.since_ts DESC LIMIT 1) END AS comm,
+         t.name AS name, t.system AS system, b.name AS buffer, e.type AS type,
+         t.buffer_id AS buffer_id
     FROM event_rows e
     JOIN event_types t ON t.id = e.type
     JOIN buffers b ON b.id = t.buffer_id;
@@ -107,7 +113,7 @@ CREATE TABLE sched_slices (
   pid            INTEGER NOT NULL,
   start_ts       INTEGER NOT NULL,
   end_ts         INTEGER NOT NULL,
-  end_state      TEXT,         -- prev_state as trace-cmd prints it: S, D, R+, ...; NULL at the end
+  end_state      TEXT,         -- prev_state in the kernel's letters (trace-cmd report -N): S, D, R+, I, ...; NULL at the end
   end_state_raw  INTEGER,
   prio           INTEGER
 );
@@ -145,7 +151,15 @@ CREATE TABLE block_requests (
   error             INTEGER,
   requeued          INTEGER NOT NULL DEFAULT 0,
   issue_event_id    INTEGER NOT NULL,
-  complete_event_id INTEGER
+  complete_event_id INTEGER,
+  -- from rwbs: the first of R, W, D after an optional F (a preflush); a lone
+  -- flush (F, FF) is 'flush'
+  kind              TEXT GENERATED ALWAYS AS (CASE
+                      WHEN ltrim(rwbs, 'F') LIKE 'R%' THEN 'read'
+                      WHEN ltrim(rwbs, 'F') LIKE 'W%' THEN 'write'
+                      WHEN ltrim(rwbs, 'F') LIKE 'D%' THEN 'discard'
+                      WHEN rwbs LIKE 'F%' THEN 'flush'
+                      ELSE 'other' END) VIRTUAL
 );
 
 CREATE TABLE pair_counts (

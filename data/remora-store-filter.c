@@ -256,8 +256,24 @@ remora_store_check_filter_job (int fd, char **args, int out_fd)
   parse_child (out_fd, &p);
 }
 
-static struct tep_event_filter *
-compile (RemoraStore *store, struct tep_handle *tep, const char *expression, GError **error)
+/**
+ * remora_store_compile_filter:
+ * @store: a #RemoraStore whose formats are loaded
+ * @tep: a handle with the store's formats
+ * @expression: a filter in libtraceevent's syntax
+ * @error: a location for a #GError
+ *
+ * Checks @expression in a child (libtraceevent 1.7 crashes on some), then
+ * compiles it against @tep.
+ *
+ * Returns: (transfer full): the filter, or %NULL with @error set to
+ *   libtraceevent's message.
+ */
+struct tep_event_filter *
+remora_store_compile_filter (RemoraStore       *store,
+                             struct tep_handle *tep,
+                             const char        *expression,
+                             GError           **error)
 {
   struct tep_event_filter *filter;
   Parse                    p = { tep, expression };
@@ -346,7 +362,7 @@ remora_store_check_filter_expression (RemoraStore *store, const char *expression
   g_return_val_if_fail (expression != NULL, FALSE);
   if ((tep = remora_store_get_tep (store, error)) == NULL)
     return FALSE;
-  if ((filter = compile (store, tep, expression, error)) == NULL)
+  if ((filter = remora_store_compile_filter (store, tep, expression, error)) == NULL)
     return FALSE;
   tep_filter_free (filter);
   return TRUE;
@@ -700,8 +716,8 @@ remora_store_filter_events (RemoraStore             *store,
         goto out;
       scan->common_size = remora_payload_common_size (scan->tep);
     }
-  if (filter->expression != NULL &&
-      (scan->expression = compile (store, scan->tep, filter->expression, error)) == NULL)
+  if (filter->expression != NULL && (scan->expression = remora_store_compile_filter (
+                                         store, scan->tep, filter->expression, error)) == NULL)
     goto out;
   if (filter->text != NULL)
     scan->text = g_ascii_strdown (filter->text, -1);

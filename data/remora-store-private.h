@@ -15,6 +15,7 @@
 #ifndef REMORA_DATA_COMPILATION
 #define REMORA_DATA_COMPILATION
 #endif
+#include "remora-payload-private.h"
 #include "remora-store.h"
 
 G_BEGIN_DECLS
@@ -27,18 +28,29 @@ gint64             remora_store_get_meta_int (RemoraStore *self, const char *key
 struct tep_handle *remora_store_get_tep (RemoraStore *self, GError **error);
 int                remora_store_dup_headers_fd (RemoraStore *self);
 void               remora_store_trust_headers (const void *data, gsize len);
-void               remora_store_lock_libraries (void);
-void               remora_store_unlock_libraries (void);
-void               remora_store_lock_parser (void);
-void               remora_store_unlock_parser (void);
-void               remora_store_print_event (struct tep_handle *tep,
-                                             struct trace_seq  *seq,
-                                             struct tep_record *rec,
-                                             const char        *what);
-char              *remora_store_dup_event_text_at (
-                 RemoraStore *self, gint64 event_id, gint64 ts, int cpu, const char *what, GError **error);
+struct tep_event_filter *remora_store_compile_filter (RemoraStore       *store,
+                                                      struct tep_handle *tep,
+                                                      const char        *expression,
+                                                      GError           **error);
+void                     remora_store_lock_libraries (void);
+void                     remora_store_unlock_libraries (void);
+void                     remora_store_lock_parser (void);
+void                     remora_store_unlock_parser (void);
+void                     remora_store_print_event (struct tep_handle *tep,
+                                                   struct trace_seq  *seq,
+                                                   struct tep_record *rec,
+                                                   const char        *what);
+char                    *remora_store_dup_event_text_at (
+                       RemoraStore *self, gint64 event_id, gint64 ts, int cpu, const char *what, GError **error);
 gboolean remora_store_read_record (
     RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error);
+char *remora_store_describe_damaged (RemoraPayloadCheck check,
+                                     struct tep_record *rec,
+                                     struct tep_event  *event);
+int   remora_print_sched_switch (struct trace_seq  *s,
+                                 struct tep_record *record,
+                                 struct tep_event  *event,
+                                 gboolean           save_comms);
 
 /* A statement from remora_store_prepare_cached(): released by a reset, the
  * store keeps it prepared. */

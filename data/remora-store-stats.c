@@ -38,15 +38,6 @@ prepare (RemoraStore *store, const char *sql, sqlite3_stmt **st, GError **error)
       store, sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, st, NULL), error);
 }
 
-/* A block request's operation, from its rwbs (see RemoraBlockGroup). */
-#define RWBS_KIND                                                                                  \
-  "CASE "                                                                                          \
-  "WHEN ltrim(rwbs, 'F') LIKE 'R%' THEN 'read' "                                                   \
-  "WHEN ltrim(rwbs, 'F') LIKE 'W%' THEN 'write' "                                                  \
-  "WHEN ltrim(rwbs, 'F') LIKE 'D%' THEN 'discard' "                                                \
-  "WHEN rwbs LIKE 'F%' THEN 'flush' "                                                              \
-  "ELSE 'other' END"
-
 /* The rows of a latency kind: ?1 and ?2 are a device and an operation, or
  * NULL for all. */
 static const char *
@@ -55,7 +46,7 @@ latency_table (RemoraLatencyKind kind)
   return kind == REMORA_LATENCY_WAKEUP ? "wakeups WHERE latency_ns IS NOT NULL"
                                        : "block_requests WHERE latency_ns IS NOT NULL "
                                          "AND (?1 IS NULL OR dev = ?1) "
-                                         "AND (?2 IS NULL OR " RWBS_KIND " = ?2)";
+                                         "AND (?2 IS NULL OR kind = ?2)";
 }
 
 static void
@@ -280,9 +271,9 @@ clear_block_group (gpointer p)
  * @store: a #RemoraStore
  * @error: a location for a #GError
  *
- * Returns: (transfer full) (element-type RemoraBlockGroup): each device and
- *   operation that has measured requests, with their latency summary, or
- *   %NULL with @error set.
+ * Returns: (transfer full) (element-type RemoraBlockGroup): each device that
+ *   has measured requests, its requests of every kind ("all") then each
+ *   operation, with their latency summary, or %NULL with @error set.
  */
 GArray *
 remora_store_read_block_groups (RemoraStore *store, GError **error)
@@ -292,14 +283,19 @@ remora_store_read_block_groups (RemoraStore *store, GError **error)
   int rc;
 
   g_array_set_clear_func (out, clear_block_group);
+  /* each device's requests of every kind first, then by kind */
   if (!prepare (store,
-                "SELECT DISTINCT dev, " RWBS_KIND " AS kind FROM block_requests "
-                "WHERE latency_ns IS NOT NULL ORDER BY dev, kind",
+                "SELECT dev, kind FROM (SELECT DISTINCT dev, NULL AS kind FROM block_requests "
+                "WHERE latency_ns IS NOT NULL UNION "
+                "SELECT DISTINCT dev, kind FROM block_requests "
+                "WHERE latency_ns IS NOT NULL) ORDER BY dev, kind IS NOT NULL, kind",
                 &st, error))
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraBlockGroup g = { dup_column (st, 0), dup_column (st, 1) };
+      RemoraBlockGroup g = { dup_column (st, 0), sqlite3_column_type (st, 1) == SQLITE_NULL
+                                                     ? g_strdup ("all")
+                                                     : dup_column (st, 1) };
       g_array_append_val (out, g);
     }
   if (!remora_store_check (store, rc, error))
@@ -307,7 +303,8 @@ remora_store_read_block_groups (RemoraStore *store, GError **error)
   for (guint i = 0; i < out->len; i++)
     {
       RemoraBlockGroup *g = &g_array_index (out, RemoraBlockGroup, i);
-      if (!remora_store_read_latency (store, REMORA_LATENCY_BLOCK, g->dev, g->kind, &g->latency,
+      if (!remora_store_read_latency (store, REMORA_LATENCY_BLOCK, g->dev,
+                                      g_str_equal (g->kind, "all") ? NULL : g->kind, &g->latency,
                                       error))
         return NULL;
     }
@@ -317,21 +314,32 @@ remora_store_read_block_groups (RemoraStore *store, GError **error)
 /**
  * remora_store_count_tasks:
  * @store: a #RemoraStore
- * @count: (out): how many tasks the store names
+ * @emitting: (out): how many pids emitted events (idle, pid 0, included)
+ * @named: (out): how many pids the trace names anywhere: those, and those
+ *   only named in a scheduler event's fields (a task woken or switched to
+ *   that emitted nothing)
  * @error: a location for a #GError
  *
  * Returns: %FALSE with @error set on failure.
  */
 gboolean
-remora_store_count_tasks (RemoraStore *store, gint64 *count, GError **error)
+remora_store_count_tasks (RemoraStore *store, gint64 *emitting, gint64 *named, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
   int rc;
 
-  *count = 0;
-  if (!prepare (store, "SELECT count(*) FROM tasks", &st, error))
+  *emitting = *named = 0;
+  /* tasks holds every pid the trace names, those that emitted events too:
+   * one look into the index of pids each */
+  if (!prepare (store,
+                "SELECT (SELECT count(*) FROM tasks t WHERE EXISTS "
+                "(SELECT 1 FROM event_rows e WHERE e.pid = t.pid)), (SELECT count(*) FROM tasks)",
+                &st, error))
     return FALSE;
   if ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    *count = sqlite3_column_int64 (st, 0);
+    {
+      *emitting = sqlite3_column_int64 (st, 0);
+      *named = sqlite3_column_int64 (st, 1);
+    }
   return rc == SQLITE_ROW || remora_store_check (store, rc, error);
 }

@@ -55,7 +55,7 @@ typedef struct
   char *dev;
   /* from rwbs: the first of R, W, D after an optional leading F (a
    * preflush), a lone flush ("FF", "F"): "read", "write", "discard",
-   * "flush", or "other" */
+   * "flush", or "other"; "all" for every request of the device */
   char                *kind;
   RemoraLatencySummary latency;
 } RemoraBlockGroup;
@@ -89,6 +89,7 @@ GArray  *remora_store_read_event_counts (RemoraStore *store, GError **error);
 GArray  *remora_store_read_cpu_stats (RemoraStore *store, GError **error);
 GArray  *remora_store_read_pair_counts (RemoraStore *store, GError **error);
 GArray  *remora_store_read_block_groups (RemoraStore *store, GError **error);
-gboolean remora_store_count_tasks (RemoraStore *store, gint64 *count, GError **error);
+gboolean
+remora_store_count_tasks (RemoraStore *store, gint64 *emitting, gint64 *named, GError **error);
 
 G_END_DECLS

@@ -985,6 +985,16 @@ remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **re
 /* libtracecmd's own function_graph printers look ahead at the next record of
  * the open trace to merge an entry with its exit; the store's headers handle
  * has no records, so these print each record on its own instead. */
+/* the state in the kernel's letters, as the listing prints it */
+static int
+print_sched_switch (struct trace_seq  *s,
+                    struct tep_record *record,
+                    struct tep_event  *event,
+                    void              *context)
+{
+  return remora_print_sched_switch (s, record, event, FALSE);
+}
+
 static int
 print_funcgraph_entry (struct trace_seq  *s,
                        struct tep_record *record,
@@ -1202,6 +1212,8 @@ ensure_headers (RemoraStore *self, GError **error)
                               print_funcgraph_entry, NULL);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_exit",
                               print_funcgraph_exit, NULL);
+  tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "sched", "sched_switch",
+                              print_sched_switch, NULL);
   g_mutex_unlock (&print_lock);
   return TRUE;
 }
@@ -1503,6 +1515,34 @@ dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **e
 }
 
 /**
+ * remora_store_describe_damaged:
+ * @check: what remora_payload_check() found, not %REMORA_PAYLOAD_OK
+ * @rec: the record
+ * @event: the event its id names, if any
+ *
+ * Returns: (transfer full): the text shown for a record that was damaged in
+ *   the trace, in place of its fields
+ */
+char *
+remora_store_describe_damaged (RemoraPayloadCheck check,
+                               struct tep_record *rec,
+                               struct tep_event  *event)
+{
+  switch (check)
+    {
+    case REMORA_PAYLOAD_SHORT:
+      return g_strdup_printf (_ ("[damaged record: %d bytes are too few for an event]"), rec->size);
+    case REMORA_PAYLOAD_UNKNOWN:
+      return g_strdup (_ ("[damaged record: no event of the trace has its id]"));
+    case REMORA_PAYLOAD_MISFIT:
+    case REMORA_PAYLOAD_OK:
+    default:
+      return g_strdup_printf (_ ("[damaged record: its %d bytes do not fit the format of %s]"),
+                              rec->size, event != NULL && event->name ? event->name : "?");
+    }
+}
+
+/**
  * remora_store_dup_event_text_at:
  * @self: a #RemoraStore
  * @event_id: an event's id
@@ -1540,20 +1580,8 @@ remora_store_dup_event_text_at (
 
     if (check != REMORA_PAYLOAD_OK && g_str_equal (what, TEP_PRINT_LATENCY))
       return g_strdup ("");
-    switch (check)
-      {
-      case REMORA_PAYLOAD_OK:
-        break;
-      case REMORA_PAYLOAD_SHORT:
-        return g_strdup_printf (_ ("[damaged record: %d bytes are too few for an event]"),
-                                rec.size);
-      case REMORA_PAYLOAD_UNKNOWN:
-        return g_strdup (_ ("[damaged record: no event of the trace has its id]"));
-      case REMORA_PAYLOAD_MISFIT:
-      default:
-        return g_strdup_printf (_ ("[damaged record: its %d bytes do not fit the format of %s]"),
-                                rec.size, event->name ? event->name : "?");
-      }
+    if (check != REMORA_PAYLOAD_OK)
+      return remora_store_describe_damaged (check, &rec, event);
   }
 
   trace_seq_init (&seq);

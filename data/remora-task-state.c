@@ -51,3 +51,38 @@ remora_task_state_from_raw (gint64 prev_state)
     return REMORA_TASK_STATE_BLOCKED;
   return REMORA_TASK_STATE_OTHER;
 }
+
+/**
+ * remora_task_state_format:
+ * @prev_state: sched_switch's prev_state
+ * @text: (out caller-allocates): at least 24 bytes
+ *
+ * Writes the state as the kernel's own sched_switch format prints it (the
+ * TASK_REPORT bits of Linux 4.14 and later, as `trace-cmd report -N` shows
+ * them): S, D, T, t, X, Z, P, I joined by |, R when none is set, and + when
+ * the task was preempted (TASK_REPORT_MAX). The store, the listing, the
+ * details and the timeline all say it so.
+ *
+ * Returns: @text
+ */
+char *
+remora_task_state_format (gint64 prev_state, char *text)
+{
+  static const char letters[] = "SDTtXZPI";
+  guint             n = 0;
+  gint64            bits = prev_state & 0xff;
+
+  for (int bit = 0; bit < 8; bit++)
+    if (bits & (1 << bit))
+      {
+        if (n > 0)
+          text[n++] = '|';
+        text[n++] = letters[bit];
+      }
+  if (n == 0)
+    text[n++] = 'R';
+  if (prev_state & 0x100)
+    text[n++] = '+';
+  text[n] = 0;
+  return text;
+}

@@ -41,5 +41,6 @@ typedef enum
 
 RemoraTaskState remora_task_state_from_text (const char *end_state);
 RemoraTaskState remora_task_state_from_raw (gint64 prev_state);
+char           *remora_task_state_format (gint64 prev_state, char *text);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ remora_trace_stats_new (RemoraStore *store, GError **error)
   if ((stats->event_counts = remora_store_read_event_counts (store, error)) == NULL ||
       (stats->cpu_stats = remora_store_read_cpu_stats (store, error)) == NULL ||
       (stats->pair_counts = remora_store_read_pair_counts (store, error)) == NULL ||
-      !remora_store_count_tasks (store, &stats->tasks, error) ||
+      !remora_store_count_tasks (store, &stats->tasks_emitting, &stats->tasks_named, error) ||
       !remora_store_read_latency (store, REMORA_LATENCY_WAKEUP, NULL, NULL, &stats->wakeup_latency,
                                   error) ||
       !remora_store_read_latency (store, REMORA_LATENCY_BLOCK, NULL, NULL, &stats->block_latency,

@@ -31,7 +31,8 @@ typedef struct
   gint64 events;
   gint64 first_ts;
   gint64 last_ts;
-  gint64 tasks;
+  gint64 tasks_emitting; /* pids that emitted events, idle included */
+  gint64 tasks_named;    /* pids named anywhere (also in scheduler fields) */
   gint64 lost_events;
   gint64 lost_marks;
 

@@ -119,8 +119,12 @@ remora_axis_ticks (const RemoraTimeRange *range,
             g_array_set_clear_func (ticks, clear_tick);
             for (gint64 t = first; t <= range->end_ns && ticks->len < 10000; t += s)
               {
-                RemoraAxisTick tick = { t, (t - range->begin_ns) / ns_per_px,
-                                        tick_label (t - origin_ns, s, magnitude) };
+                RemoraAxisTick tick = { t,
+                                        (t - range->begin_ns) / ns_per_px,
+                                        tick_label (t - origin_ns, s, magnitude),
+                                        0,
+                                        0,
+                                        TRUE };
                 g_array_append_val (ticks, tick);
               }
             step = s;
@@ -130,4 +134,58 @@ remora_axis_ticks (const RemoraTimeRange *range,
           }
       }
   g_assert_not_reached ();
+}
+
+/**
+ * remora_axis_place_labels:
+ * @ticks: (element-type RemoraAxisTick): the ticks of remora_axis_ticks()
+ * @min_x: the leftmost a label may begin
+ * @max_x: the rightmost a label may end
+ * @min_gap_px: the least room between two labels
+ * @measure: measures a label's width
+ * @user_data: for @measure
+ *
+ * Centres each label on its tick, moved inwards where it would pass @min_x or
+ * @max_x; a label so moved that it would come nearer than @min_gap_px to its
+ * neighbour's is not shown (the tick still is), so that labels never touch
+ * at the ends of the axis either.
+ */
+void
+remora_axis_place_labels (GArray           *ticks,
+                          double            min_x,
+                          double            max_x,
+                          double            min_gap_px,
+                          RemoraTextMeasure measure,
+                          gpointer          user_data)
+{
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
+
+      t->label_w = measure (t->label, user_data);
+      t->label_x = MAX (min_x, MIN (t->x - t->label_w / 2, max_x - t->label_w));
+      t->show_label = t->label_x >= min_x - 1e-9 && t->label_x + t->label_w <= max_x + 1e-9;
+    }
+  /* the labels centred on their ticks keep their room (remora_axis_ticks
+   * leaves it); one moved inwards gives way to its neighbour */
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
+      gboolean        moved = fabs (t->label_x - (t->x - t->label_w / 2)) > 1e-9;
+
+      if (!moved || !t->show_label)
+        continue;
+      if (i > 0)
+        {
+          RemoraAxisTick *p = &g_array_index (ticks, RemoraAxisTick, i - 1);
+          if (p->show_label && t->label_x < p->label_x + p->label_w + min_gap_px)
+            t->show_label = FALSE;
+        }
+      if (i + 1 < ticks->len)
+        {
+          RemoraAxisTick *n = &g_array_index (ticks, RemoraAxisTick, i + 1);
+          if (n->show_label && n->label_x < t->label_x + t->label_w + min_gap_px)
+            t->show_label = FALSE;
+        }
+    }
 }

@@ -17,9 +17,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64 ts;    /* the tick's time */
-  double x;     /* its position, pixels from the left */
-  char  *label; /* the time as the tick shows it */
+  gint64   ts;         /* the tick's time */
+  double   x;          /* its position, pixels from the left */
+  char    *label;      /* the time as the tick shows it */
+  double   label_x;    /* where its label begins (remora_axis_place_labels) */
+  double   label_w;    /* the label's width */
+  gboolean show_label; /* whether the label is drawn */
 } RemoraAxisTick;
 
 /* Measures the width in pixels of @text as it will be drawn. */
@@ -32,5 +35,12 @@ GArray *remora_axis_ticks (const RemoraTimeRange *range,
                            RemoraTextMeasure      measure,
                            gpointer               user_data,
                            gint64                *step_ns);
+
+void remora_axis_place_labels (GArray           *ticks,
+                               double            min_x,
+                               double            max_x,
+                               double            min_gap_px,
+                               RemoraTextMeasure measure,
+                               gpointer          user_data);
 
 G_END_DECLS

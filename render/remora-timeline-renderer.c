@@ -82,17 +82,17 @@ paint_axis (RemoraPaint *p, double y)
   g_autoptr (GArray) ticks =
       remora_axis_ticks (&p->view, p->plot_w, origin, 12, remora_paint_text_width, p->layout, NULL);
 
+  /* the labels stay inside the picture */
+  remora_axis_place_labels (ticks, -REMORA_PAINT_LABEL_WIDTH / 2.0, p->style->width - 2 - p->plot_x,
+                            12, remora_paint_text_width, p->layout);
   for (guint i = 0; i < ticks->len; i++)
     {
       RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
       double          x = p->plot_x + t->x;
 
-      /* the label stays inside the picture */
-      double w = remora_paint_text_width (t->label, p->layout);
-      double lx =
-          CLAMP (x - w / 2, p->plot_x - REMORA_PAINT_LABEL_WIDTH / 2.0, p->style->width - w - 2);
-      remora_paint_text (p, t->label, lx, y + REMORA_PAINT_AXIS_HEIGHT / 2.0 - 3, FALSE,
-                         &theme->dim);
+      if (t->show_label)
+        remora_paint_text (p, t->label, p->plot_x + t->label_x,
+                           y + REMORA_PAINT_AXIS_HEIGHT / 2.0 - 3, FALSE, &theme->dim);
       remora_paint_set_color (p->cr, &theme->grid);
       cairo_rectangle (p->cr, floor (x), y + REMORA_PAINT_AXIS_HEIGHT - 5, 1, p->style->height);
       cairo_fill (p->cr);

@@ -38,9 +38,10 @@ def compare_latency(prefix, mine, truth):
           '%s != %s' % (mine.get('count'), truth['count']))
     if truth['count'] == 0:
         return
-    for key, tkey in (('min_us', 'min_us'), ('p50_us', 'median_us'),
-                      ('p99_us', 'p99_us'), ('max_us', 'max_us')):
-        check('%s %s' % (prefix, key), us(mine[key]) == us(truth[tkey]),
+    # remora's whole nanoseconds, the truth's microseconds with 3 decimals
+    for key, tkey in (('min_ns', 'min_us'), ('p50_ns', 'median_us'),
+                      ('p99_ns', 'p99_us'), ('max_ns', 'max_us')):
+        check('%s %s' % (prefix, key), us(mine[key] / 1000) == us(truth[tkey]),
               '%s != %s' % (mine[key], truth[tkey]))
 
 
@@ -80,6 +81,12 @@ try:
         check('%s: file_version' % name, mine['file_version'] == truth['file_version'])
         check('%s: kernel' % name, mine['kernel_release'] == truth['kernel_release'])
         check('%s: clock' % name, mine['clock'] == truth['clock'])
+        check('%s: tasks that emitted events' % name,
+              mine['tasks']['emitted_events'] == truth['tasks']['distinct_pids'],
+              '%s != %s' % (mine['tasks'], truth['tasks']))
+        check('%s: tasks named anywhere' % name,
+              mine['tasks']['named'] == truth['tasks']['distinct_pids_any'],
+              '%s != %s' % (mine['tasks'], truth['tasks']))
         check('%s: lost events' % name,
               mine['lost_event_marks'] == truth['lost_events']['markers'])
 

@@ -30,5 +30,6 @@ gint64           remora_test_query_int (RemoraStore *store, const char *sql);
 void             remora_test_mark_lost (const char *path, const char *src, const char *dir);
 RemoraEventItem *remora_test_load_item (RemoraEventList *list, guint position);
 RemoraStore     *remora_test_open_shared (const char *name, char **dir, char **copy);
+char            *remora_test_without_switch_state (const char *name, const char *info);
 
 G_END_DECLS

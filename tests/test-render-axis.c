@@ -1,5 +1,6 @@
 /* test-render-axis.c: the time axis's labels never overlap, at any range and
- * width, and its ticks fall on a 1-2-5 step.
+ * width, also where the ends of the axis move them inwards, and its ticks
+ * fall on a 1-2-5 step.
  *
  * Copyright 2026 The Remora authors
  *
@@ -23,17 +24,60 @@ measure (const char *text, gpointer user_data)
   return w;
 }
 
+/* The labels placed between @min_x and @max_x: inside, apart, and every one
+ * not moved by an end shown. */
 static void
-test_no_overlap (void)
+check_placed (GArray *ticks, double min_x, double max_x, PangoLayout *layout, const char *what)
+{
+  const RemoraAxisTick *last = NULL;
+  guint                 shown = 0;
+
+  remora_axis_place_labels (ticks, min_x, max_x, 12, measure, layout);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
+
+      g_assert_cmpfloat (t->label_w, ==, measure (t->label, layout));
+      if (!t->show_label)
+        {
+          /* only a label the ends moved gives way */
+          g_assert_true (fabs (t->label_x - (t->x - t->label_w / 2)) > 1e-9);
+          continue;
+        }
+      shown++;
+      g_assert_cmpfloat (t->label_x, >=, min_x - 1e-6);
+      g_assert_cmpfloat (t->label_x + t->label_w, <=, max_x + 1e-6);
+      if (last != NULL && t->label_x - (last->label_x + last->label_w) < 12 - 1e-6)
+        g_error ("%s: labels “%s” and “%s” overlap at the ends of the axis", what, last->label,
+                 t->label);
+      last = t;
+    }
+  g_assert_cmpuint (shown + 2, >=, ticks->len);
+}
+
+/* A layout that measures labels in the renderer's axis font. */
+static PangoLayout *
+new_axis_layout (void)
 {
   cairo_surface_t      *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t              *cr = cairo_create (surface);
   PangoLayout          *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 9");
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return layout;
+}
+
+static void
+test_no_overlap (void)
+{
+  g_autoptr (PangoLayout) layout = new_axis_layout ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (99);
   gint64 origin = 4620480355;
 
-  pango_layout_set_font_description (layout, font);
   for (int round = 0; round < 800; round++)
     {
       /* 10 ns to 1000 s, anywhere after the origin, 100 to 4000 pixels */
@@ -68,11 +112,37 @@ test_no_overlap (void)
               g_assert_cmpstr (p->label, !=, t->label);
             }
         }
+      /* placed in a picture whose right margin is narrow; then again with
+       * the range ending on a tick, at the very end of the axis */
+      check_placed (ticks, -40, width + 2, layout, "a range");
+      if (ticks->len >= 2)
+        {
+          RemoraTimeRange snapped = { begin,
+                                      g_array_index (ticks, RemoraAxisTick, ticks->len - 1).ts };
+          g_autoptr (GArray) again =
+              remora_axis_ticks (&snapped, width, origin, 12, measure, layout, NULL);
+          check_placed (again, -40, width + 2, layout, "a range ending on a tick");
+        }
     }
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+}
+
+/* The report: "1.8019 s1.8020 s" at the right end of a 2 ms window. */
+static void
+test_ends (void)
+{
+  g_autoptr (PangoLayout) layout = new_axis_layout ();
+  gint64          origin = 4620480355;
+  RemoraTimeRange range = { origin + 1800000000, origin + 1802000000 };
+  g_autoptr (GArray) ticks = NULL;
+  const RemoraAxisTick *end;
+
+  ticks = remora_axis_ticks (&range, 700, origin, 12, measure, layout, NULL);
+  end = &g_array_index (ticks, RemoraAxisTick, ticks->len - 1);
+  g_assert_cmpstr (end->label, ==, "1.8020 s");
+  check_placed (ticks, -40, 700 + 2, layout, "2 ms at 1.8 s over 700 px");
+  /* the end's label, moved inwards, gave way; its neighbour kept its place */
+  g_assert_false (end->show_label);
+  g_assert_true (g_array_index (ticks, RemoraAxisTick, ticks->len - 2).show_label);
 }
 
 static void
@@ -117,5 +187,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/remora/render/axis/labels-never-overlap", test_no_overlap);
   g_test_add_func ("/remora/render/axis/labels", test_labels);
+  g_test_add_func ("/remora/render/axis/ends", test_ends);
   return g_test_run ();
 }

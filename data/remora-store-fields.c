@@ -1,0 +1,166 @@
+/* remora-store-fields.c: one field of one event, by name, as libtraceevent
+ * reads it from the payload kept in the store
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include "remora-store-fields.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "remora-data-error.h"
+#include "remora-payload-private.h"
+#include "remora-store-private.h"
+
+/**
+ * remora_field_value_clear:
+ * @value: what remora_store_read_field() gave
+ */
+void
+remora_field_value_clear (RemoraFieldValue *value)
+{
+  g_clear_pointer (&value->bytes, g_bytes_unref);
+  value->kind = REMORA_FIELD_ABSENT;
+  value->integer = 0;
+}
+
+/* The bytes of @field in @rec: where a dynamic field's descriptor points
+ * (checked to lie in the record), else where the format says. */
+static gboolean
+field_bytes (struct tep_handle       *tep,
+             struct tep_format_field *field,
+             struct tep_record       *rec,
+             const guint8           **data,
+             gsize                   *len)
+{
+  const guint8 *base = rec->data;
+  gsize         size = (gsize) rec->size;
+  gsize         at = (gsize) field->offset, n = (gsize) field->size;
+
+  if (field->offset < 0 || field->size < 0 || at + n > size)
+    return FALSE;
+  if (field->flags & TEP_FIELD_IS_DYNAMIC)
+    {
+      /* a 4-byte descriptor: length << 16 | offset (from the field's end
+       * when relative) */
+      guint64 loc = tep_read_number (tep, base + at, MIN (field->size, 4));
+
+      n = (gsize) (loc >> 16) & 0xffff;
+      at = (gsize) (loc & 0xffff) + ((field->flags & TEP_FIELD_IS_RELATIVE) ? at + field->size : 0);
+      if (at + n > size)
+        return FALSE;
+    }
+  *data = base + at;
+  *len = n;
+  return TRUE;
+}
+
+/**
+ * remora_store_read_field:
+ * @store: a #RemoraStore
+ * @event_id: an event's id
+ * @name: a field of its format (`runtime`, `nr_sector`), common fields
+ *   (`common_pid`) included
+ * @value: (out caller-allocates): the value; clear it with
+ *   remora_field_value_clear()
+ * @error: a location for a #GError
+ *
+ * Reads one field of an event from its payload with the trace's formats. An
+ * event without that field, or whose record is damaged, gives
+ * %REMORA_FIELD_ABSENT.
+ *
+ * Returns: %FALSE with @error set when the store has no such event or cannot
+ *   be read.
+ */
+gboolean
+remora_store_read_field (
+    RemoraStore *store, gint64 event_id, const char *name, RemoraFieldValue *value, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  struct tep_handle       *tep;
+  struct tep_record        rec;
+  struct tep_event        *event = NULL;
+  struct tep_format_field *field;
+  const guint8            *data;
+  gsize                    len;
+  int                      rc;
+
+  memset (value, 0, sizeof *value);
+  if ((tep = remora_store_get_tep (store, error)) == NULL)
+    return FALSE;
+  st = remora_store_prepare_cached (store, "SELECT ts, cpu FROM event_rows WHERE id = ?", error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (st, 1, event_id);
+  if ((rc = sqlite3_step (st)) != SQLITE_ROW)
+    {
+      if (remora_store_check (store, rc, error))
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                     _ ("The store “%s” has no event %lld"), remora_store_get_path (store),
+                     (long long) event_id);
+      return FALSE;
+    }
+  if (!remora_store_read_record (store, event_id, sqlite3_column_int64 (st, 0),
+                                 sqlite3_column_int (st, 1), &rec, error))
+    return FALSE;
+  if (remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event) !=
+          REMORA_PAYLOAD_OK ||
+      (field = tep_find_any_field (event, name)) == NULL ||
+      !field_bytes (tep, field, &rec, &data, &len))
+    return TRUE;
+
+  if (field->flags & TEP_FIELD_IS_STRING)
+    {
+      const guint8 *nul = memchr (data, 0, len);
+
+      value->kind = REMORA_FIELD_TEXT;
+      value->bytes = g_bytes_new (data, nul ? (gsize) (nul - data) : len);
+    }
+  else if ((field->flags & (TEP_FIELD_IS_ARRAY | TEP_FIELD_IS_DYNAMIC)) || len == 0 || len > 8)
+    {
+      value->kind = REMORA_FIELD_BYTES;
+      value->bytes = g_bytes_new (data, len);
+    }
+  else
+    {
+      guint64 v = tep_read_number (tep, data, (int) len);
+
+      /* sign-extended when the format says signed */
+      if ((field->flags & TEP_FIELD_IS_SIGNED) && len < 8 && (v >> (len * 8 - 1)) & 1)
+        v |= ~G_GUINT64_CONSTANT (0) << (len * 8);
+      value->kind = REMORA_FIELD_INTEGER;
+      value->integer = (gint64) v;
+    }
+  return TRUE;
+}
+
+/**
+ * remora_store_extension_path:
+ *
+ * Where Remora's SQLite extension is (remora-sqlite-extension.c, which
+ * gives sqlite3 these fields): $REMORA_SQLITE_EXTENSION when set, else the
+ * one built beside the running program when it runs from the build tree,
+ * else the installed one. The file may be missing.
+ *
+ * Returns: (transfer full): the extension's path, with its ".so"
+ */
+char *
+remora_store_extension_path (void)
+{
+  const char      *env = g_getenv ("REMORA_SQLITE_EXTENSION");
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *root = g_canonicalize_filename (REMORA_BUILD_ROOT, NULL);
+  g_autofree char *prefix = g_strconcat (root, G_DIR_SEPARATOR_S, NULL);
+
+  if (env != NULL && env[0] != 0)
+    return g_strdup (env);
+  if (self != NULL && g_str_has_prefix (self, prefix) &&
+      g_file_test (REMORA_SQLITE_EXTENSION_BUILT, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (REMORA_SQLITE_EXTENSION_BUILT);
+  return g_build_filename (REMORA_SQLITE_EXTENSION_DIR, "remora.so", NULL);
+}
