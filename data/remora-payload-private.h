@@ -27,4 +27,9 @@ RemoraPayloadCheck remora_payload_check (struct tep_handle *tep,
                                          struct tep_record *rec,
                                          struct tep_event **event);
 
+int remora_print_sched_switch (struct trace_seq  *s,
+                               struct tep_record *record,
+                               struct tep_event  *event,
+                               gboolean           save_comms);
+
 G_END_DECLS

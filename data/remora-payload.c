@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "remora-payload-private.h"
+#include "remora-task-state.h"
 
 /* libtraceevent reads a record's fields where its format says they are,
  * without looking at the record's size: a damaged record (or a damaged
@@ -116,4 +117,77 @@ remora_payload_check (struct tep_handle *tep,
   if (event)
     *event = e;
   return check;
+}
+
+/* sched_switch ----------------------------------------------------------------- */
+
+/* libtraceevent's plugin_sched_switch's write_and_save_comm(): the comm, and
+ * (save) the pid it names for later lines (where the saved cmdlines do not). */
+static void
+write_and_save_comm (struct tep_format_field *field,
+                     struct tep_record       *record,
+                     struct trace_seq        *s,
+                     int                      pid,
+                     gboolean                 save)
+{
+  const char *comm = (const char *) record->data + field->offset;
+  int         len = s->len;
+
+  trace_seq_printf (s, "%.*s", field->size, comm);
+  trace_seq_terminate (s);
+  if (save)
+    tep_register_comm (field->event->tep, &s->buffer[len], pid);
+}
+
+/**
+ * remora_print_sched_switch:
+ * @s: where to print
+ * @record: a sched_switch record
+ * @event: its format
+ * @save_comms: %TRUE to teach the handle the names the record gives (as
+ *   trace-cmd report does, reading in order), %FALSE for an event read alone
+ *
+ * Prints a sched_switch as libtraceevent's sched_switch plugin does, but
+ * for the state, in the kernel's letters: everything that prints an event
+ * (the listing, the event list, details, remora_text()) says it alike.
+ *
+ * Returns: 0, as a tep event handler
+ */
+int
+remora_print_sched_switch (struct trace_seq  *s,
+                           struct tep_record *record,
+                           struct tep_event  *event,
+                           gboolean           save_comms)
+{
+  struct tep_format_field *field;
+  unsigned long long       val;
+  char                     state[24];
+
+  if (tep_get_field_val (s, event, "prev_pid", record, &val, 1))
+    return trace_seq_putc (s, '!');
+  field = tep_find_any_field (event, "prev_comm");
+  if (field)
+    {
+      write_and_save_comm (field, record, s, (int) val, save_comms);
+      trace_seq_putc (s, ':');
+    }
+  trace_seq_printf (s, "%lld ", val);
+  if (tep_get_field_val (s, event, "prev_prio", record, &val, 1) == 0)
+    trace_seq_printf (s, "[%d] ", (int) val);
+  /* the one difference: the kernel's letters (remora_task_state_format) */
+  if (tep_get_field_val (s, event, "prev_state", record, &val, 1) == 0)
+    trace_seq_puts (s, remora_task_state_format ((gint64) val, state));
+  trace_seq_puts (s, " ==> ");
+  if (tep_get_field_val (s, event, "next_pid", record, &val, 1))
+    return trace_seq_putc (s, '!');
+  field = tep_find_any_field (event, "next_comm");
+  if (field)
+    {
+      write_and_save_comm (field, record, s, (int) val, save_comms);
+      trace_seq_putc (s, ':');
+    }
+  trace_seq_printf (s, "%lld", val);
+  if (tep_get_field_val (s, event, "next_prio", record, &val, 1) == 0)
+    trace_seq_printf (s, " [%d]", (int) val);
+  return 0;
 }

@@ -47,10 +47,6 @@ gboolean remora_store_read_record (
 char *remora_store_describe_damaged (RemoraPayloadCheck check,
                                      struct tep_record *rec,
                                      struct tep_event  *event);
-int   remora_print_sched_switch (struct trace_seq  *s,
-                                 struct tep_record *record,
-                                 struct tep_event  *event,
-                                 gboolean           save_comms);
 
 /* A statement from remora_store_prepare_cached(): released by a reset, the
  * store keeps it prepared. */
