@@ -29,9 +29,32 @@ print_line (const char *line, gint64 event_id, gpointer user_data, GError **erro
   return TRUE;
 }
 
-/* "0,2-3" as trace-cmd report --cpu takes it */
+/* Whether the trace names one of @pids at least; said when it does not. */
 static gboolean
-parse_list (const char *text, const char *option, GArray *out, gsize size)
+pids_known (RemoraStore *store, const char *spec, GArray *pids)
+{
+  g_autoptr (GHashTable) names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < pids->len && g_hash_table_size (names) == 0; i++)
+    if (!remora_store_read_task_names (store, &g_array_index (pids, int, i), 1, names, &error))
+      {
+        remora_cli_print_error (error);
+        return FALSE;
+      }
+  if (g_hash_table_size (names) == 0)
+    {
+      g_printerr (_ ("remora: --pid: no task of “%s” is in the trace\n"), spec);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The pids of --pid: "1234,1240-1250"; FALSE, said, when @text is no such
+ * list or the trace names none of them (a range may hold pids that are not
+ * there). */
+static gboolean
+parse_pids (RemoraStore *store, const char *text, GArray *out)
 {
   g_auto (GStrv) parts = g_strsplit (text, ",", -1);
 
@@ -43,26 +66,23 @@ parse_list (const char *text, const char *option, GArray *out, gsize size)
       if (!g_ascii_string_to_unsigned (ends[0], 10, 0, G_MAXINT32, &a, NULL) ||
           (ends[1] != NULL && !g_ascii_string_to_unsigned (ends[1], 10, a, G_MAXINT32, &b, NULL)))
         {
-          /* Translators: the first %s is an option (--cpu), the second what
-           * followed it */
-          g_printerr (_ ("remora: %s takes numbers and ranges (0,2-3), not “%s”\n"), option, text);
+          g_printerr (_ ("remora: --pid takes numbers and ranges (0,2-3), not “%s”\n"), text);
           return FALSE;
         }
       if (ends[1] == NULL)
         b = a;
       if (b - a > 1 << 20)
         {
-          g_printerr (_ ("remora: %s takes numbers and ranges (0,2-3), not “%s”\n"), option, text);
+          g_printerr (_ ("remora: --pid takes numbers and ranges (0,2-3), not “%s”\n"), text);
           return FALSE;
         }
       for (guint64 v = a; v <= b; v++)
         {
-          gint32 v32 = (gint32) v;
-          int    vi = (int) v;
-          g_array_append_vals (out, size == sizeof (int) ? (gconstpointer) &vi : &v32, 1);
+          gint32 pid = (gint32) v;
+          g_array_append_val (out, pid);
         }
     }
-  return TRUE;
+  return pids_known (store, text, out);
 }
 
 /* A time of --from or --to, which must lie in the trace. */
@@ -81,47 +101,16 @@ parse_time (RemoraStore *store, const char *option, const char *text, gint64 *ts
   return TRUE;
 }
 
-/* FALSE, said, when the trace names none of the tasks of --pid (a range may
- * hold pids that are not there). */
+/* The CPUs of --cpu; FALSE, said, when a CPU is not the trace's. */
 static gboolean
-pids_known (RemoraStore *store, const char *spec, GArray *pids)
+parse_cpus (RemoraStore *store, const char *text, GArray *cpus)
 {
-  g_autoptr (GHashTable) names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr (GError) error = NULL;
-
-  if (!remora_store_read_task_names (store, (const int *) (void *) pids->data, pids->len, names,
-                                     &error))
-    {
-      remora_cli_print_error (error);
-      return FALSE;
-    }
-  if (g_hash_table_size (names) == 0)
-    {
-      g_printerr (_ ("remora: --pid: no task of “%s” is in the trace\n"), spec);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The CPUs of --cpu, as a byte set; FALSE when a CPU is not the trace's. */
-static gboolean
-parse_cpus (RemoraStore *store, const char *text, GByteArray *set)
-{
-  g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GError) error = NULL;
 
   if (!remora_parse_cpu_list (text, remora_store_get_info (store)->cpus, cpus, &error))
     {
       g_printerr ("remora: --cpu: %s\n", error->message);
       return FALSE;
-    }
-  for (guint i = 0; i < cpus->len; i++)
-    {
-      int cpu = g_array_index (cpus, int, i);
-
-      while ((guint) cpu >= set->len)
-        g_byte_array_append (set, (const guint8 *) "", 1);
-      set->data[cpu] = 1;
     }
   return TRUE;
 }
@@ -133,7 +122,7 @@ count_or_export (RemoraStore *store,
                  const char  *cpus,
                  const char  *pids,
                  char       **expressions,
-                 const char  *name,
+                 GArray      *types,
                  const char  *text,
                  const char  *csv,
                  gint64       first)
@@ -146,24 +135,16 @@ count_or_export (RemoraStore *store,
   if (cpus != NULL)
     {
       filter->cpus = g_array_new (FALSE, FALSE, sizeof (int));
-      if (!remora_parse_cpu_list (cpus, remora_store_get_info (store)->cpus, filter->cpus, &error))
-        {
-          g_printerr ("remora: --cpu: %s\n", error->message);
-          return 2;
-        }
+      if (!parse_cpus (store, cpus, filter->cpus))
+        return 2;
     }
   if (pids != NULL)
     {
       filter->pids = g_array_new (FALSE, FALSE, sizeof (gint32));
-      if (!parse_list (pids, "--pid", filter->pids, sizeof (gint32)) ||
-          !pids_known (store, pids, filter->pids))
+      if (!parse_pids (store, pids, filter->pids))
         return 2;
     }
-  if (name != NULL && (filter->types = remora_store_find_types (store, name, NULL)) == NULL)
-    {
-      remora_cli_print_error (error);
-      return 1;
-    }
+  filter->types = types != NULL ? g_array_ref (types) : NULL;
   filter->expression = expressions ? g_strdup (expressions[0]) : NULL;
   filter->text = g_strdup (text);
   job = remora_filter_job_new (store, filter);
@@ -201,6 +182,7 @@ remora_cli_events (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store = NULL;
   g_autoptr (GByteArray) cpu_set = g_byte_array_new ();
+  g_autoptr (GArray) types = NULL;
   g_autoptr (GPtrArray) pid_list = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
   g_autofree char *cpus = NULL;
@@ -282,8 +264,7 @@ remora_cli_events (int argc, char **argv)
     }
   if (name != NULL)
     {
-      g_autoptr (GArray) types = remora_store_find_types (store, name, &error);
-
+      types = remora_store_find_types (store, name, &error);
       if (types == NULL)
         {
           remora_cli_print_error (error);
@@ -315,7 +296,7 @@ remora_cli_events (int argc, char **argv)
       return 2;
     }
   if (csv != NULL || count)
-    return count_or_export (store, cpus, pids, expressions, name, text, csv, first);
+    return count_or_export (store, cpus, pids, expressions, types, text, csv, first);
 
   remora_report_options_init (&o);
   o.nsec = nsec;
@@ -328,8 +309,19 @@ remora_cli_events (int argc, char **argv)
   o.text = text;
   if (cpus != NULL)
     {
-      if (!parse_cpus (store, cpus, cpu_set))
+      g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+
+      if (!parse_cpus (store, cpus, list))
         return 2;
+      /* as a byte set */
+      for (guint i = 0; i < list->len; i++)
+        {
+          int cpu = g_array_index (list, int, i);
+
+          while ((guint) cpu >= cpu_set->len)
+            g_byte_array_append (cpu_set, (const guint8 *) "", 1);
+          cpu_set->data[cpu] = 1;
+        }
       o.cpus = cpu_set->data;
       o.n_cpus = cpu_set->len;
     }
@@ -337,7 +329,7 @@ remora_cli_events (int argc, char **argv)
     {
       g_autoptr (GArray) list = g_array_new (FALSE, FALSE, sizeof (gint32));
 
-      if (!parse_list (pids, "--pid", list, sizeof (gint32)) || !pids_known (store, pids, list))
+      if (!parse_pids (store, pids, list))
         return 2;
       for (guint i = 0; i < list->len; i++)
         g_ptr_array_add (pid_list, g_strdup_printf ("%d", g_array_index (list, gint32, i)));

@@ -10,7 +10,6 @@
 
 #include "remora-store-fields.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "remora-data-error.h"
@@ -81,32 +80,20 @@ gboolean
 remora_store_read_field (
     RemoraStore *store, gint64 event_id, const char *name, RemoraFieldValue *value, GError **error)
 {
-  g_autoptr (RemoraCachedStmt) st = NULL;
   struct tep_handle       *tep;
   struct tep_record        rec;
   struct tep_event        *event = NULL;
   struct tep_format_field *field;
   const guint8            *data;
   gsize                    len;
-  int                      rc;
+  gint64                   ts;
+  int                      cpu;
 
   memset (value, 0, sizeof *value);
   if ((tep = remora_store_get_tep (store, error)) == NULL)
     return FALSE;
-  st = remora_store_prepare_cached (store, "SELECT ts, cpu FROM event_rows WHERE id = ?", error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (st, 1, event_id);
-  if ((rc = sqlite3_step (st)) != SQLITE_ROW)
-    {
-      if (remora_store_check (store, rc, error))
-        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                     _ ("The store “%s” has no event %lld"), remora_store_get_path (store),
-                     (long long) event_id);
-      return FALSE;
-    }
-  if (!remora_store_read_record (store, event_id, sqlite3_column_int64 (st, 0),
-                                 sqlite3_column_int (st, 1), &rec, error))
+  if (!remora_store_locate_event (store, event_id, &ts, &cpu, error) ||
+      !remora_store_read_record (store, event_id, ts, cpu, &rec, error))
     return FALSE;
   if (remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event) !=
           REMORA_PAYLOAD_OK ||

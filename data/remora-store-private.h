@@ -42,6 +42,8 @@ void                     remora_store_print_event (struct tep_handle *tep,
                                                    const char        *what);
 char                    *remora_store_dup_event_text_at (
                        RemoraStore *self, gint64 event_id, gint64 ts, int cpu, const char *what, GError **error);
+gboolean remora_store_locate_event (
+    RemoraStore *self, gint64 event_id, gint64 *ts, int *cpu, GError **error);
 gboolean remora_store_read_record (
     RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error);
 char *remora_store_describe_damaged (RemoraPayloadCheck check,

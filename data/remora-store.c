@@ -982,9 +982,6 @@ remora_store_matches_trace (RemoraStore *self, const char *trace_path, char **re
 
 /* Decoding ----------------------------------------------------------------- */
 
-/* libtracecmd's own function_graph printers look ahead at the next record of
- * the open trace to merge an entry with its exit; the store's headers handle
- * has no records, so these print each record on its own instead. */
 /* the state in the kernel's letters, as the listing prints it */
 static int
 print_sched_switch (struct trace_seq  *s,
@@ -995,6 +992,9 @@ print_sched_switch (struct trace_seq  *s,
   return remora_print_sched_switch (s, record, event, FALSE);
 }
 
+/* libtracecmd's own function_graph printers look ahead at the next record of
+ * the open trace to merge an entry with its exit; the store's headers handle
+ * has no records, so these print each record on its own instead. */
 static int
 print_funcgraph_entry (struct trace_seq  *s,
                        struct tep_record *record,
@@ -1490,28 +1490,56 @@ remora_store_print_event (struct tep_handle *tep,
   g_mutex_unlock (&print_lock);
 }
 
-static char *
-dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error)
+/**
+ * remora_store_locate_event:
+ * @self: a #RemoraStore
+ * @event_id: an event's id
+ * @ts: (out): its time
+ * @cpu: (out): its CPU
+ * @error: a location for a #GError
+ *
+ * Where an event's record is: what remora_store_read_record() takes.
+ *
+ * Returns: %FALSE with @error set (%REMORA_DATA_ERROR_NOT_FOUND_IN_STORE
+ *   when the store has no such event).
+ */
+gboolean
+remora_store_locate_event (RemoraStore *self, gint64 event_id, gint64 *ts, int *cpu, GError **error)
 {
   sqlite3_stmt *st;
-
-  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+  int           rc;
 
   if (self->st_event == NULL &&
       !remora_sqlite_prepare (self->db, "SELECT ts, cpu FROM event_rows WHERE id = ?", TRUE,
                               &self->st_event, self->path, error))
-    return NULL;
+    return FALSE;
   st = self->st_event;
   sqlite3_reset (st);
   sqlite3_bind_int64 (st, 1, event_id);
-  if (sqlite3_step (st) != SQLITE_ROW)
+  if ((rc = sqlite3_step (st)) != SQLITE_ROW)
     {
-      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
-                   _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
-      return NULL;
+      if (remora_store_check (self, rc, error))
+        g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
+                     _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
+      return FALSE;
     }
-  return remora_store_dup_event_text_at (self, event_id, sqlite3_column_int64 (st, 0),
-                                         sqlite3_column_int (st, 1), what, error);
+  *ts = sqlite3_column_int64 (st, 0);
+  *cpu = sqlite3_column_int (st, 1);
+  sqlite3_reset (st);
+  return TRUE;
+}
+
+static char *
+dup_event_text (RemoraStore *self, gint64 event_id, const char *what, GError **error)
+{
+  gint64 ts;
+  int    cpu;
+
+  g_return_val_if_fail (REMORA_IS_STORE (self), NULL);
+
+  if (!remora_store_locate_event (self, event_id, &ts, &cpu, error))
+    return NULL;
+  return remora_store_dup_event_text_at (self, event_id, ts, cpu, what, error);
 }
 
 /**
