@@ -22,6 +22,78 @@ remora_import_flush_batch (Import *im, gboolean final)
 
 /* Reader ------------------------------------------------------------------- */
 
+/* Chunk tallies -------------------------------------------------------------- */
+
+void
+remora_import_chunk_tally_init (ChunkTally *t)
+{
+  t->slots = g_hash_table_new (NULL, NULL);
+  t->keys = g_array_new (FALSE, FALSE, sizeof (ChunkKeyRec));
+  t->last = 0;
+}
+
+void
+remora_import_chunk_tally_clear (ChunkTally *t)
+{
+  g_clear_pointer (&t->slots, g_hash_table_unref);
+  g_clear_pointer (&t->keys, g_array_unref);
+}
+
+/* One more event of @key (−1 and up) in the chunk being filled: consecutive
+ * events mostly share their keys, so the last one is looked at first. */
+static inline void
+tally_add (ChunkTally *t, gint32 buffer, gint32 key)
+{
+  ChunkKeyRec *k;
+  guint        slot;
+
+  if (t->keys->len > 0)
+    {
+      k = &g_array_index (t->keys, ChunkKeyRec, t->last);
+      if (k->key == key && k->buffer == buffer)
+        {
+          k->events++;
+          return;
+        }
+    }
+  slot = GPOINTER_TO_UINT (
+      g_hash_table_lookup (t->slots, GUINT_TO_POINTER (((guint) buffer << 16 | (guint) key) + 1)));
+  if (slot == 0)
+    {
+      ChunkKeyRec add = { 0, 0, buffer, key };
+
+      g_array_append_val (t->keys, add);
+      slot = t->keys->len;
+      g_hash_table_insert (t->slots, GUINT_TO_POINTER (((guint) buffer << 16 | (guint) key) + 1),
+                           GUINT_TO_POINTER (slot));
+    }
+  t->last = slot - 1;
+  g_array_index (t->keys, ChunkKeyRec, t->last).events++;
+}
+
+/* Hands the chunk's keys to the batch, in key order */
+static int
+compare_chunk_keys (gconstpointer a, gconstpointer b)
+{
+  const ChunkKeyRec *x = a, *y = b;
+
+  if (x->buffer != y->buffer)
+    return x->buffer < y->buffer ? -1 : 1;
+  return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static void
+tally_flush (ChunkTally *t, gint64 chunk, GArray *out)
+{
+  g_array_sort (t->keys, compare_chunk_keys);
+  for (guint i = 0; i < t->keys->len; i++)
+    g_array_index (t->keys, ChunkKeyRec, i).chunk = chunk;
+  g_array_append_vals (out, t->keys->data, t->keys->len);
+  g_array_set_size (t->keys, 0);
+  g_hash_table_remove_all (t->slots);
+  t->last = 0;
+}
+
 /* Compresses the payloads of the last (up to) 1024 events into one chunk:
  * a zstd frame of u32 count, count × u16 sizes, then the payloads (LE). */
 void
@@ -53,6 +125,9 @@ remora_import_flush_chunk (Import *im)
   c.last_ts = im->prev_ts;
   c.data = g_bytes_new (im->zbuf->data, len);
   g_array_append_val (im->cur->chunks, c);
+  tally_flush (&im->chunk_types, c.chunk, im->cur->chunk_types);
+  tally_flush (&im->chunk_pids, c.chunk, im->cur->chunk_pids);
+  tally_flush (&im->chunk_cpus, c.chunk, im->cur->chunk_cpus);
   g_byte_array_set_size (im->chunk_sizes, 0);
   g_byte_array_set_size (im->chunk_data, 0);
   im->chunk_count = 0;
@@ -147,6 +222,7 @@ intern_symbol (Import *im, struct tep_handle *tep, guint64 addr)
   s.addr = (gint64) addr;
   s.name = g_strdup (tep_find_function (tep, addr));
   g_array_append_val (im->cur->symbols, s);
+  g_array_set_size (im->symbol_stats, s.id + 1);
   g_hash_table_insert (im->symbols, g_memdup2 (&addr, sizeof addr), GSIZE_TO_POINTER (s.id));
   return s.id;
 }
@@ -427,43 +503,37 @@ on_block (BufferState *b, struct tep_record *rec, gint64 id, int cpu, int pid, i
 }
 
 static void
-on_func (Import *im, BufferState *b, struct tep_record *rec, gint64 id, int type)
+on_func (Import *im, BufferState *b, struct tep_record *rec, int type)
 {
-  FuncRec f = { .event_id = id };
+  gint64       func;
+  SymbolStats *st;
 
   if (type == b->id_function)
     {
-      f.kind = 0;
-      f.func = intern_symbol (im, b->tep, field_num (b->fn_ip, rec, 0));
+      func = intern_symbol (im, b->tep, field_num (b->fn_ip, rec, 0));
       if (b->fn_parent_ip != NULL)
-        {
-          f.parent = intern_symbol (im, b->tep, field_num (b->fn_parent_ip, rec, 0));
-          f.has_parent = TRUE;
-        }
+        intern_symbol (im, b->tep, field_num (b->fn_parent_ip, rec, 0));
     }
   else if (type == b->id_fentry)
-    {
-      f.kind = 1;
-      f.func = intern_symbol (im, b->tep, field_num (b->fe_func, rec, 0));
-      f.depth = (int) field_num (b->fe_depth, rec, 0);
-      f.has_depth = b->fe_depth != NULL;
-    }
+    func = intern_symbol (im, b->tep, field_num (b->fe_func, rec, 0));
   else
+    func = intern_symbol (im, b->tep, field_num (b->fx_func, rec, 0));
+  st = &g_array_index (im->symbol_stats, SymbolStats, func);
+  if (type != b->id_fexit)
+    st->calls++;
+  else if (b->fx_calltime != NULL && b->fx_rettime != NULL)
     {
-      f.kind = 2;
-      f.func = intern_symbol (im, b->tep, field_num (b->fx_func, rec, 0));
-      f.depth = (int) field_num (b->fx_depth, rec, 0);
-      f.has_depth = b->fx_depth != NULL;
-      if (b->fx_calltime != NULL && b->fx_rettime != NULL)
+      /* the kernel's u64 times: a damaged pair can be any two numbers */
+      guint64 ret = (guint64) field_num (b->fx_rettime, rec, 0);
+      guint64 call = (guint64) field_num (b->fx_calltime, rec, 0);
+
+      if (ret >= call && ret - call <= G_MAXINT64 / 2)
         {
-          /* the kernel's u64 times: a damaged pair can be any two numbers */
-          guint64 ret = (guint64) field_num (b->fx_rettime, rec, 0);
-          guint64 call = (guint64) field_num (b->fx_calltime, rec, 0);
-          f.duration_ns = ret >= call && ret - call <= G_MAXINT64 ? (gint64) (ret - call) : -1;
-          f.has_duration = f.duration_ns >= 0;
+          st->returns++;
+          st->total_ns = MIN (st->total_ns + (gint64) (ret - call), G_MAXINT64 / 2);
+          st->max_ns = MAX (st->max_ns, (gint64) (ret - call));
         }
     }
-  g_array_append_val (im->cur->funcs, f);
 }
 
 static void
@@ -631,6 +701,9 @@ remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, gui
   g_byte_array_append (im->chunk_data, rec->data, rec->size);
   im->chunk_count++;
   im->next_id++;
+  tally_add (&im->chunk_types, 0, e.type);
+  tally_add (&im->chunk_pids, 0, e.pid);
+  tally_add (&im->chunk_cpus, b->index, cpu);
 
   if (damaged)
     ;
@@ -651,7 +724,7 @@ remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, gui
   else if (tep_type == b->id_issue || tep_type == b->id_complete || tep_type == b->id_requeue)
     on_block (b, rec, id, cpu, e.pid, tep_type);
   else if (tep_type == b->id_function || tep_type == b->id_fentry || tep_type == b->id_fexit)
-    on_func (im, b, rec, id, tep_type);
+    on_func (im, b, rec, tep_type);
   else if (tep_type == b->id_print && b->pr_buf != NULL)
     on_print (im, b, rec, id);
   else if (tep_type == b->id_exec || tep_type == b->id_fork || tep_type == b->id_rename ||

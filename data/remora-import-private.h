@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 
 #define BATCH_EVENTS    8192
 #define N_BATCHES       4
-#define CHUNK_SHIFT     10 /* events per payload chunk: 1 << CHUNK_SHIFT */
+#define CHUNK_SHIFT     REMORA_STORE_CHUNK_SHIFT
 #define CHECK_INTERVAL  4096
 #define TEP_ID_MAP_SIZE 65536
 #define PID_BITS        (1 << 22) /* the kernel's largest pid_max */
@@ -63,6 +63,24 @@ typedef struct
   gint64  last_ts;
   GBytes *data;
 } ChunkRec;
+
+/* How many events of one key (a type, a task, a CPU) a chunk holds: the
+ * rows of chunk_types, chunk_pids and chunk_cpus. */
+typedef struct
+{
+  gint64 chunk;
+  gint64 events;
+  gint32 buffer; /* chunk_cpus only */
+  gint32 key;
+} ChunkKeyRec;
+
+/* The keys of the chunk being filled and their events */
+typedef struct
+{
+  GHashTable *slots; /* key + 1 -> index in @keys + 1 */
+  GArray     *keys;  /* ChunkKeyRec */
+  guint       last;  /* the slot of the last key added */
+} ChunkTally;
 
 typedef struct
 {
@@ -129,18 +147,14 @@ typedef struct
   char  *name;
 } SymbolRec;
 
+/* What the function events say of one symbol (symbols.calls, ...) */
 typedef struct
 {
-  gint64   event_id;
-  gint64   func;
-  gint64   parent;
-  gint64   duration_ns;
-  gint32   kind;
-  gint32   depth;
-  gboolean has_parent;
-  gboolean has_depth;
-  gboolean has_duration;
-} FuncRec;
+  gint64 calls;
+  gint64 returns;
+  gint64 total_ns;
+  gint64 max_ns;
+} SymbolStats;
 
 typedef struct
 {
@@ -157,13 +171,15 @@ typedef struct
   gint64   first_id;
   GArray  *events;
   GArray  *chunks;
+  GArray  *chunk_types; /* ChunkKeyRec */
+  GArray  *chunk_pids;
+  GArray  *chunk_cpus;
   GArray  *slices;
   GArray  *wakeups;
   GArray  *blocks;
   GArray  *lost;
   GArray  *prints;
   GArray  *symbols;
-  GArray  *funcs;
   GArray  *types;
   GArray  *lods;
   gboolean final;
@@ -253,6 +269,7 @@ struct _Import
   GHashTable            *names_now; /* pid -> char* comm, its name at the last record */
   GHashTable            *symbols;   /* addr -> id */
   gint64                 n_symbols;
+  GArray                *symbol_stats; /* SymbolStats by symbols.id */
 
   /* damaged records, by what was wrong (see remora_importer_run) */
   gint64 damaged_unknown; /* an event id with no format */
@@ -269,10 +286,15 @@ struct _Import
   GByteArray       *chunk_data;
   guint32           chunk_count;
   gint64            chunk_first_ts;
+  ChunkTally        chunk_types;
+  ChunkTally        chunk_pids;
+  ChunkTally        chunk_cpus; /* key: buffer << 16 | cpu */
   gint64            prev_ts;
   gboolean          ts_monotonic;
   ZSTD_CCtx        *zctx;
   GByteArray       *zbuf;
+  ZSTD_CCtx        *lod_zctx; /* the writer's, for lod_cpu blocks */
+  GByteArray       *lod_zbuf;
   GArray           *type_counts; /* gint64 per event_types.id */
   RemoraLodBuilder *lod;
   guint8           *pid_bits; /* pids that emitted records */
@@ -292,6 +314,12 @@ struct _Import
   sqlite3_stmt *st_events; /* ROWS_PER_INSERT rows at once */
   sqlite3_stmt *st_chunk;
   sqlite3_stmt *st_chunk_span;
+  sqlite3_stmt *st_chunk_type;
+  sqlite3_stmt *st_chunk_types; /* ROWS_PER_INSERT rows at once */
+  sqlite3_stmt *st_chunk_pid;
+  sqlite3_stmt *st_chunk_pids;
+  sqlite3_stmt *st_chunk_cpu;
+  sqlite3_stmt *st_chunk_cpus;
   sqlite3_stmt *st_slice;
   sqlite3_stmt *st_slices; /* ROWS_PER_INSERT rows at once */
   sqlite3_stmt *st_wakeup;
@@ -300,8 +328,6 @@ struct _Import
   sqlite3_stmt *st_lost;
   sqlite3_stmt *st_print;
   sqlite3_stmt *st_symbol;
-  sqlite3_stmt *st_func;
-  sqlite3_stmt *st_funcs; /* ROWS_PER_INSERT rows at once */
   sqlite3_stmt *st_type;
   sqlite3_stmt *st_lod;
   sqlite3_stmt *st_lod_task;
@@ -313,6 +339,8 @@ Batch   *remora_import_batch_new (void);
 gpointer remora_import_writer_thread (gpointer data);
 void     remora_import_flush_batch (Import *im, gboolean final);
 void     remora_import_flush_chunk (Import *im);
+void     remora_import_chunk_tally_init (ChunkTally *t);
+void     remora_import_chunk_tally_clear (ChunkTally *t);
 void     remora_import_emit_lod (int           level,
                                  int           buffer,
                                  int           cpu,

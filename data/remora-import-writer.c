@@ -34,13 +34,15 @@ batch_reset (Batch *b)
   clear_string_field (b->types, G_STRUCT_OFFSET (TypeRec, name));
   g_array_set_size (b->events, 0);
   g_array_set_size (b->chunks, 0);
+  g_array_set_size (b->chunk_types, 0);
+  g_array_set_size (b->chunk_pids, 0);
+  g_array_set_size (b->chunk_cpus, 0);
   g_array_set_size (b->slices, 0);
   g_array_set_size (b->wakeups, 0);
   g_array_set_size (b->blocks, 0);
   g_array_set_size (b->lost, 0);
   g_array_set_size (b->prints, 0);
   g_array_set_size (b->symbols, 0);
-  g_array_set_size (b->funcs, 0);
   g_array_set_size (b->types, 0);
   b->first_id = -1;
   b->final = FALSE;
@@ -52,13 +54,15 @@ remora_import_batch_new (void)
   Batch *b = g_new0 (Batch, 1);
   b->events = g_array_sized_new (FALSE, FALSE, sizeof (EventRec), BATCH_EVENTS);
   b->chunks = g_array_new (FALSE, FALSE, sizeof (ChunkRec));
+  b->chunk_types = g_array_new (FALSE, FALSE, sizeof (ChunkKeyRec));
+  b->chunk_pids = g_array_new (FALSE, FALSE, sizeof (ChunkKeyRec));
+  b->chunk_cpus = g_array_new (FALSE, FALSE, sizeof (ChunkKeyRec));
   b->slices = g_array_new (FALSE, FALSE, sizeof (SliceRec));
   b->wakeups = g_array_new (FALSE, FALSE, sizeof (WakeupRec));
   b->blocks = g_array_new (FALSE, FALSE, sizeof (BlockRec));
   b->lost = g_array_new (FALSE, FALSE, sizeof (LostRec));
   b->prints = g_array_new (FALSE, FALSE, sizeof (PrintRec));
   b->symbols = g_array_new (FALSE, FALSE, sizeof (SymbolRec));
-  b->funcs = g_array_new (FALSE, FALSE, sizeof (FuncRec));
   b->types = g_array_new (FALSE, FALSE, sizeof (TypeRec));
   b->lods = g_array_new (FALSE, FALSE, sizeof (LodRec));
   b->first_id = -1;
@@ -71,13 +75,15 @@ remora_import_batch_free (Batch *b)
   batch_reset (b);
   g_array_unref (b->events);
   g_array_unref (b->chunks);
+  g_array_unref (b->chunk_types);
+  g_array_unref (b->chunk_pids);
+  g_array_unref (b->chunk_cpus);
   g_array_unref (b->slices);
   g_array_unref (b->wakeups);
   g_array_unref (b->blocks);
   g_array_unref (b->lost);
   g_array_unref (b->prints);
   g_array_unref (b->symbols);
-  g_array_unref (b->funcs);
   g_array_unref (b->types);
   g_array_unref (b->lods);
   g_free (b);
@@ -139,6 +145,20 @@ bind_event (sqlite3_stmt *st, int at, gconstpointer row, gpointer data)
   sqlite3_bind_int (st, at + 5, e->type);
 }
 
+/* chunk_types and chunk_pids: key, chunk, events; chunk_cpus (@data not
+ * %NULL): buffer_id first */
+static void
+bind_chunk_key (sqlite3_stmt *st, int at, gconstpointer row, gpointer data)
+{
+  const ChunkKeyRec *k = row;
+
+  if (data != NULL)
+    sqlite3_bind_int (st, ++at, k->buffer);
+  sqlite3_bind_int (st, at + 1, k->key);
+  sqlite3_bind_int64 (st, at + 2, k->chunk);
+  sqlite3_bind_int64 (st, at + 3, k->events);
+}
+
 static void
 bind_slice (sqlite3_stmt *st, int at, gconstpointer row, gpointer data)
 {
@@ -187,19 +207,6 @@ bind_wakeup (sqlite3_stmt *st, int at, gconstpointer row, gpointer data)
   remora_sqlite_bind_int64_or_null (st, at + 13, open, r->switch_event_id);
 }
 
-static void
-bind_func (sqlite3_stmt *st, int at, gconstpointer row, gpointer data)
-{
-  const FuncRec *f = row;
-
-  sqlite3_bind_int64 (st, at + 1, f->event_id);
-  sqlite3_bind_int (st, at + 2, f->kind);
-  sqlite3_bind_int64 (st, at + 3, f->func);
-  remora_sqlite_bind_int64_or_null (st, at + 4, !f->has_parent, f->parent);
-  remora_sqlite_bind_int64_or_null (st, at + 5, !f->has_depth, f->depth);
-  remora_sqlite_bind_int64_or_null (st, at + 6, !f->has_duration, f->duration_ns);
-}
-
 /* The event types, the event rows and the payload chunks */
 static gboolean
 write_rows (Import *im, Batch *b, GError **error)
@@ -237,7 +244,12 @@ write_rows (Import *im, Batch *b, GError **error)
       if (!step (im, im->st_chunk_span, error))
         return FALSE;
     }
-  return TRUE;
+  return insert_rows (im, im->st_chunk_type, im->st_chunk_types, 3, b->chunk_types, bind_chunk_key,
+                      NULL, error) &&
+         insert_rows (im, im->st_chunk_pid, im->st_chunk_pids, 3, b->chunk_pids, bind_chunk_key,
+                      NULL, error) &&
+         insert_rows (im, im->st_chunk_cpu, im->st_chunk_cpus, 4, b->chunk_cpus, bind_chunk_key,
+                      GINT_TO_POINTER (TRUE), error);
 }
 
 /* What ran on each CPU (sched_slices) and the measured wakeups */
@@ -312,6 +324,19 @@ write_prints_and_summaries (Import *im, Batch *b, GError **error)
       gsize         len;
       gconstpointer data = g_bytes_get_data (l->data, &len);
       sqlite3_stmt *st = l->task ? im->st_lod_task : im->st_lod;
+
+      /* CPU blocks as zstd frames: their tasks repeat from cell to cell */
+      if (!l->task)
+        {
+          gsize bound = ZSTD_compressBound (len);
+
+          if (im->lod_zctx == NULL)
+            im->lod_zctx = ZSTD_createCCtx ();
+          g_byte_array_set_size (im->lod_zbuf, bound);
+          len = ZSTD_compressCCtx (im->lod_zctx, im->lod_zbuf->data, bound, data, len, ZSTD_LEVEL);
+          g_assert (!ZSTD_isError (len));
+          data = im->lod_zbuf->data;
+        }
       sqlite3_bind_int (st, 1, l->level);
       sqlite3_bind_int (st, 2, l->buffer);
       sqlite3_bind_int (st, 3, l->key);
@@ -323,7 +348,7 @@ write_prints_and_summaries (Import *im, Batch *b, GError **error)
   return TRUE;
 }
 
-/* The symbols and the function events (func_calls) */
+/* The symbols the function events name (their counts at the end) */
 static gboolean
 write_functions (Import *im, Batch *b, GError **error)
 {
@@ -336,8 +361,7 @@ write_functions (Import *im, Batch *b, GError **error)
       if (!step (im, im->st_symbol, error))
         return FALSE;
     }
-
-  return insert_rows (im, im->st_func, im->st_funcs, 6, b->funcs, bind_func, NULL, error);
+  return TRUE;
 }
 
 static gboolean
@@ -619,11 +643,39 @@ write_type_counts (Import *im, GError **error)
   return TRUE;
 }
 
+/* What the function events said of each symbol */
+static gboolean
+write_symbol_stats (Import *im, GError **error)
+{
+  g_autoptr (sqlite3_stmt) st = NULL;
+
+  if (!remora_sqlite_prepare (im->db,
+                              "UPDATE symbols SET calls = ?, returns = ?, total_ns = ?, "
+                              "max_ns = ? WHERE id = ?",
+                              FALSE, &st, im->store_path, error))
+    return FALSE;
+  for (guint i = 1; i < im->symbol_stats->len; i++)
+    {
+      const SymbolStats *s = &g_array_index (im->symbol_stats, SymbolStats, i);
+
+      if (s->calls == 0 && s->returns == 0)
+        continue;
+      sqlite3_bind_int64 (st, 1, s->calls);
+      sqlite3_bind_int64 (st, 2, s->returns);
+      sqlite3_bind_int64 (st, 3, s->total_ns);
+      remora_sqlite_bind_int64_or_null (st, 4, s->returns == 0, s->max_ns);
+      sqlite3_bind_int (st, 5, (int) i);
+      if (!step (im, st, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 remora_import_write_small_tables (Import *im, GError **error)
 {
   return write_buffers (im, error) && write_tasks (im, error) && write_task_names (im, error) &&
-         write_type_counts (im, error);
+         write_type_counts (im, error) && write_symbol_stats (im, error);
 }
 
 /* Copies the trace's headers (formats, kallsyms, printk formats, cmdlines)
@@ -719,8 +771,6 @@ remora_import_prepare_writer (Import *im, GError **error)
 {
   if (!prepare_inserts (im, "event_rows (id, ts, cpu, pid, type)", 5, &im->st_event, &im->st_events,
                         error) ||
-      !prepare_inserts (im, "func_calls (event_id, kind, func, parent, depth, duration_ns)", 6,
-                        &im->st_func, &im->st_funcs, error) ||
       !prepare_inserts (im,
                         "sched_slices (buffer_id, cpu, pid, start_ts, end_ts, end_state, "
                         "end_state_raw, prio)",
@@ -729,7 +779,13 @@ remora_import_prepare_writer (Import *im, GError **error)
                         "wakeups (buffer_id, pid, comm, wakeup_ts, wakeup_cpu, target_cpu, "
                         "switch_ts, switch_cpu, latency_ns, new_task, waker_pid, "
                         "wakeup_event_id, switch_event_id)",
-                        13, &im->st_wakeup, &im->st_wakeups, error))
+                        13, &im->st_wakeup, &im->st_wakeups, error) ||
+      !prepare_inserts (im, "chunk_types (type, chunk, events)", 3, &im->st_chunk_type,
+                        &im->st_chunk_types, error) ||
+      !prepare_inserts (im, "chunk_pids (pid, chunk, events)", 3, &im->st_chunk_pid,
+                        &im->st_chunk_pids, error) ||
+      !prepare_inserts (im, "chunk_cpus (buffer_id, cpu, chunk, events)", 4, &im->st_chunk_cpu,
+                        &im->st_chunk_cpus, error))
     return FALSE;
   return remora_sqlite_prepare (im->db, "INSERT INTO event_payloads (chunk, data) VALUES (?, ?)",
                                 TRUE, &im->st_chunk, im->store_path, error) &&
@@ -772,14 +828,18 @@ remora_import_finalize_statements (Import *im)
   g_clear_pointer (&im->st_events, sqlite3_finalize);
   g_clear_pointer (&im->st_chunk, sqlite3_finalize);
   g_clear_pointer (&im->st_chunk_span, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_type, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_types, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_pid, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_pids, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_cpu, sqlite3_finalize);
+  g_clear_pointer (&im->st_chunk_cpus, sqlite3_finalize);
   g_clear_pointer (&im->st_slice, sqlite3_finalize);
   g_clear_pointer (&im->st_wakeup, sqlite3_finalize);
   g_clear_pointer (&im->st_block, sqlite3_finalize);
   g_clear_pointer (&im->st_lost, sqlite3_finalize);
   g_clear_pointer (&im->st_print, sqlite3_finalize);
   g_clear_pointer (&im->st_symbol, sqlite3_finalize);
-  g_clear_pointer (&im->st_func, sqlite3_finalize);
-  g_clear_pointer (&im->st_funcs, sqlite3_finalize);
   g_clear_pointer (&im->st_slices, sqlite3_finalize);
   g_clear_pointer (&im->st_wakeups, sqlite3_finalize);
   g_clear_pointer (&im->st_type, sqlite3_finalize);

@@ -67,6 +67,31 @@ CREATE TABLE event_chunks (
   last_ts  INTEGER NOT NULL
 );
 
+-- Which chunks hold events of each type, task and CPU, and how many: the
+-- chunks to read for the events of one (see SCHEMA.md), at a small share of
+-- the size and build time of an index on event_rows.
+CREATE TABLE chunk_types (
+  type   INTEGER NOT NULL,  -- event_types.id
+  chunk  INTEGER NOT NULL,  -- events chunk << 10 ... (chunk << 10) + 1023
+  events INTEGER NOT NULL,
+  PRIMARY KEY (type, chunk)
+) WITHOUT ROWID;
+
+CREATE TABLE chunk_pids (
+  pid    INTEGER NOT NULL,  -- common_pid
+  chunk  INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (pid, chunk)
+) WITHOUT ROWID;
+
+CREATE TABLE chunk_cpus (
+  buffer_id INTEGER NOT NULL,
+  cpu       INTEGER NOT NULL,
+  chunk     INTEGER NOT NULL,
+  events    INTEGER NOT NULL,
+  PRIMARY KEY (buffer_id, cpu, chunk)
+) WITHOUT ROWID;
+
 -- The trace's headers (event formats, kallsyms, printk formats, saved
 -- cmdlines) as a trace-cmd file without CPU data, to decode payloads.
 CREATE TABLE trace_headers (
@@ -174,10 +199,16 @@ CREATE TABLE prints (
   text     TEXT NOT NULL
 );
 
+-- The functions the function events name (and their callers), with what
+-- those events say of each.
 CREATE TABLE symbols (
-  id   INTEGER PRIMARY KEY,
-  addr INTEGER NOT NULL,
-  name TEXT
+  id       INTEGER PRIMARY KEY,
+  addr     INTEGER NOT NULL UNIQUE,
+  name     TEXT,                        -- from kallsyms; NULL when unknown
+  calls    INTEGER NOT NULL DEFAULT 0,  -- function and funcgraph_entry events of it
+  returns  INTEGER NOT NULL DEFAULT 0,  -- funcgraph_exit events of it with a duration
+  total_ns INTEGER NOT NULL DEFAULT 0,  -- those durations summed
+  max_ns   INTEGER                      -- the longest of them
 );
 
 -- Level-of-detail summaries of CPU rows (see remora-lod.h and SCHEMA.md).
@@ -200,11 +231,19 @@ CREATE TABLE lod_task (
   PRIMARY KEY (level, buffer_id, pid, block)
 ) WITHOUT ROWID;
 
-CREATE TABLE func_calls (
-  event_id    INTEGER PRIMARY KEY,
-  kind        INTEGER NOT NULL,  -- 0 function, 1 funcgraph_entry, 2 funcgraph_exit
-  func        INTEGER NOT NULL REFERENCES symbols (id),
-  parent      INTEGER REFERENCES symbols (id),
-  depth       INTEGER,
-  duration_ns INTEGER            -- funcgraph_exit: rettime - calltime
-);
+-- Every function event with its function, read from the payloads: needs
+-- Remora's SQLite extension (remora_field; `remora sql` loads it).
+CREATE VIEW func_calls AS
+  SELECT e.id AS event_id,
+         CASE t.name WHEN 'function' THEN 0 WHEN 'funcgraph_entry' THEN 1 ELSE 2 END AS kind,
+         (SELECT s.id FROM symbols s
+           WHERE s.addr = remora_field(e.id, CASE t.name WHEN 'function' THEN 'ip'
+                                                         ELSE 'func' END)) AS func,
+         CASE t.name WHEN 'function' THEN
+           (SELECT s.id FROM symbols s WHERE s.addr = remora_field(e.id, 'parent_ip')) END
+           AS parent,
+         CASE t.name WHEN 'function' THEN NULL ELSE remora_field(e.id, 'depth') END AS depth,
+         CASE t.name WHEN 'funcgraph_exit' THEN
+           remora_field(e.id, 'rettime') - remora_field(e.id, 'calltime') END AS duration_ns
+    FROM event_rows e JOIN event_types t ON t.id = e.type
+   WHERE t.system = 'ftrace' AND t.name IN ('function', 'funcgraph_entry', 'funcgraph_exit');

@@ -30,6 +30,11 @@
 gboolean
 remora_sqlite_check (sqlite3 *db, int rc, const char *action, const char *path, GError **error)
 {
+  g_autofree char *why = NULL;
+
+  /* SQLite's message can quote a damaged store's bytes */
+  if ((rc & 0xff) != SQLITE_OK && (rc & 0xff) != SQLITE_ROW && (rc & 0xff) != SQLITE_DONE)
+    why = g_utf8_make_valid (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc), -1);
   switch (rc & 0xff)
     {
     case SQLITE_OK:
@@ -46,19 +51,17 @@ remora_sqlite_check (sqlite3 *db, int rc, const char *action, const char *path, 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-                   _ ("Failed to %s “%s”: the store is damaged (%s)"), action, path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                   _ ("Failed to %s “%s”: the store is damaged (%s)"), action, path, why);
       return FALSE;
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_PERMISSION,
-                   _ ("Failed to %s “%s”: %s"), action, path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                   _ ("Failed to %s “%s”: %s"), action, path, why);
       return FALSE;
     default:
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE, _ ("Failed to %s “%s”: %s"),
-                   action, path, db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+                   action, path, why);
       return FALSE;
     }
 }

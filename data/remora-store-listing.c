@@ -291,8 +291,9 @@ remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **
  * @error: a location for a #GError
  *
  * The nearest event after (or before) @event_id with the same name, task or
- * CPU, through the store's index on that column (equal values are kept in
- * id order there: a seek, not a scan).
+ * CPU: the chunks that hold such events (chunk_types, chunk_pids,
+ * chunk_cpus) are looked into one by one from the event's on, a seek and a
+ * read of at most 1024 rows each.
  *
  * Returns: %FALSE with @error set on failure.
  */
@@ -304,23 +305,39 @@ remora_store_find_neighbour (RemoraStore    *store,
                              gint64         *found,
                              GError        **error)
 {
-  /* ?1 the event; the nearest after or before it of the events sharing the
-   * column with it, walked in id order on that column's index (an event
-   * type belongs to one buffer: the same type is the same name there) */
-#define NEIGHBOUR(cmp, order, where)                                                               \
-  "SELECT n.id FROM event_rows e, event_rows n WHERE e.id = ?1 AND n.id " cmp " ?1 AND " where     \
-  " ORDER BY n.id " order " LIMIT 1"
-#define SAME_BUFFER                                                                                \
-  " AND n.type IN (SELECT b.id FROM event_types a JOIN event_types b USING (buffer_id) WHERE "     \
-  "a.id = e.type)"
+  /* ?1 the event `e`; for each chunk `c` holding events that share the
+   * column with it, from the event's chunk on, the nearest such event in
+   * it (an event type belongs to one buffer: the same type is the same name
+   * there) */
+#define AFTER                                                                                      \
+  "n.id BETWEEN max(c.chunk << 10, ?1 + 1) AND (c.chunk << 10) + 1023", "ASC",                     \
+      "c.chunk >= ?1 >> 10 ORDER BY c.chunk ASC"
+#define BEFORE                                                                                     \
+  "n.id BETWEEN c.chunk << 10 AND min((c.chunk << 10) + 1023, ?1 - 1)", "DESC",                    \
+      "c.chunk <= ?1 >> 10 ORDER BY c.chunk DESC"
+#define NEIGHBOUR_(ids, order, chunks, from, key, same)                                            \
+  "SELECT (SELECT n.id FROM event_rows n WHERE " ids " AND " same " ORDER BY n.id " order          \
+  " LIMIT 1) FROM event_rows e, " from " c WHERE e.id = ?1 AND " key " AND " chunks
+#define NEIGHBOUR(...) NEIGHBOUR_ (__VA_ARGS__)
+#define TYPE           "chunk_types", "c.type = e.type", "n.type = e.type"
+#define PID            "chunk_pids", "c.pid = e.pid", "n.pid = e.pid"
+#define CPU                                                                                        \
+  "chunk_cpus",                                                                                    \
+      "c.cpu = e.cpu AND c.buffer_id = (SELECT buffer_id FROM event_types WHERE id = e.type)",     \
+      "n.cpu = e.cpu AND n.type IN (SELECT b.id FROM event_types a JOIN event_types b "            \
+      "USING (buffer_id) WHERE a.id = e.type)"
   static const char *const sql[3][2] = {
-    { NEIGHBOUR ("<", "DESC", "n.type = e.type"), NEIGHBOUR (">", "ASC", "n.type = e.type") },
-    { NEIGHBOUR ("<", "DESC", "n.pid = e.pid"), NEIGHBOUR (">", "ASC", "n.pid = e.pid") },
-    { NEIGHBOUR ("<", "DESC", "n.cpu = e.cpu" SAME_BUFFER),
-      NEIGHBOUR (">", "ASC", "n.cpu = e.cpu" SAME_BUFFER) },
+    { NEIGHBOUR (BEFORE, TYPE), NEIGHBOUR (AFTER, TYPE) },
+    { NEIGHBOUR (BEFORE, PID), NEIGHBOUR (AFTER, PID) },
+    { NEIGHBOUR (BEFORE, CPU), NEIGHBOUR (AFTER, CPU) },
   };
+#undef AFTER
+#undef BEFORE
+#undef NEIGHBOUR_
 #undef NEIGHBOUR
-#undef SAME_BUFFER
+#undef TYPE
+#undef PID
+#undef CPU
   g_autoptr (sqlite3_stmt) st = NULL;
   int rc;
 
@@ -330,11 +347,12 @@ remora_store_find_neighbour (RemoraStore    *store,
   if (!remora_store_check (store, rc, error))
     return FALSE;
   sqlite3_bind_int64 (st, 1, event_id);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW)
-    {
-      *found = sqlite3_column_int64 (st, 0);
-      rc = SQLITE_DONE;
-    }
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    if (sqlite3_column_type (st, 0) != SQLITE_NULL)
+      {
+        *found = sqlite3_column_int64 (st, 0);
+        rc = SQLITE_DONE;
+        break;
+      }
   return remora_store_check (store, rc, error);
 }

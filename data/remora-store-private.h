@@ -20,6 +20,10 @@
 
 G_BEGIN_DECLS
 
+/* Events per chunk of ids (event_payloads, event_chunks, chunk_types,
+ * chunk_pids, chunk_cpus): 1 << REMORA_STORE_CHUNK_SHIFT */
+#define REMORA_STORE_CHUNK_SHIFT 10
+
 sqlite3           *remora_store_get_db (RemoraStore *self);
 gboolean           remora_store_check (RemoraStore *self, int rc, GError **error);
 sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);

@@ -11,9 +11,17 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <zstd.h>
 
 #include "remora-data-error.h"
 #include "remora-store-private.h"
+
+/* The largest lod_cpu block read once decompressed */
+#define MAX_LOD_BLOCK_BYTES (64 * 1024 * 1024)
+
+/* Each thread's zstd context for lod_cpu blocks: one made per block would
+ * cost more than the block's decoding. */
+static GPrivate lod_dctx = G_PRIVATE_INIT ((GDestroyNotify) ZSTD_freeDCtx);
 
 /* SQL for the id range of the events in [?2, ?3), from event_chunks (ids
  * follow time): the first id is 1 << 62 when no event lies at or after ?2. */
@@ -23,6 +31,18 @@
 #define LAST_ID                                                                                    \
   "coalesce((SELECT last_id FROM event_chunks WHERE last_ts >= ?3 "                                \
   "ORDER BY last_ts LIMIT 1), (SELECT max(id) FROM event_rows))"
+
+/* The chunks holding events of task ?1, or of CPU ?1 of buffer ?4, as `c`
+ * (chunk_pids, chunk_cpus), and the rows of each in [FIRST_ID, LAST_ID] as
+ * `n`: a join read chunk by chunk, each chunk's rows in id order. */
+#define CHUNKS_OF_PID "chunk_pids c"
+#define CHUNKS_OF_CPU "chunk_cpus c"
+#define CHUNK_KEY_PID "c.pid = ?1"
+#define CHUNK_KEY_CPU "c.buffer_id = ?4 AND c.cpu = ?1"
+#define CHUNKS_IN_RANGE                                                                            \
+  " AND c.chunk BETWEEN (" FIRST_ID ") >> 10 AND (" LAST_ID ") >> 10"                              \
+  " AND n.id BETWEEN c.chunk << 10 AND (c.chunk << 10) + 1023"                                     \
+  " AND n.id BETWEEN " FIRST_ID " AND " LAST_ID
 
 static gboolean
 decode_failed (RemoraStore *store, GError **error)
@@ -320,6 +340,7 @@ remora_store_read_cpu_cells (RemoraStore      *store,
                              GError          **error)
 {
   g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (RemoraLodRun));
+  g_autoptr (GByteArray) raw = g_byte_array_new ();
   g_autoptr (RemoraCachedStmt) st = NULL;
   RemoraLodCell cells[REMORA_LOD_BLOCK_CELLS];
   int           rc;
@@ -340,10 +361,23 @@ remora_store_read_cpu_cells (RemoraStore      *store,
   sqlite3_bind_int64 (st, 5, (end_cell - 1) >> REMORA_LOD_BLOCK_SHIFT);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      gint64 block = sqlite3_column_int64 (st, 0);
+      gint64             block = sqlite3_column_int64 (st, 0);
+      const void        *z = sqlite3_column_blob (st, 1);
+      gsize              zlen = sqlite3_column_bytes (st, 1);
+      unsigned long long size = ZSTD_getFrameContentSize (z, zlen);
+      gsize              got;
 
-      if (!remora_lod_decode_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
-                                    cells, runs))
+      /* a zstd frame (see SCHEMA.md); a block of 64 cells has no more runs
+       * than 64 × the tasks a CPU can switch to */
+      if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+          size > MAX_LOD_BLOCK_BYTES)
+        return decode_failed (store, error);
+      g_byte_array_set_size (raw, MAX (size, 1));
+      if (g_private_get (&lod_dctx) == NULL)
+        g_private_set (&lod_dctx, ZSTD_createDCtx ());
+      got = ZSTD_decompressDCtx (g_private_get (&lod_dctx), raw->data, size, z, zlen);
+      if (ZSTD_isError (got) || got != size ||
+          !remora_lod_decode_block (raw->data, size, cells, runs))
         return decode_failed (store, error);
       for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
         {
@@ -671,11 +705,13 @@ remora_store_read_event_stamps (RemoraStore    *store,
                                 gpointer        user_data,
                                 GError        **error)
 {
-#define EVENTS_IN_RANGE(who)                                                                       \
-  "SELECT id, ts FROM event_rows WHERE " who " = ?1 AND id BETWEEN " FIRST_ID " AND " LAST_ID      \
-  " AND ts >= ?2 AND ts < ?3 AND type IN (SELECT id FROM event_types WHERE buffer_id = ?4)"
+#define EVENTS_IN_RANGE(chunks, who)                                                               \
+  "SELECT n.id, n.ts FROM " CHUNKS_OF_##chunks                                                     \
+      " CROSS JOIN event_rows n WHERE " CHUNK_KEY_##chunks CHUNKS_IN_RANGE                         \
+      " AND n." who " = ?1 AND n.ts >= ?2 AND n.ts < ?3"                                           \
+      " AND n.type IN (SELECT id FROM event_types WHERE buffer_id = ?4) ORDER BY c.chunk, n.id"
   g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
-      store, by_pid ? EVENTS_IN_RANGE ("pid") : EVENTS_IN_RANGE ("cpu"), error);
+      store, by_pid ? EVENTS_IN_RANGE (PID, "pid") : EVENTS_IN_RANGE (CPU, "cpu"), error);
 #undef EVENTS_IN_RANGE
   int rc;
 
@@ -719,13 +755,15 @@ remora_store_read_row_events (RemoraStore *store,
                               gboolean    *more,
                               GError     **error)
 {
-#define ROW_EVENTS(who)                                                                            \
-  "SELECT e.id, e.ts, e.cpu, e.pid, t.name FROM event_rows e JOIN event_types t ON t.id = e.type " \
-  "WHERE e." who " = ?1 AND e.id BETWEEN " FIRST_ID " AND " LAST_ID                                \
-  " AND e.ts >= ?2 AND e.ts < ?3 AND t.buffer_id = ?4 ORDER BY e.id LIMIT ?5"
+#define ROW_EVENTS(chunks, who)                                                                    \
+  "SELECT n.id, n.ts, n.cpu, n.pid, t.name FROM " CHUNKS_OF_##chunks                               \
+      " CROSS JOIN event_rows n "                                                                  \
+      "JOIN event_types t ON t.id = n.type WHERE " CHUNK_KEY_##chunks CHUNKS_IN_RANGE              \
+      " AND n." who " = ?1"                                                                        \
+      " AND n.ts >= ?2 AND n.ts < ?3 AND t.buffer_id = ?4 ORDER BY c.chunk, n.id LIMIT ?5"
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (RemoraRowEvent));
-  g_autoptr (RemoraCachedStmt) st =
-      remora_store_prepare_cached (store, by_pid ? ROW_EVENTS ("pid") : ROW_EVENTS ("cpu"), error);
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store, by_pid ? ROW_EVENTS (PID, "pid") : ROW_EVENTS (CPU, "cpu"), error);
 #undef ROW_EVENTS
   int rc;
 
@@ -1147,7 +1185,7 @@ remora_store_find_tasks (RemoraStore *store, const char *pid_or_name, GArray *pi
   g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
       store,
       by_pid ? "SELECT pid FROM tasks WHERE pid = ? AND pid != 0 AND "
-               "(pid IN (SELECT pid FROM sched_slices) OR pid IN (SELECT pid FROM event_rows))"
+               "(pid IN (SELECT pid FROM sched_slices) OR pid IN (SELECT pid FROM chunk_pids))"
              : "SELECT pid FROM tasks WHERE comm = ? AND pid != 0 ORDER BY pid",
       error);
   int rc;

@@ -330,10 +330,10 @@ remora_store_count_tasks (RemoraStore *store, gint64 *emitting, gint64 *named, G
 
   *emitting = *named = 0;
   /* tasks holds every pid the trace names, those that emitted events too:
-   * one look into the index of pids each */
+   * one look into chunk_pids each */
   if (!prepare (store,
                 "SELECT (SELECT count(*) FROM tasks t WHERE EXISTS "
-                "(SELECT 1 FROM event_rows e WHERE e.pid = t.pid)), (SELECT count(*) FROM tasks)",
+                "(SELECT 1 FROM chunk_pids e WHERE e.pid = t.pid)), (SELECT count(*) FROM tasks)",
                 &st, error))
     return FALSE;
   if ((rc = sqlite3_step (st)) == SQLITE_ROW)

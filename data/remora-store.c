@@ -29,7 +29,6 @@
 #include "remora-tracecmd-private.h"
 
 #define FINGERPRINT_SPAN (64 * 1024)
-#define CHUNK_SHIFT      10
 
 /**
  * RemoraStore:
@@ -1265,7 +1264,7 @@ load_chunk (RemoraStore *self, gint64 chunk, GError **error)
         goto corrupt;
       memcpy (&n, raw, 4);
       n = GUINT32_FROM_LE (n);
-      if (n > (1 << CHUNK_SHIFT) || 4 + (gsize) n * 2 > size)
+      if (n > (1 << REMORA_STORE_CHUNK_SHIFT) || 4 + (gsize) n * 2 > size)
         goto corrupt;
       g_clear_pointer (&self->cached_offsets, g_free);
       g_clear_pointer (&self->cached_sizes, g_free);
@@ -1402,9 +1401,9 @@ gboolean
 remora_store_read_record (
     RemoraStore *self, gint64 event_id, gint64 ts, int cpu, struct tep_record *rec, GError **error)
 {
-  guint index = event_id & ((1 << CHUNK_SHIFT) - 1);
+  guint index = event_id & ((1 << REMORA_STORE_CHUNK_SHIFT) - 1);
 
-  if (!load_chunk (self, event_id >> CHUNK_SHIFT, error))
+  if (!load_chunk (self, event_id >> REMORA_STORE_CHUNK_SHIFT, error))
     return FALSE;
   if (index >= self->cached_n)
     {

@@ -18,7 +18,7 @@
 G_BEGIN_DECLS
 
 /* PRAGMA user_version of a complete store written by this importer. */
-#define REMORA_STORE_SCHEMA_VERSION 6
+#define REMORA_STORE_SCHEMA_VERSION 7
 
 #define REMORA_TYPE_STORE (remora_store_get_type ())
 

@@ -465,12 +465,21 @@ test_indexes (Fixture *f, gconstpointer data)
 {
   if (skip_if_missing (f))
     return;
-  assert_plan_uses (f->store, "SELECT * FROM event_rows WHERE cpu = 1 AND id BETWEEN 100 AND 900",
-                    "event_rows_cpu (cpu=? AND rowid>? AND rowid<?)");
-  assert_plan_uses (f->store, "SELECT * FROM event_rows WHERE pid = 12 AND id BETWEEN 100 AND 900",
-                    "event_rows_pid (pid=? AND rowid>? AND rowid<?)");
-  assert_plan_uses (f->store, "SELECT * FROM event_rows WHERE type = 3 AND id BETWEEN 100 AND 900",
-                    "event_rows_type (type=? AND rowid>? AND rowid<?)");
+  assert_plan_uses (f->store,
+                    "SELECT chunk FROM chunk_cpus WHERE buffer_id = 0 AND cpu = 1 "
+                    "AND chunk BETWEEN 1 AND 9",
+                    "PRIMARY KEY (buffer_id=? AND cpu=? AND chunk>? AND chunk<?)");
+  assert_plan_uses (f->store,
+                    "SELECT chunk FROM chunk_pids WHERE pid = 12 AND chunk BETWEEN 1 AND 9",
+                    "PRIMARY KEY (pid=? AND chunk>? AND chunk<?)");
+  assert_plan_uses (f->store,
+                    "SELECT chunk FROM chunk_types WHERE type = 3 AND chunk BETWEEN 1 AND 9",
+                    "PRIMARY KEY (type=? AND chunk>? AND chunk<?)");
+  /* a chunk's events are a rowid range */
+  assert_plan_uses (f->store,
+                    "SELECT n.id FROM chunk_pids c CROSS JOIN event_rows n WHERE c.pid = 12 AND "
+                    "n.id BETWEEN c.chunk << 10 AND (c.chunk << 10) + 1023 AND n.pid = 12",
+                    "INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
   assert_plan_uses (f->store,
                     "SELECT * FROM sched_slices WHERE cpu = 0 AND start_ts BETWEEN 1 AND 2",
                     "sched_slices_cpu_ts");

@@ -162,6 +162,43 @@ def test_store(label, dat, store, full):
               {'read', 'write'} & {r['kind'] for r in got},
               [r for r in got if r['kind'] != kind(r['rwbs'])][:3])
 
+    # the function counts the importer keeps in symbols are those of the
+    # func_calls view, which reads each event's payload
+    r = rows(store, 'SELECT (SELECT count(*) FROM func_calls) AS n, (SELECT count(*) FROM ('
+                    'SELECT s.id, s.calls, s.returns, s.total_ns, s.max_ns FROM symbols s '
+                    'WHERE s.calls > 0 OR s.returns > 0 EXCEPT '
+                    'SELECT func, sum(kind < 2), sum(kind = 2 AND duration_ns IS NOT NULL), '
+                    'coalesce(sum(duration_ns), 0), max(duration_ns) FROM func_calls '
+                    'GROUP BY func)) AS bad, (SELECT count(*) FROM func_calls WHERE func IS NULL) '
+                    'AS unnamed, (SELECT sum(calls) FROM symbols) AS calls, '
+                    "(SELECT count(*) FROM events WHERE name IN ('function', 'funcgraph_entry')) "
+                    'AS entries')[0]
+    if r['n']:
+        check('%s: symbols.calls, returns, total_ns and max_ns are the func_calls view\'s '
+              '(%d function events)' % (label, r['n']),
+              r['bad'] == 0 and r['unnamed'] == 0 and r['calls'] == r['entries'], r)
+
+    # the chunk tables hold, for every chunk of 1024 ids, exactly the events
+    # of each type, task and CPU that event_rows has there
+    for table, key, source in (
+            ('chunk_types', 'type', 'event_rows e'),
+            ('chunk_pids', 'pid', 'event_rows e'),
+            ('chunk_cpus', 'buffer_id, cpu',
+             'event_rows e JOIN event_types t ON t.id = e.type')):
+        counted = ('SELECT %s, e.id >> 10 AS chunk, count(*) AS events FROM %s '
+                   'GROUP BY %s, e.id >> 10'
+                   % (key, source, key))
+        stored = 'SELECT %s, chunk, events FROM %s' % (key, table)
+        r = rows(store, 'SELECT (SELECT count(*) FROM (%s EXCEPT %s)) AS missing, '
+                        '(SELECT count(*) FROM (%s EXCEPT %s)) AS extra, '
+                        '(SELECT count(*) FROM %s) AS n, (SELECT sum(events) FROM %s) AS events, '
+                        '(SELECT count(*) FROM event_rows) AS all_events'
+                 % (counted, stored, stored, counted, table, table))[0]
+        check('%s: %s holds the events of each %s in each chunk (%d rows)'
+              % (label, table, key, r['n']),
+              r['missing'] == 0 and r['extra'] == 0 and r['n'] > 0
+              and r['events'] == r['all_events'], r)
+
 
 def schema_examples():
     text = open(schema_md).read()

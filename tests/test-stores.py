@@ -26,12 +26,22 @@ def check(name, ok, detail=''):
     results.append((name, bool(ok), detail))
 
 
+# commands whose messages were not UTF-8 (SQLite quotes a damaged store's
+# bytes)
+not_utf8 = []
+
+
 def run(*args):
     try:
-        r = subprocess.run([remora] + list(args), capture_output=True, text=True, timeout=GUARD)
-        return r.returncode, r.stdout, r.stderr
+        r = subprocess.run([remora] + list(args), capture_output=True, timeout=GUARD)
     except subprocess.TimeoutExpired:
         return None, '', 'hung'
+    try:
+        err = r.stderr.decode('utf-8')
+    except UnicodeDecodeError:
+        err = r.stderr.decode('utf-8', 'replace')
+        not_utf8.append('%s: %s' % (' '.join(args[:1]), err.strip()[:200]))
+    return r.returncode, r.stdout.decode('utf-8', 'replace'), err
 
 
 def refused(rc, err, path, *words):
@@ -71,7 +81,7 @@ try:
         'meta.events is missing': "DELETE FROM meta WHERE key = 'events';",
         'event_rows is missing': "DROP VIEW events; DROP TABLE event_rows;",
         'sched_slices is missing': "DROP TABLE sched_slices;",
-        'an index is missing': "DROP INDEX event_rows_cpu;",
+        'an index is missing': "DROP INDEX wakeups_latency;",
         'a trigger was added':
             "CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END;",
         'a table was added': "CREATE TABLE extra (x);",
@@ -138,6 +148,8 @@ try:
             rc, out, err = run(*cmd)
             check('flipped bytes %d: %s works or says the store is damaged' % (i, cmd[0]),
                   rc == 0 or refused(rc, err, store), 'rc=%s %s' % (rc, err.strip()[:300]))
+    check('every message is UTF-8, damaged bytes of the store replaced',
+          not not_utf8, '\n'.join(not_utf8[:6]))
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 
