@@ -101,22 +101,23 @@ remora_import_flush_chunk (Import *im)
 {
   ChunkRec c;
   guint32  n = GUINT32_TO_LE (im->chunk_count);
-  gsize    raw_len, bound, len;
-  guint8  *raw;
+  gsize    head = 4 + 2 * (gsize) im->chunk_count;
+  gsize    payloads = im->chunk_data->len - CHUNK_HEAD;
+  gsize    bound, len;
 
   if (im->chunk_count == 0)
     return;
 
-  raw_len = 4 + im->chunk_sizes->len + im->chunk_data->len;
-  raw = g_malloc (raw_len);
-  memcpy (raw, &n, 4);
-  memcpy (raw + 4, im->chunk_sizes->data, im->chunk_sizes->len);
-  memcpy (raw + 4 + im->chunk_sizes->len, im->chunk_data->data, im->chunk_data->len);
-  bound = ZSTD_compressBound (raw_len);
+  /* the count before the sizes; the payloads right after the sizes (they
+   * already are, unless the chunk is short: the trace's last) */
+  memcpy (im->chunk_data->data, &n, 4);
+  if (head < CHUNK_HEAD)
+    memmove (im->chunk_data->data + head, im->chunk_data->data + CHUNK_HEAD, payloads);
+  bound = ZSTD_compressBound (head + payloads);
   g_byte_array_set_size (im->zbuf, bound);
-  len = ZSTD_compressCCtx (im->zctx, im->zbuf->data, bound, raw, raw_len, ZSTD_LEVEL);
+  len = ZSTD_compressCCtx (im->zctx, im->zbuf->data, bound, im->chunk_data->data, head + payloads,
+                           ZSTD_LEVEL);
   g_assert (!ZSTD_isError (len));
-  g_free (raw);
 
   c.chunk = (im->next_id - 1) >> CHUNK_SHIFT;
   c.first_id = im->next_id - im->chunk_count;
@@ -128,8 +129,7 @@ remora_import_flush_chunk (Import *im)
   tally_flush (&im->chunk_types, c.chunk, im->cur->chunk_types);
   tally_flush (&im->chunk_pids, c.chunk, im->cur->chunk_pids);
   tally_flush (&im->chunk_cpus, c.chunk, im->cur->chunk_cpus);
-  g_byte_array_set_size (im->chunk_sizes, 0);
-  g_byte_array_set_size (im->chunk_data, 0);
+  g_byte_array_set_size (im->chunk_data, CHUNK_HEAD);
   im->chunk_count = 0;
 }
 
@@ -593,25 +593,15 @@ on_name (Import *im, BufferState *b, struct tep_record *rec, int tep_type)
     }
 }
 
-/* Returns FALSE to stop: cancelled, or the writer failed. */
-gboolean
-remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
+/* Checks a record against its format and counts it damaged (kept, as
+ * trace-cmd report shows it too, but with none of its fields decoded) when
+ * it does not fit. Returns its event id in the trace, −1 when unknown. */
+static int
+classify (Import *im, BufferState *b, struct tep_record *rec, guint flags, gboolean *damaged)
 {
-  CpuState         *cs;
-  EventRec          e;
-  gint64            id = im->next_id;
   struct tep_event *event = NULL;
-  gboolean          damaged = FALSE;
-  int               cpu;
-  int               tep_type = -1;
-  guint16           size16;
 
-  cpu = rec->cpu;
-  if (cpu < 0 || cpu >= REMORA_TRACE_MAX_CPUS || rec->size < 0 || rec->size > G_MAXUINT16)
-    return TRUE;
-
-  /* A damaged record is kept (trace-cmd report shows it too) and counted,
-   * but none of its fields is decoded. */
+  *damaged = TRUE;
   if (flags & REMORA_RAW_RECORD_DAMAGED_TIME)
     im->damaged_time++;
   if ((gint64) rec->ts < im->first_ts || (gint64) rec->ts > im->last_ts)
@@ -619,110 +609,117 @@ remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, gui
   if (flags & REMORA_RAW_RECORD_DAMAGED_SIZE)
     {
       im->damaged_payload++;
-      damaged = TRUE;
+      return -1;
     }
-  else
-    switch (remora_payload_check (b->tep, im->common_size, rec, &event))
-      {
-      case REMORA_PAYLOAD_OK:
-        tep_type = event->id;
-        break;
-      case REMORA_PAYLOAD_UNKNOWN:
-        im->damaged_unknown++;
-        damaged = TRUE;
-        tep_type = tep_data_type (b->tep, rec); /* kept as unknown_event_ID */
-        break;
-      case REMORA_PAYLOAD_SHORT:
-      case REMORA_PAYLOAD_MISFIT:
-      default:
-        im->damaged_payload++;
-        damaged = TRUE;
-        /* a misfit still has its id: it is counted under its event */
-        tep_type = event ? event->id : -1;
-        break;
-      }
-
-  cs = cpu_state (b, cpu);
-  if (cs->first_ts < 0)
-    cs->first_ts = cs->slice_start = (gint64) rec->ts;
-  cs->last_ts = (gint64) rec->ts;
-  cs->events++;
-
-  if (rec->missed_events != 0)
+  switch (remora_payload_check (b->tep, im->common_size, rec, &event))
     {
-      LostRec l = { .buffer = b->index, .cpu = cpu, .ts = (gint64) rec->ts };
-      l.known = rec->missed_events > 0;
-      l.count = l.known ? rec->missed_events : 0;
-      if (l.known)
-        cs->lost_known += rec->missed_events;
-      cs->lost_marks++;
-      g_array_append_val (im->cur->lost, l);
-      remora_wakeup_pairer_lost (&b->wakeups, cpu);
-      /* What ran through the gap is unknown: end the open slice here. */
-      remora_import_end_slice (im, b, cs, cpu, (gint64) rec->ts);
+    case REMORA_PAYLOAD_OK:
+      *damaged = FALSE;
+      return event->id;
+    case REMORA_PAYLOAD_UNKNOWN:
+      im->damaged_unknown++;
+      return tep_data_type (b->tep, rec); /* kept as unknown_event_ID */
+    case REMORA_PAYLOAD_SHORT:
+    case REMORA_PAYLOAD_MISFIT:
+    default:
+      im->damaged_payload++;
+      /* a misfit still has its id: it is counted under its event */
+      return event ? event->id : -1;
     }
+}
 
-  e.ts = (gint64) rec->ts;
-  e.cpu = cpu;
-  e.pid = tep_type >= 0 ? tep_data_pid (b->tep, rec) : -1;
-  e.type = type_of (im, b, tep_type);
+/* The kernel lost events on @cpu before @rec */
+static void
+on_gap (Import *im, BufferState *b, CpuState *cs, int cpu, struct tep_record *rec)
+{
+  LostRec l = { .buffer = b->index, .cpu = cpu, .ts = (gint64) rec->ts };
+
+  l.known = rec->missed_events > 0;
+  l.count = l.known ? rec->missed_events : 0;
+  if (l.known)
+    cs->lost_known += rec->missed_events;
+  cs->lost_marks++;
+  g_array_append_val (im->cur->lost, l);
+  remora_wakeup_pairer_lost (&b->wakeups, cpu);
+  /* What ran through the gap is unknown: end the open slice here. */
+  remora_import_end_slice (im, b, cs, cpu, (gint64) rec->ts);
+}
+
+/* The record's row, summaries, counts, payload and chunk tallies */
+static void
+add_row (Import *im, BufferState *b, CpuState *cs, const EventRec *e, struct tep_record *rec)
+{
+  guint16 size16 = GUINT16_TO_LE ((guint16) rec->size);
 
   /* Level-of-detail cells: this CPU gets nothing more before its open slice
    * began (a buffer without sched_switch has no slices: before this record). */
-  remora_lod_builder_add_event (im->lod, b->index, cpu, (gint64) rec->ts, rec->missed_events != 0);
-  if (e.pid >= 0)
-    remora_lod_builder_add_task_event (im->lod, b->index, e.pid, (gint64) rec->ts);
-  remora_lod_builder_advance (im->lod, b->index, cpu,
-                              b->id_switch >= 0 ? cs->slice_start : (gint64) rec->ts);
+  remora_lod_builder_add_event (im->lod, b->index, e->cpu, e->ts, rec->missed_events != 0);
+  if (e->pid >= 0)
+    remora_lod_builder_add_task_event (im->lod, b->index, e->pid, e->ts);
+  remora_lod_builder_advance (im->lod, b->index, e->cpu,
+                              b->id_switch >= 0 ? cs->slice_start : e->ts);
 
   if (im->cur->first_id < 0)
-    im->cur->first_id = id;
-  g_array_append_val (im->cur->events, e);
+    im->cur->first_id = im->next_id;
+  g_array_append_val (im->cur->events, *e);
 
-  if (e.type >= 0)
+  if (e->type >= 0)
     {
-      if ((guint) e.type >= im->type_counts->len)
-        g_array_set_size (im->type_counts, e.type + 1);
-      g_array_index (im->type_counts, gint64, e.type)++;
+      if ((guint) e->type >= im->type_counts->len)
+        g_array_set_size (im->type_counts, e->type + 1);
+      g_array_index (im->type_counts, gint64, e->type)++;
     }
-  if (e.pid >= 0 && e.pid < PID_BITS)
-    im->pid_bits[e.pid >> 3] |= 1 << (e.pid & 7);
-  else if (e.pid >= 0)
-    g_hash_table_add (im->big_pids, GINT_TO_POINTER (e.pid));
-  if (e.ts < im->prev_ts)
+  if (e->pid >= 0 && e->pid < PID_BITS)
+    im->pid_bits[e->pid >> 3] |= 1 << (e->pid & 7);
+  else if (e->pid >= 0)
+    g_hash_table_add (im->big_pids, GINT_TO_POINTER (e->pid));
+  if (e->ts < im->prev_ts)
     im->ts_monotonic = FALSE;
-  im->prev_ts = e.ts;
+  im->prev_ts = e->ts;
 
   /* payload into the current chunk */
   if (im->chunk_count == 0)
-    im->chunk_first_ts = e.ts;
-  size16 = GUINT16_TO_LE ((guint16) rec->size);
-  g_byte_array_append (im->chunk_sizes, (guint8 *) &size16, 2);
+    im->chunk_first_ts = e->ts;
+  memcpy (im->chunk_data->data + 4 + 2 * (gsize) im->chunk_count, &size16, 2);
   g_byte_array_append (im->chunk_data, rec->data, rec->size);
   im->chunk_count++;
   im->next_id++;
-  tally_add (&im->chunk_types, 0, e.type);
-  tally_add (&im->chunk_pids, 0, e.pid);
-  tally_add (&im->chunk_cpus, b->index, cpu);
+  tally_add (&im->chunk_types, 0, e->type);
+  tally_add (&im->chunk_pids, 0, e->pid);
+  tally_add (&im->chunk_cpus, b->index, e->cpu);
+}
 
-  if (damaged)
-    ;
-  else if (tep_type == b->id_switch)
-    on_switch (im, b, cs, rec, id, cpu);
+static void
+on_wakeup (Import *im, BufferState *b, struct tep_record *rec, gint64 id, int tep_type, int waker)
+{
+  gboolean                 is_new = tep_type == b->id_wakeup_new;
+  char                     comm[17];
+  int                      pid = (int) field_num (is_new ? b->wn_pid : b->wk_pid, rec, 0);
+  const char              *c = field_str (is_new ? b->wn_comm : b->wk_comm, rec, comm, sizeof comm);
+  struct tep_format_field *target = is_new ? b->wn_target_cpu : b->wk_target_cpu;
+
+  remember_comm (im, pid, (gint64) rec->ts, c);
+  remora_wakeup_pairer_wakeup (&b->wakeups, id, (gint64) rec->ts, rec->cpu, pid, c,
+                               (int) field_num (target, rec, -1), is_new, waker);
+}
+
+/* What an undamaged record of event @tep_type adds to the pairs, the
+ * function counts, the prints and the task names */
+static void
+decode_fields (Import            *im,
+               BufferState       *b,
+               CpuState          *cs,
+               struct tep_record *rec,
+               gint64             id,
+               int                tep_type,
+               int                pid)
+{
+  if (tep_type == b->id_switch)
+    on_switch (im, b, cs, rec, id, rec->cpu);
   else if (tep_type == b->id_wakeup || tep_type == b->id_wakeup_new)
-    {
-      gboolean    is_new = tep_type == b->id_wakeup_new;
-      char        comm[17];
-      int         pid = (int) field_num (is_new ? b->wn_pid : b->wk_pid, rec, 0);
-      const char *c = field_str (is_new ? b->wn_comm : b->wk_comm, rec, comm, sizeof comm);
-      struct tep_format_field *target = is_new ? b->wn_target_cpu : b->wk_target_cpu;
-
-      remember_comm (im, pid, (gint64) rec->ts, c);
-      remora_wakeup_pairer_wakeup (&b->wakeups, id, (gint64) rec->ts, cpu, pid, c,
-                                   (int) field_num (target, rec, -1), is_new, e.pid);
-    }
+    on_wakeup (im, b, rec, id, tep_type, pid);
   else if (tep_type == b->id_issue || tep_type == b->id_complete || tep_type == b->id_requeue)
-    on_block (b, rec, id, cpu, e.pid, tep_type);
+    on_block (b, rec, id, rec->cpu, pid, tep_type);
   else if (tep_type == b->id_function || tep_type == b->id_fentry || tep_type == b->id_fexit)
     on_func (im, b, rec, tep_type);
   else if (tep_type == b->id_print && b->pr_buf != NULL)
@@ -730,6 +727,37 @@ remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, gui
   else if (tep_type == b->id_exec || tep_type == b->id_fork || tep_type == b->id_rename ||
            g_hash_table_contains (b->namers, GINT_TO_POINTER (tep_type)))
     on_name (im, b, rec, tep_type);
+}
+
+/* Returns FALSE to stop: cancelled, or the writer failed. */
+gboolean
+remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, guint flags)
+{
+  CpuState *cs;
+  EventRec  e;
+  gint64    id = im->next_id;
+  gboolean  damaged;
+  int       tep_type;
+
+  if (rec->cpu < 0 || rec->cpu >= REMORA_TRACE_MAX_CPUS || rec->size < 0 || rec->size > G_MAXUINT16)
+    return TRUE;
+  tep_type = classify (im, b, rec, flags, &damaged);
+
+  cs = cpu_state (b, rec->cpu);
+  if (cs->first_ts < 0)
+    cs->first_ts = cs->slice_start = (gint64) rec->ts;
+  cs->last_ts = (gint64) rec->ts;
+  cs->events++;
+  if (rec->missed_events != 0)
+    on_gap (im, b, cs, rec->cpu, rec);
+
+  e.ts = (gint64) rec->ts;
+  e.cpu = rec->cpu;
+  e.pid = tep_type >= 0 ? tep_data_pid (b->tep, rec) : -1;
+  e.type = type_of (im, b, tep_type);
+  add_row (im, b, cs, &e, rec);
+  if (!damaged)
+    decode_fields (im, b, cs, rec, id, tep_type, e.pid);
 
   if ((im->next_id & ((1 << CHUNK_SHIFT) - 1)) == 0)
     remora_import_flush_chunk (im);

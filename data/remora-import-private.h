@@ -34,9 +34,11 @@
 
 G_BEGIN_DECLS
 
-#define BATCH_EVENTS    8192
-#define N_BATCHES       4
-#define CHUNK_SHIFT     REMORA_STORE_CHUNK_SHIFT
+#define BATCH_EVENTS 8192
+#define N_BATCHES    4
+#define CHUNK_SHIFT  REMORA_STORE_CHUNK_SHIFT
+/* a chunk's count and sizes before its payloads (see event_payloads) */
+#define CHUNK_HEAD      (4 + (2 << CHUNK_SHIFT))
 #define CHECK_INTERVAL  4096
 #define TEP_ID_MAP_SIZE 65536
 #define PID_BITS        (1 << 22) /* the kernel's largest pid_max */
@@ -282,8 +284,7 @@ struct _Import
   gint64            first_ts;
   gint64            last_ts;
   gint64            records_seen_first_ts; /* first record's ts, for progress */
-  GByteArray       *chunk_sizes;
-  GByteArray       *chunk_data;
+  GByteArray       *chunk_data;            /* CHUNK_HEAD bytes, then the payloads */
   guint32           chunk_count;
   gint64            chunk_first_ts;
   ChunkTally        chunk_types;

@@ -207,7 +207,6 @@ import_clear (Import *im)
   g_clear_pointer (&im->names_now, g_hash_table_unref);
   g_clear_pointer (&im->symbols, g_hash_table_unref);
   g_clear_pointer (&im->symbol_stats, g_array_unref);
-  g_clear_pointer (&im->chunk_sizes, g_byte_array_unref);
   g_clear_pointer (&im->chunk_data, g_byte_array_unref);
   g_clear_pointer (&im->zbuf, g_byte_array_unref);
   g_clear_pointer (&im->zctx, ZSTD_freeCCtx);
@@ -243,47 +242,6 @@ open_headers (Import *im, const char *readable_path, GError **error)
   return TRUE;
 }
 
-typedef struct
-{
-  Import     *im;
-  const char *path;
-  gboolean    ok;
-  GError     *error;
-} HeadersJob;
-
-static gpointer
-open_headers_thread (gpointer data)
-{
-  HeadersJob *job = data;
-
-  job->ok = open_headers (job->im, job->path, &job->error);
-  return NULL;
-}
-
-/* Starts the reader child and reads the trace's headers here meanwhile:
- * both parse the file's headers (a compressed file's sections too). */
-static gboolean
-start_reading (Import *im, const char *readable_path, GError **error)
-{
-  HeadersJob job = { im, readable_path, FALSE, NULL };
-  GThread   *thread = g_thread_new ("remora-headers", open_headers_thread, &job);
-
-  im->reader =
-      remora_trace_reader_start (readable_path, im->self->trace_path, im->cancellable, error);
-  g_thread_join (thread);
-  if (im->reader == NULL)
-    {
-      g_clear_error (&job.error);
-      return FALSE;
-    }
-  if (!job.ok)
-    {
-      g_propagate_error (error, job.error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The decoder's state: the span, each buffer's, names, chunks, summaries. */
 static void
 setup_state (Import *im)
@@ -310,8 +268,8 @@ setup_state (Import *im)
   im->names_now = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->symbols = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im->symbol_stats = g_array_new (FALSE, TRUE, sizeof (SymbolStats));
-  im->chunk_sizes = g_byte_array_sized_new (2 << CHUNK_SHIFT);
   im->chunk_data = g_byte_array_sized_new (64 << CHUNK_SHIFT);
+  g_byte_array_set_size (im->chunk_data, CHUNK_HEAD);
   im->zbuf = g_byte_array_new ();
   im->zctx = ZSTD_createCCtx ();
   im->lod_zbuf = g_byte_array_new ();
@@ -483,7 +441,10 @@ remora_importer_run (RemoraImporter *self, GCancellable *cancellable, GError **e
       !remora_trace_check_run (&check, self->trace_path, scratch, cancellable, error))
     goto out;
 
-  if (!start_reading (&im, check.readable_path, error))
+  /* the reader child opens the trace first: libtracecmd may crash or leak
+   * on a damaged file, which the child's open finds */
+  im.reader = remora_trace_reader_start (check.readable_path, self->trace_path, cancellable, error);
+  if (im.reader == NULL || !open_headers (&im, check.readable_path, error))
     goto out;
   setup_state (&im);
 

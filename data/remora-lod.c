@@ -769,7 +769,8 @@ task_sweep_level (RemoraLodBuilder *self,
                   gint64            b,
                   int               state,
                   int               cpu,
-                  const GArray     *events)
+                  const gint64     *events,
+                  guint             n_events_all)
 {
   TaskLevel *L = &t->levels[level];
   int        shift = REMORA_LOD_CELL_SHIFT (level);
@@ -783,7 +784,7 @@ task_sweep_level (RemoraLodBuilder *self,
       gint64 piece_end = MIN (b, cell_end);
       guint  n_events = 0;
 
-      while (e < events->len && g_array_index (events, gint64, e) < piece_end)
+      while (e < n_events_all && events[e] < piece_end)
         {
           n_events++;
           e++;
@@ -798,8 +799,8 @@ task_sweep_level (RemoraLodBuilder *self,
             {
               gint64 skip_to = (b >> shift) << shift;
               /* events later in the segment stop the skip at their cell */
-              if (e < events->len)
-                skip_to = MIN (skip_to, (g_array_index (events, gint64, e) >> shift) << shift);
+              if (e < n_events_all)
+                skip_to = MIN (skip_to, (events[e] >> shift) << shift);
               a = MAX (skip_to, cell_end);
               continue;
             }
@@ -824,20 +825,19 @@ task_sweep_level (RemoraLodBuilder *self,
 static void
 task_segment (RemoraLodBuilder *self, TaskLod *t, gint64 a, gint64 b, int state, int cpu)
 {
-  g_autoptr (GArray) events = NULL;
   guint n = 0;
 
   a = MAX (a, t->swept);
   b = MIN (b, self->span_end);
   if (b <= a)
     return;
+  /* the task's events before @b, swept into every level, then dropped */
   while (n < t->events->len && g_array_index (t->events, gint64, n) < b)
     n++;
-  events = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  g_array_append_vals (events, t->events->data, n);
-  g_array_remove_range (t->events, 0, n);
   for (int k = 0; k < self->n_levels; k++)
-    task_sweep_level (self, t, k, a, b, state, cpu, events);
+    task_sweep_level (self, t, k, a, b, state, cpu, (const gint64 *) (void *) t->events->data, n);
+  if (n > 0)
+    g_array_remove_range (t->events, 0, n);
   t->swept = b;
 }
 
