@@ -214,17 +214,15 @@ static gint64
 intern_symbol (Import *im, struct tep_handle *tep, guint64 addr)
 {
   gpointer  value;
-  SymbolRec s;
+  SymbolRec s = { (gint64) addr };
 
   if (g_hash_table_lookup_extended (im->symbols, &addr, NULL, &value))
     return GPOINTER_TO_SIZE (value);
-  s.id = ++im->n_symbols;
-  s.addr = (gint64) addr;
   s.name = g_strdup (tep_find_function (tep, addr));
-  g_array_append_val (im->cur->symbols, s);
-  g_array_set_size (im->symbol_stats, s.id + 1);
-  g_hash_table_insert (im->symbols, g_memdup2 (&addr, sizeof addr), GSIZE_TO_POINTER (s.id));
-  return s.id;
+  g_array_append_val (im->symbol_rows, s);
+  g_hash_table_insert (im->symbols, g_memdup2 (&addr, sizeof addr),
+                       GSIZE_TO_POINTER (im->symbol_rows->len));
+  return im->symbol_rows->len;
 }
 
 static void
@@ -505,8 +503,8 @@ on_block (BufferState *b, struct tep_record *rec, gint64 id, int cpu, int pid, i
 static void
 on_func (Import *im, BufferState *b, struct tep_record *rec, int type)
 {
-  gint64       func;
-  SymbolStats *st;
+  gint64     func;
+  SymbolRec *st;
 
   if (type == b->id_function)
     {
@@ -518,7 +516,7 @@ on_func (Import *im, BufferState *b, struct tep_record *rec, int type)
     func = intern_symbol (im, b->tep, field_num (b->fe_func, rec, 0));
   else
     func = intern_symbol (im, b->tep, field_num (b->fx_func, rec, 0));
-  st = &g_array_index (im->symbol_stats, SymbolStats, func);
+  st = &g_array_index (im->symbol_rows, SymbolRec, func - 1);
   if (type != b->id_fexit)
     st->calls++;
   else if (b->fx_calltime != NULL && b->fx_rettime != NULL)

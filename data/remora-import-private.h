@@ -142,21 +142,17 @@ typedef struct
   gboolean task;
 } LodRec;
 
+/* A row of symbols: a function the function events name, and what they
+ * say of it */
 typedef struct
 {
-  gint64 id;
   gint64 addr;
   char  *name;
-} SymbolRec;
-
-/* What the function events say of one symbol (symbols.calls, ...) */
-typedef struct
-{
   gint64 calls;
   gint64 returns;
   gint64 total_ns;
   gint64 max_ns;
-} SymbolStats;
+} SymbolRec;
 
 typedef struct
 {
@@ -181,7 +177,6 @@ typedef struct
   GArray  *blocks;
   GArray  *lost;
   GArray  *prints;
-  GArray  *symbols;
   GArray  *types;
   GArray  *lods;
   gboolean final;
@@ -266,12 +261,11 @@ struct _Import
   struct tracecmd_input *head;    /* the trace's headers: formats, kallsyms, cmdlines */
   RemoraTraceReader     *reader;
   int                    n_types;
-  GHashTable            *comms;     /* pid -> char* comm, the last one seen */
-  GArray                *names;     /* NameRec: each pid's first name and its changes */
-  GHashTable            *names_now; /* pid -> char* comm, its name at the last record */
-  GHashTable            *symbols;   /* addr -> id */
-  gint64                 n_symbols;
-  GArray                *symbol_stats; /* SymbolStats by symbols.id */
+  GHashTable            *comms;       /* pid -> char* comm, the last one seen */
+  GArray                *names;       /* NameRec: each pid's first name and its changes */
+  GHashTable            *names_now;   /* pid -> char* comm, its name at the last record */
+  GHashTable            *symbols;     /* addr -> id */
+  GArray                *symbol_rows; /* SymbolRec by id − 1, written at the end */
 
   /* damaged records, by what was wrong (see remora_importer_run) */
   gint64 damaged_unknown; /* an event id with no format */
@@ -328,7 +322,6 @@ struct _Import
   sqlite3_stmt *st_block;
   sqlite3_stmt *st_lost;
   sqlite3_stmt *st_print;
-  sqlite3_stmt *st_symbol;
   sqlite3_stmt *st_type;
   sqlite3_stmt *st_lod;
   sqlite3_stmt *st_lod_task;
@@ -342,6 +335,7 @@ void     remora_import_flush_batch (Import *im, gboolean final);
 void     remora_import_flush_chunk (Import *im);
 void     remora_import_chunk_tally_init (ChunkTally *t);
 void     remora_import_chunk_tally_clear (ChunkTally *t);
+void     remora_import_symbol_clear (gpointer data);
 void     remora_import_emit_lod (int           level,
                                  int           buffer,
                                  int           cpu,

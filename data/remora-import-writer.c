@@ -29,7 +29,6 @@ batch_reset (Batch *b)
     g_bytes_unref (g_array_index (b->lods, LodRec, i).data);
   g_array_set_size (b->lods, 0);
   clear_string_field (b->prints, G_STRUCT_OFFSET (PrintRec, text));
-  clear_string_field (b->symbols, G_STRUCT_OFFSET (SymbolRec, name));
   clear_string_field (b->types, G_STRUCT_OFFSET (TypeRec, system));
   clear_string_field (b->types, G_STRUCT_OFFSET (TypeRec, name));
   g_array_set_size (b->events, 0);
@@ -42,7 +41,6 @@ batch_reset (Batch *b)
   g_array_set_size (b->blocks, 0);
   g_array_set_size (b->lost, 0);
   g_array_set_size (b->prints, 0);
-  g_array_set_size (b->symbols, 0);
   g_array_set_size (b->types, 0);
   b->first_id = -1;
   b->final = FALSE;
@@ -62,7 +60,6 @@ remora_import_batch_new (void)
   b->blocks = g_array_new (FALSE, FALSE, sizeof (BlockRec));
   b->lost = g_array_new (FALSE, FALSE, sizeof (LostRec));
   b->prints = g_array_new (FALSE, FALSE, sizeof (PrintRec));
-  b->symbols = g_array_new (FALSE, FALSE, sizeof (SymbolRec));
   b->types = g_array_new (FALSE, FALSE, sizeof (TypeRec));
   b->lods = g_array_new (FALSE, FALSE, sizeof (LodRec));
   b->first_id = -1;
@@ -83,7 +80,6 @@ remora_import_batch_free (Batch *b)
   g_array_unref (b->blocks);
   g_array_unref (b->lost);
   g_array_unref (b->prints);
-  g_array_unref (b->symbols);
   g_array_unref (b->types);
   g_array_unref (b->lods);
   g_free (b);
@@ -348,28 +344,11 @@ write_prints_and_summaries (Import *im, Batch *b, GError **error)
   return TRUE;
 }
 
-/* The symbols the function events name (their counts at the end) */
-static gboolean
-write_functions (Import *im, Batch *b, GError **error)
-{
-  for (guint i = 0; i < b->symbols->len; i++)
-    {
-      SymbolRec *s = &g_array_index (b->symbols, SymbolRec, i);
-      sqlite3_bind_int64 (im->st_symbol, 1, s->id);
-      sqlite3_bind_int64 (im->st_symbol, 2, s->addr);
-      remora_sqlite_bind_text_or_null (im->st_symbol, 3, s->name);
-      if (!step (im, im->st_symbol, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 write_batch (Import *im, Batch *b, GError **error)
 {
   return write_rows (im, b, error) && write_sched (im, b, error) &&
-         write_blocks_and_gaps (im, b, error) && write_prints_and_summaries (im, b, error) &&
-         write_functions (im, b, error);
+         write_blocks_and_gaps (im, b, error) && write_prints_and_summaries (im, b, error);
 }
 
 gpointer
@@ -643,28 +622,34 @@ write_type_counts (Import *im, GError **error)
   return TRUE;
 }
 
-/* What the function events said of each symbol */
+void
+remora_import_symbol_clear (gpointer data)
+{
+  g_free (((SymbolRec *) data)->name);
+}
+
+/* The functions the function events named, and what they said of each */
 static gboolean
-write_symbol_stats (Import *im, GError **error)
+write_symbols (Import *im, GError **error)
 {
   g_autoptr (sqlite3_stmt) st = NULL;
 
   if (!remora_sqlite_prepare (im->db,
-                              "UPDATE symbols SET calls = ?, returns = ?, total_ns = ?, "
-                              "max_ns = ? WHERE id = ?",
+                              "INSERT INTO symbols (id, addr, name, calls, returns, total_ns, "
+                              "max_ns) VALUES (?, ?, ?, ?, ?, ?, ?)",
                               FALSE, &st, im->store_path, error))
     return FALSE;
-  for (guint i = 1; i < im->symbol_stats->len; i++)
+  for (guint i = 0; i < im->symbol_rows->len; i++)
     {
-      const SymbolStats *s = &g_array_index (im->symbol_stats, SymbolStats, i);
+      const SymbolRec *s = &g_array_index (im->symbol_rows, SymbolRec, i);
 
-      if (s->calls == 0 && s->returns == 0)
-        continue;
-      sqlite3_bind_int64 (st, 1, s->calls);
-      sqlite3_bind_int64 (st, 2, s->returns);
-      sqlite3_bind_int64 (st, 3, s->total_ns);
-      remora_sqlite_bind_int64_or_null (st, 4, s->returns == 0, s->max_ns);
-      sqlite3_bind_int (st, 5, (int) i);
+      sqlite3_bind_int64 (st, 1, i + 1);
+      sqlite3_bind_int64 (st, 2, s->addr);
+      remora_sqlite_bind_text_or_null (st, 3, s->name);
+      sqlite3_bind_int64 (st, 4, s->calls);
+      sqlite3_bind_int64 (st, 5, s->returns);
+      sqlite3_bind_int64 (st, 6, s->total_ns);
+      remora_sqlite_bind_int64_or_null (st, 7, s->returns == 0, s->max_ns);
       if (!step (im, st, error))
         return FALSE;
     }
@@ -675,7 +660,7 @@ gboolean
 remora_import_write_small_tables (Import *im, GError **error)
 {
   return write_buffers (im, error) && write_tasks (im, error) && write_task_names (im, error) &&
-         write_type_counts (im, error) && write_symbol_stats (im, error);
+         write_type_counts (im, error) && write_symbols (im, error);
 }
 
 /* Copies the trace's headers (formats, kallsyms, printk formats, cmdlines)
@@ -805,8 +790,6 @@ remora_import_prepare_writer (Import *im, GError **error)
              TRUE, &im->st_lost, im->store_path, error) &&
          remora_sqlite_prepare (im->db, "INSERT INTO prints (event_id, text) VALUES (?, ?)", TRUE,
                                 &im->st_print, im->store_path, error) &&
-         remora_sqlite_prepare (im->db, "INSERT INTO symbols (id, addr, name) VALUES (?, ?, ?)",
-                                TRUE, &im->st_symbol, im->store_path, error) &&
          remora_sqlite_prepare (im->db,
                                 "INSERT INTO event_types (id, buffer_id, tep_id, system, name, "
                                 "parsed) VALUES (?, ?, ?, ?, ?, ?)",
@@ -839,7 +822,6 @@ remora_import_finalize_statements (Import *im)
   g_clear_pointer (&im->st_block, sqlite3_finalize);
   g_clear_pointer (&im->st_lost, sqlite3_finalize);
   g_clear_pointer (&im->st_print, sqlite3_finalize);
-  g_clear_pointer (&im->st_symbol, sqlite3_finalize);
   g_clear_pointer (&im->st_slices, sqlite3_finalize);
   g_clear_pointer (&im->st_wakeups, sqlite3_finalize);
   g_clear_pointer (&im->st_type, sqlite3_finalize);

@@ -206,7 +206,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->names, g_array_unref);
   g_clear_pointer (&im->names_now, g_hash_table_unref);
   g_clear_pointer (&im->symbols, g_hash_table_unref);
-  g_clear_pointer (&im->symbol_stats, g_array_unref);
+  g_clear_pointer (&im->symbol_rows, g_array_unref);
   g_clear_pointer (&im->chunk_data, g_byte_array_unref);
   g_clear_pointer (&im->zbuf, g_byte_array_unref);
   g_clear_pointer (&im->zctx, ZSTD_freeCCtx);
@@ -267,7 +267,8 @@ setup_state (Import *im)
   im->names = g_array_new (FALSE, FALSE, sizeof (NameRec));
   im->names_now = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   im->symbols = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  im->symbol_stats = g_array_new (FALSE, TRUE, sizeof (SymbolStats));
+  im->symbol_rows = g_array_new (FALSE, TRUE, sizeof (SymbolRec));
+  g_array_set_clear_func (im->symbol_rows, remora_import_symbol_clear);
   im->chunk_data = g_byte_array_sized_new (64 << CHUNK_SHIFT);
   g_byte_array_set_size (im->chunk_data, CHUNK_HEAD);
   im->zbuf = g_byte_array_new ();

@@ -549,7 +549,7 @@ read_types (Scan *scan, GError **error)
 static gboolean
 mark_chunks (Scan         *scan,
              const char   *sql,
-             const gint64 *values,
+             const gint32 *values,
              guint         n_values,
              gint64        first,
              gint64        last,
@@ -562,10 +562,10 @@ mark_chunks (Scan         *scan,
 
   if (st == NULL)
     return FALSE;
-  for (guint i = 0; i < n_values; i++)
+  for (guint i = 0; i < n_values && rc == SQLITE_DONE; i++)
     {
       sqlite3_reset (st);
-      sqlite3_bind_int64 (st, 1, values[i]);
+      sqlite3_bind_int (st, 1, values[i]);
       sqlite3_bind_int64 (st, 2, first);
       sqlite3_bind_int64 (st, 3, last);
       while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -574,8 +574,6 @@ mark_chunks (Scan         *scan,
           if (c >= first && c <= last)
             seen[c - first] = 1;
         }
-      if (rc != SQLITE_DONE)
-        break;
     }
   if (!remora_store_check (scan->store, rc, error))
     return FALSE;
@@ -584,28 +582,20 @@ mark_chunks (Scan         *scan,
   return TRUE;
 }
 
-/* The indexes of @kept that are set, as values to look up */
+/* The indexes of @kept that are set */
 static GArray *
 values_kept (const guint8 *kept, guint n)
 {
-  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint32));
 
   for (guint i = 0; i < n; i++)
     if (kept[i])
       {
-        gint64 v = i;
+        gint32 v = (gint32) i;
         g_array_append_val (values, v);
       }
   return values;
 }
-
-/* A column of event_rows the filter names: its chunk table's query and
- * the values kept */
-typedef struct
-{
-  const char *sql;
-  GArray     *values;
-} ChunkColumn;
 
 /* The chunks of ids @first_id … @last_id that can hold events the filter
  * keeps: those holding events of a type, a CPU and a task it keeps (each
@@ -617,41 +607,26 @@ find_chunks (Scan *scan, gint64 first_id, gint64 last_id, guint8 **hits, GError 
   const RemoraEventFilter *f = scan->filter;
   gint64                   first = first_id >> REMORA_STORE_CHUNK_SHIFT;
   gint64                   last = last_id >> REMORA_STORE_CHUNK_SHIFT;
-  ChunkColumn              columns[3];
-  int                      n = 0;
-  gboolean                 ok = TRUE;
+  g_autoptr (GArray) types = scan->types ? values_kept (scan->types, scan->n_types) : NULL;
+  g_autoptr (GArray) cpus = f->cpus ? values_kept (f->cpus, f->n_cpus) : NULL;
 
   *hits = g_new0 (guint8, last - first + 1);
-  if (scan->types != NULL)
-    columns[n++] =
-        (ChunkColumn){ "SELECT chunk FROM chunk_types WHERE type = ?1 AND chunk BETWEEN ?2 AND ?3",
-                       values_kept (scan->types, scan->n_types) };
-  if (f->cpus != NULL)
-    columns[n++] =
-        (ChunkColumn){ "SELECT chunk FROM chunk_cpus WHERE buffer_id IN (SELECT id FROM buffers) "
-                       "AND cpu = ?1 AND chunk BETWEEN ?2 AND ?3",
-                       values_kept (f->cpus, f->n_cpus) };
-  if (f->pids != NULL)
-    {
-      GArray *pids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), f->n_pids);
-
-      for (guint i = 0; i < f->n_pids; i++)
-        {
-          gint64 v = f->pids[i];
-          g_array_append_val (pids, v);
-        }
-      columns[n++] =
-          (ChunkColumn){ "SELECT chunk FROM chunk_pids WHERE pid = ?1 AND chunk BETWEEN ?2 AND ?3",
-                         pids };
-    }
-  for (int i = 0; i < n; i++)
-    {
-      ok = ok &&
-           mark_chunks (scan, columns[i].sql, (const gint64 *) (void *) columns[i].values->data,
-                        columns[i].values->len, first, last, *hits, error);
-      g_array_unref (columns[i].values);
-    }
-  return ok ? n : -1;
+  if (types != NULL &&
+      !mark_chunks (scan,
+                    "SELECT chunk FROM chunk_types WHERE type = ?1 AND chunk BETWEEN ?2 AND ?3",
+                    (const gint32 *) (void *) types->data, types->len, first, last, *hits, error))
+    return -1;
+  if (cpus != NULL &&
+      !mark_chunks (scan,
+                    "SELECT chunk FROM chunk_cpus WHERE buffer_id IN (SELECT id FROM buffers) "
+                    "AND cpu = ?1 AND chunk BETWEEN ?2 AND ?3",
+                    (const gint32 *) (void *) cpus->data, cpus->len, first, last, *hits, error))
+    return -1;
+  if (f->pids != NULL &&
+      !mark_chunks (scan, "SELECT chunk FROM chunk_pids WHERE pid = ?1 AND chunk BETWEEN ?2 AND ?3",
+                    f->pids, f->n_pids, first, last, *hits, error))
+    return -1;
+  return (types != NULL) + (cpus != NULL) + (f->pids != NULL);
 }
 
 /* Reads the rows of ids @first_id … @last_id */
