@@ -117,22 +117,34 @@ cell_free_runs (Cell *c)
 
 /* Encoding ---------------------------------------------------------------- */
 
-static void
-put_varint (GByteArray *out, guint64 v)
+/* Writes @v as an unsigned LEB128 varint at @p (at most 10 bytes). */
+static inline guint8 *
+write_varint (guint8 *p, guint64 v)
 {
-  guint8 buf[10];
-  int    n = 0;
-
-  do
+  while (v >= 0x80)
     {
-      buf[n] = v & 0x7f;
+      *p++ = (v & 0x7f) | 0x80;
       v >>= 7;
-      if (v)
-        buf[n] |= 0x80;
-      n++;
     }
-  while (v);
-  g_byte_array_append (out, buf, n);
+  *p++ = v;
+  return p;
+}
+
+/* Room for @n more bytes at the end of @out: where they start. */
+static inline guint8 *
+reserve (GByteArray *out, gsize n)
+{
+  guint len = out->len;
+
+  g_byte_array_set_size (out, len + n);
+  return out->data + len;
+}
+
+/* Ends @out at @p, within what reserve() gave. */
+static inline void
+commit (GByteArray *out, const guint8 *p)
+{
+  g_byte_array_set_size (out, p - out->data);
 }
 
 static inline gboolean
@@ -177,22 +189,28 @@ emit_block (RemoraLodBuilder *self, CpuLod *cl, int level)
     stored += !cell_is_empty (&b->cells[i]);
   if (stored > 0)
     {
+      guint8 *p;
+
       g_byte_array_set_size (self->encoded, 0);
-      put_varint (self->encoded, stored);
+      p = write_varint (reserve (self->encoded, 10), stored);
+      commit (self->encoded, p);
       for (int i = 0; i < REMORA_LOD_BLOCK_CELLS; i++)
         {
           Cell *c = &b->cells[i];
           if (cell_is_empty (c))
             continue;
-          put_varint (self->encoded, i);
-          put_varint (self->encoded, c->n);
+          /* offset, n, n × (pid, run_ns), events, lost: 10 bytes each at most */
+          p = reserve (self->encoded, (4 + 2 * (gsize) c->n) * 10);
+          p = write_varint (p, i);
+          p = write_varint (p, c->n);
           for (guint r = 0; r < c->n; r++)
             {
-              put_varint (self->encoded, (guint32) c->runs[r].pid);
-              put_varint (self->encoded, (guint64) c->runs[r].ns);
+              p = write_varint (p, (guint32) c->runs[r].pid);
+              p = write_varint (p, (guint64) c->runs[r].ns);
             }
-          put_varint (self->encoded, c->events);
-          put_varint (self->encoded, c->lost);
+          p = write_varint (p, c->events);
+          p = write_varint (p, c->lost);
+          commit (self->encoded, p);
         }
       self->emit (level, cl->buffer, cl->cpu, b->index, self->encoded->data, self->encoded->len,
                   self->user_data);
@@ -698,7 +716,7 @@ task_emit_block (RemoraLodBuilder *self, TaskLod *t, int level)
     {
       GByteArray *out = self->encoded;
       g_byte_array_set_size (out, 0);
-      put_varint (out, L->n_encoded);
+      commit (out, write_varint (reserve (out, 10), L->n_encoded));
       g_byte_array_append (out, L->encoded->data, L->encoded->len);
       self->emit_task (level, t->buffer, t->pid, L->block, out->data, out->len, self->user_data);
     }
@@ -716,6 +734,7 @@ task_close_cell (RemoraLodBuilder *self, TaskLod *t, int level)
   TaskContent *c = &L->content;
   guint        mask = 0;
   gint64       block;
+  guint8      *p;
 
   if (L->index < 0)
     return;
@@ -730,28 +749,32 @@ task_close_cell (RemoraLodBuilder *self, TaskLod *t, int level)
       /* offset, mask of states with time, their times, CPUs, events, end */
       if (L->encoded == NULL)
         L->encoded = g_byte_array_new ();
-      put_varint (L->encoded, L->index & (REMORA_LOD_BLOCK_CELLS - 1));
+      /* 10 bytes per number at most */
+      p = reserve (L->encoded,
+                   (2 + REMORA_LOD_TASK_STATES + 1 + 2 * (gsize) (c->n_cpus + c->n_more) + 3) * 10);
+      p = write_varint (p, L->index & (REMORA_LOD_BLOCK_CELLS - 1));
       for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
         if (c->state_ns[s] > 0)
           mask |= 1u << s;
-      put_varint (L->encoded, mask);
+      p = write_varint (p, mask);
       for (int s = 0; s < REMORA_LOD_TASK_STATES; s++)
         if (c->state_ns[s] > 0)
-          put_varint (L->encoded, (guint64) c->state_ns[s]);
-      put_varint (L->encoded, c->n_cpus + c->n_more);
+          p = write_varint (p, (guint64) c->state_ns[s]);
+      p = write_varint (p, c->n_cpus + c->n_more);
       for (guint i = 0; i < c->n_cpus; i++)
         {
-          put_varint (L->encoded, (guint32) c->cpus[i].pid);
-          put_varint (L->encoded, (guint64) c->cpus[i].ns);
+          p = write_varint (p, (guint32) c->cpus[i].pid);
+          p = write_varint (p, (guint64) c->cpus[i].ns);
         }
       for (guint i = 0; i < c->n_more; i++)
         {
-          put_varint (L->encoded, (guint32) c->more[i].pid);
-          put_varint (L->encoded, (guint64) c->more[i].ns);
+          p = write_varint (p, (guint32) c->more[i].pid);
+          p = write_varint (p, (guint64) c->more[i].ns);
         }
-      put_varint (L->encoded, c->events);
-      put_varint (L->encoded, (guint32) L->carry_state);
-      put_varint (L->encoded, (guint32) (L->carry_cpu + 1));
+      p = write_varint (p, c->events);
+      p = write_varint (p, (guint32) L->carry_state);
+      p = write_varint (p, (guint32) (L->carry_cpu + 1));
+      commit (L->encoded, p);
       L->n_encoded++;
     }
   content_clear (c);
