@@ -119,7 +119,7 @@ remora_import_flush_chunk (Import *im)
                            ZSTD_LEVEL);
   g_assert (!ZSTD_isError (len));
 
-  c.chunk = (im->next_id - 1) >> CHUNK_SHIFT;
+  c.chunk = (im->next_id - 1) >> REMORA_STORE_CHUNK_SHIFT;
   c.first_id = im->next_id - im->chunk_count;
   c.last_id = im->next_id - 1;
   c.first_ts = im->chunk_first_ts;
@@ -757,7 +757,7 @@ remora_import_on_record (Import *im, BufferState *b, struct tep_record *rec, gui
   if (!damaged)
     decode_fields (im, b, cs, rec, id, tep_type, e.pid);
 
-  if ((im->next_id & ((1 << CHUNK_SHIFT) - 1)) == 0)
+  if ((im->next_id & ((1 << REMORA_STORE_CHUNK_SHIFT) - 1)) == 0)
     remora_import_flush_chunk (im);
   if (im->cur->events->len >= BATCH_EVENTS)
     remora_import_flush_batch (im, FALSE);

@@ -36,9 +36,8 @@ G_BEGIN_DECLS
 
 #define BATCH_EVENTS 8192
 #define N_BATCHES    4
-#define CHUNK_SHIFT  REMORA_STORE_CHUNK_SHIFT
 /* a chunk's count and sizes before its payloads (see event_payloads) */
-#define CHUNK_HEAD      (4 + (2 << CHUNK_SHIFT))
+#define CHUNK_HEAD      (4 + (2 << REMORA_STORE_CHUNK_SHIFT))
 #define CHECK_INTERVAL  4096
 #define TEP_ID_MAP_SIZE 65536
 #define PID_BITS        (1 << 22) /* the kernel's largest pid_max */

@@ -326,8 +326,6 @@ write_prints_and_summaries (Import *im, Batch *b, GError **error)
         {
           gsize bound = ZSTD_compressBound (len);
 
-          if (im->lod_zctx == NULL)
-            im->lod_zctx = ZSTD_createCCtx ();
           g_byte_array_set_size (im->lod_zbuf, bound);
           len = ZSTD_compressCCtx (im->lod_zctx, im->lod_zbuf->data, bound, data, len, ZSTD_LEVEL);
           g_assert (!ZSTD_isError (len));

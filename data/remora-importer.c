@@ -269,10 +269,11 @@ setup_state (Import *im)
   im->symbols = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   im->symbol_rows = g_array_new (FALSE, TRUE, sizeof (SymbolRec));
   g_array_set_clear_func (im->symbol_rows, remora_import_symbol_clear);
-  im->chunk_data = g_byte_array_sized_new (64 << CHUNK_SHIFT);
+  im->chunk_data = g_byte_array_sized_new (64 << REMORA_STORE_CHUNK_SHIFT);
   g_byte_array_set_size (im->chunk_data, CHUNK_HEAD);
   im->zbuf = g_byte_array_new ();
   im->zctx = ZSTD_createCCtx ();
+  im->lod_zctx = ZSTD_createCCtx ();
   im->lod_zbuf = g_byte_array_new ();
   im->type_counts = g_array_new (FALSE, TRUE, sizeof (gint64));
   remora_import_chunk_tally_init (&im->chunk_types);

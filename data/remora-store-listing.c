@@ -309,12 +309,14 @@ remora_store_find_neighbour (RemoraStore    *store,
    * column with it, from the event's chunk on, the nearest such event in
    * it (an event type belongs to one buffer: the same type is the same name
    * there) */
+#define FIRST REMORA_STORE_SQL_CHUNK_FIRST ("c.chunk")
+#define LAST  REMORA_STORE_SQL_CHUNK_LAST ("c.chunk")
 #define AFTER                                                                                      \
-  "n.id BETWEEN max(c.chunk << 10, ?1 + 1) AND (c.chunk << 10) + 1023", "ASC",                     \
-      "c.chunk >= ?1 >> 10 ORDER BY c.chunk ASC"
+  "n.id BETWEEN max(" FIRST ", ?1 + 1) AND " LAST, "ASC",                                          \
+      "c.chunk >= " REMORA_STORE_SQL_CHUNK_OF ("?1") " ORDER BY c.chunk ASC"
 #define BEFORE                                                                                     \
-  "n.id BETWEEN c.chunk << 10 AND min((c.chunk << 10) + 1023, ?1 - 1)", "DESC",                    \
-      "c.chunk <= ?1 >> 10 ORDER BY c.chunk DESC"
+  "n.id BETWEEN " FIRST " AND min(" LAST ", ?1 - 1)", "DESC",                                      \
+      "c.chunk <= " REMORA_STORE_SQL_CHUNK_OF ("?1") " ORDER BY c.chunk DESC"
 #define NEIGHBOUR_(ids, order, chunks, from, key, same)                                            \
   "SELECT (SELECT n.id FROM event_rows n WHERE " ids " AND " same " ORDER BY n.id " order          \
   " LIMIT 1) FROM event_rows e, " from " c WHERE e.id = ?1 AND " key " AND " chunks
@@ -331,6 +333,8 @@ remora_store_find_neighbour (RemoraStore    *store,
     { NEIGHBOUR (BEFORE, PID), NEIGHBOUR (AFTER, PID) },
     { NEIGHBOUR (BEFORE, CPU), NEIGHBOUR (AFTER, CPU) },
   };
+#undef FIRST
+#undef LAST
 #undef AFTER
 #undef BEFORE
 #undef NEIGHBOUR_

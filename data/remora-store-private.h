@@ -24,6 +24,13 @@ G_BEGIN_DECLS
  * chunk_pids, chunk_cpus): 1 << REMORA_STORE_CHUNK_SHIFT */
 #define REMORA_STORE_CHUNK_SHIFT 10
 
+/* The same in SQL: the chunk of id @x, the first and the last id of chunk
+ * @x (@x an SQL expression, as a string literal) */
+#define REMORA_STORE_SQL_CHUNK_OF(x)    "((" x ") >> " G_STRINGIFY (REMORA_STORE_CHUNK_SHIFT) ")"
+#define REMORA_STORE_SQL_CHUNK_FIRST(x) "((" x ") << " G_STRINGIFY (REMORA_STORE_CHUNK_SHIFT) ")"
+#define REMORA_STORE_SQL_CHUNK_LAST(x)                                                             \
+  "((((" x ") + 1) << " G_STRINGIFY (REMORA_STORE_CHUNK_SHIFT) ") - 1)"
+
 sqlite3           *remora_store_get_db (RemoraStore *self);
 gboolean           remora_store_check (RemoraStore *self, int rc, GError **error);
 sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);

@@ -35,14 +35,17 @@ static GPrivate lod_dctx = G_PRIVATE_INIT ((GDestroyNotify) ZSTD_freeDCtx);
 /* The chunks holding events of task ?1, or of CPU ?1 of buffer ?4, as `c`
  * (chunk_pids, chunk_cpus), and the rows of each in [FIRST_ID, LAST_ID] as
  * `n`: a join read chunk by chunk, each chunk's rows in id order. */
-#define CHUNKS_OF_PID "chunk_pids c"
-#define CHUNKS_OF_CPU "chunk_cpus c"
-#define CHUNK_KEY_PID "c.pid = ?1"
-#define CHUNK_KEY_CPU "c.buffer_id = ?4 AND c.cpu = ?1"
+#define CHUNKS_OF_PID  "chunk_pids c"
+#define CHUNKS_OF_CPU  "chunk_cpus c"
+#define CHUNK_KEY_PID  "c.pid = ?1"
+#define CHUNK_KEY_CPU  "c.buffer_id = ?4 AND c.cpu = ?1"
+#define FIRST_CHUNK    REMORA_STORE_SQL_CHUNK_OF (FIRST_ID)
+#define LAST_CHUNK     REMORA_STORE_SQL_CHUNK_OF (LAST_ID)
+#define CHUNK_FIRST_ID REMORA_STORE_SQL_CHUNK_FIRST ("c.chunk")
+#define CHUNK_LAST_ID  REMORA_STORE_SQL_CHUNK_LAST ("c.chunk")
 #define CHUNKS_IN_RANGE                                                                            \
-  " AND c.chunk BETWEEN (" FIRST_ID ") >> 10 AND (" LAST_ID ") >> 10"                              \
-  " AND n.id BETWEEN c.chunk << 10 AND (c.chunk << 10) + 1023"                                     \
-  " AND n.id BETWEEN " FIRST_ID " AND " LAST_ID
+  " AND c.chunk BETWEEN " FIRST_CHUNK " AND " LAST_CHUNK " AND n.id BETWEEN " CHUNK_FIRST_ID       \
+  " AND " CHUNK_LAST_ID " AND n.id BETWEEN " FIRST_ID " AND " LAST_ID
 
 static gboolean
 decode_failed (RemoraStore *store, GError **error)
