@@ -10,7 +10,9 @@
 
 #include "remora-application.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "remora-bench-probe.h"
 #include "remora-resources.h"
@@ -59,10 +61,34 @@ action_new_window (GSimpleAction *action, GVariant *parameter, gpointer user_dat
   gtk_window_present (GTK_WINDOW (remora_window_new (GTK_APPLICATION (user_data))));
 }
 
+/* Quitting closes every window, as their close buttons do: each keeps its
+ * size and cancels its work, and the application ends once the work still
+ * running (an import, an export) has removed what it had begun to write
+ * (see remora_window_open()), not before. */
+static void
+quit (RemoraApplication *self)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
+}
+
 static void
 action_quit (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  quit (REMORA_APPLICATION (user_data));
+}
+
+/* Ctrl+C in the terminal that started the window, or SIGTERM: quit */
+static gboolean
+on_quit_signal (gpointer user_data)
+{
+  quit (REMORA_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -114,9 +140,52 @@ remora_application_startup (GApplication *app)
   G_APPLICATION_CLASS (remora_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
+  g_unix_signal_add (SIGINT, on_quit_signal, app);
+  g_unix_signal_add (SIGTERM, on_quit_signal, app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
+}
+
+/**
+ * remora_application_hold_for:
+ * @widget: a widget that starts work that writes files (an import, an
+ *   export)
+ *
+ * Keeps the application of @widget's window running until
+ * remora_application_release(): its window may close and Quit may be
+ * chosen meanwhile, and the work must still end (cancelled) and remove
+ * what it had begun to write before the process exits.
+ *
+ * Returns: (transfer full) (nullable): the application held, for
+ *   remora_application_release(); %NULL outside an application's window.
+ */
+GApplication *
+remora_application_hold_for (GtkWidget *widget)
+{
+  GtkRoot        *root = gtk_widget_get_root (widget);
+  GtkApplication *app =
+      GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  if (app == NULL)
+    return NULL;
+  g_application_hold (G_APPLICATION (app));
+  return G_APPLICATION (g_object_ref (app));
+}
+
+/**
+ * remora_application_release:
+ * @app: (transfer full) (nullable): from remora_application_hold_for()
+ *
+ * Ends a hold of remora_application_hold_for(), on the main thread.
+ */
+void
+remora_application_release (GApplication *app)
+{
+  if (app == NULL)
+    return;
+  g_application_release (app);
+  g_object_unref (app);
 }
 
 RemoraApplication *

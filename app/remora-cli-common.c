@@ -16,6 +16,97 @@
 
 #include "remora-cli-private.h"
 
+/**
+ * remora_cli_escape_controls:
+ * @text: UTF-8 text, from a store or a trace among others
+ *
+ * Text a store or a trace holds may hold anything, escape sequences that
+ * set a terminal's title or colours among it: each control character but
+ * tab and newline (C0, DEL and C1) becomes `\xHH` (`\u00HH` for C1), so
+ * that what is printed is what is there, never a command to the terminal.
+ *
+ * Returns: (transfer full) (nullable): the escaped text, or %NULL when
+ *   @text holds nothing to escape (the common case, at no copy).
+ */
+char *
+remora_cli_escape_controls (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  GString      *out;
+
+  for (; *p; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f ||
+        (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+      break;
+  if (*p == 0)
+    return NULL;
+  out = g_string_new_len (text, (const char *) p - text);
+  for (; *p; p++)
+    {
+      if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
+        g_string_append_printf (out, "\\x%02x", *p);
+      else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+        {
+          g_string_append_printf (out, "\\u%04x", p[1]);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What g_print() and g_printerr() print: escaped, in the locale's
+ * character set. */
+static void
+print_escaped (FILE *out, const char *text)
+{
+  g_autofree char *escaped = remora_cli_escape_controls (text);
+  const char      *charset;
+
+  if (escaped)
+    text = escaped;
+  if (!g_get_charset (&charset))
+    {
+      g_autofree char *converted =
+          g_convert_with_fallback (text, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+      if (converted)
+        {
+          fputs (converted, out);
+          fflush (out);
+          return;
+        }
+    }
+  fputs (text, out);
+  fflush (out);
+}
+
+static void
+print_handler (const char *text)
+{
+  print_escaped (stdout, text);
+}
+
+static void
+printerr_handler (const char *text)
+{
+  print_escaped (stderr, text);
+}
+
+/**
+ * remora_cli_escape_output:
+ *
+ * Makes g_print() and g_printerr() escape control characters (see
+ * remora_cli_escape_controls()): the command line prints what stores and
+ * traces hold through them.
+ */
+void
+remora_cli_escape_output (void)
+{
+  g_set_print_handler (print_handler);
+  g_set_printerr_handler (printerr_handler);
+}
+
 void
 remora_cli_print_error (const GError *error)
 {
@@ -84,7 +175,8 @@ on_notice (RemoraLoader *loader, const char *text, gpointer user_data)
     return;
   if (run->show_progress && run->last_width > 0)
     {
-      g_printerr ("\r%*s\r", (int) run->last_width, "");
+      /* straight to the terminal: g_printerr() escapes a carriage return */
+      fprintf (stderr, "\r%*s\r", (int) run->last_width, "");
       run->last_width = 0;
     }
   g_printerr (_ ("remora: %s\n"), text);
@@ -149,7 +241,7 @@ remora_cli_load (RemoraLoader *loader, gboolean progress, gboolean notices, GErr
   g_signal_handler_disconnect (loader, progress_handler);
   g_signal_handler_disconnect (loader, notice_handler);
   if (run.show_progress && run.last_width > 0)
-    g_printerr ("\r%*s\r", (int) run.last_width, "");
+    fprintf (stderr, "\r%*s\r", (int) run.last_width, "");
 
   if (run.store != NULL && remora_loader_get_imported (loader))
     {
@@ -159,10 +251,22 @@ remora_cli_load (RemoraLoader *loader, gboolean progress, gboolean notices, GErr
         /* Translators: a warning after importing a damaged trace */
         g_printerr (_ ("remora: warning: “%s” is damaged: %s\n"), remora_loader_get_path (loader),
                     partial);
+      if (g_cancellable_is_cancelled (run.cancellable))
+        g_printerr (_ ("remora: the import of “%s” was complete when it was interrupted: its "
+                       "store is whole and kept\n"),
+                    remora_loader_get_path (loader));
     }
+  else if (run.store == NULL && g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* said of the file, and of what is left: nothing */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                 remora_loader_get_is_store (loader)
+                     ? _ ("Cancelled opening “%s”")
+                     : _ ("Cancelled before a store of “%s” was complete: nothing was written"),
+                 remora_loader_get_path (loader));
   else if (run.store == NULL)
     g_propagate_error (error, g_steal_pointer (&run.error));
 
+  g_clear_error (&run.error);
   g_object_unref (run.cancellable);
   g_main_loop_unref (run.loop);
   return run.store;

@@ -17,8 +17,11 @@
 static gboolean
 print_line (const char *line, gint64 event_id, gpointer user_data, GError **error)
 {
+  /* a trace's text, never a command to the terminal */
+  g_autofree char *escaped = remora_cli_escape_controls (line);
+
   /* stdio's buffer, not g_print's flush after each line */
-  if (fputs (line, stdout) < 0 || putc ('\n', stdout) == EOF)
+  if (fputs (escaped ? escaped : line, stdout) < 0 || putc ('\n', stdout) == EOF)
     {
       int saved = errno;
 

@@ -237,6 +237,9 @@ remora_cli_export (int argc, char **argv)
       remora_session_add_marker (session, name, ts);
     }
   frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), &error);
+  /* a picture with rows left out is no picture of the trace */
+  if (frame != NULL && frame->problem != NULL)
+    return remora_cli_fail (&status, "%s", frame->problem), 1;
   if (frame == NULL || !remora_export_frame (frame, &style, output, scale, &error))
     return remora_cli_fail (&status, "%s", error->message), 1;
   remora_cli_say_store (store, argv[1], imported);

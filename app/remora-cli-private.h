@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+char    *remora_cli_escape_controls (const char *text);
+void     remora_cli_escape_output (void);
 void     remora_cli_print_error (const GError *error);
 gboolean remora_cli_fail (int *status, const char *format, ...) G_GNUC_PRINTF (2, 3);
 RemoraStore *

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "remora-cli-private.h"
+
 static void
 print_usage (FILE *out)
 {
@@ -58,6 +60,7 @@ print_usage (FILE *out)
 int
 remora_cli_main (int argc, char **argv)
 {
+  remora_cli_escape_output ();
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "remora-application.h"
 #include "remora-cell.h"
 #include "remora-filter-dialog.h"
 
@@ -1356,14 +1357,26 @@ on_export_progress (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* An export in flight: the list, and the application held until the
+ * file is whole or removed (a closed window cancels it). */
+typedef struct
+{
+  RemoraEventListView *view;
+  GApplication        *held;
+} ExportCall;
+
 static void
 on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (RemoraEventListView) self = user_data;
+  ExportCall *call = user_data;
+  g_autoptr (RemoraEventListView) self = call->view;
   RemoraCsvExport *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   gint64           rows = remora_csv_export_run_finish (job, result, &error);
   g_autofree char *text = NULL;
+
+  remora_application_release (call->held);
+  g_free (call);
 
   if (job != self->exporting)
     return; /* stopped */
@@ -1407,8 +1420,13 @@ remora_event_list_view_export_csv (RemoraEventListView *self, const char *path)
   self->export_cancel = g_cancellable_new ();
   show_exporting (self, TRUE);
   self->export_progress_id = g_timeout_add (100, on_export_progress, self);
-  remora_csv_export_run_async (self->exporting, self->export_cancel, on_exported,
-                               g_object_ref (self));
+  {
+    ExportCall *call = g_new0 (ExportCall, 1);
+
+    call->view = g_object_ref (self);
+    call->held = remora_application_hold_for (GTK_WIDGET (self));
+    remora_csv_export_run_async (self->exporting, self->export_cancel, on_exported, call);
+  }
 }
 
 /**

@@ -57,14 +57,27 @@ static void
 on_frame (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (RemoraOverview) self = user_data;
-  RemoraFrame *frame = remora_session_request_frame_finish (REMORA_SESSION (object), result, NULL);
+  g_autoptr (GError) error = NULL;
+  RemoraFrame *frame =
+      remora_session_request_frame_finish (REMORA_SESSION (object), result, &error);
 
   if (frame == NULL)
-    return;
+    {
+      /* the window says it, through the view's session */
+      if (REMORA_SESSION (object) == self->whole && self->session != NULL)
+        remora_session_note_problem (self->session, error);
+      return;
+    }
   if (REMORA_SESSION (object) != self->whole)
     {
       remora_frame_unref (frame);
       return;
+    }
+  if (frame->problem != NULL && self->session != NULL)
+    {
+      g_autoptr (GError) problem =
+          g_error_new_literal (REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT, frame->problem);
+      remora_session_note_problem (self->session, problem);
     }
   g_clear_pointer (&self->frame, remora_frame_unref);
   self->frame = frame;

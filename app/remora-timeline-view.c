@@ -136,11 +136,17 @@ on_frame (GObject *object, GAsyncResult *result, gpointer user_data)
   self->in_flight = FALSE;
   if (frame == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("%s", error->message);
+      if (self->session != NULL)
+        remora_session_note_problem (self->session, error); /* the window says it */
     }
   else
     {
+      if (frame->problem != NULL && self->session != NULL)
+        {
+          g_autoptr (GError) problem = g_error_new_literal (
+              REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT, frame->problem);
+          remora_session_note_problem (self->session, problem);
+        }
       g_clear_pointer (&self->frame, remora_frame_unref);
       self->frame = frame;
       gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "remora-application.h"
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
 #include "remora-task-item.h"
@@ -56,6 +57,8 @@ struct _RemoraWindow
   GtkLabel            *details_label;
   RemoraTimelineView  *timeline;
   RemoraOverview      *overview;
+  GtkRevealer         *problem_banner;
+  GtkLabel            *problem_label;
 
   int      list_height;   /* the event list's, kept with the window's size */
   int      details_width; /* the details pane's, kept too */
@@ -213,6 +216,22 @@ on_paned_size (GtkPaned *paned, GParamSpec *pspec, RemoraWindow *self)
     int list = self->list_height > 0 ? self->list_height : 250;
     gtk_paned_set_position (paned, CLAMP (height - list, height / 3, max));
   }
+}
+
+/**
+ * remora_window_get_problem:
+ * @self: a #RemoraWindow
+ *
+ * Returns: (nullable): what the banner above the timeline says of the store
+ *   (remora_session_note_problem()) while it is shown, or %NULL.
+ */
+const char *
+remora_window_get_problem (RemoraWindow *self)
+{
+  g_return_val_if_fail (REMORA_IS_WINDOW (self), NULL);
+  return gtk_revealer_get_reveal_child (self->problem_banner)
+             ? gtk_label_get_label (self->problem_label)
+             : NULL;
 }
 
 /**
@@ -405,6 +424,7 @@ typedef struct
   GArray *task_rows;
   GArray *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
   GError *warning;   /* a list that did not parse: said, and the default used */
+  GError *problem;   /* the store could not say which tasks: rows without them */
 } RowsJob;
 
 static void
@@ -419,6 +439,7 @@ rows_job_free (gpointer data)
   g_clear_pointer (&job->task_rows, g_array_unref);
   g_clear_pointer (&job->task_list, g_array_unref);
   g_clear_error (&job->warning);
+  g_clear_error (&job->problem);
   g_free (job);
 }
 
@@ -544,6 +565,31 @@ remora_window_add_task_row (RemoraWindow *self, const char *search)
   return activate_task (self, 0);
 }
 
+/* A view could not read the store: said above the timeline, until hidden
+ * or another trace opens (the rows it could not read stay blank). */
+static void
+on_session_problem (RemoraSession *session, GParamSpec *pspec, RemoraWindow *self)
+{
+  const char *problem = remora_session_get_problem (session);
+  /* Translators: %s says what is wrong, e.g. "Failed to read the store
+   * “x.remora”: a summary block is damaged" */
+  g_autofree char *text = g_strdup_printf (
+      _ ("%s. What cannot be read stays blank; importing the trace again makes a new store "
+         "(remora import --force TRACE)."),
+      problem);
+
+  if (problem == NULL || session != self->session)
+    return;
+  gtk_label_set_label (self->problem_label, text);
+  gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
+}
+
+static void
+action_hide_problem (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_revealer_set_reveal_child (REMORA_WINDOW (widget)->problem_banner, FALSE);
+}
+
 static void
 show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
 {
@@ -573,6 +619,8 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
     }
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
+  g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
+  gtk_revealer_set_reveal_child (self->problem_banner, FALSE);
   remora_timeline_view_set_session (self->timeline, session);
   remora_overview_set_session (self->overview, session);
   remora_event_list_view_set_store (self->events, remora_session_get_store (session));
@@ -622,19 +670,19 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   if (job->task_rows->len == 0 && job->tasks == NULL)
     {
       g_autoptr (GArray) busiest =
-          remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &error);
-      if (busiest == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      for (guint i = 0; i < busiest->len; i++)
+          remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &job->problem);
+
+      /* a damaged store: the CPUs shown all the same, and the banner says
+       * why there are no tasks */
+      for (guint i = 0; busiest != NULL && i < busiest->len; i++)
         g_array_append_val (job->task_rows, g_array_index (busiest, RemoraTaskTotal, i).pid);
     }
-  job->task_list = remora_store_read_task_summaries (store, 0, &error);
+  job->task_list = remora_store_read_task_summaries (store, 0, job->problem ? NULL : &job->problem);
   if (job->task_list == NULL)
+    job->task_list = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
+  if (g_error_matches (job->problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_task_return_error (task, error);
+      g_task_return_error (task, g_steal_pointer (&job->problem));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -657,17 +705,43 @@ on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
   if (job->warning)
     show_error (self, job->warning->message);
   show_trace (self, session, job->cpu_rows ? job : NULL);
+  if (job->problem)
+    remora_session_note_problem (session, job->problem);
 }
+
+/* A load in flight: its window, and the application held until the load
+ * has ended (an import cancelled by a close removes its files first). */
+typedef struct
+{
+  RemoraWindow *window;
+  GApplication *held;
+  GCancellable *cancellable;
+} LoadCall;
 
 static void
 on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr (RemoraWindow) self = user_data;
+  LoadCall *call = user_data;
+  g_autoptr (RemoraWindow) self = call->window;
   g_autoptr (GError) error = NULL;
   g_autoptr (RemoraStore) store =
       remora_loader_load_finish (REMORA_LOADER (object), result, &error);
 
+  gboolean cancelled = g_cancellable_is_cancelled (call->cancellable);
+
+  remora_application_release (call->held);
+  g_object_unref (call->cancellable);
+  g_free (call);
+  /* closed, or another trace opened meanwhile: a store it completed stays
+   * for next time */
+  if (self->loader != REMORA_LOADER (object))
+    return;
   g_clear_object (&self->loader);
+  if (cancelled)
+    {
+      set_page (self, self->session ? "view" : "start");
+      return;
+    }
   if (store == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -743,7 +817,14 @@ remora_window_open (RemoraWindow *self, GFile *file)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_label (self->progress_label, "");
   set_page (self, "loading");
-  remora_loader_load_async (self->loader, self->cancellable, on_loaded, g_object_ref (self));
+  {
+    LoadCall *call = g_new0 (LoadCall, 1);
+
+    call->window = g_object_ref (self);
+    call->held = remora_application_hold_for (GTK_WIDGET (self));
+    call->cancellable = g_object_ref (self->cancellable);
+    remora_loader_load_async (self->loader, self->cancellable, on_loaded, call);
+  }
 }
 
 /**
@@ -863,7 +944,10 @@ action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parame
 {
   RemoraWindow *self = REMORA_WINDOW (widget);
 
+  /* the work of the trace shown goes on with a cancellable of its own */
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
 }
 
 static void
@@ -887,6 +971,7 @@ typedef struct
   char               *output; /* NULL: an image for the clipboard */
   RemoraFrameRequest  request;
   RemoraTimelineStyle style;
+  GApplication       *held; /* until the file is whole or removed */
 } ExportJob;
 
 static void
@@ -910,6 +995,13 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
 
   if (store != NULL)
     frame = remora_frame_compute (store, &job->request, cancellable, &error);
+  if (frame != NULL && frame->problem != NULL)
+    {
+      /* a picture with rows left out is no picture of the trace */
+      g_task_return_new_error (task, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT, "%s",
+                               frame->problem);
+      return;
+    }
   if (frame == NULL)
     {
       g_task_return_error (task, error);
@@ -948,6 +1040,8 @@ on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
   ExportJob    *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
   cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), &error);
+
+  remora_application_release (g_steal_pointer (&job->held));
 
   if (error != NULL)
     {
@@ -1010,6 +1104,8 @@ remora_window_export_view (RemoraWindow *self, const char *output)
   job->style.title_block = TRUE;
   remora_session_make_request (self->session, remora_timeline_get_columns (&job->style),
                                &job->request);
+  if (output != NULL)
+    job->held = remora_application_hold_for (GTK_WIDGET (self));
   task = g_task_new (self, self->cancellable, on_exported, NULL);
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -1197,6 +1293,9 @@ on_close_request (GtkWindow *window, gpointer data)
   /* a size not kept is no reason to keep a window open */
   if (g_mkdir_with_parents (dir, 0700) == 0)
     g_key_file_save_to_file (kf, path, NULL);
+  /* the window's work ends with it: an import removes what it wrote (the
+   * application waits for that, see remora_application_hold_for()) */
+  g_cancellable_cancel (REMORA_WINDOW (window)->cancellable);
   return FALSE;
 }
 
@@ -1296,9 +1395,12 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, problem_banner);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, problem_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, action_cancel_open);
+  gtk_widget_class_install_action (widget_class, "win.hide-problem", NULL, action_hide_problem);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);

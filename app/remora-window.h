@@ -30,5 +30,6 @@ const char          *remora_window_get_details (RemoraWindow *self);
 const RemoraFrame   *remora_window_get_overview_frame (RemoraWindow *self);
 int                  remora_window_add_task_row (RemoraWindow *self, const char *search);
 void                 remora_window_add_marker (RemoraWindow *self, const char *name);
+const char          *remora_window_get_problem (RemoraWindow *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@ packages=(
   libjson-glib-dev
   # tests: the reference reader, a display for GUI tests, fonts for images,
   # the formatter CI checks against, validators and tools the tests call
-  trace-cmd xvfb xauth dbus-daemon fonts-dejavu-core clang-format-14 clang-format
+  trace-cmd xvfb xauth xdotool dbus-daemon fonts-dejavu-core clang-format-14 clang-format
   desktop-file-utils appstream python3 sqlite3 util-linux groff-base
 )
 

@@ -513,6 +513,9 @@ remora_importer_import_async (RemoraImporter     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, remora_importer_import_async);
   g_task_set_return_on_cancel (task, FALSE);
+  /* a store complete when the cancel came is a success: the answer is what
+   * happened (GTask would turn it into "cancelled", the store kept) */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 

@@ -58,8 +58,8 @@ remora_name_history_read (RemoraStore *store, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char *comm = (const char *) sqlite3_column_text (st, 2);
-      Name        n = { sqlite3_column_int64 (st, 1), sqlite3_column_int (st, 0),
-                        g_string_chunk_insert_const (self->strings, comm ? comm : "") };
+      Name n = { remora_store_column_ts (store, st, 1), remora_store_column_int32 (store, st, 0),
+                 g_string_chunk_insert_const (self->strings, comm ? comm : "") };
       g_array_append_val (names, n);
     }
   if (!remora_store_check (store, rc, error))

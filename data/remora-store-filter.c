@@ -90,12 +90,12 @@ remora_store_read_event_types (RemoraStore *store, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       RemoraEventType t = {
-        sqlite3_column_int64 (st, 0),
-        sqlite3_column_int (st, 1),
+        remora_store_column_in (store, st, 0, 0, G_MAXINT32),
+        remora_store_column_int32 (store, st, 1),
         g_strdup ((const char *) sqlite3_column_text (st, 2)),
         g_strdup ((const char *) sqlite3_column_text (st, 3)),
         g_strdup ((const char *) sqlite3_column_text (st, 4)),
-        sqlite3_column_int64 (st, 5),
+        remora_store_column_id (store, st, 5),
       };
       g_array_append_val (out, t);
     }
@@ -174,10 +174,10 @@ remora_store_read_task_tallies (RemoraStore *store, GCancellable *cancellable, G
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       RemoraTaskTally t = {
-        sqlite3_column_int (st, 0),
+        remora_store_column_int32 (store, st, 0),
         g_strdup ((const char *) sqlite3_column_text (st, 1)),
-        sqlite3_column_int64 (st, 2),
-        sqlite3_column_int64 (st, 3),
+        remora_store_column_id (store, st, 2),
+        remora_store_column_ts (store, st, 3),
       };
       g_array_append_val (out, t);
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -485,8 +485,9 @@ run (Scan *scan, sqlite3_stmt *st, GError **error)
       /* the cheap parts first: most rows of a narrow filter stop there */
       if ((scan->types == NULL || (type >= 0 && type < scan->n_types && scan->types[type])) &&
           (f->cpus == NULL || (cpu >= 0 && (guint) cpu < f->n_cpus && f->cpus[cpu])) &&
-          !consider (scan, sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), cpu,
-                     sqlite3_column_int (st, 3), type, error))
+          !consider (scan, remora_store_column_id (scan->store, st, 0),
+                     remora_store_column_ts (scan->store, st, 1), cpu,
+                     remora_store_column_int32 (scan->store, st, 3), type, error))
         return FALSE;
       if ((++scan->seen % BATCH) == 0 || scan->n_out == BATCH)
         if (!flush (scan))
@@ -817,7 +818,7 @@ remora_store_filter_complement (RemoraStore             *store,
         return FALSE;
       if ((guint) value >= counts->len)
         g_array_set_size (counts, value + 1);
-      g_array_index (counts, gint64, value) = sqlite3_column_int64 (st, 1);
+      g_array_index (counts, gint64, value) = remora_store_column_id (store, st, 1);
     }
   if (!remora_store_check (store, rc, error))
     return FALSE;

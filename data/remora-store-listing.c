@@ -33,18 +33,18 @@ compare_lost_rows (gconstpointer a, gconstpointer b)
 
 /* The event of a row of LISTED_COLUMNS, its task named as it was then. */
 static void
-read_listed (sqlite3_stmt *st, RemoraNameHistory *names, RemoraListedEvent *e)
+read_listed (RemoraStore *store, sqlite3_stmt *st, RemoraNameHistory *names, RemoraListedEvent *e)
 {
   const char *buffer = (const char *) sqlite3_column_text (st, 5);
 
-  *e = (RemoraListedEvent){ sqlite3_column_int64 (st, 0),
-                            sqlite3_column_int64 (st, 1),
-                            sqlite3_column_int (st, 2),
-                            sqlite3_column_int (st, 3),
+  *e = (RemoraListedEvent){ remora_store_column_id (store, st, 0),
+                            remora_store_column_ts (store, st, 1),
+                            remora_store_column_cpu (store, st, 2),
+                            remora_store_column_int32 (store, st, 3),
                             (const char *) sqlite3_column_text (st, 4),
                             buffer ? buffer : "",
                             (const char *) sqlite3_column_text (st, 6),
-                            sqlite3_column_int (st, 7),
+                            remora_store_column_int32 (store, st, 7),
                             NULL,
                             NULL,
                             NULL };
@@ -95,7 +95,7 @@ remora_store_list_events (RemoraStore          *store,
     {
       RemoraListedEvent e;
 
-      read_listed (st, names, &e);
+      read_listed (store, st, names, &e);
       if (!func (&e, user_data, error))
         return FALSE;
     }
@@ -154,7 +154,7 @@ remora_store_list_chosen_events (RemoraStore          *store,
 
       if (sqlite3_column_int64 (st, 0) < want)
         continue;
-      read_listed (st, names, &e);
+      read_listed (store, st, names, &e);
       if (e.id > want)
         {
           /* the one wanted is not in the store: sought from here on */
@@ -230,8 +230,11 @@ remora_store_read_lost_rows (RemoraStore *store, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       RemoraLostRow r = {
-        sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1), sqlite3_column_int (st, 2),
-        sqlite3_column_type (st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 3)
+        sqlite3_column_type (st, 0) == SQLITE_NULL ? 0 : remora_store_column_id (store, st, 0),
+        remora_store_column_int32 (store, st, 1), remora_store_column_cpu (store, st, 2),
+        sqlite3_column_type (st, 3) == SQLITE_NULL
+            ? -1
+            : remora_store_column_in (store, st, 3, 0, REMORA_STORE_MAX_TS)
       };
       if (sqlite3_column_type (st, 0) != SQLITE_NULL)
         g_array_append_val (rows, r);
@@ -272,8 +275,8 @@ remora_store_find_event_at (RemoraStore *store, gint64 ts, gint64 *id, GError **
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW && sqlite3_column_type (st, 0) != SQLITE_NULL)
     {
-      *id = sqlite3_column_int64 (st, 0);
-      return TRUE;
+      *id = remora_store_column_id (store, st, 0);
+      return remora_store_check (store, rc, error);
     }
   if (remora_store_check (store, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
     g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_NOT_FOUND_IN_STORE,
@@ -354,7 +357,7 @@ remora_store_find_neighbour (RemoraStore    *store,
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     if (sqlite3_column_type (st, 0) != SQLITE_NULL)
       {
-        *found = sqlite3_column_int64 (st, 0);
+        *found = remora_store_column_id (store, st, 0);
         rc = SQLITE_DONE;
         break;
       }

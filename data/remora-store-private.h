@@ -31,8 +31,52 @@ G_BEGIN_DECLS
 #define REMORA_STORE_SQL_CHUNK_LAST(x)                                                             \
   "((((" x ") + 1) << " G_STRINGIFY (REMORA_STORE_CHUNK_SHIFT) ") - 1)"
 
-sqlite3           *remora_store_get_db (RemoraStore *self);
-gboolean           remora_store_check (RemoraStore *self, int rc, GError **error);
+/* The ranges of a sound store's values (see remora_store_column_in()):
+ * timestamps and durations as the meta table's (any difference or sum of two
+ * fits in a gint64), event ids and counts, CPUs, 32-bit numbers */
+#define REMORA_STORE_MAX_TS  ((gint64) 1 << 62)
+#define REMORA_STORE_MAX_ID  ((gint64) 1 << 40)
+#define REMORA_STORE_MAX_CPU 8191
+
+sqlite3 *remora_store_get_db (RemoraStore *self);
+gboolean remora_store_check (RemoraStore *self, int rc, GError **error);
+gint64
+remora_store_column_in (RemoraStore *self, sqlite3_stmt *st, int col, gint64 min, gint64 max);
+
+/* a time or a duration */
+static inline gint64
+remora_store_column_ts (RemoraStore *self, sqlite3_stmt *st, int col)
+{
+  return remora_store_column_in (self, st, col, 0, REMORA_STORE_MAX_TS);
+}
+
+/* an event id, or a count of events */
+static inline gint64
+remora_store_column_id (RemoraStore *self, sqlite3_stmt *st, int col)
+{
+  return remora_store_column_in (self, st, col, 0, REMORA_STORE_MAX_ID);
+}
+
+static inline int
+remora_store_column_cpu (RemoraStore *self, sqlite3_stmt *st, int col)
+{
+  return (int) remora_store_column_in (self, st, col, 0, REMORA_STORE_MAX_CPU);
+}
+
+/* a pid, a type id, an error code: any 32-bit number */
+static inline gint32
+remora_store_column_int32 (RemoraStore *self, sqlite3_stmt *st, int col)
+{
+  return (gint32) remora_store_column_in (self, st, col, G_MININT32, G_MAXINT32);
+}
+
+/* a time or duration that may be NULL: @fallback then */
+static inline gint64
+remora_store_column_ts_or (RemoraStore *self, sqlite3_stmt *st, int col, gint64 fallback)
+{
+  return sqlite3_column_type (st, col) == SQLITE_NULL ? fallback
+                                                      : remora_store_column_ts (self, st, col);
+}
 sqlite3_stmt      *remora_store_prepare_cached (RemoraStore *self, const char *sql, GError **error);
 char              *remora_store_dup_meta (RemoraStore *self, const char *key);
 gint64             remora_store_get_meta_int (RemoraStore *self, const char *key, gint64 fallback);

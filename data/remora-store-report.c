@@ -176,10 +176,10 @@ read_leaf_exit (
   sqlite3_bind_int (st, 2, r->current_buffer);
   if (sqlite3_step (st) != SQLITE_ROW)
     return FALSE;
-  id = sqlite3_column_int64 (st, 0);
+  id = remora_store_column_id (r->store, st, 0);
   if (g_hash_table_contains (r->consumed, &id) ||
-      !remora_store_read_record (r->store, id, sqlite3_column_int64 (st, 1),
-                                 sqlite3_column_int (st, 2), exit_rec, NULL))
+      !remora_store_read_record (r->store, id, remora_store_column_ts (r->store, st, 1),
+                                 remora_store_column_cpu (r->store, st, 2), exit_rec, NULL))
     return FALSE;
   if (tep_get_common_field_val (s, r->fgraph_exit, "common_type", exit_rec, &type, 1) ||
       type != (unsigned long long) r->fgraph_exit->id ||
@@ -672,9 +672,9 @@ remora_store_report (RemoraStore               *store,
   }
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      gint64             id = sqlite3_column_int64 (st, 0);
-      gint64             ts = sqlite3_column_int64 (st, 1);
-      int                cpu = sqlite3_column_int (st, 2);
+      gint64             id = remora_store_column_id (store, st, 0);
+      gint64             ts = remora_store_column_ts (store, st, 1);
+      int                cpu = remora_store_column_cpu (store, st, 2);
       g_autofree guint8 *data = NULL;
       struct tep_record  rec;
       const char        *prefix;
@@ -755,7 +755,7 @@ remora_store_report (RemoraStore               *store,
         goto out;
       printed++;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE && !remora_store_check (store, rc, error))
+  if (!remora_store_check (store, rc == SQLITE_ROW ? SQLITE_OK : rc, error))
     goto out;
   ok = TRUE;
 

@@ -47,6 +47,16 @@ static GPrivate lod_dctx = G_PRIVATE_INIT ((GDestroyNotify) ZSTD_freeDCtx);
   " AND c.chunk BETWEEN " FIRST_CHUNK " AND " LAST_CHUNK " AND n.id BETWEEN " CHUNK_FIRST_ID       \
   " AND " CHUNK_LAST_ID " AND n.id BETWEEN " FIRST_ID " AND " LAST_ID
 
+/* A summary block's number as stored: cells block << REMORA_LOD_BLOCK_SHIFT
+ * onwards of its level, cells of timestamps below 2^62 (checked when the
+ * store opens): neither a cell's number nor its time can overflow. */
+static inline gboolean
+block_ok (gint64 block, int level)
+{
+  return level >= 0 && level < REMORA_LOD_MAX_LEVELS && block >= 0 &&
+         block <= ((gint64) 1 << 62) >> (REMORA_LOD_CELL_SHIFT (level) + REMORA_LOD_BLOCK_SHIFT);
+}
+
 static gboolean
 decode_failed (RemoraStore *store, GError **error)
 {
@@ -100,8 +110,9 @@ remora_store_read_cpu_slices (RemoraStore *store,
   sqlite3_bind_int64 (st, 4, end_ns);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraCpuSlice s = { sqlite3_column_int64 (st, 1), sqlite3_column_int64 (st, 2),
-                           sqlite3_column_int (st, 0) };
+      RemoraCpuSlice s = { remora_store_column_ts (store, st, 1),
+                           remora_store_column_ts (store, st, 2),
+                           remora_store_column_int32 (store, st, 0) };
       g_array_append_val (slices, s);
     }
   return remora_store_check (store, rc, error);
@@ -144,7 +155,7 @@ remora_store_read_lost_marks (RemoraStore   *store,
   sqlite3_bind_int64 (st, 3, begin_ns);
   sqlite3_bind_int64 (st, 4, end_ns);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (st, 0), user_data);
+    func (remora_store_column_ts (store, st, 0), user_data);
   return remora_store_check (store, rc, error);
 }
 
@@ -193,7 +204,8 @@ remora_store_read_task_slices (RemoraStore *store,
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       RemoraTaskSlice s = {
-        sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), sqlite3_column_int (st, 2),
+        remora_store_column_ts (store, st, 0), remora_store_column_ts (store, st, 1),
+        remora_store_column_cpu (store, st, 2),
         remora_task_state_from_text ((const char *) sqlite3_column_text (st, 3))
       };
       g_array_append_val (slices, s);
@@ -238,7 +250,7 @@ remora_store_read_wakeup_times (RemoraStore *store,
   sqlite3_bind_int64 (st, 4, end_ns);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      gint64 ts = sqlite3_column_int64 (st, 0);
+      gint64 ts = remora_store_column_ts (store, st, 0);
       g_array_append_val (times, ts);
     }
   return remora_store_check (store, rc, error);
@@ -265,7 +277,7 @@ remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError 
   sqlite3_bind_int (st, 1, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      int cpu = sqlite3_column_int (st, 0);
+      int cpu = remora_store_column_cpu (store, st, 0);
       g_array_append_val (cpus, cpu);
     }
   return remora_store_check (store, rc, error);
@@ -308,7 +320,8 @@ remora_store_sum_task_runs (RemoraStore *store,
   sqlite3_bind_int64 (st, 2, end_ns);
   sqlite3_bind_int (st, 3, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    func (sqlite3_column_int (st, 0), sqlite3_column_int64 (st, 1), user_data);
+    func (remora_store_column_int32 (store, st, 0), remora_store_column_ts (store, st, 1),
+          user_data);
   return remora_store_check (store, rc, error);
 }
 
@@ -372,8 +385,8 @@ remora_store_read_cpu_cells (RemoraStore      *store,
 
       /* a zstd frame (see SCHEMA.md); a block of 64 cells has no more runs
        * than 64 × the tasks a CPU can switch to */
-      if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-          size > MAX_LOD_BLOCK_BYTES)
+      if (!block_ok (block, level) || size == ZSTD_CONTENTSIZE_ERROR ||
+          size == ZSTD_CONTENTSIZE_UNKNOWN || size > MAX_LOD_BLOCK_BYTES)
         return decode_failed (store, error);
       g_byte_array_set_size (raw, MAX (size, 1));
       if (g_private_get (&lod_dctx) == NULL)
@@ -443,7 +456,8 @@ remora_store_read_task_state_before (RemoraStore     *store,
       gint64   block = sqlite3_column_int64 (st, 0);
       gboolean found = FALSE;
 
-      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+      if (!block_ok (block, level) ||
+          !remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
                                          cells, &n, runs))
         return decode_failed (store, error);
       for (int i = n - 1; i >= 0 && !found; i--)
@@ -510,7 +524,8 @@ remora_store_read_task_cells (RemoraStore       *store,
     {
       gint64 block = sqlite3_column_int64 (st, 0);
 
-      if (!remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
+      if (!block_ok (block, level) ||
+          !remora_lod_decode_task_block (sqlite3_column_blob (st, 1), sqlite3_column_bytes (st, 1),
                                          cells, &n, runs))
         return decode_failed (store, error);
       for (int i = 0; i < n; i++)
@@ -553,11 +568,13 @@ remora_store_read_event_span (
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
     {
-      span->first_id = sqlite3_column_int64 (st, 0);
+      /* FIRST_ID is 1 << 62 past the last event */
+      span->first_id = remora_store_column_in (store, st, 0, 0, (gint64) 1 << 62);
       span->last_id =
-          sqlite3_column_type (st, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 1);
-      span->max_type =
-          sqlite3_column_type (st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 2);
+          sqlite3_column_type (st, 1) == SQLITE_NULL ? -1 : remora_store_column_id (store, st, 1);
+      span->max_type = sqlite3_column_type (st, 2) == SQLITE_NULL
+                           ? -1
+                           : remora_store_column_in (store, st, 2, 0, G_MAXINT32);
       rc = sqlite3_step (st);
     }
   return remora_store_check (store, rc, error);
@@ -623,9 +640,10 @@ remora_store_scan_events (RemoraStore       *store,
   sqlite3_bind_int64 (st, 1, first_id);
   sqlite3_bind_int64 (st, 2, last_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    if (!func (sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1), sqlite3_column_int (st, 2),
-               sqlite3_column_int64 (st, 3), user_data))
-      return TRUE;
+    if (!func (remora_store_column_ts (store, st, 0), remora_store_column_cpu (store, st, 1),
+               remora_store_column_int32 (store, st, 2),
+               remora_store_column_in (store, st, 3, 0, G_MAXINT32), user_data))
+      return remora_store_check (store, SQLITE_OK, error);
   return remora_store_check (store, rc, error);
 }
 
@@ -725,7 +743,7 @@ remora_store_read_event_stamps (RemoraStore    *store,
   sqlite3_bind_int64 (st, 3, end_ns);
   sqlite3_bind_int (st, 4, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1), user_data);
+    func (remora_store_column_id (store, st, 0), remora_store_column_ts (store, st, 1), user_data);
   return remora_store_check (store, rc, error);
 }
 
@@ -781,8 +799,10 @@ remora_store_read_row_events (RemoraStore *store,
   sqlite3_bind_int64 (st, 5, (gint64) max + 1);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraRowEvent e = { sqlite3_column_int64 (st, 0), sqlite3_column_int64 (st, 1),
-                           sqlite3_column_int (st, 2), sqlite3_column_int (st, 3),
+      RemoraRowEvent e = { remora_store_column_id (store, st, 0),
+                           remora_store_column_ts (store, st, 1),
+                           remora_store_column_cpu (store, st, 2),
+                           remora_store_column_int32 (store, st, 3),
                            g_intern_string ((const char *) sqlite3_column_text (st, 4)) };
       if (out->len == max)
         {
@@ -812,13 +832,14 @@ lookback (RemoraStore *store, const char *sql, gint64 cap, gint64 *out, GError *
     return FALSE;
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
-    *out = MIN (MAX (0, sqlite3_column_int64 (st, 0)) + 1, cap);
-  return rc == SQLITE_ROW || remora_store_check (store, rc, error);
+    *out = MIN (remora_store_column_ts_or (store, st, 0, 0) + 1, cap);
+  return remora_store_check (store, rc, error);
 }
 
 /* Runs @sql (bound to the range, @max + 1, the buffer and how far
- * before the range a link may start) and appends its rows' @n_cols int64
- * columns to @values, or sets *@too_many when there are more than @max.
+ * before the range a link may start) and appends its rows' int64 columns
+ * to @values, each checked as @kinds says ('t' a time, 'c' a CPU), or sets
+ * *@too_many when there are more than @max.
  * @count_sql counts the links that start in the range from an index alone,
  * so that a range with thousands of them costs a count, not a fetch. */
 static gboolean
@@ -828,7 +849,7 @@ read_links (RemoraStore *store,
             const char  *sql,
             const char  *lookback_sql,
             gint64       lookback_cap,
-            int          n_cols,
+            const char  *kinds,
             gint64       begin_ns,
             gint64       end_ns,
             guint        max,
@@ -856,7 +877,7 @@ read_links (RemoraStore *store,
       sqlite3_reset (st);
       return remora_store_check (store, rc, error);
     }
-  *too_many = sqlite3_column_int64 (st, 0) > max;
+  *too_many = remora_store_column_id (store, st, 0) > max;
   sqlite3_reset (st);
   if (*too_many)
     return TRUE;
@@ -872,9 +893,10 @@ read_links (RemoraStore *store,
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       n++;
-      for (int k = 0; k < n_cols; k++)
+      for (int k = 0; kinds[k]; k++)
         {
-          gint64 v = sqlite3_column_int64 (st, k);
+          gint64 v = kinds[k] == 'c' ? remora_store_column_cpu (store, st, k)
+                                     : remora_store_column_ts (store, st, k);
           g_array_append_val (values, v);
         }
     }
@@ -920,7 +942,7 @@ remora_store_read_wakeup_links (RemoraStore *store,
                    "WHERE buffer_id = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
                    "AND switch_ts > ?1 AND wakeup_ts > ?5 "
                    "ORDER BY wakeup_ts LIMIT ?3",
-                   "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), 4,
+                   "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), "tctc",
                    begin_ns, end_ns, max, v, too_many, error))
     return FALSE;
   for (guint i = 0; !*too_many && i + 3 < v->len; i += 4)
@@ -966,8 +988,8 @@ remora_store_read_block_links (RemoraStore *store,
                    "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
                    "AND complete_ts > ?1 AND issue_ts > ?5 "
                    "ORDER BY issue_ts LIMIT ?3",
-                   "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000), 3,
-                   begin_ns, end_ns, max, v, too_many, error))
+                   "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000),
+                   "ttc", begin_ns, end_ns, max, v, too_many, error))
     return FALSE;
   for (guint i = 0; !*too_many && i + 2 < v->len; i += 3)
     {
@@ -1023,11 +1045,12 @@ remora_store_read_slice_at (RemoraStore     *store,
   if (rc == SQLITE_ROW)
     {
       const char *state = (const char *) sqlite3_column_text (st, 4);
-      *slice = (RemoraSliceInfo){ sqlite3_column_int (st, 0), sqlite3_column_int (st, 1),
-                                  sqlite3_column_int64 (st, 2), sqlite3_column_int64 (st, 3),
-                                  g_strdup (state) };
+      *slice = (RemoraSliceInfo){ remora_store_column_cpu (store, st, 0),
+                                  remora_store_column_int32 (store, st, 1),
+                                  remora_store_column_ts (store, st, 2),
+                                  remora_store_column_ts (store, st, 3), g_strdup (state) };
       *found = TRUE;
-      return TRUE;
+      return remora_store_check (store, rc, error);
     }
   return remora_store_check (store, rc, error);
 }
@@ -1078,10 +1101,12 @@ remora_store_read_wakeup_for_switch (RemoraStore      *store,
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW)
     {
-      *wakeup = (RemoraWakeupInfo){ sqlite3_column_int64 (st, 0), sqlite3_column_int (st, 1),
-                                    sqlite3_column_int (st, 2), sqlite3_column_int64 (st, 3) };
+      *wakeup = (RemoraWakeupInfo){ remora_store_column_ts (store, st, 0),
+                                    remora_store_column_cpu (store, st, 1),
+                                    remora_store_column_int32 (store, st, 2),
+                                    remora_store_column_ts_or (store, st, 3, 0) };
       *found = TRUE;
-      return TRUE;
+      return remora_store_check (store, rc, error);
     }
   return remora_store_check (store, rc, error);
 }
@@ -1125,8 +1150,9 @@ remora_store_read_task_summaries (RemoraStore *store, int buffer_id, GError **er
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char       *comm = (const char *) sqlite3_column_text (st, 1);
-      RemoraTaskSummary t = { sqlite3_column_int (st, 0), g_strdup (comm ? comm : "<...>"),
-                              sqlite3_column_int64 (st, 2) };
+      RemoraTaskSummary t = { remora_store_column_int32 (store, st, 0),
+                              g_strdup (comm ? comm : "<...>"),
+                              remora_store_column_ts (store, st, 2) };
       g_array_append_val (out, t);
     }
   if (!remora_store_check (store, rc, error))
@@ -1201,7 +1227,7 @@ remora_store_find_tasks (RemoraStore *store, const char *pid_or_name, GArray *pi
     sqlite3_bind_text (st, 1, pid_or_name, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      int p = sqlite3_column_int (st, 0);
+      int p = remora_store_column_int32 (store, st, 0);
       g_array_append_val (pids, p);
     }
   return remora_store_check (store, rc, error);

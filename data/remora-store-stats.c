@@ -104,11 +104,11 @@ remora_store_read_latency (RemoraStore          *store,
   rc = sqlite3_step (st);
   if (rc != SQLITE_ROW)
     return remora_store_check (store, rc, error);
-  summary->count = sqlite3_column_int64 (st, 0);
+  summary->count = remora_store_column_id (store, st, 0);
   if (summary->count == 0)
-    return TRUE;
-  summary->min_ns = sqlite3_column_int64 (st, 1);
-  summary->max_ns = sqlite3_column_int64 (st, 2);
+    return remora_store_check (store, rc, error);
+  summary->min_ns = remora_store_column_ts (store, st, 1);
+  summary->max_ns = remora_store_column_ts (store, st, 2);
   summary->mean_ns = sqlite3_column_double (st, 3);
   g_clear_pointer (&st, sqlite3_finalize);
 
@@ -122,11 +122,11 @@ remora_store_read_latency (RemoraStore          *store,
                           remora_nearest_rank_index (summary->count, percents[i]));
       rc = sqlite3_step (st);
       if (rc == SQLITE_ROW)
-        *targets[i] = sqlite3_column_int64 (st, 0);
+        *targets[i] = remora_store_column_ts (store, st, 0);
       else if (!remora_store_check (store, rc, error))
         return FALSE;
     }
-  return TRUE;
+  return remora_store_check (store, SQLITE_OK, error);
 }
 
 static char *
@@ -170,7 +170,7 @@ remora_store_read_event_counts (RemoraStore *store, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       RemoraEventCount c = { dup_column (st, 0), dup_column (st, 1), dup_column (st, 2),
-                             sqlite3_column_int64 (st, 3) };
+                             remora_store_column_id (store, st, 3) };
       g_array_append_val (out, c);
     }
   if (!remora_store_check (store, rc, error))
@@ -208,10 +208,13 @@ remora_store_read_cpu_stats (RemoraStore *store, GError **error)
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraCpuStats c = { dup_column (st, 0),           sqlite3_column_int (st, 1),
-                           sqlite3_column_int64 (st, 2), sqlite3_column_int64 (st, 3),
-                           sqlite3_column_int64 (st, 4), sqlite3_column_int64 (st, 5),
-                           sqlite3_column_int64 (st, 6) };
+      RemoraCpuStats c = { dup_column (st, 0),
+                           remora_store_column_cpu (store, st, 1),
+                           remora_store_column_id (store, st, 2),
+                           remora_store_column_ts_or (store, st, 3, 0),
+                           remora_store_column_ts_or (store, st, 4, 0),
+                           remora_store_column_in (store, st, 5, 0, REMORA_STORE_MAX_TS),
+                           remora_store_column_id (store, st, 6) };
       g_array_append_val (out, c);
     }
   if (!remora_store_check (store, rc, error))
@@ -250,7 +253,8 @@ remora_store_read_pair_counts (RemoraStore *store, GError **error)
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
-      RemoraPairCount c = { dup_column (st, 0), dup_column (st, 1), sqlite3_column_int64 (st, 2) };
+      RemoraPairCount c = { dup_column (st, 0), dup_column (st, 1),
+                            remora_store_column_id (store, st, 2) };
       g_array_append_val (out, c);
     }
   if (!remora_store_check (store, rc, error))

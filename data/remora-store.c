@@ -24,6 +24,7 @@
 #include "remora-name-history.h"
 #include "remora-payload-private.h"
 #include "remora-sqlite-private.h"
+#include "remora-store-check-private.h"
 #include "remora-store-private.h"
 #include "remora-trace-info-private.h"
 #include "remora-tracecmd-private.h"
@@ -59,7 +60,8 @@ struct _RemoraStore
   RemoraTraceInfo       *info;
   RemoraStore           *companion; /* a second connection, for a helper thread */
   gboolean               companion_failed;
-  RemoraNameHistory     *names; /* read on first use */
+  RemoraNameHistory     *names;     /* read on first use */
+  char                  *bad_value; /* the column of a value out of its range, until said */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
@@ -224,145 +226,6 @@ remora_store_is_store_file (const char *path)
   return n == sizeof head && memcmp (head, "SQLite format 3", 16) == 0;
 }
 
-/* Integrity ---------------------------------------------------------------- */
-
-/* What opening a store may take: its checks read a few pages. */
-#define OPEN_BUDGET_US (2 * G_USEC_PER_SEC)
-
-static int
-open_budget_cb (void *user_data)
-{
-  return g_get_monotonic_time () > *(gint64 *) user_data;
-}
-
-static gboolean
-store_damaged (GError **error, const char *path, const char *what)
-{
-  g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
-               _ ("Failed to open the store “%s”: it is damaged (%s)"), path, what);
-  return FALSE;
-}
-
-/* SQLite's header says how many pages the file has: a store cut short (or
- * grown) is damaged, whatever page the cut fell in. */
-static gboolean
-check_file_size (const char *path, GError **error)
-{
-  guint8      head[100];
-  struct stat st;
-  guint32     page_size, pages, counter, valid_for;
-  int         fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean    ok;
-
-  if (fd < 0)
-    {
-      int errsv = errno;
-      g_set_error (error, REMORA_DATA_ERROR,
-                   errsv == EACCES || errsv == EPERM ? REMORA_DATA_ERROR_PERMISSION
-                                                     : REMORA_DATA_ERROR_NOT_FOUND,
-                   _ ("Failed to open the store “%s”: %s"), path, g_strerror (errsv));
-      return FALSE;
-    }
-  ok = fstat (fd, &st) == 0 && pread (fd, head, sizeof head, 0) == sizeof head;
-  close (fd);
-  if (!ok)
-    return store_damaged (error, path, _ ("its header is cut short"));
-  page_size = (guint32) head[16] << 8 | head[17];
-  if (page_size == 1)
-    page_size = 65536;
-  pages = GUINT32_FROM_BE (*(guint32 *) (head + 28));
-  counter = GUINT32_FROM_BE (*(guint32 *) (head + 24));
-  valid_for = GUINT32_FROM_BE (*(guint32 *) (head + 92));
-  if (page_size < 512 || (page_size & (page_size - 1)) != 0 || st.st_size % page_size != 0 ||
-      (counter == valid_for && (guint64) pages * page_size != (guint64) st.st_size))
-    return store_damaged (error, path, _ ("its size does not match its header"));
-  return TRUE;
-}
-
-/* The schema a store of this version has, as sqlite_schema lists it: made
- * once from the same SQL the importer runs, in memory. */
-static GHashTable *
-expected_schema (void)
-{
-  static gsize       once;
-  static GHashTable *schema;
-
-  if (g_once_init_enter (&once))
-    {
-      GHashTable *h = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      sqlite3    *db = NULL;
-
-      if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
-        {
-          const char   *resources[] = { "/io/github/remora/data/remora-schema.sql",
-                                        "/io/github/remora/data/remora-indexes.sql" };
-          sqlite3_stmt *st = NULL;
-
-          for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
-            {
-              g_autoptr (GBytes) bytes = g_resources_lookup_data (resources[i], 0, NULL);
-              g_autofree char *sql =
-                  bytes ? g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes))
-                        : NULL;
-              if (sql)
-                sqlite3_exec (db, sql, NULL, NULL, NULL);
-            }
-          if (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", -1,
-                                  &st, NULL) == SQLITE_OK)
-            while (sqlite3_step (st) == SQLITE_ROW)
-              g_hash_table_insert (h,
-                                   g_strdup_printf ("%s %s", sqlite3_column_text (st, 0),
-                                                    sqlite3_column_text (st, 1)),
-                                   g_strdup_printf ("%s|%s", sqlite3_column_text (st, 2),
-                                                    (const char *) sqlite3_column_text (st, 3)
-                                                        ? (const char *) sqlite3_column_text (st, 3)
-                                                        : ""));
-          sqlite3_finalize (st);
-        }
-      sqlite3_close (db);
-      schema = h;
-      g_once_init_leave (&once, 1);
-    }
-  return schema;
-}
-
-/* Every table, index and view the schema promises, exactly as the importer
- * makes them, and nothing else: a table missing, a table that is a view, a
- * trigger or a view of someone else's all make the store damaged. */
-static gboolean
-check_schema (sqlite3 *db, const char *path, GError **error)
-{
-  g_autoptr (sqlite3_stmt) st = NULL;
-  GHashTable *expected = expected_schema ();
-  guint       seen = 0;
-  int         rc;
-
-  if (!remora_sqlite_prepare (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema", FALSE, &st,
-                              path, error))
-    return FALSE;
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    {
-      const char      *sql = (const char *) sqlite3_column_text (st, 3);
-      g_autofree char *key =
-          g_strdup_printf ("%s %s", sqlite3_column_text (st, 0), sqlite3_column_text (st, 1));
-      g_autofree char *value =
-          g_strdup_printf ("%s|%s", sqlite3_column_text (st, 2), sql ? sql : "");
-      const char *want = g_hash_table_lookup (expected, key);
-
-      if (want == NULL || !g_str_equal (want, value))
-        {
-          g_autofree char *what = g_strdup_printf (_ ("its schema has an unexpected %s"), key);
-          return store_damaged (error, path, what);
-        }
-      seen++;
-    }
-  if (!remora_sqlite_check (db, rc, _ ("read the store"), path, error))
-    return FALSE;
-  if (seen != g_hash_table_size (expected))
-    return store_damaged (error, path, _ ("tables or indexes of its schema are missing"));
-  return TRUE;
-}
-
 typedef struct
 {
   const char *key;
@@ -439,7 +302,7 @@ read_meta (RemoraStore *self, GError **error)
         {
           g_autofree char *what = g_strdup_printf (_ ("its “%s” is “%s”"), meta_ranges[i].key,
                                                    text ? text : _ ("missing"));
-          return store_damaged (error, self->path, what);
+          return remora_store_damaged (error, self->path, what);
         }
     }
   first = g_ascii_strtoll (g_hash_table_lookup (self->meta, "first_ts"), NULL, 10);
@@ -447,7 +310,7 @@ read_meta (RemoraStore *self, GError **error)
   if (last < first || last - first > ((gint64) 1 << 42) ||
       g_ascii_strtoll (g_hash_table_lookup (self->meta, "lod_levels"), NULL, 10) !=
           remora_lod_levels_for_span (first, last))
-    return store_damaged (error, self->path, _ ("its time span is impossible"));
+    return remora_store_damaged (error, self->path, _ ("its time span is impossible"));
   return TRUE;
 }
 
@@ -498,19 +361,29 @@ read_info (RemoraStore *self, GError **error)
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char      *name = (const char *) sqlite3_column_text (st, 1);
-      RemoraBufferInfo b = { sqlite3_column_int (st, 0), g_strdup (name ? name : ""),
-                             sqlite3_column_int (st, 2) };
+      RemoraBufferInfo b = { (int) remora_store_column_in (self, st, 0, 0, 250),
+                             g_strdup (name ? name : ""),
+                             (int) remora_store_column_in (self, st, 2, 0, 8192) };
       g_array_append_val (info->buffers, b);
     }
-  if (!remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error))
+  if (!remora_store_check (self, rc, error))
     return FALSE;
   if (info->buffers->len == 0 || remora_trace_info_get_buffer_name (info, 0) == NULL ||
       remora_trace_info_get_buffer_name (info, 0)[0] != 0)
-    return store_damaged (error, self->path, _ ("it has no top-level buffer"));
+    return remora_store_damaged (error, self->path, _ ("it has no top-level buffer"));
   return TRUE;
 }
 
 /* Opening ------------------------------------------------------------------ */
+
+/* What opening a store may take: its checks read a few pages. */
+#define OPEN_BUDGET_US (2 * G_USEC_PER_SEC)
+
+static int
+open_budget_cb (void *user_data)
+{
+  return g_get_monotonic_time () > *(gint64 *) user_data;
+}
 
 static void
 remora_store_finalize (GObject *object)
@@ -528,6 +401,7 @@ remora_store_finalize (GObject *object)
   g_clear_object (&self->companion);
   g_clear_pointer (&self->info, remora_trace_info_unref);
   g_clear_pointer (&self->names, remora_name_history_unref);
+  g_clear_pointer (&self->bad_value, g_free);
   if (self->headers != NULL)
     {
       g_mutex_lock (&print_lock);
@@ -737,7 +611,7 @@ remora_store_open (const char *path, GError **error)
       return NULL;
     }
 
-  if (!check_file_size (path, error))
+  if (!remora_store_check_file_size (path, error))
     return NULL;
 
   self = g_object_new (REMORA_TYPE_STORE, NULL);
@@ -769,7 +643,9 @@ remora_store_open (const char *path, GError **error)
                    (int) version, REMORA_STORE_SCHEMA_VERSION);
       ok = FALSE;
     }
-  ok = ok && check_schema (self->db, path, error) && read_meta (self, error) &&
+  ok = ok && remora_store_check_schema (self->db, path, error) && read_meta (self, error) &&
+       remora_store_check_btrees (self->db, path, meta_int (self, "events"),
+                                  meta_int (self, "buffers"), error) &&
        read_info (self, error);
   sqlite3_progress_handler (self->db, 0, NULL, NULL);
   if (!ok)
@@ -907,12 +783,54 @@ remora_store_get_db (RemoraStore *self)
  * @rc: a SQLite result code from a query on remora_store_get_db()
  * @error: a location for a #GError
  *
- * Returns: %TRUE if @rc is a success code, else %FALSE with @error set.
+ * Also says, once, that a value read since the last check was out of its
+ * range (remora_store_column_in()).
+ *
+ * Returns: %TRUE if @rc is a success code and every value read was in its
+ *   range, else %FALSE with @error set.
  */
 gboolean
 remora_store_check (RemoraStore *self, int rc, GError **error)
 {
+  if (self->bad_value != NULL)
+    {
+      g_autofree char *column = g_steal_pointer (&self->bad_value);
+
+      g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
+                   _ ("Failed to read the store “%s”: it is damaged (a value of “%s” is out of "
+                      "its range)"),
+                   self->path, column);
+      return FALSE;
+    }
   return remora_sqlite_check (self->db, rc, _ ("read the store"), self->path, error);
+}
+
+/**
+ * remora_store_column_in:
+ * @self: the #RemoraStore @st reads
+ * @st: a statement on a row
+ * @col: a column of it
+ * @min: the least value the column can hold in a sound store
+ * @max: the greatest
+ *
+ * Reads an integer a store holds, checked before anything computes with it:
+ * a value that is no integer or out of [@min, @max] (a damaged or hostile
+ * store) is noted, for the next remora_store_check() to refuse the store,
+ * and comes back clamped into the range meanwhile, so that no arithmetic on
+ * it can overflow.
+ *
+ * Returns: the value, within [@min, @max].
+ */
+gint64
+remora_store_column_in (RemoraStore *self, sqlite3_stmt *st, int col, gint64 min, gint64 max)
+{
+  gint64 v = sqlite3_column_int64 (st, col);
+
+  if (sqlite3_column_type (st, col) == SQLITE_INTEGER && v >= min && v <= max)
+    return v;
+  if (self->bad_value == NULL)
+    self->bad_value = g_utf8_make_valid (sqlite3_column_name (st, col) ?: "?", -1);
+  return sqlite3_column_type (st, col) == SQLITE_INTEGER ? CLAMP (v, min, max) : min;
 }
 
 /**
@@ -1522,8 +1440,10 @@ remora_store_locate_event (RemoraStore *self, gint64 event_id, gint64 *ts, int *
                      _ ("The store “%s” has no event %lld"), self->path, (long long) event_id);
       return FALSE;
     }
-  *ts = sqlite3_column_int64 (st, 0);
-  *cpu = sqlite3_column_int (st, 1);
+  *ts = remora_store_column_ts (self, st, 0);
+  *cpu = remora_store_column_cpu (self, st, 1);
+  if (!remora_store_check (self, rc, error))
+    return FALSE;
   sqlite3_reset (st);
   return TRUE;
 }

@@ -171,6 +171,7 @@ frame_clear (gpointer p)
   g_clear_pointer (&frame->names, remora_name_history_unref);
   g_clear_pointer (&frame->info, remora_trace_info_unref);
   g_clear_pointer (&frame->mask, remora_event_mask_unref);
+  g_clear_pointer (&frame->problem, g_free);
 }
 
 RemoraFrame *
@@ -471,7 +472,8 @@ remora_frame_job_get_frame (RemoraFrameJob *job)
  * Answers the rows the helper thread has not taken, on this thread, waits
  * for the helper, and frees @job.
  *
- * Returns: (transfer full): the frame, or %NULL with @error set
+ * Returns: (transfer full): the frame (rows the store could not answer
+ *   marked unreadable, and why in its problem), or %NULL with @error set
  *   (G_IO_ERROR_CANCELLED when cancelled).
  */
 RemoraFrame *
@@ -485,10 +487,32 @@ remora_frame_job_finish (RemoraFrameJob *job, GError **error)
       query_rows (&job->jobs, job->store);
       if (job->helper)
         g_thread_join (job->helper);
+      /* a row the store could not answer (a damaged summary block, a
+       * damaged page) leaves the others: it is marked, the links are left
+       * out, and the frame says why; a cancel ends it all */
       for (int i = 0; i < job->jobs.n_jobs; i++)
         {
-          if (job->jobs.errors[i] && !local_error)
-            local_error = g_steal_pointer (&job->jobs.errors[i]);
+          GError *e = job->jobs.errors[i];
+
+          if (e == NULL)
+            continue;
+          if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              if (!local_error)
+                local_error = g_steal_pointer (&job->jobs.errors[i]);
+            }
+          else
+            {
+              if (i < (int) job->frame->n_rows)
+                job->frame->rows[i].unreadable = TRUE;
+              else
+                {
+                  g_clear_pointer (&job->frame->wakeup_links, g_array_unref);
+                  g_clear_pointer (&job->frame->block_links, g_array_unref);
+                }
+              if (job->frame->problem == NULL)
+                job->frame->problem = g_strdup (e->message);
+            }
           g_clear_error (&job->jobs.errors[i]);
         }
       g_free (job->jobs.errors);
@@ -520,7 +544,8 @@ remora_frame_job_finish (RemoraFrameJob *job, GError **error)
  * and the links of the range when few enough to be read. Reads in one
  * snapshot of the store, split over two threads when there are two cores.
  *
- * Returns: (transfer full): the frame, or %NULL with @error set
+ * Returns: (transfer full): the frame (rows the store could not answer
+ *   marked unreadable, and why in its problem), or %NULL with @error set
  *   (G_IO_ERROR_CANCELLED when cancelled).
  */
 RemoraFrame *

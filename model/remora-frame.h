@@ -62,6 +62,8 @@ typedef struct
  *   events
  * @cpu_columns: (array length=columns): for a CPU row, its columns
  * @task_columns: (array length=columns): for a task row, its columns
+ * @unreadable: the store could not answer the row (it is damaged: see
+ *   #RemoraFrame.problem); its columns say nothing
  */
 typedef struct
 {
@@ -69,6 +71,7 @@ typedef struct
   int               level;
   RemoraCpuColumn  *cpu_columns;
   RemoraTaskColumn *task_columns;
+  gboolean          unreadable;
 } RemoraFrameRow;
 
 /**
@@ -87,6 +90,8 @@ typedef struct
  * @markers: (element-type RemoraMarker): the markers, in time order
  * @selection: what is selected
  * @mask: (nullable): the filter's mask the rows' events were counted with
+ * @problem: (nullable): why rows are unreadable or the links missing (the
+ *   first error the store gave), %NULL when everything was read
  *
  * The answer to a #RemoraFrameRequest: everything a painter needs, without
  * a store. Immutable and reference-counted: a worker makes it, any thread
@@ -105,6 +110,7 @@ typedef struct
   GArray          *markers;
   RemoraSelection  selection;
   RemoraEventMask *mask;
+  char            *problem;
   /*< private >*/
   RemoraNameHistory *names;
 } RemoraFrame;

@@ -29,7 +29,8 @@ struct _RemoraSession
   GArray          *markers; /* RemoraMarker, in time order */
   RemoraSelection  selection;
   gboolean         links;
-  RemoraEventMask *mask; /* a filter's, for the rows' events */
+  RemoraEventMask *mask;    /* a filter's, for the rows' events */
+  char            *problem; /* what a view could not read, the first said */
 
   /* frames on a worker: one at a time, on its own connection */
   GMutex        worker_lock;
@@ -46,6 +47,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 changed (RemoraSession *self)
@@ -85,6 +95,57 @@ remora_session_new (RemoraStore *store)
   trace = remora_time_range_make (info->first_ts, info->last_ts + 1);
   remora_viewport_init (&self->viewport, &trace, 1);
   return self;
+}
+
+/**
+ * remora_session_note_problem:
+ * @self: a #RemoraSession
+ * @error: why a view could not read what it asked of the store (a
+ *   cancellation is no problem and is ignored)
+ *
+ * Says, once for every view that watches @self, that the store failed a
+ * view (a damaged summary block, a damaged page): the first problem is kept
+ * as #RemoraSession:problem; those after it are the same store's. Main
+ * thread only.
+ */
+void
+remora_session_note_problem (RemoraSession *self, const GError *error)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      self->problem != NULL)
+    return;
+  self->problem = g_strdup (error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+/**
+ * remora_session_get_problem:
+ * @self: a #RemoraSession
+ *
+ * Returns: (nullable): the first problem a view met reading the store, or
+ *   %NULL.
+ */
+const char *
+remora_session_get_problem (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->problem;
+}
+
+static void
+remora_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  RemoraSession *self = REMORA_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 RemoraStore *
@@ -781,6 +842,7 @@ remora_session_finalize (GObject *object)
   g_array_unref (self->rows);
   g_clear_pointer (&self->mask, remora_event_mask_unref);
   g_array_unref (self->markers);
+  g_free (self->problem);
   g_mutex_clear (&self->worker_lock);
   G_OBJECT_CLASS (remora_session_parent_class)->finalize (object);
 }
@@ -792,6 +854,18 @@ remora_session_class_init (RemoraSessionClass *klass)
 
   object_class->dispose = remora_session_dispose;
   object_class->finalize = remora_session_finalize;
+  object_class->get_property = remora_session_get_property;
+
+  /**
+   * RemoraSession:problem:
+   *
+   * What a view could not read of the store, the first time one could not
+   * (remora_session_note_problem()), or %NULL.
+   */
+  properties[PROP_PROBLEM] =
+      g_param_spec_string ("problem", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RemoraSession::changed:

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (RemoraSession, remora_session, REMORA, SESSION, GObject)
 
 RemoraSession         *remora_session_new (RemoraStore *store);
 RemoraStore           *remora_session_get_store (RemoraSession *self);
+void                   remora_session_note_problem (RemoraSession *self, const GError *error);
+const char            *remora_session_get_problem (RemoraSession *self);
 const RemoraTraceInfo *remora_session_get_info (RemoraSession *self);
 
 const RemoraViewport *remora_session_get_viewport (RemoraSession *self);

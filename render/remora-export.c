@@ -144,7 +144,9 @@ remora_export_frame (const RemoraFrame         *frame,
     }
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
+  /* cairo's PDF surface does not always pass on a failed write of its
+   * last objects (a full disk): every write is checked here too */
+  if (ok && (status != CAIRO_STATUS_SUCCESS || out.errsv != 0))
     ok = fail_output (&out, path, cairo_status_to_string (status), error);
   cairo_surface_destroy (surface);
 

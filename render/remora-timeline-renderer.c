@@ -153,7 +153,16 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
     {
       const RemoraFrameRow *row = &frame->rows[i];
 
-      if (row->spec.kind == REMORA_ROW_CPU)
+      if (row->unreadable)
+        {
+          /* across the plot (a preview's transform is undone for text) */
+          cairo_save (p->cr);
+          cairo_identity_matrix (p->cr);
+          remora_paint_text (p, _ ("cannot be read: the store is damaged"), p->plot_x + 8,
+                             row_y[i] + row_h / 2, FALSE, &p->theme->dim);
+          cairo_restore (p->cr);
+        }
+      else if (row->spec.kind == REMORA_ROW_CPU)
         remora_paint_cpu_row (p, row, row_y[i], row_h);
       else
         remora_paint_task_row (p, row, row_y[i], row_h);

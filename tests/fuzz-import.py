@@ -3,10 +3,17 @@
 #
 #   fuzz-import.py REMORA [options] TRACE|FOLDER...
 #
-# Each case takes one of the TRACEs, applies one to four mutations (bit and
-# byte flips, interesting 32- and 64-bit values, cuts, removed, repeated and
-# inserted ranges), biased toward the headers, and runs `remora import` on
-# it; when a store comes out, also `remora stats`, `events` and `export`.
+# A trace case takes one of the TRACEs, applies one to four mutations (bit
+# and byte flips, interesting 32- and 64-bit values, cuts, removed, repeated
+# and inserted ranges), biased toward the headers, and runs `remora import`
+# on it; when a store comes out, also `remora stats`, `events` and `export`.
+# A store case (--stores, the share of them) takes the store of one of the
+# TRACEs and damages it as a disk, a bug or a hostile hand could: values
+# (interesting numbers, text and blobs where numbers belong, negated and
+# shifted keys), bytes of blobs (summaries, payloads, headers), rows
+# deleted, sqlite_schema entries (a b-tree's root moved or swapped) and raw
+# pages; then `stats`, `events`, `export` and a CSV must read it or refuse it
+# with one line naming it.
 # Every case is its seed: `--replay SEED` runs one again, and the mutations
 # of a failing case are written to --out as a JSON recipe (see
 # tests/fuzz/regressions/) with the input itself.
@@ -19,7 +26,8 @@
 # unclear (an error that does not name the file, or more than one line),
 # leftover (a temporary file left behind), reader (stats/events/export of the
 # imported store crashed or printed no clear error), unexpected (a recipe's
-# case ended otherwise than its "expect" says).
+# case ended otherwise than its "expect" says). A store case is complete
+# when every reader read it, clean-error when one refused it clearly.
 #
 # --tap prints TAP (one test per outcome class, so meson counts it); the
 # exit status is 1 when any case failed.
@@ -186,6 +194,197 @@ def classify_reader(remora, store, work, timeout, env):
     return None, None
 
 
+# Store cases ----------------------------------------------------------------
+
+STORE_OPS = ('value', 'blob', 'delete', 'root', 'schema', 'page')
+STORE_VALUES = ['0', '-1', '1', '255', '65536', '2147483647', '-2147483648', '4294967296',
+                '4611686018427387904', '9223372036854775807', '-9223372036854775808', 'NULL',
+                "'x'", "''", "x'00ff'", '1.5', '-1e300', '-{c} - 1', '{c} + 1', '{c} - 1',
+                '{c} * 65536', '-{c}', '{c} + 9223372036854000000', 'CAST({c} AS TEXT)',
+                'randomblob(16)', 'zeroblob(0)']
+
+
+def store_info(store):
+    """What store mutations are drawn from: each table's stored columns, key
+    and rows, the schema's objects, the page size and count."""
+    db = sqlite3.connect('file:%s?mode=ro' % store, uri=True)
+    info = {'tables': {}, 'objects': [], 'page_size': db.execute('PRAGMA page_size').fetchone()[0],
+            'pages': db.execute('PRAGMA page_count').fetchone()[0]}
+    for name, kind, sql in db.execute(
+            "SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table', 'index')"):
+        info['objects'].append(name)
+        if kind != 'table':
+            continue
+        cols, key = [], []
+        for cid, col, ctype, notnull, dflt, pk, hidden in db.execute(
+                'PRAGMA table_xinfo("%s")' % name):
+            if hidden == 0:
+                cols.append((col, ctype.upper()))
+            if pk:
+                key.append((pk, col))
+        rowid = 'WITHOUT ROWID' not in (sql or '')
+        info['tables'][name] = {
+            'columns': cols, 'key': ['rowid'] if rowid else [c for _, c in sorted(key)],
+            'rows': db.execute('SELECT count(*) FROM "%s"' % name).fetchone()[0]}
+    db.close()
+    return info
+
+
+def make_store_mutations(rng, info):
+    muts = []
+    tables = sorted(t for t, v in info['tables'].items() if v['rows'] > 0)
+    blobs = [(t, c) for t in tables for c, ty in info['tables'][t]['columns'] if ty == 'BLOB']
+    for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+        kind = rng.choice(('value', 'value', 'value', 'value', 'blob', 'blob', 'delete', 'root',
+                           'schema', 'page'))
+        if kind == 'blob' and blobs:
+            table, col = rng.choice(blobs)
+            muts.append({'op': 'blob', 'table': table, 'column': col,
+                         'row': rng.randrange(1 << 30),
+                         'mutations': make_mutations(rng, 1 << 12)})
+        elif kind == 'delete':
+            muts.append({'op': 'delete', 'table': rng.choice(tables),
+                         'row': rng.randrange(1 << 30)})
+        elif kind == 'root':
+            a = rng.choice(info['objects'])
+            if rng.random() < 0.5:
+                muts.append({'op': 'root', 'name': a, 'to': rng.choice(info['objects'])})
+            else:
+                muts.append({'op': 'root', 'name': a, 'delta': rng.choice((-1, 1, 2, 1000))})
+        elif kind == 'schema':
+            muts.append({'op': 'schema', 'name': rng.choice(info['objects']),
+                         'column': rng.choice(('type', 'name', 'tbl_name', 'rootpage')),
+                         'value': rng.choice(STORE_VALUES[:14])})
+        elif kind == 'page':
+            page = rng.randrange(1, info['pages'] + 1)
+            at = (page - 1) * info['page_size'] + (100 if page == 1 else 0) + \
+                rng.choice((0, 0, 1, 3, 5, 8, 12, rng.randrange(info['page_size'] - 100)))
+            n = rng.choice((1, 2, 4, 8, 64))
+            muts.append({'op': 'page', 'at': at,
+                         'bytes': bytes(rng.randrange(256) for _ in range(n)).hex()})
+        else:
+            table = rng.choice(tables)
+            col = rng.choice(info['tables'][table]['columns'])[0]
+            muts.append({'op': 'value', 'table': table, 'column': col,
+                         'row': -1 if rng.random() < 0.2 else rng.randrange(1 << 30),
+                         'value': rng.choice(STORE_VALUES)})
+    return muts
+
+
+def row_where(db, table, row):
+    """A WHERE clause for the row'th row of table (modulo its rows; all of
+    them for -1), by its key."""
+    if row < 0:
+        return '1'
+    cols = [c[1] for c in db.execute('PRAGMA table_info("%s")' % table) if c[5]]
+    rowid = db.execute("SELECT sql NOT LIKE '%%WITHOUT ROWID%%' FROM sqlite_schema "
+                       "WHERE name = ?", (table,)).fetchone()[0]
+    key = 'rowid' if rowid else ', '.join('"%s"' % c for c in cols)
+    n = db.execute('SELECT count(*) FROM "%s"' % table).fetchone()[0]
+    return '(%s) = (SELECT %s FROM "%s" LIMIT 1 OFFSET %d)' % (key, key, table, row % max(1, n))
+
+
+def apply_store_mutations(base, dest, muts):
+    """Copies base to dest with muts applied; a mutation SQLite refuses (a
+    key made a duplicate) is left out."""
+    shutil.copy(base, dest)
+    db = sqlite3.connect(dest, isolation_level=None)
+    db.execute('PRAGMA writable_schema = ON')
+    for m in muts:
+        try:
+            if m['op'] == 'value':
+                value = m['value'].replace('{c}', '"%s"' % m['column'])
+                db.execute('UPDATE OR IGNORE "%s" SET "%s" = %s WHERE %s' % (
+                    m['table'], m['column'], value, row_where(db, m['table'], m['row'])))
+            elif m['op'] == 'blob':
+                where = row_where(db, m['table'], m['row'])
+                row = db.execute('SELECT "%s" FROM "%s" WHERE %s' % (m['column'], m['table'],
+                                                                      where)).fetchone()
+                if row and isinstance(row[0], bytes) and row[0]:
+                    blob = row[0]
+                    muts2 = [dict(x, at=x['at'] % len(blob)) for x in m['mutations']]
+                    db.execute('UPDATE "%s" SET "%s" = ? WHERE %s' % (m['table'], m['column'],
+                                                                      where),
+                               (apply_mutations(blob, muts2),))
+            elif m['op'] == 'delete':
+                db.execute('DELETE FROM "%s" WHERE %s' % (m['table'],
+                                                         row_where(db, m['table'], m['row'])))
+            elif m['op'] == 'root':
+                if 'to' in m:
+                    a, b = [db.execute('SELECT rootpage FROM sqlite_schema WHERE name = ?',
+                                       (x,)).fetchone() for x in (m['name'], m['to'])]
+                    if a and b:
+                        db.execute('UPDATE sqlite_schema SET rootpage = ? WHERE name = ?',
+                                   (b[0], m['name']))
+                        db.execute('UPDATE sqlite_schema SET rootpage = ? WHERE name = ?',
+                                   (a[0], m['to']))
+                else:
+                    db.execute('UPDATE sqlite_schema SET rootpage = rootpage + ? WHERE name = ?',
+                               (m['delta'], m['name']))
+            elif m['op'] == 'schema':
+                db.execute('UPDATE sqlite_schema SET "%s" = %s WHERE name = ?' % (
+                    m['column'], m['value'].replace('{c}', m['column'])), (m['name'],))
+        except sqlite3.Error:
+            pass
+    db.close()
+    pages = [m for m in muts if m['op'] == 'page']
+    if pages:
+        with open(dest, 'rb') as f:
+            data = f.read()
+        with open(dest, 'wb') as f:
+            f.write(apply_mutations(data, [dict(m, op='set') for m in pages]))
+
+
+def read_store(remora, store, work, timeout, env):
+    """Every reader on a damaged store: (outcome, detail)."""
+    refused = False
+    for args in (['stats', store], ['stats', store, '--json'],
+                 ['events', store, '--limit', '300'], ['events', store, '--raw', '--limit', '50'],
+                 ['events', store, '--cpu', '1', '--from', '0.2', '--limit', '100'],
+                 ['events', store, '--count', '-F', '.*: common_pid > 1'],
+                 ['events', store, '--csv', os.path.join(work, 'rows.csv')],
+                 ['export', store, '-o', os.path.join(work, 'view.png'), '--width', '500',
+                  '--height', '400', '--rows', 'both'],
+                 ['export', store, '-o', os.path.join(work, 'view.svg'), '--from', '0.1',
+                  '--to', '0.1005', '--width', '500', '--height', '400']):
+        rc, out, err, hung = run([remora] + args, timeout, env)
+        if hung:
+            return 'hang', ' '.join(args[:1] + args[2:])
+        for ours, first in sanitizer_reports(err):
+            if ours:
+                return 'sanitizer', args[0] + ': ' + first
+        if rc is None or rc < 0:
+            return 'crash', '%s: signal %d' % (args[0], -rc)
+        if rc != 0:
+            if not clear_error(rc, err, store):
+                return 'unclear', '%s: %s' % (args[0], err.strip()[:300])
+            refused = True
+    return ('clean-error' if refused else 'complete'), ''
+
+
+def run_store_case(remora, base, muts, timeout, env):
+    work = tempfile.mkdtemp(prefix='remora-fuzz-store-')
+    try:
+        store = os.path.join(work, 'case.remora')
+        apply_store_mutations(base, store, muts)
+        outcome, detail = read_store(remora, store, work, timeout, env)
+        return outcome, detail, ''
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def base_stores(remora, traces, env, timeout):
+    """Each trace's store, imported once: {trace: (store, info)}."""
+    work = tempfile.mkdtemp(prefix='remora-fuzz-bases-')
+    out = {}
+    for t in traces:
+        store = os.path.join(work, os.path.basename(t) + '.remora')
+        rc, _, err, _ = run([remora, 'import', t, '-o', store, '--quiet'], timeout * 5, env)
+        if rc == 0:
+            out[t] = (store, store_info(store))
+    return work, out
+
+
 def run_case(remora, source, data, muts, timeout, env, keep_dir):
     work = tempfile.mkdtemp(prefix='remora-fuzz-')
     try:
@@ -229,7 +428,7 @@ def run_case(remora, source, data, muts, timeout, env, keep_dir):
             left = [f for f in os.listdir(work) if '.tmp-' in f]
             if left:
                 outcome, detail = 'leftover', ' '.join(left)
-        if outcome in FAILURES and keep_dir:
+        if keep_dir:
             os.makedirs(keep_dir, exist_ok=True)
         return outcome, detail, err
     finally:
@@ -246,10 +445,15 @@ def main():
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1)
     ap.add_argument('--timeout', type=int, default=60)
     ap.add_argument('--out', default=None, help='where failing cases go')
+    ap.add_argument('--save', default='',
+                    help='outcomes to write to --out besides the failures, comma-separated '
+                    '(contained: to find regression recipes of library crashes)')
     ap.add_argument('--replay', type=int, default=None, help='run one case by its number')
     ap.add_argument('--recipes', nargs='*', default=[],
                     help='regression recipes (JSON files or a folder of them) to run instead '
                     'of random cases')
+    ap.add_argument('--stores', type=float, default=0.5,
+                    help='the share of cases that damage a store rather than a trace')
     ap.add_argument('--tap', action='store_true')
     args = ap.parse_args()
 
@@ -275,7 +479,17 @@ def main():
         elif os.path.exists(t):
             traces.append(t)
     datas = {t: open(t, 'rb').read() for t in traces}
+    # stores of the traces small enough to copy for every case
+    bases_dir, bases = None, {}
+    small = [t for t in traces if os.path.getsize(t) < 8 << 20]
+    if args.recipes or args.stores > 0:
+        if args.recipes:
+            small = [t for t in small if any(
+                json.load(open(r)).get('store') and os.path.basename(t) ==
+                json.load(open(r))['trace'] for r in args.recipes)]
+        bases_dir, bases = base_stores(args.remora, small, env, args.timeout)
     counts = collections.Counter()
+    store_cases = 0
     failures = []
     start = time.monotonic()
 
@@ -287,21 +501,40 @@ def main():
             if src is None:
                 return i, None, 'skipped', 'no %s here' % recipe['trace'], ''
             muts = recipe['mutations']
+            is_store = bool(recipe.get('store'))
+            if is_store and src not in bases:
+                return i, src, 'skipped', 'no store of %s' % recipe['trace'], ''
         else:
             rng = random.Random(args.seed * 1000003 + i)
-            src = traces[rng.randrange(len(traces))]
-            muts = make_mutations(rng, len(datas[src]))
-        outcome, detail, err = run_case(args.remora, src, datas[src], muts, args.timeout, env,
-                                        args.out)
+            is_store = bool(bases) and rng.random() < args.stores
+            if is_store:
+                src = sorted(bases)[rng.randrange(len(bases))]
+                muts = make_store_mutations(rng, bases[src][1])
+            else:
+                src = traces[rng.randrange(len(traces))]
+                muts = make_mutations(rng, len(datas[src]))
+        if is_store:
+            outcome, detail, err = run_store_case(args.remora, bases[src][0], muts, args.timeout,
+                                                  env)
+        else:
+            outcome, detail, err = run_case(args.remora, src, datas[src], muts, args.timeout, env,
+                                            args.out)
         if args.recipes and recipe.get('expect') and outcome not in FAILURES and \
                 outcome != recipe['expect']:
             outcome, detail = 'unexpected', '%s: %s, not %s' % (
                 os.path.basename(args.recipes[i]), outcome, recipe['expect'])
-        if outcome in FAILURES and args.out:
+        # a library crash the recipe keeps caught: where it crashes, when a
+        # sanitizer says (the same crash, not another one)
+        if args.recipes and recipe.get('frame') and outcome not in FAILURES and \
+                'ERROR: AddressSanitizer' in err and ' in %s ' % recipe['frame'] not in err:
+            outcome, detail = 'unexpected', '%s: no crash in %s' % (
+                os.path.basename(args.recipes[i]), recipe['frame'])
+        if (outcome in FAILURES or outcome in args.save.split(',')) and args.out:
             name = 'case-%d-%d' % (args.seed, i)
             with open(os.path.join(args.out, name + '.json'), 'w') as f:
-                json.dump({'trace': os.path.basename(src), 'seed': args.seed, 'case': i,
-                           'outcome': outcome, 'detail': detail, 'mutations': muts}, f, indent=1)
+                json.dump(dict({'trace': os.path.basename(src), 'seed': args.seed, 'case': i,
+                                'outcome': outcome, 'detail': detail, 'mutations': muts},
+                               **({'store': True} if is_store else {})), f, indent=1)
             with open(os.path.join(args.out, name + '.stderr'), 'w') as f:
                 f.write(err)
         return i, src, outcome, detail, muts
@@ -333,6 +566,8 @@ def main():
             for fut in done:
                 i, src, outcome, detail, muts = fut.result()
                 counts[outcome] += 1
+                store_cases += isinstance(muts, list) and any(
+                    m.get('op') in STORE_OPS for m in muts)
                 if outcome in FAILURES:
                     failures.append((i, src, outcome, detail, muts))
                     if not args.tap:
@@ -341,12 +576,14 @@ def main():
 
     elapsed = time.monotonic() - start
     shutil.rmtree(env['XDG_CACHE_HOME'], ignore_errors=True)
+    if bases_dir:
+        shutil.rmtree(bases_dir, ignore_errors=True)
     summary = ', '.join('%s %d' % (o, counts[o]) for o in OUTCOMES + ('skipped',) if counts[o])
     if args.tap:
         print('TAP version 13')
         print('1..%d' % (len(FAILURES) + 1))
-        print('ok 1 - %d cases in %.0f s (seed %d): %s' % (sum(counts.values()), elapsed,
-                                                           args.seed, summary))
+        print('ok 1 - %d cases (%d of stores) in %.0f s (seed %d): %s' % (
+            sum(counts.values()), store_cases, elapsed, args.seed, summary))
         for k, f in enumerate(FAILURES, 2):
             mine = [x for x in failures if x[2] == f]
             if mine:
@@ -357,8 +594,8 @@ def main():
             else:
                 print('ok %d - no %s outcome' % (k, f))
     else:
-        print('%d cases in %.0f s (seed %d, %d jobs): %s' % (sum(counts.values()), elapsed,
-                                                            args.seed, args.jobs, summary))
+        print('%d cases (%d of stores) in %.0f s (seed %d, %d jobs): %s' % (
+            sum(counts.values()), store_cases, elapsed, args.seed, args.jobs, summary))
     return 1 if failures else 0
 
 

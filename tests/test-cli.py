@@ -348,6 +348,32 @@ try:
                                                                       'trace.dat.remora'],
               r.stderr + str(os.listdir(full)))
 
+    # the disk fills while the last part of a file is written (cairo's PDF
+    # surface once let that pass: exit 0 and a cut PDF): each limit either
+    # fails with one line and no file, or writes the whole picture
+    view = ['export', os.path.join(full, 'trace.dat.remora'), '--rows', 'tasks', '--width', '600']
+    whole = os.path.join(work, 'whole.pdf')
+    r = run(*view, '-o', whole, env=env)
+    whole_size = os.path.getsize(whole) if r.returncode == 0 else -1
+    sweep = []
+    for kib in range(4, whole_size // 1024 + 8, 4):
+        def cap(kib=kib):
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (kib * 1024, kib * 1024))
+        out = os.path.join(full, 'cut.pdf')
+        r = run(*view, '-o', out, env=env, preexec=cap)
+        left = sorted(os.listdir(full))
+        if r.returncode == 0:
+            good = os.path.getsize(out) == whole_size
+            os.unlink(out)
+        else:
+            good = one_line_error(r, out) and left == ['trace.dat', 'trace.dat.remora']
+        if not good:
+            sweep.append('%d KiB: rc=%d %s %s' % (kib, r.returncode, r.stderr.strip(), left))
+    check('a PDF cut by a full disk at any point: an error naming it and no file, never a '
+          'success (%d limits up to %d bytes)' % (whole_size // 4096 + 2, whole_size),
+          whole_size > 0 and not sweep, '\n'.join(sweep))
+
     # Ctrl+C and SIGTERM: cancelled, nothing left
     big = os.path.join(shared, 'medium-mixed.dat')
     source = big if os.path.exists(big) else FIXTURE
@@ -372,6 +398,50 @@ try:
             skip('%s cancels' % signame, 'the import finished before it could be interrupted')
         for f in glob.glob(os.path.join(k, 'trace.dat.*')):
             os.unlink(f)
+
+    # Ctrl+C at any moment of an import, its very end included (GTask once
+    # answered "cancelled" for a store already complete and kept): either
+    # cancelled, said of the trace, with nothing left, or imported and said
+    # so; never both
+    sdir = os.path.join(work, 'sigint')
+    os.mkdir(sdir)
+    strace = os.path.join(sdir, 'trace.dat')
+    shutil.copy(FIXTURE, strace)
+    t0 = time.monotonic()
+    r = run('import', strace, '--quiet', env=env)
+    whole = time.monotonic() - t0
+    os.unlink(strace + '.remora')
+    seen, wrong = {'cancelled': 0, 'complete': 0, 'late': 0, 'killed after': 0}, []
+    for step in range(30):
+        p = subprocess.Popen([remora, 'import', strace], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env)
+        time.sleep(whole * (0.6 + 0.02 * step))
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate()
+        stored = os.path.exists(strace + '.remora')
+        lines = err.strip().splitlines()
+        if p.returncode == -signal.SIGINT:
+            # the signal came once the import had answered, and ended the
+            # process as it would any other: the store is whole, nothing said
+            ok = (stored and not err.strip() and not temporaries(sdir) and
+                  run('stats', strace + '.remora').returncode == 0)
+            seen['killed after'] += 1
+        elif p.returncode != 0:
+            ok = (not stored and not temporaries(sdir) and len(lines) == 1 and strace in lines[0]
+                  and 'nothing was written' in lines[0])
+            seen['cancelled'] += 1
+        else:
+            ok = stored and 'Imported' in out and run('stats', strace + '.remora').returncode == 0
+            late = any('interrupted' in line and strace in line for line in lines)
+            seen['late' if late else 'complete'] += 1
+        if not ok:
+            wrong.append('after %.3f s: rc=%d store=%s %s' % (whole * (0.6 + 0.02 * step),
+                                                            p.returncode, stored, err.strip()))
+        for f in glob.glob(os.path.join(sdir, 'trace.dat.*')):
+            os.unlink(f)
+    check('Ctrl+C at any moment of an import: cancelled with nothing left, or complete and said '
+          'so, never both (%s)' % ', '.join('%s %d' % kv for kv in seen.items()),
+          r.returncode == 0 and not wrong, '\n'.join(wrong[:5]))
 
     # the reading process dies with the importer
     p = subprocess.Popen([remora, 'import', ktrace], stdout=subprocess.DEVNULL,

@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "remora-resources.h"
@@ -506,6 +507,19 @@ list_selected_event (gpointer data)
          remora_event_list_event_at (list, selected) == wanted_event;
 }
 
+/* A window of the default size, opening @path. */
+static RemoraWindow *
+present_on (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  RemoraWindow *window = remora_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_open (window, file);
+  return window;
+}
+
 /* A window showing a copy of sched-block-v6.dat (in a new @dir), its list
  * with rows. */
 static RemoraWindow *
@@ -513,19 +527,15 @@ open_sample (char **dir)
 {
   g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
   g_autofree char *trace = NULL;
-  g_autoptr (GFile) file = NULL;
-  RemoraWindow *window = remora_window_new (NULL);
+  RemoraWindow    *window;
 
   *dir = remora_test_make_tmpdir ();
   trace = remora_test_copy_file (fixture, *dir, "trace.dat", G_MAXSIZE);
-  file = g_file_new_for_path (trace);
+  window = present_on (trace);
   the_view = remora_window_get_timeline (window);
   the_list = remora_window_get_event_list (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  remora_window_open (window, file);
   g_assert_true (wait_for (shows_trace, window, 60));
-  g_assert_true (wait_for (list_shows_rows, window, 10));
+  g_assert_true (wait_for (list_shows_rows, window, 30));
   return window;
 }
 
@@ -1007,6 +1017,47 @@ test_filters (void)
   remora_test_rmdir (dir);
 }
 
+/* A damaged store --------------------------------------------------------- */
+
+static gboolean
+shows_problem (gpointer data)
+{
+  return remora_window_get_problem (data) != NULL;
+}
+
+/* A store whose summary blocks of CPU 0 are damaged opens, and the window
+ * says what is wrong above the timeline (it went to stderr only) until the
+ * banner is hidden. */
+static void
+test_damaged_store (void)
+{
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
+  g_autofree char *store_path = NULL;
+  RemoraWindow    *window;
+  sqlite3         *db = NULL;
+
+  g_clear_object (&(RemoraStore *){ remora_test_import (trace, dir, &store_path) });
+  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (
+      sqlite3_exec (db, "UPDATE lod_cpu SET data = x'28b52ffd00' WHERE cpu = 0", NULL, NULL, NULL),
+      ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+
+  window = present_on (store_path);
+  g_assert_true (wait_for (shows_problem, window, 60));
+  g_assert_cmpstr (remora_window_get_page (window), ==, "view");
+  g_assert_nonnull (strstr (remora_window_get_problem (window), "summary block is damaged"));
+  g_assert_nonnull (strstr (remora_window_get_problem (window), store_path));
+  screenshot (GTK_WIDGET (window), "20-damaged-store");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-problem", NULL));
+  g_assert_null (remora_window_get_problem (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1027,5 +1078,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/window/bad-file-and-cancel", test_bad_file_and_cancel);
   g_test_add_func ("/remora/gui/window/event-list", test_event_list);
   g_test_add_func ("/remora/gui/window/filters", test_filters);
+  g_test_add_func ("/remora/gui/window/damaged-store", test_damaged_store);
   return g_test_run ();
 }

@@ -16,12 +16,15 @@
 
 import json
 import os
+import pty
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
 
+from storefile import first_child
 from tap import check, report, skip
 
 remora, traces, shared, schema_md = sys.argv[1:5]
@@ -252,6 +255,57 @@ def test_errors(work, store):
           r.returncode == 0 and r.stdout.strip() == '1|1', r.stderr or r.stdout)
 
 
+def test_sql_errors(work, store):
+    # a damaged page inside event_rows: Remora's checks read the ends of each
+    # table, sqlite3 meets it in a query, and the message names the store
+    damaged = os.path.join(work, 'damaged-page.remora')
+    shutil.copy(store, damaged)
+    page, page_size = first_child(damaged, 'event_rows')
+    with open(damaged, 'r+b') as f:
+        f.seek((page - 1) * page_size)
+        f.write(b'\0' * 12)
+    r = run([remora, 'sql', damaged, 'SELECT count(*), sum(ts) FROM event_rows'])
+    lines = r.stderr.strip().splitlines()
+    check('remora sql on a store with a damaged page: one line that names the store and says '
+          'it is damaged', r.returncode != 0 and len(lines) == 1 and
+          lines[0].startswith('remora: ') and damaged in lines[0] and 'damaged' in lines[0],
+          r.stderr)
+    r = run([remora, 'sql', store, 'SELEC 1'])
+    lines = r.stderr.strip().splitlines()
+    check('remora sql: an error of the query names the store, its caret lines kept',
+          r.returncode != 0 and lines and lines[0].startswith('remora: ') and store in lines[0]
+          and 'syntax error' in lines[0] and any('^' in line for line in lines[1:]), r.stderr)
+
+    # escape sequences in the store's text: escaped on a terminal
+    hostile = os.path.join(work, 'escapes.remora')
+    shutil.copy(store, hostile)
+    db = sqlite3.connect(hostile)
+    db.execute("UPDATE tasks SET comm = char(27) || ']0;owned' || char(7) || comm")
+    db.commit()
+    db.close()
+    controller, terminal = pty.openpty()
+    p = subprocess.Popen([remora, 'sql', hostile, 'SELECT comm FROM tasks LIMIT 3'],
+                         stdout=terminal, stderr=subprocess.PIPE, env=env)
+    os.close(terminal)
+    out = b''
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    p.wait()
+    os.close(controller)
+    check('remora sql on a terminal: the escape sequences of the store are printed escaped',
+          p.returncode == 0 and b'\x1b' not in out and b'\x07' not in out and
+          b'\\x1b]0;owned' in out, repr(out[:300]))
+    r = run([remora, 'sql', hostile, 'SELECT comm FROM tasks LIMIT 3'])
+    check('remora sql into a pipe: the text as the store holds it',
+          r.returncode == 0 and '\x1b]0;owned\x07' in r.stdout, repr(r.stdout[:300]))
+
+
 def test_remora_sql(work, dat):
     r = run([remora, 'sql', dat, 'SELECT count(*) FROM events',
              "SELECT remora_field(id, 'common_pid') = pid FROM events WHERE id = 5"])
@@ -270,6 +324,7 @@ def test_remora_sql(work, dat):
     r = run([remora, 'sql', junk, 'SELECT 1'])
     check('remora sql on a file that is not a trace fails naming it',
           r.returncode != 0 and 'junk.dat' in r.stderr and not r.stdout, r.stderr)
+    test_sql_errors(work, run_store_path(dat))
     broken = dict(env, REMORA_SQLITE_EXTENSION=os.path.join(work, 'none.so'))
     r = subprocess.run([remora, 'sql', dat, 'SELECT 1'], capture_output=True, text=True,
                        env=broken)

@@ -9,11 +9,14 @@
 
 import os
 import random
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+
+from storefile import first_child
 
 remora, traces = sys.argv[1], sys.argv[2]
 FIXTURE = os.path.join(traces, 'sched-block-v6.dat')
@@ -57,6 +60,26 @@ def alter(store, sql):
     db.close()
 
 
+def roots(store):
+    db = sqlite3.connect(store)
+    r = dict(db.execute('SELECT name, rootpage FROM sqlite_schema'))
+    db.close()
+    return r
+
+
+def root_sql(changes):
+    """SQL that points tables or indexes at other b-trees ({name: its new
+    rootpage}), as a hostile hand or a damaged sqlite_schema would."""
+    return ('PRAGMA writable_schema = ON; ' +
+            ' '.join("UPDATE sqlite_schema SET rootpage = %d WHERE name = '%s';" % (page, name)
+                     for name, page in changes.items()) + ' PRAGMA writable_schema = OFF;')
+
+
+# bytes a terminal takes as commands: C0 controls but tab and newline, DEL,
+# and C1 (U+0080-U+009F)
+CONTROLS = re.compile('[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]')
+
+
 tmp = tempfile.mkdtemp(prefix='remora-stores-')
 try:
     trace = os.path.join(tmp, 'trace.dat')
@@ -65,6 +88,7 @@ try:
     rc, _, err = run('import', trace, '-o', good, '--quiet')
     check('the fixture imports', rc == 0, err)
 
+    root = roots(good)
     hostile = {
         'meta is a view with an endless recursive query':
             "DROP TABLE meta; CREATE VIEW meta AS WITH RECURSIVE r(key, value) AS "
@@ -90,7 +114,20 @@ try:
             "(SELECT 1 UNION ALL SELECT id + 1 FROM r) SELECT id, 0 AS ts, 0 AS cpu, 0 AS pid, "
             "0 AS type FROM r;",
         'the trace headers are junk': "UPDATE trace_headers SET data = randomblob(5000);",
+        # SQLite checks each b-tree; only Remora can know whose rows are where
+        'event_rows points at the next b-tree (event_payloads)':
+            root_sql({'event_rows': root['event_rows'] + 1}),
+        'event_rows and event_payloads swapped':
+            root_sql({'event_rows': root['event_payloads'],
+                      'event_payloads': root['event_rows']}),
+        'event_rows points at a part of itself (its first child page)':
+            root_sql({'event_rows': first_child(good, 'event_rows')[0]}),
+        'two indexes of wakeups swapped':
+            root_sql({'wakeups_ts': root['wakeups_latency'],
+                      'wakeups_latency': root['wakeups_ts']}),
+        'an index points at a table': root_sql({'wakeups_ts': root['event_rows']}),
     }
+
     for name, sql in hostile.items():
         store = os.path.join(tmp, 'hostile.remora')
         shutil.copy(good, store)
@@ -122,6 +159,58 @@ try:
         check('%s: beside its trace it is imported again' % name,
               again and rc2 == 0, 'rc=%s %s / %s' % (rc, err.strip()[:200], err2.strip()[:200]))
         os.unlink(beside)
+
+    # numbers out of their range: refused as damaged where they are read,
+    # never arithmetic on them (UBSan: "left shift of negative value")
+    numbers = {
+        'lod_task blocks are negative': 'UPDATE lod_task SET block = -block - 1;',
+        'lod_cpu blocks are negative': 'UPDATE lod_cpu SET block = -block - 1;',
+        'lod_task blocks are near the int64 limit':
+            'UPDATE lod_task SET block = block + 9223372036854000000;',
+        'lod_cpu blocks are near the int64 limit':
+            'UPDATE lod_cpu SET block = block + 9223372036854000000;',
+    }
+    for name, sql in numbers.items():
+        store = os.path.join(tmp, 'numbers.remora')
+        shutil.copy(good, store)
+        alter(store, sql)
+        for cmd in (['stats', store], ['events', store, '--limit', '5']):
+            rc, out, err = run(*cmd)
+            check('%s: %s works' % (name, cmd[0]), rc == 0, 'rc=%s %s' % (rc, err.strip()[:300]))
+        for rows in ('cpus', 'tasks'):
+            # blocks out of the range asked for are not read: a blank row;
+            # those read are refused (remora_store_read_task_state_before
+            # reads the last block before a range)
+            rc, out, err = run('export', store, '-o', os.path.join(tmp, 'x.png'), '--rows', rows)
+            check('%s: export of %s rows works or says a summary block is damaged' % (name, rows),
+                  rc == 0 or refused(rc, err, store, 'damaged'),
+                  'rc=%s %s' % (rc, err.strip()[:300]))
+        if name == 'lod_task blocks are negative':
+            check('%s: export of tasks rows says a summary block is damaged' % name,
+                  refused(rc, err, store, 'damaged'), 'rc=%s %s' % (rc, err.strip()[:300]))
+
+    # text that a terminal would take as commands: printed escaped, by every
+    # command that prints a store's text
+    store = os.path.join(tmp, 'escapes.remora')
+    shutil.copy(good, store)
+    esc = "char(27) || ']0;owned' || char(7)"
+    alter(store, "UPDATE event_types SET name = %s || name || char(27) || '[5m';"
+                 "UPDATE meta SET value = %s || value || char(13) || char(194, 155) "
+                 "WHERE key IN ('kernel', 'uname', 'clock', 'trace_cmd_version', "
+                 "'source_path', 'compression');"
+                 "UPDATE tasks SET comm = char(27) || '[31m' || comm;"
+                 "UPDATE task_names SET comm = char(27) || '[31m' || comm;" % (esc, esc))
+    for cmd in (['stats', store], ['stats', store, '--json'], ['events', store, '--limit', '50'],
+                ['events', store, '-t', '--limit', '50', '--pid', '1'],
+                ['events', store, '--count', '--name', 'nope'],
+                ['export', store, '-o', os.path.join(tmp, 'x.png'), '--tasks', 'nope']):
+        rc, out, err = run(*cmd)
+        bad = CONTROLS.findall(out + err)
+        check('escape sequences in a store: %s prints them escaped (%s)' %
+              (' '.join(cmd[:1] + cmd[2:]), 'exit %s' % rc),
+              rc is not None and not bad and (cmd[0] != 'stats' or '\\x1b' in out or
+                                              '\\u001b' in out),
+              'rc=%s controls=%r %s' % (rc, bad[:5], (out + err)[:300]))
 
     # cut short, by one byte and by a page
     size = os.path.getsize(good)
