@@ -34,9 +34,11 @@ remora_cli_escape_controls (const char *text)
   const guchar *p = (const guchar *) text;
   GString      *out;
 
+  /* printable ASCII, the common case, in one comparison a byte */
   for (; *p; p++)
-    if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f ||
-        (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+    if (G_UNLIKELY ((guchar) (*p - 0x20) >= 0x5f) &&
+        ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f ||
+         (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)))
       break;
   if (*p == 0)
     return NULL;

@@ -40,8 +40,23 @@ G_BEGIN_DECLS
 
 sqlite3 *remora_store_get_db (RemoraStore *self);
 gboolean remora_store_check (RemoraStore *self, int rc, GError **error);
-gint64
-remora_store_column_in (RemoraStore *self, sqlite3_stmt *st, int col, gint64 min, gint64 max);
+gint64   remora_store_column_out_of_range (
+      RemoraStore *self, sqlite3_stmt *st, int col, gint64 value, gint64 min, gint64 max);
+
+/* An integer a store holds, checked before anything computes with it: a
+ * value out of [@min, @max] (a damaged or hostile store; a real or a text
+ * where an integer belongs reads as its integer value) is noted, for the
+ * next remora_store_check() to refuse the store, and comes back clamped into
+ * the range meanwhile, so that no arithmetic on it can overflow. */
+static inline gint64
+remora_store_column_in (RemoraStore *self, sqlite3_stmt *st, int col, gint64 min, gint64 max)
+{
+  gint64 v = sqlite3_column_int64 (st, col);
+
+  if (G_LIKELY (v >= min && v <= max))
+    return v;
+  return remora_store_column_out_of_range (self, st, col, v, min, max);
+}
 
 /* a time or a duration */
 static inline gint64

@@ -806,31 +806,26 @@ remora_store_check (RemoraStore *self, int rc, GError **error)
 }
 
 /**
- * remora_store_column_in:
+ * remora_store_column_out_of_range:
  * @self: the #RemoraStore @st reads
  * @st: a statement on a row
- * @col: a column of it
+ * @col: a column of it, whose value @value is out of [@min, @max]
+ * @value: the value
  * @min: the least value the column can hold in a sound store
  * @max: the greatest
  *
- * Reads an integer a store holds, checked before anything computes with it:
- * a value that is no integer or out of [@min, @max] (a damaged or hostile
- * store) is noted, for the next remora_store_check() to refuse the store,
- * and comes back clamped into the range meanwhile, so that no arithmetic on
- * it can overflow.
+ * The slow path of remora_store_column_in(): notes the column, for the next
+ * remora_store_check() to refuse the store.
  *
- * Returns: the value, within [@min, @max].
+ * Returns: @value clamped into [@min, @max].
  */
 gint64
-remora_store_column_in (RemoraStore *self, sqlite3_stmt *st, int col, gint64 min, gint64 max)
+remora_store_column_out_of_range (
+    RemoraStore *self, sqlite3_stmt *st, int col, gint64 value, gint64 min, gint64 max)
 {
-  gint64 v = sqlite3_column_int64 (st, col);
-
-  if (sqlite3_column_type (st, col) == SQLITE_INTEGER && v >= min && v <= max)
-    return v;
   if (self->bad_value == NULL)
     self->bad_value = g_utf8_make_valid (sqlite3_column_name (st, col) ?: "?", -1);
-  return sqlite3_column_type (st, col) == SQLITE_INTEGER ? CLAMP (v, min, max) : min;
+  return CLAMP (value, min, max);
 }
 
 /**
