@@ -84,6 +84,9 @@ struct _RemoraEventListView
   guint            adjusted_rows;  /* the rows the scrolling was last laid out for */
   guint            pending_scroll; /* a row to scroll to once it is */
   guint            scroll_id;      /* the idle that does */
+  gboolean         keys_to_row;    /* a go-to: the keys go to the row it selects */
+  guint            keys_tick;      /* the frames to wait for that row's widget */
+  int              keys_frames;
   int              grow_wait;
   gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
 
@@ -487,6 +490,61 @@ scroll_to (RemoraEventListView *self, guint position)
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
+/* The widget of the row at @position, when the list shows it: the row
+ * that holds its time cell. */
+static GtkWidget *
+row_widget_at (RemoraEventListView *self, guint position)
+{
+  GtkWidget     *list = inner_list (self);
+  GHashTableIter it;
+  gpointer       label, item;
+
+  g_hash_table_iter_init (&it, self->time_labels);
+  while (g_hash_table_iter_next (&it, &label, &item))
+    if (remora_event_item_get_position (item) == position)
+      {
+        GtkWidget *row = label;
+
+        while (row != NULL && gtk_widget_get_parent (row) != list)
+          row = gtk_widget_get_parent (row);
+        return row;
+      }
+  return NULL;
+}
+
+static gboolean
+keys_to_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  RemoraEventListView *self = data;
+  GtkWidget           *row = row_widget_at (self, self->primary);
+
+  /* the row's widget is made when the list is laid out at its place */
+  if (row == NULL && ++self->keys_frames < 30)
+    return G_SOURCE_CONTINUE;
+  self->keys_tick = 0;
+  /* a row taking the focus makes the list's keys go on from it */
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyboard to the row just selected, at once to the list (keys leave
+ * the entry), and to the row's own widget once the list shows it (GTK 4.8's
+ * lists move from the row that has the focus). */
+static void
+give_keys_to_row (RemoraEventListView *self)
+{
+  GtkWidget *list = inner_list (self);
+
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  self->keys_to_row = FALSE;
+  self->keys_frames = 0;
+  if (self->keys_tick == 0)
+    self->keys_tick =
+        gtk_widget_add_tick_callback (GTK_WIDGET (self), keys_to_row_tick, self, NULL);
+}
+
 static gboolean
 scroll_pending (gpointer data)
 {
@@ -527,6 +585,8 @@ remora_event_list_view_select_position (RemoraEventListView *self, guint positio
   scroll_to (self, position);
   select_quietly (self, position);
   follow (self, position);
+  if (self->keys_to_row)
+    give_keys_to_row (self);
 }
 
 /**
@@ -682,14 +742,15 @@ on_go_to (GtkEntry *entry, RemoraEventListView *self)
 {
   g_autoptr (GError) error = NULL;
 
+  self->keys_to_row = TRUE;
   if (remora_event_list_view_go_to (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-      gtk_widget_grab_focus (GTK_WIDGET (self->view));
     }
   else
     {
+      self->keys_to_row = FALSE;
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
     }
@@ -1201,6 +1262,20 @@ remora_event_list_view_open_filters (RemoraEventListView *self)
 }
 
 /**
+ * remora_event_list_view_focus_go_to:
+ * @self: a #RemoraEventListView
+ *
+ * Gives the go-to entry the keyboard, its text selected to be typed over.
+ */
+void
+remora_event_list_view_focus_go_to (RemoraEventListView *self)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->go_to));
+  gtk_editable_select_region (GTK_EDITABLE (self->go_to), 0, -1);
+}
+
+/**
  * remora_event_list_view_focus_search:
  * @self: a #RemoraEventListView
  *
@@ -1662,6 +1737,9 @@ remora_event_list_view_dispose (GObject *object)
   remora_event_list_view_set_store (self, NULL);
   stop_exporting (self);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
+  if (self->keys_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keys_tick);
+  self->keys_tick = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);

@@ -43,6 +43,7 @@ gboolean            remora_event_list_view_get_filtering (RemoraEventListView *s
 gint64              remora_event_list_view_get_filter_time (RemoraEventListView *self);
 RemoraFilterDialog *remora_event_list_view_open_filters (RemoraEventListView *self);
 void                remora_event_list_view_focus_search (RemoraEventListView *self);
+void                remora_event_list_view_focus_go_to (RemoraEventListView *self);
 gboolean            remora_event_list_view_get_graph_follows (RemoraEventListView *self);
 gboolean            remora_event_list_view_get_list_follows (RemoraEventListView *self);
 void                remora_event_list_view_copy_selected (RemoraEventListView *self);

@@ -36,6 +36,8 @@ struct _RemoraTimelineView
 
   /* a drag that pans: where it began, in the session's pixels */
   double drag_last_x;
+  /* the press became a drag (past GTK's threshold): its release is no click */
+  gboolean dragged;
   /* a drag on the time axis that picks a range to zoom to: its ends, in
    * widget pixels, while it lasts */
   gboolean picking;
@@ -364,6 +366,7 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, RemoraTimelineView *
 
   self->drag_last_x = 0;
   self->picking = FALSE;
+  self->dragged = FALSE;
   if (x < plot_x (self) || self->session == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -383,6 +386,10 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineVie
 {
   double x;
 
+  if (!self->dragged &&
+      gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy) == FALSE)
+    return;
+  self->dragged = TRUE;
   if (self->picking)
     {
       gtk_gesture_drag_get_start_point (gesture, &x, NULL);
@@ -832,6 +839,12 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
   int row;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* the release of a drag: it panned or zoomed, and does nothing else */
+  if (self->dragged)
+    {
+      self->dragged = FALSE;
+      return;
+    }
   if (self->session == NULL || n_press != 1 || x < plot_x (self))
     return;
   set_marker (self, mods & GDK_SHIFT_MASK ? "B" : "A", time_at (self, x));

@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#include "remora-window.h"
-
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -20,70 +18,12 @@
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
 #include "remora-task-item.h"
-
-/* the default rows' tasks: the busiest of the whole trace */
-#define DEFAULT_TASK_ROWS 8
-
-/* The narrowest details pane kept with the window's size. */
-#define DETAILS_MIN_WIDTH 240
-
-struct _RemoraWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay     *toasts;
-  AdwWindowTitle      *window_title;
-  GtkStack            *stack;
-  AdwStatusPage       *loading_page;
-  GtkProgressBar      *progress_bar;
-  GtkLabel            *progress_label;
-  GtkListBox          *recent_list;
-  GtkWidget           *zoom_box;
-  GtkWidget           *tasks_button;
-  GtkWidget           *markers_button;
-  GtkPopover          *markers_popover;
-  GtkEntry            *marker_entry;
-  GtkButton           *marker_add;
-  GtkListBox          *markers_list;
-  GtkPopover          *tasks_popover;
-  GtkSearchEntry      *tasks_search;
-  GtkListView         *tasks_list;
-  GtkLabel            *delta_label;
-  GtkPaned            *paned;
-  GtkPaned            *bottom_paned;
-  RemoraEventListView *events;
-  GtkWidget           *details_pane;
-  GtkLabel            *details_label;
-  RemoraTimelineView  *timeline;
-  RemoraOverview      *overview;
-  GtkRevealer         *problem_banner;
-  GtkLabel            *problem_label;
-
-  int      list_height;   /* the event list's, kept with the window's size */
-  int      details_width; /* the details pane's, kept too */
-  gint64   list_asked;    /* the event the list had the timeline select, -1 */
-  gboolean list_placed;   /* the list's height set once the pane had its size */
-
-  /* Owned */
-  GListStore         *task_items;  /* of RemoraTaskItem, the whole trace's */
-  GtkStringFilter    *task_filter; /* what the task search asks */
-  GtkFilterListModel *shown_tasks; /* the items that the search lets through */
-  AdwToast           *error_toast; /* the last error shown, until a trace opens */
-  char               *pre_cpus;    /* what the command line preselected, or NULL */
-  char               *pre_tasks;
-  char               *pre_from;
-  char               *pre_to;
-  RemoraLoader       *loader;
-  GCancellable       *cancellable;
-  RemoraSession      *session;
-  GFile              *file;
-};
+#include "remora-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RemoraWindow, remora_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_error (RemoraWindow *self, const char *message)
+void
+_remora_window_show_error (RemoraWindow *self, const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -104,19 +44,7 @@ set_page (RemoraWindow *self, const char *name)
   gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->tasks_button, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->markers_button, g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-fit", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open",
-                                 g_str_equal (name, "loading"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-list", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-event", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-event",
-                                 g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", g_str_equal (name, "view"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", g_str_equal (name, "view"));
+  _remora_window_update_actions (self);
 }
 
 static void
@@ -196,7 +124,7 @@ static void
 on_list_notice (RemoraEventListView *list, const char *message, gboolean error, RemoraWindow *self)
 {
   if (error)
-    show_error (self, message);
+    _remora_window_show_error (self, message);
   else
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
@@ -585,12 +513,6 @@ on_session_problem (RemoraSession *session, GParamSpec *pspec, RemoraWindow *sel
 }
 
 static void
-action_hide_problem (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_revealer_set_reveal_child (REMORA_WINDOW (widget)->problem_banner, FALSE);
-}
-
-static void
 show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
 {
   const RemoraTraceInfo *info = remora_session_get_info (session);
@@ -613,7 +535,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
       if ((self->pre_from &&
            !remora_parse_view_time ("--from", self->pre_from, info, &begin, &error)) ||
           (self->pre_to && !remora_parse_view_time ("--to", self->pre_to, info, &end, &error)))
-        show_error (self, error->message);
+        _remora_window_show_error (self, error->message);
       else if (end > begin)
         remora_session_set_visible (session, begin, end);
     }
@@ -700,10 +622,10 @@ on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      show_error (self, error->message);
+      _remora_window_show_error (self, error->message);
     }
   if (job->warning)
-    show_error (self, job->warning->message);
+    _remora_window_show_error (self, job->warning->message);
   show_trace (self, session, job->cpu_rows ? job : NULL);
   if (job->problem)
     remora_session_note_problem (session, job->problem);
@@ -745,7 +667,7 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
   if (store == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        _remora_window_show_error (self, error->message);
       set_page (self, self->session ? "view" : "start");
       return;
     }
@@ -799,7 +721,7 @@ remora_window_open (RemoraWindow *self, GFile *file)
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *message =
           g_strdup_printf (_ ("Cannot open “%s”: only local files can be opened"), uri);
-      show_error (self, message);
+      _remora_window_show_error (self, message);
       return;
     }
   if (self->loader)
@@ -892,75 +814,6 @@ remora_window_get_page (RemoraWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* Actions -------------------------------------------------------------------- */
-
-static void
-on_chooser_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      /* a window shows one trace: another opens beside it */
-      if (self->session != NULL && app != NULL)
-        {
-          RemoraWindow *other = remora_window_new (app);
-          gtk_window_present (GTK_WINDOW (other));
-          remora_window_open (other, file);
-        }
-      else
-        remora_window_open (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-action_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow         *self = REMORA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  GtkFileFilter        *traces = gtk_file_filter_new ();
-  GtkFileFilter        *all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_ ("Open a Trace"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_file_filter_set_name (traces, _ ("Traces (trace.dat, stores)"));
-  gtk_file_filter_add_pattern (traces, "*.dat");
-  gtk_file_filter_add_pattern (traces, "*.remora");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), traces);
-  gtk_file_filter_set_name (all, _ ("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_object_unref (traces);
-  g_object_unref (all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow *self = REMORA_WINDOW (widget);
-
-  /* the work of the trace shown goes on with a cancellable of its own */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-}
-
-static void
-action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow *self = REMORA_WINDOW (widget);
-
-  /* win.zoom-in → timeline.zoom-in */
-  g_autofree char *name = g_strconcat ("timeline.", action_name + strlen ("win."), NULL);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), name, NULL);
-}
-
 /* Export ------------------------------------------------------------------------ */
 
 /* What `remora export` draws of the same range, rows and markers: 1600
@@ -1046,7 +899,7 @@ on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        _remora_window_show_error (self, error->message);
       return;
     }
   if (job->output != NULL)
@@ -1091,7 +944,7 @@ remora_window_export_view (RemoraWindow *self, const char *output)
     {
       g_autofree char *text = g_strdup_printf (
           _ ("Cannot write “%s”: the name must end in .png, .svg or .pdf"), output);
-      show_error (self, text);
+      _remora_window_show_error (self, text);
       return;
     }
   job = g_new0 (ExportJob, 1);
@@ -1110,46 +963,6 @@ remora_window_export_view (RemoraWindow *self, const char *output)
   g_task_set_task_data (task, job, export_job_free);
   g_task_run_in_thread (task, export_thread);
   g_object_unref (task);
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path)
-        remora_window_export_view (self, path);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-action_export (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow         *self = REMORA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char      *base = self->file ? g_file_get_basename (self->file) : g_strdup ("trace");
-  g_autofree char      *name = NULL;
-  char                 *dot = strrchr (base, '.');
-
-  if (g_str_equal (action_name, "win.copy-image"))
-    {
-      remora_window_export_view (self, NULL);
-      return;
-    }
-  if (dot)
-    *dot = 0;
-  name = g_strconcat (base, "-view.png", NULL);
-  chooser =
-      gtk_file_chooser_native_new (_ ("Export the View"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Recent traces --------------------------------------------------------------- */
@@ -1330,33 +1143,6 @@ remora_window_dispose (GObject *object)
   G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
 }
 
-/* The next or previous event like the selected one (the list's choice). */
-static void
-action_step (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow *self = REMORA_WINDOW (widget);
-
-  if (self->session == NULL)
-    return;
-  remora_event_list_view_step (self->events, remora_event_list_view_get_alike (self->events),
-                               g_str_equal (action_name, "win.next-event"));
-}
-
-static void
-action_filter (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraWindow *self = REMORA_WINDOW (widget);
-
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (action_name, "win.filter"))
-    remora_event_list_view_open_filters (self->events);
-  else if (g_str_equal (action_name, "win.export-list"))
-    gtk_widget_activate_action (GTK_WIDGET (self->events), "list.export-csv", NULL);
-  else
-    remora_event_list_view_focus_search (self->events);
-}
-
 static void
 remora_window_class_init (RemoraWindowClass *klass)
 {
@@ -1398,23 +1184,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, problem_banner);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, problem_label);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, action_cancel_open);
-  gtk_widget_class_install_action (widget_class, "win.hide-problem", NULL, action_hide_problem);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, action_step);
-  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, action_step);
-  gtk_widget_class_install_action (widget_class, "win.filter", NULL, action_filter);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_filter);
-  gtk_widget_class_install_action (widget_class, "win.export-list", NULL, action_filter);
-  /* in the bubble phase: an entry with the focus takes its letters first */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.next-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK,
-                                       "win.previous-event", NULL);
+  _remora_window_class_init_actions (widget_class);
 }
 
 static void

@@ -13,6 +13,8 @@ packages=(
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libcairo2-dev libpango1.0-dev
   libtracecmd-dev libtraceevent-dev libtracefs-dev libsqlite3-dev libzstd-dev
   libjson-glib-dev
+  # the GUI tests' pointer and keys (XTEST)
+  libxtst-dev
   # tests: the reference reader, a display for GUI tests, fonts for images,
   # the formatter CI checks against, validators and tools the tests call
   trace-cmd xvfb xauth xdotool dbus-daemon fonts-dejavu-core clang-format-14 clang-format

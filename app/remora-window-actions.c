@@ -1,0 +1,279 @@
+/* remora-window-actions.c: the window's actions, one callback each, and the
+ * keys that run them (GNOME Text Editor's editor-window-actions.c)
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "remora-window-private.h"
+
+static void
+on_chooser_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      /* a window shows one trace: another opens beside it */
+      if (self->session != NULL && app != NULL)
+        {
+          RemoraWindow *other = remora_window_new (app);
+          gtk_window_present (GTK_WINDOW (other));
+          remora_window_open (other, file);
+        }
+      else
+        remora_window_open (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow         *self = REMORA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter        *traces = gtk_file_filter_new ();
+  GtkFileFilter        *all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_ ("Open a Trace"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (traces, _ ("Traces (trace.dat, stores)"));
+  gtk_file_filter_add_pattern (traces, "*.dat");
+  gtk_file_filter_add_pattern (traces, "*.remora");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), traces);
+  gtk_file_filter_set_name (all, _ ("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_object_unref (traces);
+  g_object_unref (all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  /* the work of the trace shown goes on with a cancellable of its own */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path)
+        remora_window_export_view (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_export (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow         *self = REMORA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char      *base = self->file ? g_file_get_basename (self->file) : g_strdup ("trace");
+  g_autofree char      *name = NULL;
+  char                 *dot = strrchr (base, '.');
+
+  if (dot)
+    *dot = 0;
+  name = g_strconcat (base, "-view.png", NULL);
+  chooser =
+      gtk_file_chooser_native_new (_ ("Export the View"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The next or previous event like the selected one (the list's choice). */
+static void
+action_next_event (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  remora_event_list_view_step (self->events, remora_event_list_view_get_alike (self->events), TRUE);
+}
+
+static void
+action_previous_event (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  remora_event_list_view_step (self->events, remora_event_list_view_get_alike (self->events),
+                               FALSE);
+}
+
+static void
+action_filter (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  remora_event_list_view_open_filters (REMORA_WINDOW (widget)->events);
+}
+
+static void
+action_search (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  remora_event_list_view_focus_search (REMORA_WINDOW (widget)->events);
+}
+
+static void
+action_export_list (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (REMORA_WINDOW (widget)->events), "list.export-csv", NULL);
+}
+
+static void
+action_go_to (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  remora_event_list_view_focus_go_to (REMORA_WINDOW (widget)->events);
+}
+
+/* The timeline's own actions, from anywhere in the window (its keys work
+ * when the focus is elsewhere too, but in a text entry: the entry takes
+ * them first) */
+static void
+forward_to_timeline (GtkWidget *widget, const char *action)
+{
+  gtk_widget_activate_action (GTK_WIDGET (REMORA_WINDOW (widget)->timeline), action, NULL);
+}
+
+static void
+action_zoom_in (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  forward_to_timeline (widget, "timeline.zoom-in");
+}
+
+static void
+action_zoom_out (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  forward_to_timeline (widget, "timeline.zoom-out");
+}
+
+static void
+action_zoom_fit (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  forward_to_timeline (widget, "timeline.zoom-fit");
+}
+
+static void
+action_marker_a (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  forward_to_timeline (widget, "timeline.marker-a");
+}
+
+static void
+action_marker_b (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  forward_to_timeline (widget, "timeline.marker-b");
+}
+
+static void
+action_copy_image (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  remora_window_export_view (REMORA_WINDOW (widget), NULL);
+}
+
+static void
+action_hide_problem (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_revealer_set_reveal_child (REMORA_WINDOW (widget)->problem_banner, FALSE);
+}
+
+/* Every action and its keys ---------------------------------------------------- */
+
+/* Actions that need a trace shown. */
+static const char *const view_actions[] = {
+  "win.zoom-in",     "win.zoom-out",   "win.zoom-fit",       "win.export", "win.copy-image",
+  "win.export-list", "win.next-event", "win.previous-event", "win.filter", "win.search",
+  "win.go-to",       "win.marker-a",   "win.marker-b",
+};
+
+/**
+ * _remora_window_update_actions:
+ * @self: a #RemoraWindow
+ *
+ * Enables the actions that the page shown allows.
+ */
+void
+_remora_window_update_actions (RemoraWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean    view = g_strcmp0 (page, "view") == 0 && self->session != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), view_actions[i], view);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open",
+                                 g_strcmp0 (page, "loading") == 0);
+}
+
+void
+_remora_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  static const struct
+  {
+    const char *name;
+    void (*activate) (GtkWidget *, const char *, GVariant *);
+  } actions[] = {
+    { "win.open", action_open },
+    { "win.cancel-open", action_cancel_open },
+    { "win.hide-problem", action_hide_problem },
+    { "win.zoom-in", action_zoom_in },
+    { "win.zoom-out", action_zoom_out },
+    { "win.zoom-fit", action_zoom_fit },
+    { "win.marker-a", action_marker_a },
+    { "win.marker-b", action_marker_b },
+    { "win.export", action_export },
+    { "win.copy-image", action_copy_image },
+    { "win.next-event", action_next_event },
+    { "win.previous-event", action_previous_event },
+    { "win.filter", action_filter },
+    { "win.search", action_search },
+    { "win.export-list", action_export_list },
+    { "win.go-to", action_go_to },
+  };
+  static const struct
+  {
+    guint           key;
+    GdkModifierType mods;
+    const char     *action;
+  } keys[] = {
+    /* in the bubble phase: a text entry with the focus takes them first */
+    { GDK_KEY_n, 0, "win.next-event" },
+    { GDK_KEY_N, GDK_SHIFT_MASK, "win.previous-event" },
+    { GDK_KEY_plus, 0, "win.zoom-in" },
+    { GDK_KEY_plus, GDK_SHIFT_MASK, "win.zoom-in" },
+    { GDK_KEY_equal, 0, "win.zoom-in" },
+    { GDK_KEY_KP_Add, 0, "win.zoom-in" },
+    { GDK_KEY_minus, 0, "win.zoom-out" },
+    { GDK_KEY_KP_Subtract, 0, "win.zoom-out" },
+    { GDK_KEY_0, 0, "win.zoom-fit" },
+    { GDK_KEY_a, 0, "win.marker-a" },
+    { GDK_KEY_b, 0, "win.marker-b" },
+    { GDK_KEY_g, GDK_CONTROL_MASK, "win.go-to" },
+    { GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action,
+                                         NULL);
+}

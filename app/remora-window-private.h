@@ -1,0 +1,79 @@
+/* remora-window-private.h: what the window's files share
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#pragma once
+
+#include "remora-event-list-view.h"
+#include "remora-overview.h"
+#include "remora-window.h"
+
+G_BEGIN_DECLS
+
+/* the default rows' tasks: the busiest of the whole trace */
+#define DEFAULT_TASK_ROWS 8
+
+/* The narrowest details pane kept with the window's size. */
+#define DETAILS_MIN_WIDTH 240
+
+struct _RemoraWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toasts;
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwStatusPage       *loading_page;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *progress_label;
+  GtkListBox          *recent_list;
+  GtkWidget           *zoom_box;
+  GtkWidget           *tasks_button;
+  GtkWidget           *markers_button;
+  GtkPopover          *markers_popover;
+  GtkEntry            *marker_entry;
+  GtkButton           *marker_add;
+  GtkListBox          *markers_list;
+  GtkPopover          *tasks_popover;
+  GtkSearchEntry      *tasks_search;
+  GtkListView         *tasks_list;
+  GtkLabel            *delta_label;
+  GtkPaned            *paned;
+  GtkPaned            *bottom_paned;
+  RemoraEventListView *events;
+  GtkWidget           *details_pane;
+  GtkLabel            *details_label;
+  RemoraTimelineView  *timeline;
+  RemoraOverview      *overview;
+  GtkRevealer         *problem_banner;
+  GtkLabel            *problem_label;
+
+  int      list_height;   /* the event list's, kept with the window's size */
+  int      details_width; /* the details pane's, kept too */
+  gint64   list_asked;    /* the event the list had the timeline select, -1 */
+  gboolean list_placed;   /* the list's height set once the pane had its size */
+
+  /* Owned */
+  GListStore         *task_items;  /* of RemoraTaskItem, the whole trace's */
+  GtkStringFilter    *task_filter; /* what the task search asks */
+  GtkFilterListModel *shown_tasks; /* the items that the search lets through */
+  AdwToast           *error_toast; /* the last error shown, until a trace opens */
+  char               *pre_cpus;    /* what the command line preselected, or NULL */
+  char               *pre_tasks;
+  char               *pre_from;
+  char               *pre_to;
+  RemoraLoader       *loader;
+  GCancellable       *cancellable;
+  RemoraSession      *session;
+  GFile              *file;
+};
+
+void _remora_window_class_init_actions (GtkWidgetClass *widget_class);
+void _remora_window_update_actions (RemoraWindow *self);
+void _remora_window_show_error (RemoraWindow *self, const char *message);
+
+G_END_DECLS

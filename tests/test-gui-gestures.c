@@ -1,0 +1,341 @@
+/* test-gui-gestures.c: the window driven as a user drives it, with the
+ * pointer and the keys (through the X server: remora-test-input.c): each
+ * gesture does one thing, and keys go where the user expects. Each step
+ * saves a screenshot into meson-logs/screenshots/.
+ *
+ * Copyright 2026 The Remora authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "remora-resources.h"
+#include "remora-test-input.h"
+#include "remora-test-util.h"
+#include "remora-window.h"
+
+static char *shots;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition cond, gpointer data, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return TRUE;
+}
+
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot     *snapshot = gtk_snapshot_new ();
+  int              w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+  GskRenderNode   *node;
+  g_autofree char *path = g_strdup_printf ("%s/%s.png", shots, name);
+
+  remora_test_settle_input ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_autoptr (GdkTexture) texture =
+          gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      gsk_render_node_unref (node);
+      g_test_message ("screenshot: %s", path);
+    }
+}
+
+static gboolean
+shows_trace (gpointer data)
+{
+  RemoraTimelineView *view = remora_window_get_timeline (data);
+  return g_str_equal (remora_window_get_page (data), "view") &&
+         remora_timeline_view_get_frame (view) != NULL &&
+         remora_timeline_view_get_frames_painted (view) > 0;
+}
+
+static gboolean
+frame_is_current (gpointer data)
+{
+  RemoraTimelineView *view = remora_window_get_timeline (data);
+  const RemoraFrame  *frame = remora_timeline_view_get_frame (view);
+  RemoraSession      *session = remora_timeline_view_get_session (view);
+
+  return frame != NULL && session != NULL &&
+         remora_time_range_equal (&frame->range, &remora_session_get_viewport (session)->visible);
+}
+
+/* A window of the default size showing a copy of sched-block-v6.dat (in a
+ * new @dir), with the keyboard. */
+static RemoraWindow *
+open_sample (char **dir)
+{
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *trace = NULL;
+  g_autoptr (GFile) file = NULL;
+  RemoraWindow *window = remora_window_new (NULL);
+
+  *dir = remora_test_make_tmpdir ();
+  trace = remora_test_copy_file (fixture, *dir, "trace.dat", G_MAXSIZE);
+  file = g_file_new_for_path (trace);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  remora_test_input_focus (GTK_WIDGET (window));
+  return window;
+}
+
+/* The timeline's layout, as its painter lays it out now. */
+static void
+view_style (RemoraTimelineView *view, RemoraTimelineStyle *style)
+{
+  remora_timeline_style_init (style);
+  style->width = gtk_widget_get_width (GTK_WIDGET (view));
+  style->height = gtk_widget_get_height (GTK_WIDGET (view));
+}
+
+/* The middle of row @row, in the view's pixels. */
+static double
+row_middle (RemoraTimelineView *view, int row)
+{
+  RemoraTimelineStyle style;
+  const RemoraFrame  *frame = remora_timeline_view_get_frame (view);
+  double              first = -1, last = -1;
+
+  view_style (view, &style);
+  for (int y = 0; y < style.height; y++)
+    if (remora_timeline_get_row_at (&style, frame->n_rows, frame->markers->len > 0, y) == row)
+      {
+        if (first < 0)
+          first = y;
+        last = y;
+      }
+  g_assert_cmpfloat (first, >=, 0);
+  return (first + last) / 2;
+}
+
+/* Finding 1 of issue 24: a drag pans and nothing else; a drag on the time
+ * axis zooms and nothing else. Neither sets a marker or the selection. */
+static void
+test_drag_pans_only (void)
+{
+  g_autofree char      *dir = NULL;
+  RemoraWindow         *window = open_sample (&dir);
+  RemoraTimelineView   *view = remora_window_get_timeline (window);
+  RemoraSession        *session = remora_timeline_view_get_session (view);
+  const RemoraViewport *vp = remora_session_get_viewport (session);
+  RemoraTimelineStyle   style;
+  RemoraTimeRange       before;
+  double                x, y;
+
+  view_style (view, &style);
+  x = remora_timeline_get_plot_x (&style);
+  y = row_middle (view, 0);
+
+  /* zoomed in first, so that there is somewhere to pan to */
+  for (int i = 0; i < 4; i++)
+    remora_test_key (GTK_WIDGET (window), GDK_KEY_plus, 0);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  before = vp->visible;
+  g_assert_cmpint (remora_time_range_get_duration (&before), <,
+                   remora_time_range_get_duration (&vp->trace));
+
+  /* a drag to the left on CPU 0's row: the trace follows the pointer */
+  remora_test_drag (GTK_WIDGET (view), x + 600, y, x + 400, y);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "g01-dragged");
+  g_assert_cmpint (vp->visible.begin_ns, >, before.begin_ns);
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==,
+                   remora_time_range_get_duration (&before));
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 0);
+  g_assert_cmpint (remora_session_get_selection (session)->row, ==, -1);
+  g_assert_null (remora_timeline_view_get_selected (view));
+
+  /* a drag on the time axis: the view zooms to the range picked */
+  before = vp->visible;
+  remora_test_drag (GTK_WIDGET (view), x + 200, remora_timeline_get_rows_top (&style, FALSE) - 8,
+                    x + 500, remora_timeline_get_rows_top (&style, FALSE) - 8);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "g02-axis-zoomed");
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <,
+                   remora_time_range_get_duration (&before) / 2);
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 0);
+  g_assert_cmpint (remora_session_get_selection (session)->row, ==, -1);
+
+  /* a click selects and sets marker A */
+  remora_test_click (GTK_WIDGET (view), x + 300, y, 0);
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
+/* The first descendant of @root of @type whose placeholder (an entry's) or
+ * accessible label is @text. */
+static GtkWidget *
+find_entry (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ENTRY (child) &&
+          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), text) == 0)
+        return child;
+      if ((found = find_entry (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static RemoraEventListView *the_list;
+static guint                wanted_row;
+
+static gboolean
+list_selected_row (gpointer data)
+{
+  return remora_event_list_view_get_selected (the_list) == wanted_row;
+}
+
+static gboolean
+list_shows_rows (gpointer data)
+{
+  RemoraEventList *list = remora_event_list_view_get_list (the_list);
+  g_autoptr (RemoraEventItem) first = NULL;
+
+  if (list == NULL || !remora_event_list_get_ready (list))
+    return FALSE;
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  return first != NULL && remora_event_item_get_loaded (first);
+}
+
+/* Finding 2: after "Go to", the list's keys go on from the row gone to. */
+static void
+test_keys_after_go_to (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  GtkWidget       *go_to = find_entry (GTK_WIDGET (window), "Go to time or #event");
+  RemoraEventList *list;
+
+  the_list = remora_window_get_event_list (window);
+  g_assert_true (wait_for (list_shows_rows, window, 30));
+  list = remora_event_list_view_get_list (the_list);
+  g_assert_nonnull (go_to);
+  remora_test_click (go_to, 40, gtk_widget_get_height (go_to) / 2.0, 0);
+  g_assert_true (gtk_widget_has_focus (go_to) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), go_to));
+  remora_test_type (GTK_WIDGET (window), "#5000");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5000);
+  g_assert_true (wait_for (list_selected_row, window, 10));
+  /* Down: the next row, not one near where the list had the keyboard */
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5001);
+  g_assert_true (wait_for (list_selected_row, window, 10));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5002);
+  g_assert_true (wait_for (list_selected_row, window, 10));
+  screenshot (GTK_WIDGET (window), "g03-down-after-go-to");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
+popover_gone (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+/* Finding 3: the zoom keys work from anywhere outside a text entry, after
+ * a menu closed with Escape too; Ctrl+G and Ctrl+L go to the go-to entry,
+ * whose text is then the user's. */
+static void
+test_keys_from_anywhere (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  const RemoraViewport *vp = remora_session_get_viewport (session);
+  GtkWidget            *go_to = find_entry (GTK_WIDGET (window), "Go to time or #event");
+  gint64                len = remora_time_range_get_duration (&vp->visible);
+
+  /* the main menu, opened with F10 and closed with Escape */
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_F10, 0);
+  g_assert_true (wait_for (popover_shown, window, 5));
+  screenshot (GTK_WIDGET (window), "g04-main-menu");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  g_assert_true (wait_for (popover_gone, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_plus, 0);
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <, len);
+  len = remora_time_range_get_duration (&vp->visible);
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_minus, 0);
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), >, len);
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_0, 0);
+  g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
+
+  /* Ctrl+G: the go-to entry, its old text selected to be typed over */
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_g, GDK_CONTROL_MASK);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), go_to));
+  remora_test_type (GTK_WIDGET (window), "#5000");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  /* and again with Ctrl+L: what was typed before is replaced, not added to */
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), go_to));
+  remora_test_type (GTK_WIDGET (window), "#6000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (go_to)), ==, "#6000");
+  /* in the entry, + and 0 are text: the view does not zoom */
+  len = remora_time_range_get_duration (&vp->visible);
+  remora_test_type (GTK_WIDGET (window), "+0");
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, len);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (go_to)), ==, "#6000+0");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check () || !remora_test_input_available ())
+    {
+      g_test_skip ("no X display with XTEST");
+      return g_test_run ();
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  remora_register_resource ();
+  shots = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".", "..",
+                            "meson-logs", "screenshots", NULL);
+  g_mkdir_with_parents (shots, 0755);
+  g_test_add_func ("/remora/gui/gestures/drag-pans-only", test_drag_pans_only);
+  g_test_add_func ("/remora/gui/gestures/keys-after-go-to", test_keys_after_go_to);
+  g_test_add_func ("/remora/gui/gestures/keys-from-anywhere", test_keys_from_anywhere);
+  return g_test_run ();
+}
