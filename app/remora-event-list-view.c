@@ -76,16 +76,18 @@ struct _RemoraEventListView
   GHashTable      *time_labels; /* bound labels of the time column → item */
   RemoraEventItem *waiting;     /* selected, not yet read */
   gulong           waiting_id;
-  gboolean         absolute;       /* times as recorded, not from the start */
-  gboolean         graph_follows;  /* the timeline selects the row selected */
-  gboolean         list_follows;   /* the list selects the timeline's event */
-  gboolean         revealing;      /* a selection made to follow the timeline */
-  guint            grow_id;        /* the tick that shows (or removes) rows a few at a time */
-  guint            adjusted_rows;  /* the rows the scrolling was last laid out for */
-  guint            pending_scroll; /* a row to scroll to once it is */
-  guint            scroll_id;      /* the idle that does */
-  gboolean         keys_to_row;    /* a go-to: the keys go to the row it selects */
-  guint            keys_tick;      /* the frames to wait for that row's widget */
+  gboolean         absolute;        /* times as recorded, not from the start */
+  RemoraSession   *session;         /* what the window looks at */
+  GSignalGroup    *session_signals; /* its selection, watched */
+  gboolean         graph_follows;   /* the timeline selects the row selected */
+  gboolean         list_follows;    /* the list selects the timeline's event */
+  gboolean         revealing;       /* a selection made to follow the timeline */
+  guint            grow_id;         /* the tick that shows (or removes) rows a few at a time */
+  guint            adjusted_rows;   /* the rows the scrolling was last laid out for */
+  guint            pending_scroll;  /* a row to scroll to once it is */
+  guint            scroll_id;       /* the idle that does */
+  gboolean         keys_to_row;     /* a go-to: the keys go to the row it selects */
+  guint            keys_tick;       /* the frames to wait for that row's widget */
   int              keys_frames;
   int              grow_wait;
   gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
@@ -121,7 +123,6 @@ G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGE
 
 enum
 {
-  EVENT_SELECTED,
   FILTER_CHANGED,
   NOTICE,
   COPIED,
@@ -129,6 +130,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Cells ------------------------------------------------------------------ */
 
@@ -268,12 +278,36 @@ stop_waiting (RemoraEventListView *self)
   g_clear_object (&self->waiting);
 }
 
+static RemoraEventItem *dup_item (RemoraEventListView *self, guint position);
+
+/* A row the user selected: the session's selection, for every view (the
+ * timeline moves to it), unless the list's menu says the timeline does not
+ * follow the list. */
 static void
 say_selected (RemoraEventListView *self, RemoraEventItem *item)
 {
-  g_signal_emit (self, signals[EVENT_SELECTED], 0, remora_event_item_get_id (item),
-                 remora_event_item_get_ts (item), remora_event_item_get_buffer_id (item),
-                 remora_event_item_get_cpu (item));
+  if (self->session == NULL || !self->graph_follows)
+    return;
+  remora_session_select_event (self->session, remora_event_item_get_id (item),
+                               remora_event_item_get_ts (item),
+                               remora_event_item_get_buffer_id (item),
+                               remora_event_item_get_cpu (item), REMORA_SELECT_REVEAL);
+}
+
+/* The session selected an event (a click on the timeline): the list shows
+ * its row, selected, unless its menu says it does not follow. */
+static void
+on_session_selection (RemoraSession *session, GParamSpec *pspec, RemoraEventListView *self)
+{
+  const RemoraSelection *s = remora_session_get_selection (session);
+  g_autoptr (RemoraEventItem) item = NULL;
+
+  if (!self->list_follows || s->kind != REMORA_SELECTION_EVENT)
+    return;
+  item = dup_item (self, remora_event_list_view_get_selected (self));
+  if (item != NULL && remora_event_item_get_id (item) == s->event_id)
+    return; /* the row selected already */
+  remora_event_list_view_reveal_event (self, s->event_id);
 }
 
 /* The item at @position of the rows shown, or NULL. */
@@ -893,6 +927,32 @@ on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
   update_count (self);
   stop_growing (self);
   start_growing (self, 1);
+}
+
+/**
+ * remora_event_list_view_set_session:
+ * @self: a #RemoraEventListView
+ * @session: (nullable): what the window looks at: the list lists its
+ *   store's events, selects the session's event and gives it the row the
+ *   user selects
+ */
+void
+remora_event_list_view_set_session (RemoraEventListView *self, RemoraSession *session)
+{
+  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
+  if (self->session == session)
+    return;
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+  remora_event_list_view_set_store (self, session ? remora_session_get_store (session) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+RemoraSession *
+remora_event_list_view_get_session (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
+  return self->session;
 }
 
 /**
@@ -1734,7 +1794,9 @@ remora_event_list_view_dispose (GObject *object)
   RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (object);
   GtkWidget           *child;
 
+  remora_event_list_view_set_session (self, NULL);
   remora_event_list_view_set_store (self, NULL);
+  g_clear_object (&self->session_signals);
   stop_exporting (self);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->keys_tick != 0)
@@ -1751,25 +1813,54 @@ remora_event_list_view_dispose (GObject *object)
 }
 
 static void
+remora_event_list_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+remora_event_list_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      remora_event_list_view_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 remora_event_list_view_class_init (RemoraEventListViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = remora_event_list_view_dispose;
-  /**
-   * RemoraEventListView::event-selected:
-   * @self: the view
-   * @id: the event's id
-   * @ts: its time, ns as recorded
-   * @buffer_id: its buffer
-   * @cpu: its CPU
-   *
-   * A row was selected by the user (not by remora_event_list_view_reveal_event()).
-   */
-  signals[EVENT_SELECTED] =
-      g_signal_new ("event-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                    NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT, G_TYPE_INT);
+  object_class->get_property = remora_event_list_view_get_property;
+  object_class->set_property = remora_event_list_view_set_property;
+  properties[PROP_SESSION] =
+      g_param_spec_object ("session", NULL, NULL, REMORA_TYPE_SESSION,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   /**
    * RemoraEventListView::filter-changed:
    * @self: the view
@@ -1955,6 +2046,9 @@ remora_event_list_view_init (RemoraEventListView *self)
     g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
   }
   self->graph_follows = self->list_follows = TRUE;
+  self->session_signals = g_signal_group_new (REMORA_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::selection",
+                                 G_CALLBACK (on_session_selection), self, 0);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
     RemoraEventListView, remora_event_list_view, REMORA, EVENT_LIST_VIEW, GtkWidget)
 
-GtkWidget       *remora_event_list_view_new (void);
-void             remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store);
+GtkWidget *remora_event_list_view_new (void);
+void       remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store);
+void       remora_event_list_view_set_session (RemoraEventListView *self, RemoraSession *session);
+RemoraSession   *remora_event_list_view_get_session (RemoraEventListView *self);
 RemoraEventList *remora_event_list_view_get_list (RemoraEventListView *self);
 void             remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id);
 void             remora_event_list_view_select_position (RemoraEventListView *self, guint position);

@@ -55,10 +55,8 @@ struct _RemoraTimelineView
   double        pointer_y;
   guint         hover_source;
   GCancellable *hover_cancellable;
-  GCancellable *selecting; /* the selection asked last: an older answer is dropped */
   gboolean      warmed_up; /* the session has read what a first click reads */
   RemoraDetail *hover;
-  RemoraDetail *selected;
 
   /* a row's context menu */
   GtkWidget *menu;
@@ -73,14 +71,7 @@ enum
   N_PROPS
 };
 
-enum
-{
-  SELECTED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint       signals[N_SIGNALS];
 
 static void
 fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
@@ -545,150 +536,6 @@ on_query_tooltip (
   return TRUE;
 }
 
-static void snap_to (RemoraTimelineView *self, const char *name, const RemoraDetail *d);
-
-static void
-on_selected (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraTimelineView) self = user_data;
-  RemoraDetail *d = remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
-
-  if (d == NULL || REMORA_SESSION (object) != self->session)
-    {
-      g_clear_pointer (&d, remora_detail_free);
-      return;
-    }
-  g_clear_pointer (&self->selected, remora_detail_free);
-  self->selected = d;
-  /* marker A, set by the same click, goes onto the event under it */
-  snap_to (self, "A", d);
-  /* an event under the pointer, else the slice, else the task's state */
-  if (d->has_event)
-    remora_session_select (self->session, d->row, d->event.ts, d->event.ts);
-  else if (d->has_slice)
-    remora_session_select (self->session, d->row, d->slice.begin_ns, d->slice.end_ns);
-  else if (d->spec.kind == REMORA_ROW_TASK && d->state_end_ns > d->state_begin_ns)
-    remora_session_select (self->session, d->row, d->state_begin_ns, d->state_end_ns);
-  else
-    remora_session_select (self->session, -1, 0, 0);
-  g_signal_emit (self, signals[SELECTED], 0);
-}
-
-static void set_marker (RemoraTimelineView *self, const char *name, gint64 ts);
-
-/* A marker set close to an event goes onto it. */
-static void
-snap_to (RemoraTimelineView *self, const char *name, const RemoraDetail *d)
-{
-  const GArray *markers = remora_session_get_markers (self->session);
-
-  if (!d->has_event)
-    return;
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
-      /* still where the click put it */
-      if (g_str_equal (m->name, name) && m->ts == d->ts)
-        {
-          set_marker (self, name, d->event.ts);
-          return;
-        }
-    }
-}
-
-static void
-on_snap (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraTimelineView) self = user_data;
-  g_autoptr (RemoraDetail) d =
-      remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
-
-  if (d != NULL && REMORA_SESSION (object) == self->session)
-    snap_to (self, "B", d);
-}
-
-/* Moves marker @name, just set at widget pixel @x of row @row, onto the
- * nearest event of the row when one is that close. */
-static void
-snap_marker (RemoraTimelineView *self, const char *name, int row, double x)
-{
-  remora_session_query_detail_async (self->session, row, time_at (self, x), tolerance_ns (self),
-                                     NULL, on_snap, g_object_ref (self));
-}
-
-/* A new selection: the one asked before it, if not answered yet, is not
- * wanted (queries run on a pool of threads: their answers may come in
- * another order). */
-static GCancellable *
-new_selection (RemoraTimelineView *self)
-{
-  if (self->selecting)
-    g_cancellable_cancel (self->selecting);
-  g_clear_object (&self->selecting);
-  self->selecting = g_cancellable_new ();
-  return self->selecting;
-}
-
-/* Selects what row @row holds at widget pixel @x. */
-static void
-select_at (RemoraTimelineView *self, int row, double x)
-{
-  remora_session_query_detail_async (self->session, row, time_at (self, x), tolerance_ns (self),
-                                     new_selection (self), on_selected, g_object_ref (self));
-}
-
-/**
- * remora_timeline_view_select_at:
- * @self: a #RemoraTimelineView
- * @row: a row
- * @ts: a time
- *
- * Selects what @row holds at @ts, as a click there does: the details come
- * with #RemoraTimelineView::selected.
- */
-void
-remora_timeline_view_select_at (RemoraTimelineView *self, int row, gint64 ts)
-{
-  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
-  if (self->session == NULL)
-    return;
-  remora_session_query_detail_async (self->session, row, ts, tolerance_ns (self),
-                                     new_selection (self), on_selected, g_object_ref (self));
-}
-
-/**
- * remora_timeline_view_select_event:
- * @self: a #RemoraTimelineView
- * @row: a row
- * @event_id: an event of the row
- * @ts: its time
- *
- * Selects one event of @row (another at the same time is not taken for it):
- * the timeline following the event list.
- */
-void
-remora_timeline_view_select_event (RemoraTimelineView *self, int row, gint64 event_id, gint64 ts)
-{
-  g_return_if_fail (REMORA_IS_TIMELINE_VIEW (self));
-  if (self->session == NULL)
-    return;
-  remora_session_query_event_async (self->session, row, ts, 0, event_id, new_selection (self),
-                                    on_selected, g_object_ref (self));
-}
-
-/**
- * remora_timeline_view_get_selected:
- * @self: a #RemoraTimelineView
- *
- * Returns: (transfer none) (nullable): what the last click selected.
- */
-const RemoraDetail *
-remora_timeline_view_get_selected (RemoraTimelineView *self)
-{
-  g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), NULL);
-  return self->selected;
-}
-
 /* Rows ------------------------------------------------------------------------- */
 
 static void
@@ -815,27 +662,11 @@ time_at (RemoraTimelineView *self, double x)
                                      focus_px (self, x));
 }
 
-/* Puts marker @name ("A" or "B") at @ts, moving it if it is set. */
-static void
-set_marker (RemoraTimelineView *self, const char *name, gint64 ts)
-{
-  const GArray *markers = remora_session_get_markers (self->session);
-
-  for (guint i = 0; i < markers->len; i++)
-    if (g_str_equal (g_array_index (markers, RemoraMarker, i).name, name))
-      {
-        remora_session_remove_marker (self->session, i);
-        break;
-      }
-  remora_session_add_marker (self->session, name, ts);
-}
-
 static void
 on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimelineView *self)
 {
   GdkModifierType mods =
       gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-
   int row;
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -847,12 +678,16 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
     }
   if (self->session == NULL || n_press != 1 || x < plot_x (self))
     return;
-  set_marker (self, mods & GDK_SHIFT_MASK ? "B" : "A", time_at (self, x));
   row = row_at (self, y);
-  if (row >= 0 && !(mods & GDK_SHIFT_MASK))
-    select_at (self, row, x);
+  /* a click selects what is there and sets marker A (on the event found);
+   * Shift+click sets marker B */
+  if (mods & GDK_SHIFT_MASK)
+    remora_session_mark_at (self->session, "B", row, time_at (self, x), tolerance_ns (self));
   else if (row >= 0)
-    snap_marker (self, "B", row, x);
+    remora_session_select_at (self->session, row, time_at (self, x), tolerance_ns (self),
+                              REMORA_SELECT_MARK_A);
+  else
+    remora_session_set_marker (self->session, "A", time_at (self, x));
 }
 
 static void
@@ -870,7 +705,8 @@ action_marker (GtkWidget *widget, const char *action_name, GVariant *parameter)
         remora_session_remove_marker (self->session, 0);
       return;
     }
-  set_marker (self, g_str_equal (action_name, "timeline.marker-a") ? "A" : "B", time_at (self, x));
+  remora_session_set_marker (
+      self->session, g_str_equal (action_name, "timeline.marker-a") ? "A" : "B", time_at (self, x));
 }
 
 /**
@@ -931,7 +767,6 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
     self->changed_handler =
         g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
   g_clear_pointer (&self->hover, remora_detail_free);
-  g_clear_pointer (&self->selected, remora_detail_free);
   g_array_set_size (self->history, 0);
   self->history_at = 0;
   history_push (self);
@@ -1011,11 +846,7 @@ remora_timeline_view_dispose (GObject *object)
   if (self->hover_cancellable)
     g_cancellable_cancel (self->hover_cancellable);
   g_clear_object (&self->hover_cancellable);
-  if (self->selecting)
-    g_cancellable_cancel (self->selecting);
-  g_clear_object (&self->selecting);
   g_clear_pointer (&self->hover, remora_detail_free);
-  g_clear_pointer (&self->selected, remora_detail_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
 }
@@ -1070,16 +901,6 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
       g_param_spec_object ("session", NULL, NULL, REMORA_TYPE_SESSION,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * RemoraTimelineView::selected:
-   * @self: the view
-   *
-   * A click selected something: remora_timeline_view_get_selected() says
-   * what.
-   */
-  signals[SELECTED] = g_signal_new ("selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);

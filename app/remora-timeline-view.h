@@ -24,9 +24,5 @@ void           remora_timeline_view_set_dark (RemoraTimelineView *self, gboolean
 const RemoraFrame *remora_timeline_view_get_frame (RemoraTimelineView *self);
 guint              remora_timeline_view_get_frames_painted (RemoraTimelineView *self);
 char              *remora_timeline_view_dup_delta (RemoraTimelineView *self);
-void               remora_timeline_view_select_at (RemoraTimelineView *self, int row, gint64 ts);
-void
-remora_timeline_view_select_event (RemoraTimelineView *self, int row, gint64 event_id, gint64 ts);
-const RemoraDetail *remora_timeline_view_get_selected (RemoraTimelineView *self);
 
 G_END_DECLS

@@ -54,7 +54,6 @@ struct _RemoraWindow
 
   int      list_height;   /* the event list's, kept with the window's size */
   int      details_width; /* the details pane's, kept too */
-  gint64   list_asked;    /* the event the list had the timeline select, -1 */
   gboolean list_placed;   /* the list's height set once the pane had its size */
 
   /* Owned */

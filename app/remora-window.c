@@ -47,14 +47,16 @@ set_page (RemoraWindow *self, const char *name)
   _remora_window_update_actions (self);
 }
 
+/* What the session selected: its details, in the pane beside the list. */
 static void
-on_selected (RemoraTimelineView *view, RemoraWindow *self)
+on_session_detail (RemoraSession *session, GParamSpec *pspec, RemoraWindow *self)
 {
-  const RemoraDetail *d = remora_timeline_view_get_selected (view);
+  const RemoraDetail *d = remora_session_get_detail (session);
   g_autofree char    *text = d ? remora_detail_dup_text (d) : NULL;
+  gboolean            show = text != NULL && text[0] != 0;
 
-  gboolean show = text != NULL && text[0] != 0;
-
+  if (session != self->session)
+    return;
   gtk_label_set_label (self->details_label, text ? text : "");
   if (show && !gtk_widget_get_visible (self->details_pane))
     {
@@ -67,43 +69,6 @@ on_selected (RemoraTimelineView *view, RemoraWindow *self)
     }
   else if (!show)
     gtk_widget_set_visible (self->details_pane, FALSE);
-  /* the list follows the timeline (unless told not to in its menu), but for
-   * the answer to its own asking: the list may have moved on meanwhile */
-  if (d != NULL && d->has_event && d->event.id == self->list_asked)
-    self->list_asked = -1;
-  else if (d != NULL && d->has_event && remora_event_list_view_get_list_follows (self->events))
-    remora_event_list_view_reveal_event (self->events, d->event.id);
-}
-
-/* The timeline follows the list: the event's CPU row selects it, in view. */
-static void
-on_event_selected (
-    RemoraEventListView *list, gint64 id, gint64 ts, int buffer_id, int cpu, RemoraWindow *self)
-{
-  const GArray         *rows;
-  const RemoraViewport *vp;
-  int                   row = -1;
-
-  if (self->session == NULL || !remora_event_list_view_get_graph_follows (list))
-    return;
-  rows = remora_session_get_rows (self->session);
-  for (guint i = 0; i < rows->len && row < 0; i++)
-    {
-      const RemoraRowSpec *spec = &g_array_index (rows, RemoraRowSpec, i);
-      if (spec->kind == REMORA_ROW_CPU && spec->buffer_id == buffer_id && spec->id == cpu)
-        row = (int) i;
-    }
-  vp = remora_session_get_viewport (self->session);
-  if (ts < vp->visible.begin_ns || ts >= vp->visible.end_ns)
-    {
-      gint64 width = vp->visible.end_ns - vp->visible.begin_ns;
-      remora_session_set_visible (self->session, ts - width / 2, ts - width / 2 + width);
-    }
-  if (row >= 0)
-    {
-      self->list_asked = id;
-      remora_timeline_view_select_event (self->timeline, row, id, ts);
-    }
 }
 
 /* A filter applied to the timeline: its rows count and mark only the events
@@ -542,10 +507,11 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
+  g_signal_connect_object (session, "notify::detail", G_CALLBACK (on_session_detail), self, 0);
   gtk_revealer_set_reveal_child (self->problem_banner, FALSE);
   remora_timeline_view_set_session (self->timeline, session);
   remora_overview_set_session (self->overview, session);
-  remora_event_list_view_set_store (self->events, remora_session_get_store (session));
+  remora_event_list_view_set_session (self->events, session);
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -1193,15 +1159,12 @@ remora_window_init (RemoraWindow *self)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkDropTarget   *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  self->list_asked = -1;
   gtk_icon_theme_add_resource_path (
       gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
       "/io/github/remora/Remora/icons");
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  g_signal_connect (self->timeline, "selected", G_CALLBACK (on_selected), self);
-  g_signal_connect (self->events, "event-selected", G_CALLBACK (on_event_selected), self);
   g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);

@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "remora-session.h"
+#include "remora-session-private.h"
 
 /**
  * RemoraSession:
@@ -20,23 +20,6 @@
  * answered off that thread, from a copy of its state, by a worker with a
  * store connection of its own. A newer request cancels the older one.
  */
-struct _RemoraSession
-{
-  GObject          parent_instance;
-  RemoraStore     *store;
-  RemoraViewport   viewport;
-  GArray          *rows;    /* RemoraRowSpec */
-  GArray          *markers; /* RemoraMarker, in time order */
-  RemoraSelection  selection;
-  gboolean         links;
-  RemoraEventMask *mask;    /* a filter's, for the rows' events */
-  char            *problem; /* what a view could not read, the first said */
-
-  /* frames on a worker: one at a time, on its own connection */
-  GMutex        worker_lock;
-  RemoraStore  *worker_store;
-  GCancellable *pending;
-};
 
 G_DEFINE_FINAL_TYPE (RemoraSession, remora_session, G_TYPE_OBJECT)
 
@@ -48,19 +31,24 @@ enum
 
 static guint signals[N_SIGNALS];
 
-enum
-{
-  PROP_0,
-  PROP_PROBLEM,
-  N_PROPS
-};
-
 static GParamSpec *properties[N_PROPS];
 
 static void
 changed (RemoraSession *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_remora_session_changed (RemoraSession *self)
+{
+  changed (self);
+}
+
+void
+_remora_session_notify (RemoraSession *self, guint prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
@@ -142,6 +130,12 @@ remora_session_get_property (GObject *object, guint prop_id, GValue *value, GPar
     {
     case PROP_PROBLEM:
       g_value_set_string (value, self->problem);
+      break;
+    case PROP_SELECTION:
+      g_value_set_pointer (value, &self->selection);
+      break;
+    case PROP_DETAIL:
+      g_value_set_pointer (value, self->detail);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -417,16 +411,31 @@ remora_session_get_selection (RemoraSession *self)
 void
 remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns)
 {
-  RemoraSelection s = { row, begin_ns, MAX (begin_ns, end_ns) };
+  RemoraSelection s = { row,
+                        begin_ns,
+                        MAX (begin_ns, end_ns),
+                        end_ns > begin_ns ? REMORA_SELECTION_SLICE : REMORA_SELECTION_EVENT,
+                        -1,
+                        0 };
 
   g_return_if_fail (REMORA_IS_SESSION (self));
   g_return_if_fail (row < (int) self->rows->len);
   if (row < 0)
-    s = (RemoraSelection){ -1, 0, 0 };
+    {
+      _remora_session_clear_selection (self);
+      return;
+    }
   if (s.row == self->selection.row && s.begin_ns == self->selection.begin_ns &&
-      s.end_ns == self->selection.end_ns)
+      s.end_ns == self->selection.end_ns && s.kind == self->selection.kind)
     return;
+  if (self->selecting)
+    g_cancellable_cancel (self->selecting);
+  g_clear_object (&self->selecting);
+  s.buffer_id = g_array_index (self->rows, RemoraRowSpec, row).buffer_id;
   self->selection = s;
+  g_clear_pointer (&self->detail, remora_detail_free);
+  _remora_session_notify (self, PROP_SELECTION);
+  _remora_session_notify (self, PROP_DETAIL);
   changed (self);
 }
 
@@ -787,14 +796,31 @@ remora_session_query_event_async (RemoraSession      *self,
                                   GAsyncReadyCallback callback,
                                   gpointer            user_data)
 {
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (row >= 0 && row < (int) self->rows->len);
+  _remora_session_query (self, row, &g_array_index (self->rows, RemoraRowSpec, row), ts,
+                         tolerance_ns, event_id, cancellable, callback, user_data);
+}
+
+/* A detail of what the row @spec (index @row of the session's rows, or -1
+ * for a row it does not show) holds at @ts. */
+void
+_remora_session_query (RemoraSession       *self,
+                       int                  row,
+                       const RemoraRowSpec *spec,
+                       gint64               ts,
+                       gint64               tolerance_ns,
+                       gint64               event_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
   g_autoptr (GTask) task = NULL;
   DetailJob *job;
 
-  g_return_if_fail (REMORA_IS_SESSION (self));
-  g_return_if_fail (row >= 0 && row < (int) self->rows->len);
   job = g_new0 (DetailJob, 1);
-  job->spec = g_array_index (self->rows, RemoraRowSpec, row);
-  job->spec.label = g_strdup (job->spec.label);
+  job->spec = *spec;
+  job->spec.label = g_strdup (spec->label);
   job->row = row;
   job->ts = ts;
   job->tolerance_ns = MAX (0, tolerance_ns);
@@ -829,6 +855,9 @@ remora_session_dispose (GObject *object)
   if (self->pending)
     g_cancellable_cancel (self->pending);
   g_clear_object (&self->pending);
+  if (self->selecting)
+    g_cancellable_cancel (self->selecting);
+  g_clear_object (&self->selecting);
   G_OBJECT_CLASS (remora_session_parent_class)->dispose (object);
 }
 
@@ -843,6 +872,7 @@ remora_session_finalize (GObject *object)
   g_clear_pointer (&self->mask, remora_event_mask_unref);
   g_array_unref (self->markers);
   g_free (self->problem);
+  g_clear_pointer (&self->detail, remora_detail_free);
   g_mutex_clear (&self->worker_lock);
   G_OBJECT_CLASS (remora_session_parent_class)->finalize (object);
 }
@@ -865,6 +895,22 @@ remora_session_class_init (RemoraSessionClass *klass)
   properties[PROP_PROBLEM] =
       g_param_spec_string ("problem", NULL, NULL, NULL,
                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RemoraSession:selection:
+   *
+   * What is selected (a #RemoraSelection, remora_session_get_selection()):
+   * the views watch it; notified when it changes.
+   */
+  properties[PROP_SELECTION] = g_param_spec_pointer (
+      "selection", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RemoraSession:detail:
+   *
+   * What the selection holds (a #RemoraDetail: its slice, wakeup, event and
+   * fields), once answered off the main thread (remora_session_get_detail()).
+   */
+  properties[PROP_DETAIL] = g_param_spec_pointer (
+      "detail", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -886,6 +932,7 @@ remora_session_init (RemoraSession *self)
   self->markers = g_array_new (FALSE, TRUE, sizeof (RemoraMarker));
   g_array_set_clear_func (self->markers, clear_marker);
   self->selection.row = -1;
+  self->selection.event_id = -1;
   self->links = TRUE;
   g_mutex_init (&self->worker_lock);
 }

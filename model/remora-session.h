@@ -50,6 +50,19 @@ void          remora_session_rename_marker (RemoraSession *self, guint index, co
 
 const RemoraSelection *remora_session_get_selection (RemoraSession *self);
 void remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns);
+void remora_session_select_at (
+    RemoraSession *self, int row, gint64 ts, gint64 tolerance_ns, RemoraSelectFlags flags);
+void                remora_session_select_event (RemoraSession    *self,
+                                                 gint64            event_id,
+                                                 gint64            ts,
+                                                 int               buffer_id,
+                                                 int               cpu,
+                                                 RemoraSelectFlags flags);
+void                remora_session_clear_selection (RemoraSession *self);
+const RemoraDetail *remora_session_get_detail (RemoraSession *self);
+void                remora_session_set_marker (RemoraSession *self, const char *name, gint64 ts);
+void                remora_session_mark_at (
+                   RemoraSession *self, const char *name, int row, gint64 ts, gint64 tolerance_ns);
 
 gboolean         remora_session_get_links (RemoraSession *self);
 void             remora_session_set_links (RemoraSession *self, gboolean links);

@@ -51,20 +51,42 @@ typedef struct
   gint64 ts;
 } RemoraMarker;
 
+typedef enum
+{
+  REMORA_SELECTION_NONE,
+  REMORA_SELECTION_EVENT, /* one event, by id */
+  REMORA_SELECTION_SLICE, /* a task's run on a CPU */
+  REMORA_SELECTION_STATE, /* a task's state between two runs */
+} RemoraSelectionKind;
+
 /**
  * RemoraSelection:
  * @row: the row of the selection (an index into the view's rows), or -1
- *   when nothing is selected
+ *   when nothing is selected or the event's row is not shown
  * @begin_ns: where it starts
  * @end_ns: where it ends (exclusive; equal to @begin_ns for an event)
+ * @kind: what is selected
+ * @event_id: for an event, its id; else -1
+ * @buffer_id: the buffer of what is selected
  *
- * What a view has selected: a slice or an event of one row.
+ * What is selected, for every view: an event, a slice or a task's state.
  */
 typedef struct
 {
-  int    row;
-  gint64 begin_ns;
-  gint64 end_ns;
+  int                 row;
+  gint64              begin_ns;
+  gint64              end_ns;
+  RemoraSelectionKind kind;
+  gint64              event_id;
+  int                 buffer_id;
 } RemoraSelection;
+
+/* What a selection does besides selecting (remora_session_select_at(),
+ * remora_session_select_event()) */
+typedef enum
+{
+  REMORA_SELECT_MARK_A = 1 << 0, /* marker A goes where it was asked, onto the event found */
+  REMORA_SELECT_REVEAL = 1 << 1, /* the visible range moves to it when it lies outside */
+} RemoraSelectFlags;
 
 G_END_DECLS

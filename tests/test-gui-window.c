@@ -117,20 +117,38 @@ file_exists (gpointer path)
 
 static RemoraTimelineView *the_view;
 
+/* what the session selected, once answered */
+static const RemoraDetail *
+selected (void)
+{
+  return remora_session_get_detail (remora_timeline_view_get_session (the_view));
+}
+
 static gboolean
 selected_at (gpointer data)
 {
-  const RemoraDetail *d = remora_timeline_view_get_selected (the_view);
+  const RemoraDetail *d = selected ();
   return d != NULL && d->ts == *(gint64 *) data;
 }
 
-/* how many answers to a selection the view has had */
+/* how many answers to a selection the session has had */
 static guint n_selected;
 
 static void
-on_view_selected (RemoraTimelineView *view, gpointer data)
+on_view_selected (RemoraSession *session, GParamSpec *pspec, gpointer data)
 {
-  n_selected++;
+  if (remora_session_get_detail (session) != NULL)
+    n_selected++;
+}
+
+/* Selects as a click at @ts on @row does: what is there, and marker A. */
+static void
+click_select (RemoraSession *session, int row, gint64 ts)
+{
+  gint64 tolerance =
+      (gint64) (4 * remora_viewport_get_ns_per_px (remora_session_get_viewport (session)));
+
+  remora_session_select_at (session, row, ts, tolerance, REMORA_SELECT_MARK_A);
 }
 
 static gboolean
@@ -353,7 +371,7 @@ test_open_zoom_pan (void)
     want_from = g_strdup_printf ("From %s s to %s s", from, to);
     sqlite3_finalize (st);
 
-    remora_timeline_view_select_at (view, 0, t);
+    click_select (session, 0, t);
     g_assert_true (wait_for (has_details, window, 10));
     g_assert_nonnull (strstr (remora_window_get_details (window), task));
     g_assert_nonnull (strstr (remora_window_get_details (window), want_from));
@@ -366,22 +384,21 @@ test_open_zoom_pan (void)
       const RemoraDetail *d;
       const GArray       *markers = remora_session_get_markers (session);
 
-      gulong id = g_signal_connect (view, "selected", G_CALLBACK (on_view_selected), NULL);
+      gulong id = g_signal_connect (session, "notify::detail", G_CALLBACK (on_view_selected), NULL);
       guint  want;
 
       /* one answer at a time: the earlier selection's detail, still held,
        * must not be taken for this one's */
       gtk_widget_activate_action (GTK_WIDGET (view), "timeline.clear-markers", NULL);
-      remora_session_add_marker (session, "A", t);
       want = n_selected + 1;
-      remora_timeline_view_select_at (view, 0, t + 1);
+      click_select (session, 0, t + 1);
       g_assert_true (wait_for (answered, &want, 10));
       want = n_selected + 1;
-      remora_timeline_view_select_at (view, 0, t);
+      click_select (session, 0, t);
       g_assert_true (wait_for (answered, &want, 10));
       g_assert_true (selected_at (&t));
-      g_signal_handler_disconnect (view, id);
-      d = remora_timeline_view_get_selected (view);
+      g_signal_handler_disconnect (session, id);
+      d = selected ();
       g_assert_true (d->has_event);
       g_assert_cmpuint (markers->len, ==, 1);
       g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, d->event.ts);
@@ -493,7 +510,7 @@ list_shows_rows (gpointer data)
 static gboolean
 timeline_selected_event (gpointer data)
 {
-  const RemoraDetail *d = remora_timeline_view_get_selected (the_view);
+  const RemoraDetail *d = selected ();
   return d != NULL && d->has_event && d->event.id == wanted_event;
 }
 
@@ -601,12 +618,12 @@ test_event_list (void)
     const RemoraDetail *d;
 
     want = n_selected + 1;
-    handler = g_signal_connect (the_view, "selected", G_CALLBACK (on_view_selected), NULL);
+    handler = g_signal_connect (session, "notify::detail", G_CALLBACK (on_view_selected), NULL);
     remora_session_set_visible (session, at - 500000, at + 500000);
-    remora_timeline_view_select_at (the_view, 0, at);
+    click_select (session, 0, at);
     g_assert_true (wait_for (answered, &want, 10));
-    g_signal_handler_disconnect (the_view, handler);
-    d = remora_timeline_view_get_selected (the_view);
+    g_signal_handler_disconnect (session, handler);
+    d = selected ();
     g_assert_true (d->has_event);
     g_assert_cmpint (d->event.cpu, ==, 0);
     wanted_event = d->event.id;

@@ -445,6 +445,104 @@ test_task_detail (void)
   g_assert_cmpuint (checked, >, 10);
 }
 
+static gboolean
+detail_answered (gpointer data)
+{
+  return remora_session_get_detail (data) != NULL;
+}
+
+static gint64 the_id;
+
+static gboolean
+selected_the_id (gpointer data)
+{
+  return remora_session_get_selection (data)->event_id == the_id &&
+         remora_session_get_detail (data) != NULL;
+}
+
+/* Runs the main context until @cond holds, for at most ten seconds. */
+static gboolean
+iterate_until (GSourceFunc cond, gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!cond (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return cond (data);
+}
+
+/* The selection is the session's, for every view: by place (a click, with
+ * marker A onto the event found), by event id (the list's row, on a CPU
+ * row shown or not), and what it holds once answered. */
+static void
+test_session_selection (void)
+{
+  g_autoptr (RemoraSession) session = new_session (1);
+  const RemoraSelection *sel = remora_session_get_selection (session);
+  const GArray          *markers = remora_session_get_markers (session);
+  guint                  notified = 0;
+  gint64                 id, ts, near;
+  int                    cpu;
+
+  g_signal_connect_swapped (session, "notify::selection", G_CALLBACK (g_atomic_int_inc), &notified);
+  /* an event of CPU 1 in the range, and a time 2 µs after it (none other
+   * nearer) */
+  ts = remora_test_query_int (store, "SELECT ts FROM events WHERE id = (SELECT min(id) FROM events "
+                                     "WHERE cpu = 1 AND ts > 5892700000)");
+  near = ts + 2000;
+  g_assert_cmpint (remora_test_query_int (store, "SELECT count(*) FROM events WHERE cpu = 1 AND "
+                                                 "ts > 5892700000 AND ts < 5892700000 + 0"),
+                   ==, 0);
+  /* a click near the event on CPU 1's row (row 1): it, and marker A on it */
+  remora_session_select_at (session, 1, near, 5000, REMORA_SELECT_MARK_A);
+  g_assert_cmpuint (markers->len, ==, 1);
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, near);
+  g_assert_true (iterate_until (detail_answered, session));
+  g_assert_cmpint (sel->kind, ==, REMORA_SELECTION_EVENT);
+  g_assert_cmpint (sel->row, ==, 1);
+  g_assert_cmpint (remora_session_get_detail (session)->event.ts, ==, sel->begin_ns);
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, sel->begin_ns);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* the event by id: the same selection is no change */
+  remora_session_select_event (session, sel->event_id, sel->begin_ns, 0, 1, 0);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* an event of a CPU with no row: selected all the same, on no row */
+  remora_session_remove_row (session, 2);
+  cpu = 2;
+  id =
+      remora_test_query_int (store, "SELECT min(id) FROM events WHERE cpu = 2 AND ts > 5892700000");
+  ts = remora_test_query_int (store, "SELECT ts FROM events WHERE id = (SELECT min(id) FROM events "
+                                     "WHERE cpu = 2 AND ts > 5892700000)");
+  /* (the selection and what it holds change together, when answered) */
+  remora_session_select_event (session, id, ts, 0, cpu, REMORA_SELECT_REVEAL);
+  the_id = id;
+  g_assert_true (iterate_until (selected_the_id, session));
+  g_assert_cmpint (sel->kind, ==, REMORA_SELECTION_EVENT);
+  g_assert_cmpint (sel->event_id, ==, id);
+  g_assert_cmpint (sel->row, ==, -1);
+  g_assert_cmpint (remora_session_get_detail (session)->event.cpu, ==, cpu);
+
+  /* far outside the range: REVEAL moves it there, keeping its width */
+  {
+    const RemoraViewport *vp = remora_session_get_viewport (session);
+    gint64                width = remora_time_range_get_duration (&vp->visible);
+    gint64 late = remora_test_query_int (store, "SELECT max(id) FROM events WHERE cpu = 0");
+    gint64 late_ts = remora_test_query_int (store, "SELECT max(ts) FROM events WHERE cpu = 0");
+
+    remora_session_select_event (session, late, late_ts, 0, 0, REMORA_SELECT_REVEAL);
+    g_assert_cmpint (vp->visible.begin_ns, <=, late_ts);
+    g_assert_cmpint (vp->visible.end_ns, >, late_ts);
+    g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, width);
+  }
+
+  remora_session_clear_selection (session);
+  g_assert_cmpint (sel->kind, ==, REMORA_SELECTION_NONE);
+  g_assert_cmpint (sel->row, ==, -1);
+  g_assert_null (remora_session_get_detail (session));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -462,6 +560,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/remora/model/frame/async", test_async);
   g_test_add_func ("/remora/model/session/state", test_session_state);
+  g_test_add_func ("/remora/model/session/selection", test_session_selection);
   g_test_add_func ("/remora/model/detail/task-row", test_task_detail);
   g_test_add_func ("/remora/render/frame/paint-without-store", test_paint_without_store);
   ret = g_test_run ();
