@@ -60,26 +60,116 @@ struct _RemoraTimelineView
 
   /* a row's context menu */
   GtkWidget *menu;
+
+  /* the rows scroll under the time axis, which stays put (GtkScrollable:
+   * the scrolled window around the view moves vadjustment) */
+  GtkAdjustment      *hadjustment;
+  GtkAdjustment      *vadjustment;
+  GtkScrollablePolicy hscroll_policy;
+  GtkScrollablePolicy vscroll_policy;
 };
 
-G_DEFINE_FINAL_TYPE (RemoraTimelineView, remora_timeline_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (RemoraTimelineView,
+                               remora_timeline_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 enum
 {
   PROP_0,
   PROP_SESSION,
-  N_PROPS
+  N_PROPS,
+  PROP_HADJUSTMENT = N_PROPS,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* How high the rows want to be, with the axis and the markers' strip. */
+static int
+content_height (RemoraTimelineView *self)
+{
+  RemoraTimelineStyle style;
+  guint               n = self->session ? remora_session_get_rows (self->session)->len : 0;
+  gboolean markers = self->session && remora_session_get_markers (self->session)->len > 0;
+
+  remora_timeline_style_init (&style);
+  return remora_timeline_get_height_for_rows (FALSE, MAX (1, n)) +
+         (int) (remora_timeline_get_rows_top (&style, markers) -
+                remora_timeline_get_rows_top (&style, FALSE));
+}
+
+/* The picture is painted whole (as high as its rows want, or as the widget
+ * when that is higher); the widget shows its top strip and a window of its
+ * rows, scrolled. */
 static void
 fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
 {
   remora_timeline_style_init (style);
   style->width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
-  style->height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
+  style->height = MAX (MAX (1, gtk_widget_get_height (GTK_WIDGET (self))), content_height (self));
   style->theme = remora_theme_get (self->dark);
+}
+
+/* How far the rows are scrolled, in pixels. */
+static double
+scroll_y (RemoraTimelineView *self)
+{
+  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+}
+
+/* Where the rows begin in the widget: above is the strip that stays put. */
+static double
+strip_height (RemoraTimelineView *self)
+{
+  RemoraTimelineStyle style;
+
+  fill_style (self, &style);
+  return remora_timeline_get_rows_top (&style, self->frame && self->frame->markers->len > 0);
+}
+
+/* A widget height in the whole picture's. */
+static double
+picture_y (RemoraTimelineView *self, double y)
+{
+  return y < strip_height (self) ? y : y + scroll_y (self);
+}
+
+static void
+configure_scrolling (RemoraTimelineView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->vadjustment == NULL)
+    return;
+  gtk_adjustment_configure (self->vadjustment,
+                            CLAMP (gtk_adjustment_get_value (self->vadjustment), 0,
+                                   MAX (0, content_height (self) - height)),
+                            0, MAX (height, content_height (self)), height * 0.1, height * 0.9,
+                            height);
+}
+
+static void
+on_scrolled (GtkAdjustment *adjustment, RemoraTimelineView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (RemoraTimelineView *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_scrolled, self);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, g_object_ref_sink (adjustment));
+  g_object_unref (adjustment);
+  g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_scrolled), self);
+  configure_scrolling (self);
 }
 
 /* The plot's left edge in widget pixels, and its width. */
@@ -195,6 +285,8 @@ cancel_frame (RemoraTimelineView *self)
 static void
 on_session_changed (RemoraSession *session, RemoraTimelineView *self)
 {
+  /* rows may have come or gone: the scrolling follows */
+  configure_scrolling (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   request_frame (self);
 }
@@ -206,6 +298,7 @@ remora_timeline_view_size_allocate (GtkWidget *widget, int width, int height, in
 
   if (self->frame == NULL || self->frame->columns != plot_width (self))
     request_frame (self);
+  configure_scrolling (self);
   if (self->menu)
     gtk_popover_present (GTK_POPOVER (self->menu));
 }
@@ -247,10 +340,23 @@ remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   /* shown through a cairo node: a texture made from the same pixels costs a
    * per-pixel format conversion in GTK 4.8's cairo renderer (half the frame,
    * measured with bench/ui), a cairo node one blit in either renderer */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, style.width, style.height));
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  {
+    /* the strip above the rows as it is, the rows scrolled under it */
+    int    height = gtk_widget_get_height (widget);
+    double strip = MIN (strip_height (self), height);
+
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, style.width, height));
+    cairo_rectangle (cr, 0, 0, style.width, strip);
+    cairo_clip (cr);
+    cairo_set_source_surface (cr, surface, 0, 0);
+    cairo_paint (cr);
+    cairo_reset_clip (cr);
+    cairo_rectangle (cr, 0, strip, style.width, height - strip);
+    cairo_clip (cr);
+    cairo_set_source_surface (cr, surface, 0, -scroll_y (self));
+    cairo_paint (cr);
+    cairo_destroy (cr);
+  }
   /* the node refers to the image until GTK drops it, after the next frame:
    * an image let go of sooner would be copied by cairo first */
   g_clear_pointer (&self->shown[2], cairo_surface_destroy);
@@ -284,7 +390,12 @@ remora_timeline_view_measure (GtkWidget     *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 400;
   else
-    *minimum = *natural = remora_timeline_get_height_for_rows (FALSE, MAX (1, n));
+    {
+      /* the axis and a row at least: the rest scrolls */
+      *minimum = remora_timeline_get_height_for_rows (FALSE, 1);
+      *natural = MAX (*minimum, content_height (self));
+    }
+  (void) n;
 }
 
 /* Zooming and panning -------------------------------------------------------- */
@@ -469,7 +580,45 @@ row_at (RemoraTimelineView *self, double y)
   if (self->session == NULL || self->frame == NULL)
     return -1;
   fill_style (self, &style);
-  return remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0, y);
+  return remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
+                                     picture_y (self, y));
+}
+
+/**
+ * remora_timeline_view_get_row_span:
+ * @self: a #RemoraTimelineView
+ * @row: a row
+ * @top: (out): where it begins in the widget
+ * @bottom: (out): where it ends
+ *
+ * Where row @row is drawn, scrolled as the rows are: above the widget's
+ * strip when scrolled past.
+ *
+ * Returns: %FALSE when the view has no such row.
+ */
+gboolean
+remora_timeline_view_get_row_span (RemoraTimelineView *self, int row, double *top, double *bottom)
+{
+  RemoraTimelineStyle style;
+  double              first = -1, last = -1;
+
+  g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), FALSE);
+  if (self->frame == NULL || row < 0 || row >= (int) self->frame->n_rows)
+    return FALSE;
+  fill_style (self, &style);
+  for (int y = 0; y < style.height; y++)
+    if (remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
+                                    y) == row)
+      {
+        if (first < 0)
+          first = y;
+        last = y + 1;
+      }
+  if (first < 0)
+    return FALSE;
+  *top = first - scroll_y (self);
+  *bottom = last - scroll_y (self);
+  return TRUE;
 }
 
 /* An event this close to the pointer is the one under it: 4 pixels. */
@@ -848,6 +997,12 @@ remora_timeline_view_dispose (GObject *object)
   g_clear_object (&self->hover_cancellable);
   g_clear_pointer (&self->hover, remora_detail_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  if (self->vadjustment)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled, self);
+  if (self->hadjustment)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, on_scrolled, self);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->hadjustment);
   G_OBJECT_CLASS (remora_timeline_view_parent_class)->dispose (object);
 }
 
@@ -860,6 +1015,18 @@ remora_timeline_view_get_property (GObject *object, guint prop_id, GValue *value
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -878,6 +1045,19 @@ remora_timeline_view_set_property (GObject      *object,
     {
     case PROP_SESSION:
       remora_timeline_view_set_session (self, g_value_get_object (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -901,6 +1081,10 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
       g_param_spec_object ("session", NULL, NULL, REMORA_TYPE_SESSION,
                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);

@@ -22,7 +22,9 @@ RemoraSession *remora_timeline_view_get_session (RemoraTimelineView *self);
 void           remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *session);
 void           remora_timeline_view_set_dark (RemoraTimelineView *self, gboolean dark);
 const RemoraFrame *remora_timeline_view_get_frame (RemoraTimelineView *self);
-guint              remora_timeline_view_get_frames_painted (RemoraTimelineView *self);
-char              *remora_timeline_view_dup_delta (RemoraTimelineView *self);
+gboolean
+remora_timeline_view_get_row_span (RemoraTimelineView *self, int row, double *top, double *bottom);
+guint remora_timeline_view_get_frames_painted (RemoraTimelineView *self);
+char *remora_timeline_view_dup_delta (RemoraTimelineView *self);
 
 G_END_DECLS

@@ -174,6 +174,25 @@ remora_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
 }
 
 /**
+ * remora_test_wheel:
+ * @widget: a widget
+ * @x: where in it
+ * @y: where in it
+ * @notches: how many notches of the wheel: positive down, negative up
+ */
+void
+remora_test_wheel (GtkWidget *widget, double x, double y, int notches)
+{
+  remora_test_pointer_move (widget, x, y);
+  for (int i = 0; i < ABS (notches); i++)
+    {
+      XTestFakeButtonEvent (xdisplay (), notches > 0 ? 5 : 4, True, CurrentTime);
+      XTestFakeButtonEvent (xdisplay (), notches > 0 ? 5 : 4, False, CurrentTime);
+      remora_test_settle_input ();
+    }
+}
+
+/**
  * remora_test_key:
  * @window: the toplevel that has the keyboard (remora_test_input_focus())
  * @keyval: a key (GDK_KEY_plus, GDK_KEY_g…)

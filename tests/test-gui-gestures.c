@@ -116,20 +116,10 @@ view_style (RemoraTimelineView *view, RemoraTimelineStyle *style)
 static double
 row_middle (RemoraTimelineView *view, int row)
 {
-  RemoraTimelineStyle style;
-  const RemoraFrame  *frame = remora_timeline_view_get_frame (view);
-  double              first = -1, last = -1;
+  double top, bottom;
 
-  view_style (view, &style);
-  for (int y = 0; y < style.height; y++)
-    if (remora_timeline_get_row_at (&style, frame->n_rows, frame->markers->len > 0, y) == row)
-      {
-        if (first < 0)
-          first = y;
-        last = y;
-      }
-  g_assert_cmpfloat (first, >=, 0);
-  return (first + last) / 2;
+  g_assert_true (remora_timeline_view_get_row_span (view, row, &top, &bottom));
+  return (top + bottom) / 2;
 }
 
 /* Finding 1 of issue 24: a drag pans and nothing else; a drag on the time
@@ -319,6 +309,57 @@ test_keys_from_anywhere (void)
   remora_test_rmdir (dir);
 }
 
+/* Finding 4: the rows scroll under the time axis, which stays put, and a
+ * row's label is never cut by it. */
+static void
+test_axis_stays (void)
+{
+  g_autofree char      *dir = NULL;
+  RemoraWindow         *window = open_sample (&dir);
+  RemoraTimelineView   *view = remora_window_get_timeline (window);
+  RemoraSession        *session = remora_timeline_view_get_session (view);
+  const RemoraViewport *vp = remora_session_get_viewport (session);
+  GtkAdjustment        *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  RemoraTimelineStyle   style;
+  double                x, top;
+  gint64                len;
+
+  view_style (view, &style);
+  x = remora_timeline_get_plot_x (&style);
+  top = remora_timeline_get_rows_top (&style, FALSE);
+  /* more rows than room: they scroll */
+  for (int pid = 130;
+       pid < 160 && gtk_adjustment_get_upper (adj) <= gtk_adjustment_get_page_size (adj) + 100;
+       pid++)
+    {
+      remora_session_add_row (session, REMORA_ROW_TASK, 0, pid, NULL);
+      g_assert_true (wait_for (frame_is_current, window, 10));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) + 100);
+  remora_test_wheel (GTK_WIDGET (view), x + 300, top + 100, 5);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  screenshot (GTK_WIDGET (window), "g05-rows-scrolled");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  /* the widget did not move: the axis is where it was, and a drag on it
+   * zooms */
+  {
+    graphene_point_t p;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &p));
+    g_assert_cmpfloat (p.y, >, 0);
+    g_assert_cmpfloat (p.y, <, 200);
+  }
+  len = remora_time_range_get_duration (&vp->visible);
+  remora_test_drag (GTK_WIDGET (view), x + 200, top - 8, x + 500, top - 8);
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <, len / 2);
+  /* just under the axis is a row scrolled up to it, not CPU 0 */
+  g_assert_cmpfloat (row_middle (view, 0), <, top);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,5 +378,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/drag-pans-only", test_drag_pans_only);
   g_test_add_func ("/remora/gui/gestures/keys-after-go-to", test_keys_after_go_to);
   g_test_add_func ("/remora/gui/gestures/keys-from-anywhere", test_keys_from_anywhere);
+  g_test_add_func ("/remora/gui/gestures/axis-stays", test_axis_stays);
   return g_test_run ();
 }
