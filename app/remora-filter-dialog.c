@@ -345,6 +345,9 @@ fill_events (RemoraFilterDialog *self, GArray *types)
 {
   g_autoptr (GHashTable) systems = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* the systems with their counts, given to the tree once counted: a row
+   * shown takes its count when it is bound */
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* systems, then events, by name; an event of several buffers is one */
   for (guint i = 0; i < types->len; i++)
@@ -358,9 +361,8 @@ fill_events (RemoraFilterDialog *self, GArray *types)
         {
           sys = choice_new (t->system, NULL, 0, TRUE);
           sys->children = g_list_store_new (REMORA_TYPE_CHOICE);
-          g_list_store_append (self->systems, sys);
+          g_ptr_array_add (all, sys);
           g_hash_table_insert (systems, sys->label, sys);
-          g_object_unref (sys);
         }
       ev = g_hash_table_lookup (events, key);
       if (ev == NULL)
@@ -377,10 +379,10 @@ fill_events (RemoraFilterDialog *self, GArray *types)
       ev->count += t->count;
       sys->count += t->count;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->systems)); i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      g_autoptr (RemoraChoice) sys = g_list_model_get_item (G_LIST_MODEL (self->systems), i);
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (sys->children));
+      RemoraChoice *sys = g_ptr_array_index (all, i);
+      guint         n = g_list_model_get_n_items (G_LIST_MODEL (sys->children));
 
       sys->detail = g_strdup_printf (
           ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", sys->count),
@@ -394,6 +396,7 @@ fill_events (RemoraFilterDialog *self, GArray *types)
         }
       choice_sync_parent (sys);
     }
+  g_list_store_splice (self->systems, 0, 0, all->pdata, all->len);
 }
 
 static void

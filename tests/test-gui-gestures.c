@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "remora-filter-dialog.h"
 #include "remora-resources.h"
 #include "remora-test-input.h"
 #include "remora-test-util.h"
@@ -196,6 +197,60 @@ find_entry (GtkWidget *root, const char *text)
   return NULL;
 }
 
+/* The first descendant of @root that is a button (or a toggle button of a
+ * stack switcher) whose label is @text. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        {
+          const char *label = gtk_button_get_label (GTK_BUTTON (child));
+          GtkWidget  *inner = gtk_button_get_child (GTK_BUTTON (child));
+
+          if (g_strcmp0 (label, text) == 0 ||
+              (GTK_IS_LABEL (inner) &&
+               g_strcmp0 (gtk_label_get_text (GTK_LABEL (inner)), text) == 0))
+            return child;
+        }
+      if ((found = find_button (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a label under @root shows @text. */
+static gboolean
+shows_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+        shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The toplevel of @type shown, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
 static RemoraEventListView *the_list;
 static guint                wanted_row;
 
@@ -360,6 +415,51 @@ test_axis_stays (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+dialog_loaded (gpointer data)
+{
+  return remora_filter_dialog_get_loaded (data);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  const char **what = data;
+  return shows_label (GTK_WIDGET (what[0]), what[1]);
+}
+
+/* Finding 7: the filter dialog's event tree counts the events of each
+ * system on the system's row. */
+static void
+test_filter_tree_counts (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  GtkWidget       *filter = find_button (GTK_WIDGET (window), "Filter…");
+  RemoraFilterDialog *dialog;
+  g_autofree char    *sched = g_strdup_printf (
+         "%" G_GINT64_FORMAT,
+         remora_test_query_int (remora_session_get_store (session),
+                                "SELECT sum(count) FROM event_types WHERE system = 'sched'"));
+  const char *what[2];
+
+  g_assert_nonnull (filter);
+  remora_test_click (filter, 10, 10, 0);
+  dialog = REMORA_FILTER_DIALOG (find_toplevel (REMORA_TYPE_FILTER_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for (dialog_loaded, dialog, 30));
+  remora_test_input_focus (GTK_WIDGET (dialog));
+  remora_test_click (find_button (GTK_WIDGET (dialog), "Events"), 10, 10, 0);
+  what[0] = (const char *) dialog;
+  what[1] = sched;
+  g_assert_true (wait_for (label_shown, what, 10));
+  screenshot (GTK_WIDGET (dialog), "g06-filter-events");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -379,5 +479,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/keys-after-go-to", test_keys_after_go_to);
   g_test_add_func ("/remora/gui/gestures/keys-from-anywhere", test_keys_from_anywhere);
   g_test_add_func ("/remora/gui/gestures/axis-stays", test_axis_stays);
+  g_test_add_func ("/remora/gui/gestures/filter-tree-counts", test_filter_tree_counts);
   return g_test_run ();
 }
