@@ -9,6 +9,7 @@
 
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
+#include "remora-start-page.h"
 #include "remora-window.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,7 @@ struct _RemoraWindow
   AdwStatusPage       *loading_page;
   GtkProgressBar      *progress_bar;
   GtkLabel            *progress_label;
-  GtkListBox          *recent_list;
+  RemoraStartPage     *start_page;
   GtkWidget           *zoom_box;
   GtkWidget           *tasks_button;
   GtkWidget           *markers_button;

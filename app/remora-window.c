@@ -17,6 +17,7 @@
 #include "remora-application.h"
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
+#include "remora-start-page.h"
 #include "remora-task-item.h"
 #include "remora-window-private.h"
 
@@ -639,18 +640,10 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   {
     g_autoptr (RemoraSession) session = remora_session_new (store);
-    GtkRecentData    data = { 0 };
-    GTask           *task;
-    g_autofree char *uri = g_file_get_uri (self->file);
-    /* Translators: a recent trace's description: how many events it holds */
-    g_autofree char *description =
-        g_strdup_printf (_ ("%lld events"), (long long) remora_store_get_info (store)->events);
+    GTask *task;
 
-    data.description = description;
-    data.mime_type = (char *) "application/octet-stream";
-    data.app_name = (char *) g_get_application_name ();
-    data.app_exec = (char *) "remora %f";
-    gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+    /* a trace that opened: one of the start page's recent traces */
+    remora_start_page_remember (self->file, remora_store_get_info (store)->events);
 
     task = g_task_new (self, self->cancellable, on_rows, g_object_ref (session));
     {
@@ -934,59 +927,9 @@ remora_window_export_view (RemoraWindow *self, const char *output)
 /* Recent traces --------------------------------------------------------------- */
 
 static void
-on_recent_activated (GtkListBox *box, GtkListBoxRow *row, RemoraWindow *self)
+on_recent_open (RemoraStartPage *page, GFile *file, RemoraWindow *self)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr (GFile) file = g_file_new_for_uri (uri);
-
   remora_window_open (self, file);
-}
-
-static void
-fill_recent (RemoraWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint  shown = 0;
-
-  for (GList *l = items; l != NULL && shown < 6; l = l->next)
-    {
-      GtkRecentInfo   *info = l->data;
-      g_autofree char *path = NULL;
-      g_autoptr (GFile) file = NULL;
-      g_autoptr (GFileInfo) finfo = NULL;
-      g_autoptr (GDateTime) when = NULL;
-      g_autofree char *size = NULL, *date = NULL, *subtitle = NULL;
-      GtkWidget       *row;
-
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()))
-        continue;
-      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      finfo = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
-      if (finfo == NULL)
-        continue;
-      size = g_format_size (g_file_info_get_size (finfo));
-      when = gtk_recent_info_get_modified (info);
-      if (when)
-        g_date_time_ref (when);
-      /* Translators: when a recent trace was last opened (a strftime format) */
-      date = when ? g_date_time_format (when, _ ("%e %b %Y, %H:%M")) : g_strdup ("");
-      /* Translators: a recent trace: its size, its events, when it was last opened */
-      subtitle = g_strdup_printf (
-          _ ("%s · %s · opened %s"), size,
-          gtk_recent_info_get_description (info) ? gtk_recent_info_get_description (info) : "",
-          date);
-      row = adw_action_row_new ();
-      path = g_file_get_basename (file);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), path);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)),
-                              g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
 }
 
 /* Drag and drop ----------------------------------------------------------------- */
@@ -1120,6 +1063,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   g_type_ensure (REMORA_TYPE_TIMELINE_VIEW);
   g_type_ensure (REMORA_TYPE_OVERVIEW);
   g_type_ensure (REMORA_TYPE_EVENT_LIST_VIEW);
+  g_type_ensure (REMORA_TYPE_START_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -1128,7 +1072,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);
@@ -1163,7 +1107,7 @@ remora_window_init (RemoraWindow *self)
       gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
       "/io/github/remora/Remora/icons");
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated), self);
+  g_signal_connect (self->start_page, "open", G_CALLBACK (on_recent_open), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
@@ -1178,6 +1122,5 @@ remora_window_init (RemoraWindow *self)
   on_dark_changed (style, NULL, self);
   restore_size (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-  fill_recent (self);
   set_page (self, "start");
 }

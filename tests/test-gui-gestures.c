@@ -10,10 +10,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "remora-filter-dialog.h"
 #include "remora-resources.h"
+#include "remora-start-page.h"
 #include "remora-test-input.h"
 #include "remora-test-util.h"
 #include "remora-window.h"
@@ -234,6 +236,23 @@ shows_label (GtkWidget *root, const char *text)
         shows_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+/* The first descendant of @root of @type, or NULL. */
+static GtkWidget *
+find_of_type (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The toplevel of @type shown, or NULL. */
@@ -460,6 +479,78 @@ test_filter_tree_counts (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+recent_listed (gpointer data)
+{
+  return remora_start_page_get_n_recent (data) > 0;
+}
+
+/* The row of @page's recent traces of the file @path, or NULL. */
+static GtkWidget *
+recent_row (GtkWidget *page, const char *path)
+{
+  GtkWidget *list = find_of_type (page, GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && g_strcmp0 (gtk_widget_get_tooltip_text (row), path) == 0)
+      return row;
+  return NULL;
+}
+
+/* Finding 6: the recent traces are the traces that opened (not a picture
+ * exported, not a file that failed to open); one moved away is said to be
+ * missing and can be removed. */
+static void
+test_recent_traces (void)
+{
+  g_autofree char  *dir = NULL;
+  RemoraWindow     *window = open_sample (&dir);
+  g_autofree char  *trace = g_build_filename (dir, "trace.dat", NULL);
+  g_autofree char  *picture = g_build_filename (dir, "view.png", NULL);
+  g_autofree char  *notes = g_build_filename (dir, "notes.dat", NULL);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+  RemoraWindow     *other;
+  GtkWidget        *page, *row;
+
+  /* what a file chooser adds of its own: a picture saved, a file opened
+   * that was no trace */
+  g_assert_true (g_file_set_contents (picture, "\x89PNG", -1, NULL));
+  g_assert_true (g_file_set_contents (notes, "notes\n", -1, NULL));
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (GFile) f = g_file_new_for_path (i ? picture : notes);
+      g_autofree char *uri = g_file_get_uri (f);
+      gtk_recent_manager_add_item (recent, uri);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  other = remora_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (other), 1280, 760);
+  gtk_window_present (GTK_WINDOW (other));
+  page = find_of_type (GTK_WIDGET (other), REMORA_TYPE_START_PAGE);
+  remora_start_page_refresh (REMORA_START_PAGE (page));
+  g_assert_true (wait_for (recent_listed, page, 5));
+  g_assert_nonnull (recent_row (page, trace));
+  g_assert_null (recent_row (page, picture));
+  g_assert_null (recent_row (page, notes));
+  screenshot (GTK_WIDGET (other), "g07-recent");
+
+  /* the trace moved away: said missing, not opened; removed with its button */
+  g_assert_cmpint (g_unlink (trace), ==, 0);
+  remora_start_page_refresh (REMORA_START_PAGE (page));
+  row = recent_row (page, trace);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Missing"));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  screenshot (GTK_WIDGET (other), "g08-recent-missing");
+  remora_test_input_focus (GTK_WIDGET (other));
+  remora_test_click (find_of_type (row, GTK_TYPE_BUTTON), 8, 8, 0);
+  g_assert_null (recent_row (page, trace));
+  gtk_window_destroy (GTK_WINDOW (other));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -480,5 +571,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/keys-from-anywhere", test_keys_from_anywhere);
   g_test_add_func ("/remora/gui/gestures/axis-stays", test_axis_stays);
   g_test_add_func ("/remora/gui/gestures/filter-tree-counts", test_filter_tree_counts);
+  g_test_add_func ("/remora/gui/gestures/recent-traces", test_recent_traces);
   return g_test_run ();
 }
