@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "remora-details-pane.h"
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
@@ -46,8 +47,7 @@ struct _RemoraWindow
   GtkPaned            *paned;
   GtkPaned            *bottom_paned;
   RemoraEventListView *events;
-  GtkWidget           *details_pane;
-  GtkLabel            *details_label;
+  RemoraDetailsPane   *details_pane;
   RemoraTimelineView  *timeline;
   RemoraOverview      *overview;
   GtkRevealer         *problem_banner;
@@ -70,6 +70,7 @@ struct _RemoraWindow
   GCancellable       *cancellable;
   RemoraSession      *session;
   GFile              *file;
+  char               *details_text; /* remora_window_get_details()'s */
 };
 
 void _remora_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -52,24 +52,21 @@ set_page (RemoraWindow *self, const char *name)
 static void
 on_session_detail (RemoraSession *session, GParamSpec *pspec, RemoraWindow *self)
 {
-  const RemoraDetail *d = remora_session_get_detail (session);
-  g_autofree char    *text = d ? remora_detail_dup_text (d) : NULL;
-  gboolean            show = text != NULL && text[0] != 0;
+  gboolean show = remora_session_get_detail (session) != NULL;
 
   if (session != self->session)
     return;
-  gtk_label_set_label (self->details_label, text ? text : "");
-  if (show && !gtk_widget_get_visible (self->details_pane))
+  if (show && !gtk_widget_get_visible (GTK_WIDGET (self->details_pane)))
     {
       /* the pane opens as wide as it was last (kept with the window's size) */
       int width = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned));
       int wanted = self->details_width >= DETAILS_MIN_WIDTH ? self->details_width : 380;
-      gtk_widget_set_visible (self->details_pane, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->details_pane), TRUE);
       if (width > wanted + 300)
         gtk_paned_set_position (self->bottom_paned, width - wanted);
     }
   else if (!show)
-    gtk_widget_set_visible (self->details_pane, FALSE);
+    gtk_widget_set_visible (GTK_WIDGET (self->details_pane), FALSE);
 }
 
 /* A filter applied to the timeline: its rows count and mark only the events
@@ -137,8 +134,11 @@ remora_window_get_problem (RemoraWindow *self)
 const char *
 remora_window_get_details (RemoraWindow *self)
 {
-  return gtk_widget_get_visible (self->details_pane) ? gtk_label_get_label (self->details_label)
-                                                     : "";
+  g_free (self->details_text);
+  self->details_text = gtk_widget_get_visible (GTK_WIDGET (self->details_pane))
+                           ? remora_details_pane_dup_text (self->details_pane)
+                           : g_strdup ("");
+  return self->details_text;
 }
 
 /* Markers -------------------------------------------------------------------------- */
@@ -513,6 +513,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   remora_timeline_view_set_session (self->timeline, session);
   remora_overview_set_session (self->overview, session);
   remora_event_list_view_set_session (self->events, session);
+  remora_details_pane_set_session (self->details_pane, session);
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -1002,7 +1003,7 @@ on_close_request (GtkWindow *window, gpointer data)
     if (self->list_placed)
       list =
           gtk_widget_get_height (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
-    if (gtk_widget_get_visible (self->details_pane))
+    if (gtk_widget_get_visible (GTK_WIDGET (self->details_pane)))
       details = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned)) -
                 gtk_paned_get_position (self->bottom_paned);
     if (list > 0)
@@ -1048,6 +1049,7 @@ remora_window_dispose (GObject *object)
   g_clear_pointer (&self->pre_tasks, g_free);
   g_clear_pointer (&self->pre_from, g_free);
   g_clear_pointer (&self->pre_to, g_free);
+  g_clear_pointer (&self->details_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_WINDOW);
   G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
 }
@@ -1064,6 +1066,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   g_type_ensure (REMORA_TYPE_OVERVIEW);
   g_type_ensure (REMORA_TYPE_EVENT_LIST_VIEW);
   g_type_ensure (REMORA_TYPE_START_PAGE);
+  g_type_ensure (REMORA_TYPE_DETAILS_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -1088,7 +1091,6 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, bottom_paned);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, events);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_pane);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, details_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, problem_banner);

@@ -126,6 +126,103 @@ remora_store_read_field (
   return TRUE;
 }
 
+static void
+clear_event_field (gpointer p)
+{
+  RemoraEventField *f = p;
+
+  g_free (f->name);
+  g_free (f->value);
+}
+
+/* @field's value in @rec as text: a device as MAJOR,MINOR (the kernel's
+ * dev_t: 12 bits and 20), a pointer in hex, another number in decimal, a
+ * string as it is (valid UTF-8), other arrays as hex bytes. */
+static char *
+field_text (struct tep_handle *tep, struct tep_format_field *field, struct tep_record *rec)
+{
+  const guint8 *data;
+  gsize         len;
+
+  if (!field_bytes (tep, field, rec, &data, &len))
+    return g_strdup ("?");
+  if (field->flags & TEP_FIELD_IS_STRING)
+    {
+      const guint8 *nul = memchr (data, 0, len);
+      return g_utf8_make_valid ((const char *) data, nul ? (gssize) (nul - data) : (gssize) len);
+    }
+  if ((field->flags & (TEP_FIELD_IS_ARRAY | TEP_FIELD_IS_DYNAMIC)) || len == 0 || len > 8)
+    {
+      GString *hex = g_string_new (NULL);
+      for (gsize i = 0; i < MIN (len, 64); i++)
+        g_string_append_printf (hex, "%s%02x", i ? " " : "", data[i]);
+      if (len > 64)
+        g_string_append (hex, " …");
+      return g_string_free (hex, FALSE);
+    }
+  {
+    guint64 v = tep_read_number (tep, data, (int) len);
+
+    if (field->type != NULL && strcmp (field->type, "dev_t") == 0)
+      return g_strdup_printf ("%u,%u", (guint) (v >> 20), (guint) (v & 0xfffff));
+    if (field->type != NULL && strchr (field->type, '*') != NULL)
+      return g_strdup_printf ("0x%" G_GINT64_MODIFIER "x", v);
+    if ((field->flags & TEP_FIELD_IS_SIGNED) && len < 8 && (v >> (len * 8 - 1)) & 1)
+      v |= ~G_GUINT64_CONSTANT (0) << (len * 8);
+    return (field->flags & TEP_FIELD_IS_SIGNED) ? g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) v)
+                                                : g_strdup_printf ("%" G_GUINT64_FORMAT, v);
+  }
+}
+
+/**
+ * remora_store_list_fields:
+ * @store: a #RemoraStore
+ * @event_id: an event's id
+ * @damage: (out) (optional): set to what is wrong with its record when it
+ *   was damaged in the trace (no field is read then), else %NULL
+ * @error: a location for a #GError
+ *
+ * The event's own fields (its format's, the common ones aside) with their
+ * values as text: a device as `MAJOR,MINOR` (as `trace-cmd report` prints
+ * block devices), a pointer in hex, numbers in decimal, strings as they
+ * are, other arrays as hex bytes.
+ *
+ * Returns: (transfer full) (element-type RemoraEventField): the fields, or
+ *   %NULL with @error set.
+ */
+GArray *
+remora_store_list_fields (RemoraStore *store, gint64 event_id, char **damage, GError **error)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraEventField));
+  struct tep_handle *tep;
+  struct tep_record  rec;
+  struct tep_event  *event = NULL;
+  RemoraPayloadCheck check;
+  gint64             ts;
+  int                cpu;
+
+  g_array_set_clear_func (out, clear_event_field);
+  if (damage)
+    *damage = NULL;
+  if ((tep = remora_store_get_tep (store, error)) == NULL ||
+      !remora_store_locate_event (store, event_id, &ts, &cpu, error) ||
+      !remora_store_read_record (store, event_id, ts, cpu, &rec, error))
+    return NULL;
+  check = remora_payload_check (tep, remora_payload_common_size (tep), &rec, &event);
+  if (check != REMORA_PAYLOAD_OK)
+    {
+      if (damage)
+        *damage = remora_store_describe_damaged (check, &rec, event);
+      return g_steal_pointer (&out);
+    }
+  for (struct tep_format_field *f = event->format.fields; f != NULL; f = f->next)
+    {
+      RemoraEventField e = { g_strdup (f->name), field_text (tep, f, &rec) };
+      g_array_append_val (out, e);
+    }
+  return g_steal_pointer (&out);
+}
+
 /**
  * remora_store_extension_path:
  *

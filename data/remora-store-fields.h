@@ -42,8 +42,21 @@ typedef struct
   GBytes         *bytes; /* TEXT (not NUL-terminated) and BYTES */
 } RemoraFieldValue;
 
-void     remora_field_value_clear (RemoraFieldValue *value);
-char    *remora_store_extension_path (void);
+/**
+ * RemoraEventField:
+ * @name: the field's name, as its format says
+ * @value: its value as text (see remora_store_list_fields())
+ */
+typedef struct
+{
+  char *name;
+  char *value;
+} RemoraEventField;
+
+void remora_field_value_clear (RemoraFieldValue *value);
+GArray       *
+remora_store_list_fields (RemoraStore *store, gint64 event_id, char **damage, GError **error);
+char *remora_store_extension_path (void);
 gboolean remora_store_read_field (
     RemoraStore *store, gint64 event_id, const char *name, RemoraFieldValue *value, GError **error);
 

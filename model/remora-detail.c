@@ -105,6 +105,9 @@ remora_detail_query_event (RemoraStore         *store,
       !remora_store_read_wakeup_for_switch (store, spec->buffer_id, d->slice.pid, d->slice.begin_ns,
                                             &d->wakeup, &d->has_wakeup, error))
     return NULL;
+  if (d->has_wakeup &&
+      (d->waker_comm = dup_name (store, d->wakeup.waker_pid, d->wakeup.wakeup_ts, error)) == NULL)
+    return NULL;
   if (by_pid)
     {
       /* the stretch holding ts lies between the task's slice at or before
@@ -123,6 +126,9 @@ remora_detail_query_event (RemoraStore         *store,
         span.end_ns = g_array_index (around, RemoraTaskSlice, around->len - 1).end_ns;
       iv = remora_task_row_dup_intervals (store, spec->buffer_id, spec->id, &span, error);
       if (iv == NULL)
+        return NULL;
+      /* the task's name then, for its state */
+      if (!d->has_slice && (d->comm = dup_name (store, spec->id, ts, error)) == NULL)
         return NULL;
       d->state = REMORA_TASK_STATE_UNKNOWN;
       for (guint i = 0; i < iv->len; i++)
@@ -156,7 +162,10 @@ remora_detail_query_event (RemoraStore         *store,
       if ((d->event_comm = dup_name (store, d->event.pid, d->event.ts, error)) == NULL ||
           (d->event_text = remora_store_dup_event_info (store, d->event.id, FALSE, error)) ==
               NULL ||
-          (d->event_fields = remora_store_dup_event_info (store, d->event.id, TRUE, error)) == NULL)
+          (d->event_fields = remora_store_dup_event_info (store, d->event.id, TRUE, error)) ==
+              NULL ||
+          (d->event_field_list =
+               remora_store_list_fields (store, d->event.id, &d->event_damage, error)) == NULL)
         return NULL;
     }
   return g_steal_pointer (&d);
@@ -173,6 +182,9 @@ remora_detail_free (RemoraDetail *d)
   g_free (d->event_comm);
   g_free (d->event_text);
   g_free (d->event_fields);
+  g_clear_pointer (&d->event_field_list, g_array_unref);
+  g_free (d->event_damage);
+  g_free (d->waker_comm);
   g_free (d);
 }
 
@@ -245,61 +257,138 @@ remora_detail_dup_summary (const RemoraDetail *d)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-/**
- * remora_detail_dup_text:
- * @detail: a #RemoraDetail
- *
- * Returns: (transfer full): everything about it, for a details pane: the
- *   slice's task, CPU, start, end, duration, end state and the wakeup before
- *   it with its latency; the task row's state; the event's report text and
- *   every field.
- */
-char *
-remora_detail_dup_text (const RemoraDetail *d)
+static void
+clear_item (gpointer p)
 {
-  g_autoptr (GString) s = g_string_new (NULL);
+  RemoraDetailItem *item = p;
 
+  g_free (item->label);
+  g_free (item->value);
+}
+
+static void
+add_item (GArray *items, const char *label, char *value)
+{
+  RemoraDetailItem item = { g_strdup (label), value };
+  g_array_append_val (items, item);
+}
+
+/* "sh-146" as trace-cmd names a task, "<idle>" for pid 0 */
+static char *
+task_name (const char *comm, int pid)
+{
+  return pid == 0 ? g_strdup ("<idle>") : g_strdup_printf ("%s-%d", comm ? comm : "<...>", pid);
+}
+
+static char *
+span_text (const RemoraDetail *d, gint64 begin_ns, gint64 end_ns)
+{
+  g_autofree char *dur = remora_format_duration (end_ns - begin_ns);
+  g_autofree char *from = remora_format_timestamp (begin_ns - d->first_ts);
+  g_autofree char *to = remora_format_timestamp (end_ns - d->first_ts);
+
+  /* Translators: a stretch of time: from, to (seconds from the trace's start), how long */
+  return g_strdup_printf (_ ("from %s s to %s s (%s)"), from, to, dur);
+}
+
+/**
+ * remora_detail_dup_items:
+ * @d: a detail
+ *
+ * What @d says, as named values under headings: the slice (the task, its
+ * CPU and time, how it ended, the wakeup before it and its waker, the
+ * wakeup latency) or the task's state, then the event (its name, time, CPU
+ * and task, its text as `trace-cmd report` prints it, and each field, a
+ * device as `MAJOR,MINOR`; for a record damaged in the trace, what is
+ * wrong with it).
+ *
+ * Returns: (transfer full) (element-type RemoraDetailItem): the lines.
+ */
+GArray *
+remora_detail_dup_items (const RemoraDetail *d)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (RemoraDetailItem));
+
+  g_array_set_clear_func (items, clear_item);
   if (d->has_slice)
     {
-      g_autofree char *dur = remora_format_duration (d->slice.end_ns - d->slice.begin_ns);
-      g_autofree char *from = remora_format_timestamp (d->slice.begin_ns - d->first_ts);
-      g_autofree char *to = remora_format_timestamp (d->slice.end_ns - d->first_ts);
-
-      /* Translators: the details of a slice: the task, its pid, the CPU */
-      g_string_append_printf (s, _ ("Task %s, pid %d, on CPU %d\n"),
-                              d->slice.pid == 0 ? "<idle>" : d->comm, d->slice.pid, d->slice.cpu);
-      /* Translators: a slice's start, end (seconds from the trace's start) and duration */
-      g_string_append_printf (s, _ ("From %s s to %s s: %s\n"), from, to, dur);
+      /* Translators: a heading of the details pane */
+      add_item (items, NULL, g_strdup (_ ("Run on a CPU")));
+      add_item (items, _ ("Task"), task_name (d->comm, d->slice.pid));
+      add_item (items, _ ("CPU"), g_strdup_printf ("%d", d->slice.cpu));
+      add_item (items, _ ("Time"), span_text (d, d->slice.begin_ns, d->slice.end_ns));
       /* Translators: the state a task was switched out in (S, D, R+, …) */
-      g_string_append_printf (s, _ ("Switched out in state %s\n"),
-                              d->slice.end_state ? d->slice.end_state : _ ("unknown (the end)"));
+      add_item (items, _ ("Switched out in"),
+                g_strdup (d->slice.end_state ? d->slice.end_state
+                                             : _ ("unknown (the trace ends first)")));
       if (d->has_wakeup)
         {
           g_autofree char *wts = remora_format_timestamp (d->wakeup.wakeup_ts - d->first_ts);
-          g_autofree char *lat = remora_format_duration (d->wakeup.latency_ns);
-          /* Translators: the wakeup before a slice: when, by which pid on which CPU, and the
-           * wakeup latency */
-          g_string_append_printf (s, _ ("Woken at %s s by pid %d on CPU %d: wakeup latency %s\n"),
-                                  wts, d->wakeup.waker_pid, d->wakeup.wakeup_cpu, lat);
+          g_autofree char *waker = task_name (d->waker_comm, d->wakeup.waker_pid);
+
+          /* Translators: the wakeup before a run: when, by which task, on which CPU */
+          add_item (
+              items, _ ("Woken"),
+              g_strdup_printf (_ ("at %s s by %s on CPU %d"), wts, waker, d->wakeup.wakeup_cpu));
+          add_item (items, _ ("Wakeup latency"), remora_format_duration (d->wakeup.latency_ns));
         }
     }
-  else if (d->spec.kind == REMORA_ROW_TASK)
+  else if (d->spec.kind == REMORA_ROW_TASK && d->state_end_ns > d->state_begin_ns)
     {
-      g_autofree char *dur = remora_format_duration (d->state_end_ns - d->state_begin_ns);
-      g_autofree char *from = remora_format_timestamp (d->state_begin_ns - d->first_ts);
-      g_autofree char *to = remora_format_timestamp (d->state_end_ns - d->first_ts);
-      /* Translators: a task's state, its start, end (seconds from the trace's start) and
-       * duration */
-      g_string_append_printf (s, _ ("%s from %s s to %s s: %s\n"), state_name (d->state), from, to,
-                              dur);
+      add_item (items, NULL, g_strdup (_ ("Task state")));
+      add_item (items, _ ("Task"), task_name (d->comm, d->spec.id));
+      add_item (items, _ ("State"), g_strdup (state_name (d->state)));
+      add_item (items, _ ("Time"), span_text (d, d->state_begin_ns, d->state_end_ns));
     }
   if (d->has_event)
     {
       g_autofree char *at = remora_format_timestamp (d->event.ts - d->first_ts);
-      /* Translators: an event: name, time, CPU, task-pid; then its report text and fields */
-      g_string_append_printf (s, _ ("Event %s at %s s on CPU %d by %s-%d\n%s\n%s\n"), d->event.name,
-                              at, d->event.cpu, d->event_comm, d->event.pid, d->event_text,
-                              d->event_fields);
+
+      /* Translators: a heading of the details pane */
+      add_item (items, NULL, g_strdup (_ ("Event")));
+      add_item (items, _ ("Name"), g_strdup (d->event.name));
+      add_item (items, _ ("Time"), g_strdup_printf ("%s s", at));
+      add_item (items, _ ("CPU"), g_strdup_printf ("%d", d->event.cpu));
+      if (d->event_damage != NULL)
+        /* Translators: an event whose record was damaged in the trace: its pid and
+         * fields cannot be read */
+        add_item (items, _ ("Damaged"), g_strdup (d->event_damage));
+      else
+        {
+          add_item (items, _ ("Task"), task_name (d->event_comm, d->event.pid));
+          /* Translators: the event's text as trace-cmd report prints it */
+          add_item (items, _ ("Info"), g_strdup (d->event_text));
+          for (guint i = 0; d->event_field_list && i < d->event_field_list->len; i++)
+            {
+              const RemoraEventField *f = &g_array_index (d->event_field_list, RemoraEventField, i);
+              add_item (items, f->name, g_strdup (f->value));
+            }
+        }
+    }
+  return items;
+}
+
+/**
+ * remora_detail_dup_text:
+ * @d: a detail
+ *
+ * Returns: (transfer full): remora_detail_dup_items() as lines of text,
+ *   `Label: value`, headings alone.
+ */
+char *
+remora_detail_dup_text (const RemoraDetail *d)
+{
+  g_autoptr (GArray) items = remora_detail_dup_items (d);
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RemoraDetailItem *item = &g_array_index (items, RemoraDetailItem, i);
+
+      if (item->label == NULL)
+        g_string_append_printf (s, "%s%s\n", s->len ? "\n" : "", item->value);
+      else
+        g_string_append_printf (s, "%s: %s\n", item->label, item->value);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

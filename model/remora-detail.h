@@ -56,7 +56,24 @@ typedef struct
   char            *event_comm;
   char            *event_text;
   char            *event_fields;
+  GArray          *event_field_list; /* RemoraEventField */
+  char            *event_damage;     /* what is wrong with its record, or NULL */
+  char            *waker_comm;       /* the waker's name at the wakeup */
 } RemoraDetail;
+
+/**
+ * RemoraDetailItem:
+ * @label: what the value is ("Task", "Wakeup latency", a field's name), or
+ *   %NULL for a heading
+ * @value: the value, or a heading's text
+ *
+ * One line of what a detail says, for a pane of named values.
+ */
+typedef struct
+{
+  char *label;
+  char *value;
+} RemoraDetailItem;
 
 RemoraDetail *remora_detail_query (RemoraStore         *store,
                                    int                  row,
@@ -74,6 +91,7 @@ RemoraDetail *remora_detail_query_event (RemoraStore         *store,
 void          remora_detail_free (RemoraDetail *detail);
 char         *remora_detail_dup_summary (const RemoraDetail *detail);
 char         *remora_detail_dup_text (const RemoraDetail *detail);
+GArray       *remora_detail_dup_items (const RemoraDetail *detail);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraDetail, remora_detail_free)
 

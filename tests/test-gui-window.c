@@ -366,9 +366,10 @@ test_open_zoom_pan (void)
     pid = sqlite3_column_int (st, 0);
     from = remora_format_timestamp (sqlite3_column_int64 (st, 1) - first);
     to = remora_format_timestamp (sqlite3_column_int64 (st, 2) - first);
-    task = g_strdup_printf ("Task %s, pid %d, on CPU 0",
-                            pid == 0 ? "<idle>" : (const char *) sqlite3_column_text (st, 3), pid);
-    want_from = g_strdup_printf ("From %s s to %s s", from, to);
+    task = pid == 0 ? g_strdup ("Task: <idle>\nCPU: 0")
+                    : g_strdup_printf ("Task: %s-%d\nCPU: 0",
+                                       (const char *) sqlite3_column_text (st, 3), pid);
+    want_from = g_strdup_printf ("Time: from %s s to %s s", from, to);
     sqlite3_finalize (st);
 
     click_select (session, 0, t);

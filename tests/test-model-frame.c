@@ -543,6 +543,60 @@ test_session_selection (void)
   g_assert_null (remora_session_get_detail (session));
 }
 
+/* The details pane's lines of an event: its fields once each, a block
+ * device as trace-cmd prints it (MAJOR,MINOR), a wakeup with its waker's
+ * name. */
+static void
+test_detail_items (void)
+{
+  gint64 id =
+      remora_test_query_int (store, "SELECT min(id) FROM events WHERE name = 'block_rq_issue'");
+  gint64 ts = remora_test_query_int (store, "SELECT ts FROM events WHERE id = (SELECT min(id) FROM "
+                                            "events WHERE name = 'block_rq_issue')");
+  int    cpu = (int) remora_test_query_int (store, "SELECT cpu FROM events WHERE id = (SELECT "
+                                                      "min(id) FROM events WHERE name = "
+                                                      "'block_rq_issue')");
+  RemoraRowSpec spec = { REMORA_ROW_CPU, 0, cpu, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraDetail) d = remora_detail_query_event (store, 0, &spec, ts, 0, id, &error);
+  g_autoptr (GArray) items = NULL;
+  const char *dev = NULL, *info = NULL;
+  guint       devs = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (d->has_event);
+  g_assert_cmpint (d->event.id, ==, id);
+  items = remora_detail_dup_items (d);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RemoraDetailItem *item = &g_array_index (items, RemoraDetailItem, i);
+      if (g_strcmp0 (item->label, "dev") == 0)
+        dev = item->value, devs++;
+      if (g_strcmp0 (item->label, "Info") == 0)
+        info = item->value;
+    }
+  g_assert_cmpuint (devs, ==, 1);
+  g_assert_nonnull (info);
+  /* "254,0 RS 4096 () 617264 + 8 [dd]": the same device, written the same */
+  g_assert_true (g_str_has_prefix (info, dev));
+  g_assert_nonnull (strchr (dev, ','));
+
+  /* a run with the wakeup before it: the waker by name */
+  {
+    gint64 at = remora_test_query_int (store, "SELECT switch_ts FROM wakeups WHERE waker_pid > 0 "
+                                              "AND switch_cpu = 1 ORDER BY id LIMIT 1");
+    RemoraRowSpec cpu1 = { REMORA_ROW_CPU, 0, 1, NULL };
+    g_autoptr (RemoraDetail) w = remora_detail_query (store, 1, &cpu1, at, 0, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (w->has_wakeup);
+    g_assert_nonnull (w->waker_comm);
+    text = remora_detail_dup_text (w);
+    g_assert_nonnull (strstr (text, w->waker_comm));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -562,6 +616,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/model/session/state", test_session_state);
   g_test_add_func ("/remora/model/session/selection", test_session_selection);
   g_test_add_func ("/remora/model/detail/task-row", test_task_detail);
+  g_test_add_func ("/remora/model/detail/items", test_detail_items);
   g_test_add_func ("/remora/render/frame/paint-without-store", test_paint_without_store);
   ret = g_test_run ();
   g_clear_object (&store);
