@@ -922,11 +922,34 @@ static void stop_exporting (RemoraEventListView *self);
 static void show_exporting (RemoraEventListView *self, gboolean running);
 
 static void
+on_found_start (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (RemoraEventListView) self = user_data;
+  guint position = remora_event_list_find_time_finish (REMORA_EVENT_LIST (object), result, NULL);
+
+  if (position == G_MAXUINT || REMORA_EVENT_LIST (object) != self->list ||
+      remora_event_list_view_get_selected (self) != GTK_INVALID_LIST_POSITION)
+    return;
+  show_all_rows (self);
+  scroll_to (self, position);
+}
+
+static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
 {
   update_count (self);
   stop_growing (self);
   start_growing (self, 1);
+  /* a window opened on a part of the trace (--from): the list begins
+   * there too, nothing selected */
+  if (self->session != NULL && remora_event_list_get_ready (list))
+    {
+      const RemoraViewport *vp = remora_session_get_viewport (self->session);
+
+      if (vp->visible.begin_ns > vp->trace.begin_ns)
+        remora_event_list_find_time_async (list, vp->visible.begin_ns, self->finding,
+                                           on_found_start, g_object_ref (self));
+    }
 }
 
 /**

@@ -551,6 +551,52 @@ test_recent_traces (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+list_scrolled (gpointer data)
+{
+  GtkAdjustment *adj = remora_event_list_view_get_vadjustment (the_list);
+  return gtk_adjustment_get_value (adj) > 0;
+}
+
+/* Finding 11: a window opened on a part of the trace (--from, --to) shows
+ * the list there too, not at event 0. */
+static void
+test_list_starts_at_from (void)
+{
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "trace.dat", G_MAXSIZE);
+  g_autoptr (GFile) file = g_file_new_for_path (trace);
+  RemoraWindow    *window = remora_window_new (NULL);
+  RemoraEventList *list;
+  GtkAdjustment   *adj;
+  double           row_h;
+  guint            middle;
+  gint64           ts;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_preselect (window, NULL, NULL, "@5.8925", "@5.8935");
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  the_list = remora_window_get_event_list (window);
+  g_assert_true (wait_for (list_shows_rows, window, 30));
+  g_assert_true (wait_for (list_scrolled, window, 10));
+  list = remora_event_list_view_get_list (the_list);
+  adj = remora_event_list_view_get_vadjustment (the_list);
+  row_h = gtk_adjustment_get_upper (adj) / g_list_model_get_n_items (G_LIST_MODEL (list));
+  middle =
+      (guint) ((gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) / 2) / row_h);
+  {
+    g_autoptr (RemoraEventItem) item = remora_test_load_item (list, middle);
+    ts = remora_event_item_get_ts (item);
+  }
+  g_assert_cmpint (ABS (ts - 5892500000), <, 2000000);
+  screenshot (GTK_WIDGET (window), "g09-list-at-from");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -572,5 +618,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/axis-stays", test_axis_stays);
   g_test_add_func ("/remora/gui/gestures/filter-tree-counts", test_filter_tree_counts);
   g_test_add_func ("/remora/gui/gestures/recent-traces", test_recent_traces);
+  g_test_add_func ("/remora/gui/gestures/list-starts-at-from", test_list_starts_at_from);
   return g_test_run ();
 }
