@@ -461,21 +461,43 @@ remora_window_add_task_row (RemoraWindow *self, const char *search)
 
 /* A view could not read the store: said above the timeline, until hidden
  * or another trace opens (the rows it could not read stay blank). */
+/* The banner above the timeline: what is wrong with the trace (as remora
+ * stats says it) and with its store, when anything is. */
+static void
+update_banner (RemoraWindow *self)
+{
+  const RemoraTraceInfo *info = self->session ? remora_session_get_info (self->session) : NULL;
+  const char *problem = self->session ? remora_session_get_problem (self->session) : NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (info != NULL && info->partial)
+    {
+      g_autofree char *base = g_file_get_basename (self->file);
+      /* Translators: a trace damaged or cut short, and what remora stats says of it */
+      g_string_append_printf (text, _ ("“%s” is damaged: %s"), base,
+                              info->partial_reason ? info->partial_reason : "");
+    }
+  if (problem != NULL)
+    {
+      if (text->len)
+        g_string_append (text, "\n");
+      /* Translators: %s says what is wrong, e.g. "Failed to read the store
+       * “x.remora”: a summary block is damaged" */
+      g_string_append_printf (
+          text,
+          _ ("%s. What cannot be read stays blank; importing the trace again makes a new store "
+             "(remora import --force TRACE)."),
+          problem);
+    }
+  gtk_label_set_label (self->problem_label, text->str);
+  gtk_revealer_set_reveal_child (self->problem_banner, text->len > 0);
+}
+
 static void
 on_session_problem (RemoraSession *session, GParamSpec *pspec, RemoraWindow *self)
 {
-  const char *problem = remora_session_get_problem (session);
-  /* Translators: %s says what is wrong, e.g. "Failed to read the store
-   * “x.remora”: a summary block is damaged" */
-  g_autofree char *text = g_strdup_printf (
-      _ ("%s. What cannot be read stays blank; importing the trace again makes a new store "
-         "(remora import --force TRACE)."),
-      problem);
-
-  if (problem == NULL || session != self->session)
-    return;
-  gtk_label_set_label (self->problem_label, text);
-  gtk_revealer_set_reveal_child (self->problem_banner, TRUE);
+  if (session == self->session)
+    update_banner (self);
 }
 
 static void
@@ -509,7 +531,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
   g_signal_connect_object (session, "notify::detail", G_CALLBACK (on_session_detail), self, 0);
-  gtk_revealer_set_reveal_child (self->problem_banner, FALSE);
+  update_banner (self);
   remora_timeline_view_set_session (self->timeline, session);
   remora_overview_set_session (self->overview, session);
   remora_event_list_view_set_session (self->events, session);

@@ -284,6 +284,39 @@ remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError 
 }
 
 /**
+ * remora_store_read_cpu_extent:
+ * @store: a #RemoraStore
+ * @buffer_id: the buffer
+ * @cpu: the CPU
+ * @first_ns: (out): its first record's time, or -1 when it has none
+ * @last_ns: (out): its last record's time, or -1
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_store_read_cpu_extent (
+    RemoraStore *store, int buffer_id, int cpu, gint64 *first_ns, gint64 *last_ns, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st = remora_store_prepare_cached (
+      store, "SELECT first_ts, last_ts FROM cpus WHERE buffer_id = ?1 AND cpu = ?2", error);
+  int rc;
+
+  *first_ns = *last_ns = -1;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, buffer_id);
+  sqlite3_bind_int (st, 2, cpu);
+  if ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      *first_ns = remora_store_column_ts_or (store, st, 0, -1);
+      *last_ns = remora_store_column_ts_or (store, st, 1, -1);
+      rc = SQLITE_DONE;
+    }
+  return remora_store_check (store, rc, error);
+}
+
+/**
  * remora_store_sum_task_runs:
  * @store: a #RemoraStore
  * @buffer_id: the buffer

@@ -207,6 +207,8 @@ gboolean remora_store_read_wakeup_times (RemoraStore *store,
                                          GArray      *times,
                                          GError     **error);
 gboolean remora_store_read_cpus (RemoraStore *store, int buffer_id, GArray *cpus, GError **error);
+gboolean remora_store_read_cpu_extent (
+    RemoraStore *store, int buffer_id, int cpu, gint64 *first_ns, gint64 *last_ns, GError **error);
 gboolean remora_store_sum_task_runs (RemoraStore *store,
                                      int          buffer_id,
                                      gint64       begin_ns,

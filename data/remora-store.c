@@ -354,6 +354,7 @@ read_info (RemoraStore *self, GError **error)
   info->damaged_payload = meta_int (self, "damaged_payload");
   info->damaged_time = meta_int (self, "damaged_time");
   info->damaged_span = meta_int (self, "damaged_span");
+  info->missing_bytes = meta_int (self, "missing_bytes");
 
   if (!remora_sqlite_prepare (self->db, "SELECT id, name, cpus FROM buffers ORDER BY id LIMIT 256",
                               FALSE, &st, self->path, error))

@@ -49,6 +49,8 @@ typedef struct
  * @damaged_payload: records that do not fit their format
  * @damaged_time: records out of time order
  * @damaged_span: records outside the trace's span
+ * @missing_bytes: the CPU data a trace cut short lacks (0 when whole): a
+ *   CPU whose data was cut has none after its last record
  * @buffers: (element-type RemoraBufferInfo): the buffers, by id
  *
  * What the store says of its trace, read once when it is opened: immutable
@@ -74,6 +76,7 @@ typedef struct
   gint64   damaged_payload;
   gint64   damaged_time;
   gint64   damaged_span;
+  gint64   missing_bytes;
   GArray  *buffers;
 } RemoraTraceInfo;
 

@@ -297,6 +297,15 @@ query_rows (RowJobs *jobs, RemoraStore *store)
         {
           remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
                                 frame->columns, row->cpu_columns, &row->level, &jobs->errors[i]);
+          /* a trace cut short: the CPU's data may end before the trace does */
+          if (frame->info->missing_bytes > 0 && jobs->errors[i] == NULL)
+            {
+              gint64 first, last;
+
+              if (remora_store_read_cpu_extent (store, row->spec.buffer_id, row->spec.id, &first,
+                                                &last, &jobs->errors[i]))
+                row->data_end_ns = last >= 0 ? last : frame->info->first_ts;
+            }
         }
       else
         remora_task_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
@@ -417,6 +426,7 @@ remora_frame_job_start (RemoraStore              *store,
 
       row->spec = g_array_index (request->rows, RemoraRowSpec, i);
       row->spec.label = g_strdup (row->spec.label);
+      row->data_end_ns = G_MAXINT64;
       if (row->spec.kind == REMORA_ROW_CPU)
         row->cpu_columns = take_block (block_size (request->columns));
       else

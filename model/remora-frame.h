@@ -64,6 +64,9 @@ typedef struct
  * @task_columns: (array length=columns): for a task row, its columns
  * @unreadable: the store could not answer the row (it is damaged: see
  *   #RemoraFrame.problem); its columns say nothing
+ * @data_end_ns: for a CPU row of a trace cut short, where its data ends
+ *   (its last record; the trace's first time when it has none): it has none
+ *   after; %G_MAXINT64 otherwise
  */
 typedef struct
 {
@@ -72,6 +75,7 @@ typedef struct
   RemoraCpuColumn  *cpu_columns;
   RemoraTaskColumn *task_columns;
   gboolean          unreadable;
+  gint64            data_end_ns;
 } RemoraFrameRow;
 
 /**

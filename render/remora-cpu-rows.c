@@ -79,4 +79,59 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
       }
   remora_paint_set_color (p->cr, &theme->lost);
   cairo_fill (p->cr);
+  remora_paint_no_data (p, row->data_end_ns, y, h);
+}
+
+/**
+ * remora_paint_no_data:
+ * @p: the painting
+ * @from_ns: where a row's data ends
+ * @y: the row's top
+ * @h: its height
+ *
+ * Hatches the row from @from_ns on, over what was drawn there, with "no
+ * data" written in it when it is wide enough: a CPU whose data a trace cut
+ * short lacks is not idle there, it is unknown.
+ */
+void
+remora_paint_no_data (RemoraPaint *p, gint64 from_ns, double y, double h)
+{
+  const RemoraTheme     *theme = p->theme;
+  const RemoraTimeRange *range = &p->frame->range; /* the rows' columns are its */
+  double                 x0, x1 = p->plot_x + p->columns;
+
+  if (from_ns >= range->end_ns)
+    return;
+  x0 = from_ns <= range->begin_ns ? p->plot_x
+                                  : p->plot_x + (double) (from_ns - range->begin_ns) * p->columns /
+                                                    MAX (1, remora_time_range_get_duration (range));
+  if (x1 - x0 < 1)
+    return;
+  cairo_save (p->cr);
+  cairo_rectangle (p->cr, x0, y, x1 - x0, h);
+  cairo_clip (p->cr);
+  remora_paint_set_color (p->cr, &theme->background);
+  cairo_paint (p->cr);
+  remora_paint_set_color (p->cr, &theme->dim);
+  cairo_set_line_width (p->cr, 1);
+  /* diagonal hatching, fixed to the plot so that panning does not shimmer */
+  for (double x = x0 - fmod (x0 - p->plot_x, 8) - h; x < x1; x += 8)
+    {
+      cairo_move_to (p->cr, x, y + h);
+      cairo_line_to (p->cr, x + h, y);
+    }
+  cairo_stroke (p->cr);
+  if (x1 - x0 > 80 && h >= 12 && !p->preview)
+    {
+      /* Translators: a stretch of a CPU row that the trace has no records of */
+      const char *text = _ ("no data");
+      double      w = remora_paint_text_width (text, p->layout) + 8;
+      double      cx = x0 + (x1 - x0) / 2;
+
+      remora_paint_set_color (p->cr, &theme->background);
+      cairo_rectangle (p->cr, cx - w / 2, y + 1, w, h - 2);
+      cairo_fill (p->cr);
+      remora_paint_text (p, text, cx, y + h / 2, TRUE, &theme->dim);
+    }
+  cairo_restore (p->cr);
 }

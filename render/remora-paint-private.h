@@ -82,6 +82,7 @@ double remora_paint_text_width (const char *text, gpointer layout);
 void   remora_paint_text (
       RemoraPaint *p, const char *text, double x, double y, gboolean centre, const RemoraRgba *color);
 double remora_paint_x_of (const RemoraPaint *p, gint64 ts);
+void   remora_paint_no_data (RemoraPaint *p, gint64 from_ns, double y, double h);
 
 /* remora-raster.c: a row's fills */
 void remora_paint_group_add (

@@ -71,4 +71,27 @@ remora_paint_legend (RemoraPaint *p, double y)
                          &theme->foreground);
       x += 16 + remora_paint_text_width (text, p->layout) + 18;
     }
+  /* a trace cut short: what its hatching says, when a row shows it */
+  for (guint i = 0; i < p->frame->n_rows; i++)
+    if (p->frame->rows[i].data_end_ns < p->frame->range.end_ns)
+      {
+        /* Translators: the legend of a CPU row's stretch that the trace has no records of */
+        const char *text = _ ("no data (the trace is cut short)");
+        double      cy = y + REMORA_PAINT_LEGEND_HEIGHT / 2.0;
+
+        cairo_save (p->cr);
+        cairo_rectangle (p->cr, x, cy - 5, 12, 10);
+        cairo_clip (p->cr);
+        remora_paint_set_color (p->cr, &theme->dim);
+        cairo_set_line_width (p->cr, 1);
+        for (double hx = x - 10; hx < x + 12; hx += 4)
+          {
+            cairo_move_to (p->cr, hx, cy + 5);
+            cairo_line_to (p->cr, hx + 10, cy - 5);
+          }
+        cairo_stroke (p->cr);
+        cairo_restore (p->cr);
+        remora_paint_text (p, text, x + 16, cy, FALSE, &theme->foreground);
+        break;
+      }
 }

@@ -597,6 +597,50 @@ test_list_starts_at_from (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+shows_problem (gpointer data)
+{
+  return remora_window_get_problem (data) != NULL;
+}
+
+/* Finding 5: a trace cut short says so in the window, as remora stats does,
+ * and the CPUs whose data it lost are drawn as "no data" there, not idle. */
+static void
+test_damaged_trace (void)
+{
+  g_autofree char *fixture = remora_test_fixture_path ("sched-block-v6.dat");
+  g_autofree char *dir = remora_test_make_tmpdir ();
+  g_autofree char *trace = remora_test_copy_file (fixture, dir, "cut.dat", G_MAXSIZE);
+  g_autoptr (GFile) file = g_file_new_for_path (trace);
+  RemoraWindow      *window = remora_window_new (NULL);
+  const RemoraFrame *frame;
+  gsize              size;
+  guint              cut = 0;
+
+  /* the last 5 % of the file gone: CPUs 2 and 3 lose all their data */
+  {
+    g_autofree char *data = NULL;
+    g_assert_true (g_file_get_contents (trace, &data, &size, NULL));
+    g_assert_true (g_file_set_contents (trace, data, size * 95 / 100, NULL));
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  remora_window_open (window, file);
+  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (wait_for (shows_problem, window, 10));
+  g_assert_nonnull (strstr (remora_window_get_problem (window), "cut short"));
+  g_assert_nonnull (strstr (remora_window_get_problem (window), "cut.dat"));
+  frame = remora_timeline_view_get_frame (remora_window_get_timeline (window));
+  for (guint i = 0; i < frame->n_rows; i++)
+    if (frame->rows[i].spec.kind == REMORA_ROW_CPU &&
+        frame->rows[i].data_end_ns < frame->range.end_ns)
+      cut++;
+  g_assert_cmpuint (cut, >=, 2);
+  screenshot (GTK_WIDGET (window), "g10-damaged-trace");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -619,5 +663,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/filter-tree-counts", test_filter_tree_counts);
   g_test_add_func ("/remora/gui/gestures/recent-traces", test_recent_traces);
   g_test_add_func ("/remora/gui/gestures/list-starts-at-from", test_list_starts_at_from);
+  g_test_add_func ("/remora/gui/gestures/damaged-trace", test_damaged_trace);
   return g_test_run ();
 }
