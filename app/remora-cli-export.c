@@ -166,35 +166,17 @@ remora_cli_export (int argc, char **argv)
 
   remora_session_set_visible (session, begin, end);
 
-  if (!rows || !g_str_equal (rows, "tasks"))
-    {
-      if (cpu_spec)
-        {
-          if (!remora_parse_cpu_list (cpu_spec, remora_store_get_info (store)->cpus, cpus, &error))
-            return remora_cli_fail (&status, "--cpus: %s", error->message), 2;
-        }
-      else
-        for (int c = 0; c < remora_store_get_info (store)->cpus; c++)
-          g_array_append_val (cpus, c);
-    }
-  if (!rows || !g_str_equal (rows, "cpus"))
-    {
-      if (task_spec)
-        {
-          if (!remora_parse_task_list (store, task_spec, pids, &error))
-            return remora_cli_fail (&status, "--tasks: %s", error->message),
-                   error->domain == REMORA_MODEL_ERROR ? 2 : 1;
-        }
-      else
-        {
-          g_autoptr (GArray) busiest = remora_busiest_tasks (
-              store, buffer_info->id, &remora_session_get_viewport (session)->visible, 8, &error);
-          if (busiest == NULL)
-            return remora_cli_fail (&status, "%s", error->message), 1;
-          for (guint i = 0; i < busiest->len; i++)
-            g_array_append_val (pids, g_array_index (busiest, RemoraTaskTotal, i).pid);
-        }
-    }
+  /* the rows the window shows first, for the same range */
+  if ((!rows || !g_str_equal (rows, "tasks")) &&
+      !remora_default_rows (store, buffer_info->id, &remora_session_get_viewport (session)->visible,
+                            cpu_spec, NULL, cpus, NULL, &error))
+    return remora_cli_fail (&status, "--cpus: %s", error->message), 2;
+  if ((!rows || !g_str_equal (rows, "cpus")) &&
+      !remora_default_rows (store, buffer_info->id, &remora_session_get_viewport (session)->visible,
+                            NULL, task_spec, NULL, pids, &error))
+    return task_spec ? remora_cli_fail (&status, "--tasks: %s", error->message)
+                     : remora_cli_fail (&status, "%s", error->message),
+           error->domain == REMORA_MODEL_ERROR ? 2 : 1;
   for (guint i = 0; i < cpus->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, buffer_info->id, g_array_index (cpus, int, i),
                             NULL);

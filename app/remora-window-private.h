@@ -15,9 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* the default rows' tasks: the busiest of the whole trace */
-#define DEFAULT_TASK_ROWS 8
-
 /* The narrowest details pane kept with the window's size. */
 #define DETAILS_MIN_WIDTH 240
 

@@ -311,14 +311,17 @@ on_notice (RemoraLoader *loader, const char *text, RemoraWindow *self)
  * the busiest tasks of the whole trace. */
 typedef struct
 {
-  char   *path;
-  char   *cpus;  /* a list, or NULL */
-  char   *tasks; /* a list, or NULL */
-  GArray *cpu_rows;
-  GArray *task_rows;
-  GArray *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
-  GError *warning;   /* a list that did not parse: said, and the default used */
-  GError *problem;   /* the store could not say which tasks: rows without them */
+  char           *path;
+  char           *cpus;  /* a list, or NULL */
+  char           *tasks; /* a list, or NULL */
+  GArray         *cpu_rows;
+  GArray         *task_rows;
+  GArray         *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
+  char           *from;      /* --from and --to, or NULL */
+  char           *to;
+  RemoraTimeRange range;   /* the range shown first */
+  GError         *warning; /* a list that did not parse: said, and the default used */
+  GError         *problem; /* the store could not say which tasks: rows without them */
 } RowsJob;
 
 static void
@@ -329,6 +332,8 @@ rows_job_free (gpointer data)
   g_free (job->path);
   g_free (job->cpus);
   g_free (job->tasks);
+  g_free (job->from);
+  g_free (job->to);
   g_clear_pointer (&job->cpu_rows, g_array_unref);
   g_clear_pointer (&job->task_rows, g_array_unref);
   g_clear_pointer (&job->task_list, g_array_unref);
@@ -515,18 +520,8 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   for (guint i = 0; rows && i < rows->task_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (rows->task_rows, int, i),
                             NULL);
-  if (self->pre_from || self->pre_to)
-    {
-      g_autoptr (GError) error = NULL;
-      gint64 begin = info->first_ts, end = info->last_ts + 1;
-
-      if ((self->pre_from &&
-           !remora_parse_view_time ("--from", self->pre_from, info, &begin, &error)) ||
-          (self->pre_to && !remora_parse_view_time ("--to", self->pre_to, info, &end, &error)))
-        _remora_window_show_error (self, error->message);
-      else if (end > begin)
-        remora_session_set_visible (session, begin, end);
-    }
+  if (rows)
+    remora_session_set_visible (session, rows->range.begin_ns, rows->range.end_ns);
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
@@ -560,7 +555,6 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   GError  *error = NULL;
   g_autoptr (RemoraStore) store = remora_store_open (job->path, &error);
   const RemoraTraceInfo *info;
-  RemoraTimeRange        whole;
 
   if (store == NULL)
     {
@@ -568,27 +562,29 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
       return;
     }
   info = remora_store_get_info (store);
-  whole = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  /* the range the window shows first: --from and --to, else the whole */
+  job->range = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  if ((job->from &&
+       !remora_parse_view_time ("--from", job->from, info, &job->range.begin_ns, &job->warning)) ||
+      (job->to && !remora_parse_view_time ("--to", job->to, info, &job->range.end_ns,
+                                           job->warning ? NULL : &job->warning)) ||
+      job->range.end_ns <= job->range.begin_ns)
+    job->range = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  /* the rows asked for, else those of remora export's for that range; a
+   * list that does not parse is said, and the default used */
   job->cpu_rows = g_array_new (FALSE, FALSE, sizeof (int));
-  if (job->cpus && !remora_parse_cpu_list (job->cpus, info->cpus, job->cpu_rows, &job->warning))
-    g_array_set_size (job->cpu_rows, 0);
-  if (job->cpu_rows->len == 0 && job->cpus == NULL)
-    for (int cpu = 0; cpu < info->cpus; cpu++)
-      g_array_append_val (job->cpu_rows, cpu);
   job->task_rows = g_array_new (FALSE, FALSE, sizeof (int));
-  if (job->tasks && !remora_parse_task_list (store, job->tasks, job->task_rows,
-                                             job->warning ? NULL : &job->warning))
-    g_array_set_size (job->task_rows, 0);
-  if (job->task_rows->len == 0 && job->tasks == NULL)
-    {
-      g_autoptr (GArray) busiest =
-          remora_busiest_tasks (store, 0, &whole, DEFAULT_TASK_ROWS, &job->problem);
-
-      /* a damaged store: the CPUs shown all the same, and the banner says
-       * why there are no tasks */
-      for (guint i = 0; busiest != NULL && i < busiest->len; i++)
-        g_array_append_val (job->task_rows, g_array_index (busiest, RemoraTaskTotal, i).pid);
-    }
+  if (!remora_default_rows (store, 0, &job->range, job->cpus, NULL, job->cpu_rows, NULL,
+                            job->warning ? NULL : &job->warning))
+    remora_default_rows (store, 0, &job->range, NULL, NULL, job->cpu_rows, NULL, NULL);
+  if (job->tasks != NULL &&
+      !remora_default_rows (store, 0, &job->range, NULL, job->tasks, NULL, job->task_rows,
+                            job->warning ? NULL : &job->warning))
+    g_clear_pointer (&job->tasks, g_free);
+  /* a damaged store: the CPUs shown all the same, and the banner says why
+   * there are no tasks */
+  if (job->tasks == NULL)
+    remora_default_rows (store, 0, &job->range, NULL, NULL, NULL, job->task_rows, &job->problem);
   job->task_list = remora_store_read_task_summaries (store, 0, job->problem ? NULL : &job->problem);
   if (job->task_list == NULL)
     job->task_list = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
@@ -674,6 +670,8 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
       job->path = g_strdup (remora_store_get_path (store));
       job->cpus = g_strdup (self->pre_cpus);
       job->tasks = g_strdup (self->pre_tasks);
+      job->from = g_strdup (self->pre_from);
+      job->to = g_strdup (self->pre_to);
       g_task_set_task_data (task, job, rows_job_free);
     }
     g_task_run_in_thread (task, rows_thread);

@@ -13,6 +13,7 @@
 #include "remora-busiest-tasks.h"
 #include "remora-columns.h"
 #include "remora-cpu-row.h"
+#include "remora-default-rows.h"
 #include "remora-detail.h"
 #include "remora-event-export.h"
 #include "remora-event-list.h"

@@ -29,7 +29,7 @@ G_BEGIN_DECLS
 #define REMORA_PAINT_ROW_GAP       2
 #define REMORA_PAINT_MAX_ROW       34
 #define REMORA_PAINT_MIN_ROW       12
-#define REMORA_PAINT_MARKER_HEIGHT 34
+#define REMORA_PAINT_MARKER_HEIGHT 48
 #define REMORA_PAINT_RIGHT_MARGIN  8
 
 /* Rectangles of one colour waiting to be filled: a row's slices are
