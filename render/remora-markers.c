@@ -12,9 +12,9 @@
 
 #include "remora-paint-private.h"
 
-#define FLAG_H   15 /* a flag's height; two rows of flags, then the measure */
-#define ROW_GAP  2
-#define MEASURE  (2 * (FLAG_H + ROW_GAP) + 6)
+#define FLAG_H  15 /* a flag's height; two rows of flags, then the measure */
+#define ROW_GAP 2
+#define MEASURE (2 * (FLAG_H + ROW_GAP) + 6)
 
 /* @name cut to @width pixels with an ellipsis, or NULL when not even one
  * letter fits. */
@@ -27,7 +27,7 @@ fit_name (RemoraPaint *p, const char *name, double width)
     return g_strdup (name);
   while (s->len > 0)
     {
-      const char *last = g_utf8_find_prev_char (s->str, s->str + s->len);
+      const char      *last = g_utf8_find_prev_char (s->str, s->str + s->len);
       g_autofree char *t = NULL;
 
       g_string_truncate (s, last ? (gsize) (last - s->str) : 0);
@@ -70,10 +70,10 @@ paint_measure (RemoraPaint *p, double x0, double x1, double y, const char *text)
 void
 remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
 {
-  const GArray *markers = p->frame->markers;
-  RemoraRgba    accent = { 0.10, 0.45, 0.90, 1 };
-  RemoraRgba    white = { 1, 1, 1, 1 };
-  double        row_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE }; /* each flag row's last flag */
+  const GArray       *markers = p->frame->markers;
+  RemoraRgba          accent = { 0.10, 0.45, 0.90, 1 };
+  RemoraRgba          white = { 1, 1, 1, 1 };
+  double              row_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE }; /* each flag row's last flag */
   const RemoraMarker *a = NULL, *b = NULL;
 
   for (guint i = 0; i < markers->len; i++)
@@ -109,8 +109,9 @@ remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
           fx = MAX (fx, row_end[row] + ROW_GAP);
           /* the next marker's flag takes its own place */
           if (i + 1 < markers->len)
-            room = MIN (room, remora_paint_x_of (p, g_array_index (markers, RemoraMarker, i + 1).ts) -
-                                  fx - ROW_GAP);
+            room =
+                MIN (room, remora_paint_x_of (p, g_array_index (markers, RemoraMarker, i + 1).ts) -
+                               fx - ROW_GAP);
           name = fit_name (p, m->name, room);
           if (name == NULL)
             continue;
