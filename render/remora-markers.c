@@ -12,18 +12,23 @@
 
 #include "remora-paint-private.h"
 
-#define FLAG_H  15 /* a flag's height; two rows of flags, then the measure */
-#define ROW_GAP 2
-#define MEASURE (2 * (FLAG_H + ROW_GAP) + 6)
+#define MEASURE (2 * (REMORA_MARKER_FLAG_HEIGHT + REMORA_MARKER_ROW_GAP) + 6)
+
+static double
+x_of (const RemoraTimeRange *view, double min_x, double max_x, gint64 ts)
+{
+  return min_x + (double) (ts - view->begin_ns) * (max_x - min_x) /
+                     MAX (1, remora_time_range_get_duration (view));
+}
 
 /* @name cut to @width pixels with an ellipsis, or NULL when not even one
  * letter fits. */
 static char *
-fit_name (RemoraPaint *p, const char *name, double width)
+fit_name (const char *name, double width, RemoraTextMeasure measure, gpointer user_data)
 {
   g_autoptr (GString) s = g_string_new (name);
 
-  if (remora_paint_text_width (name, p->layout) + 8 <= width)
+  if (measure (name, user_data) + 8 <= width)
     return g_strdup (name);
   while (s->len > 0)
     {
@@ -32,119 +37,205 @@ fit_name (RemoraPaint *p, const char *name, double width)
 
       g_string_truncate (s, last ? (gsize) (last - s->str) : 0);
       t = g_strconcat (s->str, "…", NULL);
-      if (s->len > 0 && remora_paint_text_width (t, p->layout) + 8 <= width)
+      if (s->len > 0 && measure (t, user_data) + 8 <= width)
         return g_steal_pointer (&t);
     }
   return NULL;
 }
 
-/* The time from @from to @to, measured along the strip's bottom line from
- * x0 to x1, with @text in the middle when it fits. */
 static void
-paint_measure (RemoraPaint *p, double x0, double x1, double y, const char *text)
+clear_flag (gpointer data)
 {
-  RemoraRgba accent = { 0.10, 0.45, 0.90, 1 };
-  double     tw = remora_paint_text_width (text, p->layout);
+  RemoraMarkerFlag *f = data;
 
-  x0 = MAX (x0, p->plot_x);
-  x1 = MIN (x1, p->plot_x + p->plot_w);
-  if (x1 <= x0)
-    return;
-  remora_paint_set_color (p->cr, &accent);
-  cairo_rectangle (p->cr, x0, y, x1 - x0, 1);
-  cairo_fill (p->cr);
-  if (tw + 8 < x1 - x0)
-    {
-      remora_paint_set_color (p->cr, &p->theme->background);
-      cairo_rectangle (p->cr, (x0 + x1 - tw) / 2 - 3, y - 7, tw + 6, 14);
-      cairo_fill (p->cr);
-      remora_paint_text (p, text, (x0 + x1) / 2, y, TRUE, &accent);
-    }
+  g_clear_pointer (&f->label, g_free);
 }
 
-/* Markers: a line across the rows, the name in a flag (flags that would
- * overlap go on a second row, or are shortened: they never cover each
- * other), and the time between markers along the strip's bottom: from A to
- * B when both are set, whatever else is marked between them, else from each
- * marker to the next. */
-void
-remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
+static void
+clear_measure (gpointer data)
 {
-  const GArray       *markers = p->frame->markers;
-  RemoraRgba          accent = { 0.10, 0.45, 0.90, 1 };
-  RemoraRgba          white = { 1, 1, 1, 1 };
-  double              row_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE }; /* each flag row's last flag */
+  RemoraMarkerMeasure *m = data;
+
+  g_clear_pointer (&m->text, g_free);
+}
+
+/**
+ * remora_markers_place:
+ * @markers: (element-type RemoraMarker): the markers, in time order
+ * @view: the time range shown between @min_x and @max_x
+ * @min_x: where @view begins
+ * @max_x: where it ends
+ * @measure: measures a label's width in pixels
+ * @user_data: for @measure
+ *
+ * Where each marker's line and flag go: the markers inside @view, each
+ * flag on the first of two rows with room for the whole name, else on the
+ * roomier row with the name shortened to the room left (before the next
+ * marker's line and the strip's end), else the line alone. Flags never
+ * cover each other and never leave [@min_x, @max_x].
+ *
+ * Returns: (transfer full) (element-type RemoraMarkerFlag): one flag per
+ *   marker inside @view, in time order
+ */
+GArray *
+remora_markers_place (const GArray          *markers,
+                      const RemoraTimeRange *view,
+                      double                 min_x,
+                      double                 max_x,
+                      RemoraTextMeasure      measure,
+                      gpointer               user_data)
+{
+  GArray *flags = g_array_new (FALSE, TRUE, sizeof (RemoraMarkerFlag));
+  double  row_end[2] = { -G_MAXDOUBLE, -G_MAXDOUBLE }; /* each flag row's last flag */
+
+  g_array_set_clear_func (flags, clear_flag);
+  for (guint i = 0; markers != NULL && i < markers->len; i++)
+    {
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+      RemoraMarkerFlag    f = { .marker = i, .line_x = x_of (view, min_x, max_x, m->ts) };
+      double              room;
+
+      if (f.line_x < min_x - 0.5 || f.line_x > max_x + 0.5)
+        continue;
+      f.w = measure (m->name, user_data) + 8;
+      f.x = MAX (min_x, MIN (f.line_x, max_x - f.w));
+      f.row = -1;
+      for (int r = 0; r < 2 && f.row < 0; r++)
+        if (f.x >= row_end[r] + REMORA_MARKER_ROW_GAP && f.x + f.w <= max_x)
+          f.row = r;
+      if (f.row >= 0)
+        f.label = g_strdup (m->name);
+      else
+        {
+          f.row = row_end[0] <= row_end[1] ? 0 : 1;
+          f.x = MAX (MIN (f.line_x, max_x), row_end[f.row] + REMORA_MARKER_ROW_GAP);
+          room = max_x - f.x;
+          /* the next marker's flag takes its own place */
+          if (i + 1 < markers->len)
+            room = MIN (room,
+                        x_of (view, min_x, max_x, g_array_index (markers, RemoraMarker, i + 1).ts) -
+                            f.x - REMORA_MARKER_ROW_GAP);
+          f.label = fit_name (m->name, room, measure, user_data);
+          if (f.label == NULL)
+            {
+              f.w = 0;
+              g_array_append_val (flags, f);
+              continue;
+            }
+          f.w = measure (f.label, user_data) + 8;
+        }
+      row_end[f.row] = f.x + f.w;
+      g_array_append_val (flags, f);
+    }
+  return flags;
+}
+
+/**
+ * remora_markers_measure:
+ * @markers: (element-type RemoraMarker): the markers, in time order
+ * @view: the time range shown between @min_x and @max_x
+ * @min_x: where @view begins
+ * @max_x: where it ends
+ *
+ * The times measured between markers: from A to B when both are set,
+ * whatever else is marked between them (negative when B comes first), else
+ * from each marker to the next. Each measure is clipped to [@min_x,
+ * @max_x]; those wholly outside are left out.
+ *
+ * Returns: (transfer full) (element-type RemoraMarkerMeasure): the measures
+ */
+GArray *
+remora_markers_measure (const GArray          *markers,
+                        const RemoraTimeRange *view,
+                        double                 min_x,
+                        double                 max_x)
+{
+  GArray             *out = g_array_new (FALSE, TRUE, sizeof (RemoraMarkerMeasure));
   const RemoraMarker *a = NULL, *b = NULL;
 
-  for (guint i = 0; i < markers->len; i++)
+  g_array_set_clear_func (out, clear_measure);
+  for (guint i = 0; markers != NULL && i < markers->len; i++)
     {
-      RemoraMarker    *m = &g_array_index (markers, RemoraMarker, i);
-      double           x = remora_paint_x_of (p, m->ts);
-      double           w, fx, room = 0;
-      int              row = -1;
-      g_autofree char *name = NULL;
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
 
       if (g_str_equal (m->name, "A"))
         a = m;
       else if (g_str_equal (m->name, "B"))
         b = m;
-      if (x < p->plot_x - 0.5 || x > p->plot_x + p->plot_w + 0.5)
-        continue;
-      remora_paint_set_color (p->cr, &accent);
-      cairo_rectangle (p->cr, floor (x), strip_y, 1.5, bottom - strip_y);
-      cairo_fill (p->cr);
-
-      /* the first row with room for the whole name, else the roomier one
-       * with the name shortened */
-      w = remora_paint_text_width (m->name, p->layout) + 8;
-      fx = MIN (x, p->plot_x + p->plot_w - w);
-      for (int r = 0; r < 2 && row < 0; r++)
-        if (fx >= row_end[r] + ROW_GAP)
-          row = r;
-      if (row < 0)
-        {
-          fx = x;
-          row = row_end[0] <= row_end[1] ? 0 : 1;
-          room = p->plot_x + p->plot_w - MAX (fx, row_end[row] + ROW_GAP);
-          fx = MAX (fx, row_end[row] + ROW_GAP);
-          /* the next marker's flag takes its own place */
-          if (i + 1 < markers->len)
-            room =
-                MIN (room, remora_paint_x_of (p, g_array_index (markers, RemoraMarker, i + 1).ts) -
-                               fx - ROW_GAP);
-          name = fit_name (p, m->name, room);
-          if (name == NULL)
-            continue;
-          w = remora_paint_text_width (name, p->layout) + 8;
-        }
-      else
-        name = g_strdup (m->name);
-      cairo_rectangle (p->cr, fx, strip_y + row * (FLAG_H + ROW_GAP), w, FLAG_H);
-      cairo_fill (p->cr);
-      remora_paint_text (p, name, fx + 4, strip_y + row * (FLAG_H + ROW_GAP) + FLAG_H / 2.0, FALSE,
-                         &white);
-      row_end[row] = fx + w;
     }
-
   if (a != NULL && b != NULL)
     {
       g_autofree char *d = remora_format_duration (ABS (b->ts - a->ts));
+      double           xa = x_of (view, min_x, max_x, a->ts), xb = x_of (view, min_x, max_x, b->ts);
+      RemoraMarkerMeasure me = { MAX (MIN (xa, xb), min_x), MIN (MAX (xa, xb), max_x), NULL };
+
       /* Translators: the time from marker A to marker B (negative when B comes first) */
-      g_autofree char *text = g_strdup_printf (_ ("A→B %s%s"), b->ts < a->ts ? "−" : "", d);
-      double           xa = remora_paint_x_of (p, a->ts), xb = remora_paint_x_of (p, b->ts);
-
-      paint_measure (p, MIN (xa, xb), MAX (xa, xb), strip_y + MEASURE, text);
-      return;
+      me.text = g_strdup_printf (_ ("A→B %s%s"), b->ts < a->ts ? "−" : "", d);
+      if (me.x1 > me.x0)
+        g_array_append_val (out, me);
+      else
+        g_free (me.text);
+      return out;
     }
-  for (guint i = 0; i + 1 < markers->len; i++)
+  for (guint i = 0; markers != NULL && i + 1 < markers->len; i++)
     {
-      RemoraMarker    *m = &g_array_index (markers, RemoraMarker, i);
-      RemoraMarker    *next = &g_array_index (markers, RemoraMarker, i + 1);
-      g_autofree char *d = remora_format_duration (next->ts - m->ts);
-      /* Translators: the time between two markers */
-      g_autofree char *text = g_strdup_printf (_ ("Δ %s"), d);
+      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
+      const RemoraMarker *next = &g_array_index (markers, RemoraMarker, i + 1);
+      g_autofree char    *d = remora_format_duration (next->ts - m->ts);
+      RemoraMarkerMeasure me = { MAX (x_of (view, min_x, max_x, m->ts), min_x),
+                                 MIN (x_of (view, min_x, max_x, next->ts), max_x), NULL };
 
-      paint_measure (p, remora_paint_x_of (p, m->ts), remora_paint_x_of (p, next->ts),
-                     strip_y + MEASURE, text);
+      if (me.x1 <= me.x0)
+        continue;
+      /* Translators: the time between two markers */
+      me.text = g_strdup_printf (_ ("Δ %s"), d);
+      g_array_append_val (out, me);
+    }
+  return out;
+}
+
+/* Markers: a line across the rows, the name in a flag, and the time
+ * between markers along the strip's bottom (remora_markers_place,
+ * remora_markers_measure). */
+void
+remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
+{
+  RemoraRgba accent = { 0.10, 0.45, 0.90, 1 };
+  RemoraRgba white = { 1, 1, 1, 1 };
+  double     x0 = p->plot_x, x1 = p->plot_x + p->plot_w;
+  g_autoptr (GArray) flags = remora_markers_place (p->frame->markers, &p->view, x0, x1,
+                                                   remora_paint_text_width, p->layout);
+  g_autoptr (GArray) measures = remora_markers_measure (p->frame->markers, &p->view, x0, x1);
+
+  for (guint i = 0; i < flags->len; i++)
+    {
+      RemoraMarkerFlag *f = &g_array_index (flags, RemoraMarkerFlag, i);
+      double            y = strip_y + f->row * (REMORA_MARKER_FLAG_HEIGHT + REMORA_MARKER_ROW_GAP);
+
+      remora_paint_set_color (p->cr, &accent);
+      cairo_rectangle (p->cr, floor (f->line_x), strip_y, 1.5, bottom - strip_y);
+      cairo_fill (p->cr);
+      if (f->label == NULL)
+        continue;
+      cairo_rectangle (p->cr, f->x, y, f->w, REMORA_MARKER_FLAG_HEIGHT);
+      cairo_fill (p->cr);
+      remora_paint_text (p, f->label, f->x + 4, y + REMORA_MARKER_FLAG_HEIGHT / 2.0, FALSE, &white);
+    }
+  for (guint i = 0; i < measures->len; i++)
+    {
+      RemoraMarkerMeasure *me = &g_array_index (measures, RemoraMarkerMeasure, i);
+      double               y = strip_y + MEASURE;
+      double               tw = remora_paint_text_width (me->text, p->layout);
+
+      remora_paint_set_color (p->cr, &accent);
+      cairo_rectangle (p->cr, me->x0, y, me->x1 - me->x0, 1);
+      cairo_fill (p->cr);
+      if (tw + 8 < me->x1 - me->x0)
+        {
+          remora_paint_set_color (p->cr, &p->theme->background);
+          cairo_rectangle (p->cr, (me->x0 + me->x1 - tw) / 2 - 3, y - 7, tw + 6, 14);
+          cairo_fill (p->cr);
+          remora_paint_text (p, me->text, (me->x0 + me->x1) / 2, y, TRUE, &accent);
+        }
     }
 }

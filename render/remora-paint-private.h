@@ -15,6 +15,7 @@
 #ifndef REMORA_RENDER_COMPILATION
 #define REMORA_RENDER_COMPILATION
 #endif
+#include "remora-markers.h"
 #include "remora-model.h"
 #include "remora-theme.h"
 #include "remora-timeline-renderer.h"

@@ -299,3 +299,31 @@ remora_test_without_switch_state (const char *name, const char *info)
     return g_strdup (info);
   return g_strdup_printf ("%.*s?%s", (int) (state - info), info, arrow);
 }
+
+/* A layout in the renderer's font (DejaVu Sans 9), to measure labels as the
+ * painters do. */
+PangoLayout *
+remora_test_text_layout (void)
+{
+  cairo_surface_t      *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t              *cr = cairo_create (surface);
+  PangoLayout          *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 9");
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return layout;
+}
+
+/* @text's width in pixels in @layout (a RemoraTextMeasure) */
+double
+remora_test_text_width (const char *text, gpointer layout)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  return w;
+}

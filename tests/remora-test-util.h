@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "remora-model.h"
 #include "remora-store-private.h"
 
@@ -31,5 +33,7 @@ void             remora_test_mark_lost (const char *path, const char *src, const
 RemoraEventItem *remora_test_load_item (RemoraEventList *list, guint position);
 RemoraStore     *remora_test_open_shared (const char *name, char **dir, char **copy);
 char            *remora_test_without_switch_state (const char *name, const char *info);
+PangoLayout     *remora_test_text_layout (void);
+double           remora_test_text_width (const char *text, gpointer layout);
 
 G_END_DECLS

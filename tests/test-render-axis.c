@@ -14,15 +14,7 @@
 #include <string.h>
 
 #include "remora-render.h"
-
-static double
-measure (const char *text, gpointer user_data)
-{
-  int w, h;
-  pango_layout_set_text (user_data, text, -1);
-  pango_layout_get_pixel_size (user_data, &w, &h);
-  return w;
-}
+#include "remora-test-util.h"
 
 /* The labels placed between @min_x and @max_x: inside, apart, and every one
  * not moved by an end shown. */
@@ -32,12 +24,12 @@ check_placed (GArray *ticks, double min_x, double max_x, PangoLayout *layout, co
   const RemoraAxisTick *last = NULL;
   guint                 shown = 0;
 
-  remora_axis_place_labels (ticks, min_x, max_x, 12, measure, layout);
+  remora_axis_place_labels (ticks, min_x, max_x, 12, remora_test_text_width, layout);
   for (guint i = 0; i < ticks->len; i++)
     {
       const RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
 
-      g_assert_cmpfloat (t->label_w, ==, measure (t->label, layout));
+      g_assert_cmpfloat (t->label_w, ==, remora_test_text_width (t->label, layout));
       if (!t->show_label)
         {
           /* only a label the ends moved gives way */
@@ -55,26 +47,10 @@ check_placed (GArray *ticks, double min_x, double max_x, PangoLayout *layout, co
   g_assert_cmpuint (shown + 2, >=, ticks->len);
 }
 
-/* A layout that measures labels in the renderer's axis font. */
-static PangoLayout *
-new_axis_layout (void)
-{
-  cairo_surface_t      *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
-  cairo_t              *cr = cairo_create (surface);
-  PangoLayout          *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans 9");
-
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return layout;
-}
-
 static void
 test_no_overlap (void)
 {
-  g_autoptr (PangoLayout) layout = new_axis_layout ();
+  g_autoptr (PangoLayout) layout = remora_test_text_layout ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (99);
   gint64 origin = 4620480355;
 
@@ -87,7 +63,7 @@ test_no_overlap (void)
       RemoraTimeRange range = { begin, begin + len };
       gint64          step = 0, mantissa;
       g_autoptr (GArray) ticks =
-          remora_axis_ticks (&range, width, origin, 12, measure, layout, &step);
+          remora_axis_ticks (&range, width, origin, 12, remora_test_text_width, layout, &step);
 
       /* a 1-2-5 step */
       mantissa = step;
@@ -103,8 +79,8 @@ test_no_overlap (void)
             {
               RemoraAxisTick *p = &g_array_index (ticks, RemoraAxisTick, i - 1);
               /* labels are centred on their ticks: they must not touch */
-              double gap =
-                  (t->x - measure (t->label, layout) / 2) - (p->x + measure (p->label, layout) / 2);
+              double gap = (t->x - remora_test_text_width (t->label, layout) / 2) -
+                           (p->x + remora_test_text_width (p->label, layout) / 2);
               if (gap < 12 - 1e-6)
                 g_error ("labels “%s” and “%s” overlap (range %" G_GINT64_FORMAT
                          " ns over %.0f px)",
@@ -120,7 +96,7 @@ test_no_overlap (void)
           RemoraTimeRange snapped = { begin,
                                       g_array_index (ticks, RemoraAxisTick, ticks->len - 1).ts };
           g_autoptr (GArray) again =
-              remora_axis_ticks (&snapped, width, origin, 12, measure, layout, NULL);
+              remora_axis_ticks (&snapped, width, origin, 12, remora_test_text_width, layout, NULL);
           check_placed (again, -40, width + 2, layout, "a range ending on a tick");
         }
     }
@@ -130,13 +106,13 @@ test_no_overlap (void)
 static void
 test_ends (void)
 {
-  g_autoptr (PangoLayout) layout = new_axis_layout ();
+  g_autoptr (PangoLayout) layout = remora_test_text_layout ();
   gint64          origin = 4620480355;
   RemoraTimeRange range = { origin + 1800000000, origin + 1802000000 };
   g_autoptr (GArray) ticks = NULL;
   const RemoraAxisTick *end;
 
-  ticks = remora_axis_ticks (&range, 700, origin, 12, measure, layout, NULL);
+  ticks = remora_axis_ticks (&range, 700, origin, 12, remora_test_text_width, layout, NULL);
   end = &g_array_index (ticks, RemoraAxisTick, ticks->len - 1);
   g_assert_cmpstr (end->label, ==, "1.8020 s");
   check_placed (ticks, -40, 700 + 2, layout, "2 ms at 1.8 s over 700 px");
@@ -153,7 +129,7 @@ test_labels (void)
   PangoLayout     *layout = pango_cairo_create_layout (cr);
   RemoraTimeRange  range = { 1000000000, 2000000000 };
   g_autoptr (GArray) ticks =
-      remora_axis_ticks (&range, 1000, 1000000000, 12, measure, layout, NULL);
+      remora_axis_ticks (&range, 1000, 1000000000, 12, remora_test_text_width, layout, NULL);
 
   /* a second over 1000 px: a 100 ms step, labelled in seconds from the origin */
   g_assert_cmpuint (ticks->len, ==, 11);
@@ -164,7 +140,7 @@ test_labels (void)
 
   /* 500 ms, 20 s after the origin: labels read in seconds, not "20050 ms" */
   range = (RemoraTimeRange){ 21000000000, 21500000000 };
-  ticks = remora_axis_ticks (&range, 1000, 1000000000, 12, measure, layout, NULL);
+  ticks = remora_axis_ticks (&range, 1000, 1000000000, 12, remora_test_text_width, layout, NULL);
   g_assert_cmpuint (ticks->len, >=, 6);
   g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 0).label, ==, "20.00 s");
   g_assert_cmpstr (g_array_index (ticks, RemoraAxisTick, 1).label, ==, "20.05 s");
@@ -172,7 +148,7 @@ test_labels (void)
 
   /* 20 µs, 330 ms after the origin: milliseconds with µs decimals */
   range = (RemoraTimeRange){ 1330600000, 1330620000 };
-  ticks = remora_axis_ticks (&range, 800, 1000000000, 12, measure, layout, NULL);
+  ticks = remora_axis_ticks (&range, 800, 1000000000, 12, remora_test_text_width, layout, NULL);
   g_assert_cmpuint (ticks->len, >=, 3);
   g_assert_true (g_str_has_prefix (g_array_index (ticks, RemoraAxisTick, 0).label, "330.60"));
   g_assert_true (g_str_has_suffix (g_array_index (ticks, RemoraAxisTick, 0).label, " ms"));
