@@ -70,38 +70,27 @@ action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parame
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog, int response, RemoraWindow *self)
+on_export (RemoraExportDialog *dialog, RemoraWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  RemoraExportOptions options;
+  g_autofree char    *path = remora_export_dialog_get_path (dialog);
 
-      if (path)
-        remora_window_export_view (self, path);
-    }
-  g_object_unref (dialog);
+  remora_export_dialog_get_options (dialog, &options);
+  remora_window_export_view (self, path, &options);
+  remora_export_options_clear (&options);
 }
 
 static void
 action_export (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RemoraWindow         *self = REMORA_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char      *base = self->file ? g_file_get_basename (self->file) : g_strdup ("trace");
-  g_autofree char      *name = NULL;
-  char                 *dot = strrchr (base, '.');
+  RemoraWindow       *self = REMORA_WINDOW (widget);
+  RemoraExportDialog *dialog;
 
-  if (dot)
-    *dot = 0;
-  name = g_strconcat (base, "-view.png", NULL);
-  chooser =
-      gtk_file_chooser_native_new (_ ("Export the View"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (self->session == NULL)
+    return;
+  dialog = remora_export_dialog_new (GTK_WINDOW (self), self->file,
+                                     remora_session_get_markers (self->session)->len);
+  g_signal_connect_object (dialog, "export", G_CALLBACK (on_export), self, 0);
 }
 
 /* The next or previous event like the selected one (the list's choice). */
@@ -188,7 +177,7 @@ action_marker_b (GtkWidget *widget, const char *action_name, GVariant *parameter
 static void
 action_copy_image (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  remora_window_export_view (REMORA_WINDOW (widget), NULL);
+  remora_window_export_view (REMORA_WINDOW (widget), NULL, NULL);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "remora-details-pane.h"
 #include "remora-event-list-view.h"
+#include "remora-export-dialog.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
 #include "remora-window.h"

@@ -796,110 +796,47 @@ remora_window_get_page (RemoraWindow *self)
 
 /* Export ------------------------------------------------------------------------ */
 
-/* What `remora export` draws of the same range, rows and markers: 1600
- * pixels wide, as high as the rows need, light, with a title block. */
 typedef struct
 {
-  char               *store_path;
-  char               *output; /* NULL: an image for the clipboard */
-  RemoraFrameRequest  request;
-  RemoraTimelineStyle style;
-  GApplication       *held; /* until the file is whole or removed */
-} ExportJob;
-
-static void
-export_job_free (gpointer data)
-{
-  ExportJob *job = data;
-
-  g_free (job->store_path);
-  g_free (job->output);
-  remora_frame_request_clear (&job->request);
-  g_free (job);
-}
-
-static void
-export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError    *error = NULL;
-  g_autoptr (RemoraStore) store = remora_store_open (job->store_path, &error);
-  g_autoptr (RemoraFrame) frame = NULL;
-
-  if (store != NULL)
-    frame = remora_frame_compute (store, &job->request, cancellable, &error);
-  if (frame != NULL && frame->problem != NULL)
-    {
-      /* a picture with rows left out is no picture of the trace */
-      g_task_return_new_error (task, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT, "%s",
-                               frame->problem);
-      return;
-    }
-  if (frame == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (job->output != NULL)
-    {
-      if (remora_export_frame (frame, &job->style, job->output, 1.0, &error))
-        g_task_return_pointer (task, NULL, NULL);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  {
-    cairo_surface_t *surface =
-        cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->style.width, job->style.height);
-    cairo_t *cr = cairo_create (surface);
-    gboolean ok = remora_timeline_paint (frame, NULL, &job->style, cr, &error);
-
-    cairo_destroy (cr);
-    cairo_surface_flush (surface);
-    if (!ok)
-      {
-        cairo_surface_destroy (surface);
-        g_task_return_error (task, error);
-        return;
-      }
-    g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
-  }
-}
+  RemoraWindow *window;
+  char         *output;
+} Exported;
 
 static void
 on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  RemoraWindow *self = REMORA_WINDOW (object);
-  ExportJob    *job = g_task_get_task_data (G_TASK (result));
+  Exported     *e = user_data;
+  RemoraWindow *self = e->window;
   g_autoptr (GError) error = NULL;
-  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), &error);
-
-  remora_application_release (g_steal_pointer (&job->held));
+  cairo_surface_t *surface = remora_view_export_finish (result, &error);
 
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _remora_window_show_error (self, error->message);
-      return;
     }
-  if (job->output != NULL)
+  else if (e->output != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_ ("Exported the view to “%s”"), job->output);
+      g_autofree char *text = g_strdup_printf (_ ("Exported the view to “%s”"), e->output);
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-      return;
     }
-  {
-    g_autoptr (GBytes) bytes = g_bytes_new_with_free_func (
-        cairo_image_surface_get_data (surface),
-        (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface),
-        (GDestroyNotify) cairo_surface_destroy, surface);
-    g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
-        cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
-        GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
+  else
+    {
+      g_autoptr (GBytes) bytes =
+          g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                          cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+      g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
+          cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+          GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
 
-    gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Copied the view as an image")));
-  }
+      gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Copied the view as an image")));
+    }
+  g_object_unref (e->window);
+  g_free (e->output);
+  g_free (e);
 }
 
 /**
@@ -907,15 +844,18 @@ on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
  * @self: a #RemoraWindow showing a trace
  * @output: (nullable): a .png, .svg or .pdf file, or %NULL to copy the view
  *   to the clipboard as an image
+ * @options: (nullable): what the export dialog chose; %NULL for `remora
+ *   export`'s defaults
  *
  * Draws what `remora export` draws of the visible range, rows and markers,
  * off the UI thread; says in the window when it is done or why it failed.
  */
 void
-remora_window_export_view (RemoraWindow *self, const char *output)
+remora_window_export_view (RemoraWindow              *self,
+                           const char                *output,
+                           const RemoraExportOptions *options)
 {
-  ExportJob *job;
-  GTask     *task;
+  Exported *e;
 
   g_return_if_fail (REMORA_IS_WINDOW (self));
   if (self->session == NULL)
@@ -927,22 +867,11 @@ remora_window_export_view (RemoraWindow *self, const char *output)
       _remora_window_show_error (self, text);
       return;
     }
-  job = g_new0 (ExportJob, 1);
-  job->store_path = g_strdup (remora_store_get_path (remora_session_get_store (self->session)));
-  job->output = g_strdup (output);
-  remora_timeline_style_init (&job->style);
-  job->style.width = 1600;
-  job->style.height =
-      remora_timeline_get_height_for_rows (TRUE, remora_session_get_rows (self->session)->len);
-  job->style.title_block = TRUE;
-  remora_session_make_request (self->session, remora_timeline_get_columns (&job->style),
-                               &job->request);
-  if (output != NULL)
-    job->held = remora_application_hold_for (GTK_WIDGET (self));
-  task = g_task_new (self, self->cancellable, on_exported, NULL);
-  g_task_set_task_data (task, job, export_job_free);
-  g_task_run_in_thread (task, export_thread);
-  g_object_unref (task);
+  e = g_new0 (Exported, 1);
+  e->window = g_object_ref (self);
+  e->output = g_strdup (output);
+  remora_view_export_async (self->session, options, output, GTK_WIDGET (self), self->cancellable,
+                            on_exported, e);
 }
 
 /* Recent traces --------------------------------------------------------------- */

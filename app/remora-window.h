@@ -11,6 +11,7 @@
 
 #include "remora-event-list-view.h"
 #include "remora-timeline-view.h"
+#include "remora-view-export.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,9 @@ void          remora_window_preselect (
 RemoraTimelineView  *remora_window_get_timeline (RemoraWindow *self);
 RemoraEventListView *remora_window_get_event_list (RemoraWindow *self);
 const char          *remora_window_get_page (RemoraWindow *self);
-void                 remora_window_export_view (RemoraWindow *self, const char *output);
+void                 remora_window_export_view (RemoraWindow              *self,
+                                                const char                *output,
+                                                const RemoraExportOptions *options);
 const char          *remora_window_get_details (RemoraWindow *self);
 const RemoraFrame   *remora_window_get_overview_frame (RemoraWindow *self);
 int                  remora_window_add_task_row (RemoraWindow *self, const char *search);

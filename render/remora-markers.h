@@ -63,7 +63,9 @@ GArray *remora_markers_place (const GArray          *markers,
                               RemoraTextMeasure      measure,
                               gpointer               user_data);
 
-GArray *remora_markers_measure (const GArray *markers, const RemoraTimeRange *view, double min_x,
-                                double max_x);
+GArray *remora_markers_measure (const GArray          *markers,
+                                const RemoraTimeRange *view,
+                                double                 min_x,
+                                double                 max_x);
 
 G_END_DECLS

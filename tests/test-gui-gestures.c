@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "remora-export-dialog.h"
 #include "remora-filter-dialog.h"
 #include "remora-resources.h"
 #include "remora-start-page.h"
@@ -641,6 +642,162 @@ test_damaged_trace (void)
   remora_test_rmdir (dir);
 }
 
+static RemoraExportOptions chosen;
+static char               *chosen_path;
+
+static void
+on_dialog_export (RemoraExportDialog *dialog, gpointer data)
+{
+  remora_export_options_clear (&chosen);
+  remora_export_dialog_get_options (dialog, &chosen);
+  g_free (chosen_path);
+  chosen_path = remora_export_dialog_get_path (dialog);
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer type)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* The PNG at @path once it is whole (NULL before). */
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *surface;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return NULL;
+  surface = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS)
+    return surface;
+  cairo_surface_destroy (surface);
+  return NULL;
+}
+
+static gboolean
+png_written (gpointer path)
+{
+  cairo_surface_t *surface = load_png (path);
+
+  if (surface != NULL)
+    cairo_surface_destroy (surface);
+  return surface != NULL;
+}
+
+/* The brightness of the picture's top left corner (its background), 0-255. */
+static int
+corner_brightness (const char *path)
+{
+  cairo_surface_t *surface = load_png (path);
+  guint32          px;
+  int              v;
+
+  g_assert_nonnull (surface);
+  cairo_surface_flush (surface);
+  px = *(guint32 *) cairo_image_surface_get_data (surface);
+  v = (int) (((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff)) / 3;
+  cairo_surface_destroy (surface);
+  return v;
+}
+
+static void
+click_middle (GtkWidget *widget)
+{
+  remora_test_click (widget, gtk_widget_get_width (widget) / 2.0,
+                     gtk_widget_get_height (widget) / 2.0, 0);
+}
+
+/* Finding 9: Export View asks for the title (and colours, width, markers,
+ * format, name, folder) before it writes, and asks before replacing a
+ * file; what it writes is what was chosen. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  g_autofree char *png = g_build_filename (dir, "trace-view.png", NULL);
+  GtkWidget       *dialog, *spin, *ask;
+  GType            type = REMORA_TYPE_EXPORT_DIALOG;
+  cairo_surface_t *surface;
+
+  remora_window_add_marker (window, "A");
+  /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
+   * window has none) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  dialog = find_toplevel (type);
+  g_signal_connect (dialog, "export", G_CALLBACK (on_dialog_export), NULL);
+  remora_test_input_focus (dialog);
+  /* the title has the keyboard, its text selected: typing replaces it */
+  remora_test_type (dialog, "Incident 4711");
+  spin = find_of_type (dialog, GTK_TYPE_SPIN_BUTTON);
+  remora_test_click (spin, 15, gtk_widget_get_height (spin) / 2.0, 0);
+  remora_test_key (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
+  remora_test_type (dialog, "1200");
+  remora_test_key (dialog, GDK_KEY_Tab, 0);
+  /* the colours: the list opens on a click, Down and Enter choose Dark */
+  click_middle (find_of_type (dialog, ADW_TYPE_COMBO_ROW));
+  remora_test_key (dialog, GDK_KEY_Down, 0);
+  remora_test_key (dialog, GDK_KEY_Return, 0);
+  screenshot (dialog, "g11-export-dialog");
+  click_middle (find_button (dialog, "_Export"));
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (wait_for (png_written, png, 30));
+  g_assert_cmpstr (chosen.title, ==, "Incident 4711");
+  g_assert_cmpint (chosen.width, ==, 1200);
+  g_assert_true (chosen.dark);
+  g_assert_true (chosen.markers);
+  g_assert_cmpstr (chosen_path, ==, png);
+  surface = load_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+  cairo_surface_destroy (surface);
+  g_assert_cmpint (corner_brightness (png), <, 80);
+
+  /* again, light: the file is there, so Export asks; Enter keeps it */
+  /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
+   * window has none) */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  dialog = find_toplevel (type);
+  g_signal_connect (dialog, "export", G_CALLBACK (on_dialog_export), NULL);
+  remora_test_input_focus (dialog);
+  remora_test_key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  screenshot (ask, "g12-export-replace");
+  remora_test_input_focus (ask);
+  remora_test_key (ask, GDK_KEY_Return, 0);
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  g_assert_nonnull (find_toplevel (type));
+  g_assert_cmpint (corner_brightness (png), <, 80);
+  /* and Replace writes it, light, 1600 pixels wide */
+  remora_test_input_focus (dialog);
+  remora_test_key (dialog, GDK_KEY_Return, 0);
+  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  click_middle (find_button (ask, "_Replace"));
+  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
+  g_assert_null (chosen.title);
+  g_assert_false (chosen.dark);
+  for (int i = 0; i < 3000 && corner_brightness (png) < 128; i++)
+    wait_for (png_written, png, 0.01);
+  g_assert_cmpint (corner_brightness (png), >, 200);
+  surface = load_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  cairo_surface_destroy (surface);
+  remora_export_options_clear (&chosen);
+  g_clear_pointer (&chosen_path, g_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -664,5 +821,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/recent-traces", test_recent_traces);
   g_test_add_func ("/remora/gui/gestures/list-starts-at-from", test_list_starts_at_from);
   g_test_add_func ("/remora/gui/gestures/damaged-trace", test_damaged_trace);
+  g_test_add_func ("/remora/gui/gestures/export-dialog", test_export_dialog);
   return g_test_run ();
 }

@@ -301,7 +301,7 @@ test_open_zoom_pan (void)
     cairo_surface_t *a, *b;
     int              status;
 
-    remora_window_export_view (window, png);
+    remora_window_export_view (window, png, NULL);
     g_assert_true (wait_for ((Condition) file_exists, png, 30));
     for (guint i = 0; i < rows->len; i++)
       if (g_array_index (rows, RemoraRowSpec, i).kind == REMORA_ROW_TASK)
