@@ -871,7 +871,8 @@ lookback (RemoraStore *store, const char *sql, gint64 cap, gint64 *out, GError *
 
 /* Runs @sql (bound to the range, @max + 1, the buffer and how far
  * before the range a link may start) and appends its rows' int64 columns
- * to @values, each checked as @kinds says ('t' a time, 'c' a CPU), or sets
+ * to @values, each checked as @kinds says ('t' a time, 'c' a CPU, 'p' a
+ * pid, 'i' an event id), or sets
  * *@too_many when there are more than @max.
  * @count_sql counts the links that start in the range from an index alone,
  * so that a range with thousands of them costs a count, not a fetch. */
@@ -928,8 +929,10 @@ read_links (RemoraStore *store,
       n++;
       for (int k = 0; kinds[k]; k++)
         {
-          gint64 v = kinds[k] == 'c' ? remora_store_column_cpu (store, st, k)
-                                     : remora_store_column_ts (store, st, k);
+          gint64 v = kinds[k] == 'c'   ? remora_store_column_cpu (store, st, k)
+                     : kinds[k] == 'p' ? remora_store_column_int32 (store, st, k)
+                     : kinds[k] == 'i' ? remora_store_column_id (store, st, k)
+                                       : remora_store_column_ts (store, st, k);
           g_array_append_val (values, v);
         }
     }
@@ -971,17 +974,21 @@ remora_store_read_wakeup_links (RemoraStore *store,
   if (!read_links (store, buffer_id,
                    "SELECT count(*) FROM (SELECT 1 FROM wakeups "
                    "WHERE wakeup_ts >= ?1 AND wakeup_ts < ?2 LIMIT ?3)",
-                   "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu FROM wakeups "
-                   "WHERE buffer_id = ?4 AND switch_ts IS NOT NULL AND wakeup_ts < ?2 "
+                   "SELECT wakeup_ts, wakeup_cpu, switch_ts, switch_cpu, pid, wakeup_event_id, "
+                   "switch_event_id FROM wakeups "
+                   "WHERE buffer_id = ?4 AND switch_ts IS NOT NULL AND switch_event_id IS NOT NULL "
+                   "AND wakeup_ts < ?2 "
                    "AND switch_ts > ?1 AND wakeup_ts > ?5 "
                    "ORDER BY wakeup_ts LIMIT ?3",
-                   "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), "tctc",
+                   "SELECT max(latency_ns) FROM wakeups", G_GINT64_CONSTANT (1000000000), "tctcpii",
                    begin_ns, end_ns, max, v, too_many, error))
     return FALSE;
-  for (guint i = 0; !*too_many && i + 3 < v->len; i += 4)
+  for (guint i = 0; !*too_many && i + 6 < v->len; i += 7)
     {
       gint64          *l = &g_array_index (v, gint64, i);
-      RemoraWakeupLink link = { l[0], (gint32) l[1], l[2], (gint32) l[3] };
+      RemoraWakeupLink link = {
+        l[0], (gint32) l[1], l[2], (gint32) l[3], (gint32) l[4], l[5], l[6]
+      };
       g_array_append_val (links, link);
     }
   return TRUE;
@@ -1017,17 +1024,19 @@ remora_store_read_block_links (RemoraStore *store,
   if (!read_links (store, buffer_id,
                    "SELECT count(*) FROM (SELECT 1 FROM block_requests "
                    "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
-                   "SELECT issue_ts, complete_ts, issue_cpu FROM block_requests "
-                   "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL AND issue_ts < ?2 "
+                   "SELECT issue_ts, complete_ts, issue_cpu, issue_pid, issue_event_id, "
+                   "complete_event_id FROM block_requests "
+                   "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL "
+                   "AND complete_event_id IS NOT NULL AND issue_ts < ?2 "
                    "AND complete_ts > ?1 AND issue_ts > ?5 "
                    "ORDER BY issue_ts LIMIT ?3",
                    "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000),
-                   "ttc", begin_ns, end_ns, max, v, too_many, error))
+                   "ttcpii", begin_ns, end_ns, max, v, too_many, error))
     return FALSE;
-  for (guint i = 0; !*too_many && i + 2 < v->len; i += 3)
+  for (guint i = 0; !*too_many && i + 5 < v->len; i += 6)
     {
       gint64         *b = &g_array_index (v, gint64, i);
-      RemoraBlockLink link = { b[0], b[1], (gint32) b[2] };
+      RemoraBlockLink link = { b[0], b[1], (gint32) b[2], (gint32) b[3], b[4], b[5] };
       g_array_append_val (links, link);
     }
   return TRUE;

@@ -99,6 +99,9 @@ typedef struct
  * @wakeup_cpu: the CPU that woke it
  * @switch_ts: when it was switched in
  * @switch_cpu: where
+ * @pid: the task woken
+ * @wakeup_event_id: the wakeup's event
+ * @switch_event_id: the switch's event
  */
 typedef struct
 {
@@ -106,6 +109,9 @@ typedef struct
   gint32 wakeup_cpu;
   gint64 switch_ts;
   gint32 switch_cpu;
+  gint32 pid;
+  gint64 wakeup_event_id;
+  gint64 switch_event_id;
 } RemoraWakeupLink;
 
 /**
@@ -113,12 +119,18 @@ typedef struct
  * @issue_ts: when the request was issued
  * @complete_ts: when it completed
  * @issue_cpu: the CPU that issued it
+ * @pid: the task that issued it
+ * @issue_event_id: the issue's event
+ * @complete_event_id: the completion's event
  */
 typedef struct
 {
   gint64 issue_ts;
   gint64 complete_ts;
   gint32 issue_cpu;
+  gint32 pid;
+  gint64 issue_event_id;
+  gint64 complete_event_id;
 } RemoraBlockLink;
 
 /**

@@ -18,6 +18,7 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
   const RemoraCpuColumn *cols = row->cpu_columns;
   const RemoraTheme     *theme = p->theme;
   int                    width = p->columns;
+  gboolean               cpu_left_out = remora_paint_leaves_out (p, row->spec.id, -1);
 
   for (int c = 0; c < width;)
     {
@@ -25,7 +26,11 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
       /* a run of columns showing the same task */
       while (end < width && cols[end].pid == cols[c].pid)
         end++;
-      if (cols[c].pid >= 0)
+      if (cols[c].pid >= 0 && (cpu_left_out || remora_paint_leaves_out (p, -1, cols[c].pid)))
+        /* what a filter applied to the timeline leaves out: grey, unnamed */
+        remora_paint_group_add (p, REMORA_GROUP_LEFT_OUT, &theme->left_out, p->plot_x + c, y,
+                                end - c, h);
+      else if (cols[c].pid >= 0)
         {
           int        index = remora_theme_task_color_index (cols[c].pid);
           RemoraRgba fill = remora_theme_task_color_at (theme, index);

@@ -26,9 +26,23 @@ cpu_row_y (RemoraPaint *p, const double *row_y, double row_h, int cpu)
   return -1;
 }
 
+/* Whether a filter applied to the timeline keeps a link: one of its events,
+ * or its task when the filter names tasks. */
+static gboolean
+keeps_link (const RemoraPaint *p, gint64 first_id, gint64 second_id, int pid)
+{
+  const RemoraEventMask *mask = p->frame->mask;
+  const RemoraFilter    *f = mask ? remora_event_mask_get_filter (mask) : NULL;
+
+  return mask == NULL || remora_event_mask_contains (mask, first_id) ||
+         remora_event_mask_contains (mask, second_id) ||
+         (f != NULL && f->pids != NULL && remora_filter_keeps_pid (f, pid));
+}
+
 /* Wakeups from the waking CPU at the wakeup to the CPU that ran the task;
  * block requests as a span from issue to completion under the issuing CPU.
- * The frame holds them when the range has few enough to be read. */
+ * The frame holds them when the range has few enough to be read. A filter
+ * applied to the timeline hides those it leaves out. */
 void
 remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
 {
@@ -45,7 +59,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
       double                  x1 = remora_paint_x_of (p, l->switch_ts);
       double                  angle;
 
-      if (y0 < 0 || y1 < 0)
+      if (y0 < 0 || y1 < 0 || !keeps_link (p, l->wakeup_event_id, l->switch_event_id, l->pid))
         continue;
       /* a link with neither end in view would only be a line across the
        * names in the slices */
@@ -95,7 +109,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
       double                 x0 = MAX (p->plot_x, remora_paint_x_of (p, b->issue_ts));
       double x1 = MIN (p->plot_x + p->plot_w, remora_paint_x_of (p, b->complete_ts));
 
-      if (y < 0)
+      if (y < 0 || !keeps_link (p, b->issue_event_id, b->complete_event_id, b->pid))
         continue;
       y += row_h / 2 - 4;
       cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.85);

@@ -38,7 +38,8 @@ G_BEGIN_DECLS
  * instead of one per slice (the pixels are the same: they do not overlap). */
 #define REMORA_GROUP_IDLE     REMORA_THEME_TASK_COLORS
 #define REMORA_GROUP_STATE(s) (REMORA_THEME_TASK_COLORS + 1 + (s))
-#define REMORA_GROUP_TICKS    REMORA_GROUP_STATE (REMORA_TASK_N_STATES)
+#define REMORA_GROUP_LEFT_OUT REMORA_GROUP_STATE (REMORA_TASK_N_STATES)
+#define REMORA_GROUP_TICKS    (REMORA_GROUP_LEFT_OUT + 1)
 #define REMORA_GROUP_NOTCHES  (REMORA_GROUP_TICKS + 1)
 #define REMORA_N_GROUPS       (REMORA_GROUP_NOTCHES + 1) /* filled in this order */
 
@@ -102,12 +103,13 @@ void remora_paint_flush_row (RemoraPaint *p, double y, double h);
 void remora_paint_clear (RemoraPaint *p);
 
 /* one file per layer */
-void remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
-void remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
-void remora_paint_links (RemoraPaint *p, const double *row_y, double row_h);
-void remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h);
-void remora_paint_markers (RemoraPaint *p, double strip_y, double bottom);
-void remora_paint_title (RemoraPaint *p);
-void remora_paint_legend (RemoraPaint *p, double y);
+void     remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
+void     remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
+void     remora_paint_links (RemoraPaint *p, const double *row_y, double row_h);
+void     remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h);
+void     remora_paint_markers (RemoraPaint *p, double strip_y, double bottom);
+gboolean remora_paint_leaves_out (const RemoraPaint *p, int cpu, int pid);
+void     remora_paint_title (RemoraPaint *p);
+void     remora_paint_legend (RemoraPaint *p, double y);
 
 G_END_DECLS

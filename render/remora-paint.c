@@ -49,3 +49,24 @@ remora_paint_x_of (const RemoraPaint *p, gint64 ts)
   return p->plot_x + (double) (ts - p->view.begin_ns) * p->plot_w /
                          MAX (1, remora_time_range_get_duration (&p->view));
 }
+
+/**
+ * remora_paint_leaves_out:
+ * @p: the painting
+ * @cpu: a CPU, or -1
+ * @pid: a task, or -1
+ *
+ * Whether the filter applied to the timeline leaves out @cpu or @pid: its
+ * slices are then drawn in the theme's left_out grey, so that what it keeps
+ * stands out.
+ */
+gboolean
+remora_paint_leaves_out (const RemoraPaint *p, int cpu, int pid)
+{
+  const RemoraFilter *f = p->frame->mask ? remora_event_mask_get_filter (p->frame->mask) : NULL;
+
+  if (f == NULL)
+    return FALSE;
+  return (cpu >= 0 && !remora_filter_keeps_cpu (f, cpu)) ||
+         (pid >= 0 && !remora_filter_keeps_pid (f, pid));
+}

@@ -22,6 +22,8 @@ remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doub
   static const double heights[REMORA_TASK_N_STATES] = { 0, 1.0, 0.7, 0.3, 0.7, 0.3 };
   /* running in the task's own colour, as on its CPU's row */
   RemoraRgba running = remora_theme_task_color (theme, row->spec.id);
+  /* a task a filter applied to the timeline leaves out: grey, unnamed */
+  gboolean left_out = remora_paint_leaves_out (p, -1, row->spec.id);
   for (int c = 0; c < width;)
     {
       int    end = c + 1;
@@ -35,9 +37,14 @@ remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doub
         {
           const RemoraRgba *fill =
               state == REMORA_TASK_STATE_RUNNING ? &running : &theme->states[state];
-          remora_paint_group_add (p, REMORA_GROUP_STATE (state), fill, p->plot_x + c, y + h - bh,
-                                  end - c, bh);
-          if (state == REMORA_TASK_STATE_RUNNING && end - c > 40 && h >= 12 && !p->preview)
+          if (left_out)
+            remora_paint_group_add (p, REMORA_GROUP_LEFT_OUT, &theme->left_out, p->plot_x + c,
+                                    y + h - bh, end - c, bh);
+          else
+            remora_paint_group_add (p, REMORA_GROUP_STATE (state), fill, p->plot_x + c, y + h - bh,
+                                    end - c, bh);
+          if (state == REMORA_TASK_STATE_RUNNING && end - c > 40 && h >= 12 && !p->preview &&
+              !left_out)
             {
               /* Translators: where a task ran, drawn inside its run */
               char      *text = g_strdup_printf (_ ("CPU %d"), cols[c].cpu);

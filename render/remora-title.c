@@ -58,10 +58,18 @@ remora_paint_legend (RemoraPaint *p, double y)
     { theme->states[REMORA_TASK_STATE_OTHER], N_ ("other") },
     { theme->idle, N_ ("idle CPU") },
     { theme->lost, N_ ("lost events") },
+    /* Translators: the legend of the slices of tasks and CPUs that a filter leaves out */
+    { theme->left_out, N_ ("left out by the filter") },
   };
   double x = 10;
+  guint  n = G_N_ELEMENTS (items) - 1; /* the last only with such a filter */
+  /* a filter applied to the timeline that names CPUs or tasks */
+  const RemoraFilter *filter =
+      p->frame->mask ? remora_event_mask_get_filter (p->frame->mask) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+  if (filter != NULL && (filter->cpus != NULL || filter->pids != NULL))
+    n++;
+  for (guint i = 0; i < n; i++)
     {
       const char *text = _ (items[i].text);
       remora_paint_set_color (p->cr, &items[i].color);
