@@ -468,6 +468,7 @@ typedef struct
   gint64           pages[MAX_BATCH];
   RemoraEventMask *mask;
   guint            generation;
+  RemoraEventList *list; /* not owned: on_pages holds the list */
 } PageJob;
 
 static void
@@ -581,8 +582,8 @@ read_page (RemoraEventList *self, RemoraEventMask *mask, gint64 number)
 static void
 page_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  RemoraEventList *self = source_object;
   PageJob         *job = task_data;
+  RemoraEventList *self = job->list;
   GPtrArray       *pages = g_ptr_array_new_with_free_func (page_free);
 
   remora_lower_thread_priority ();
@@ -647,10 +648,14 @@ add_page (RemoraEventList *self, Page *page)
     }
 }
 
+/* A read's end, on the main thread: the list is held by it (not by the
+ * task, whose last reference a worker may drop), so that a list is never
+ * finalized, nor its store closed, in a worker: at a process's exit that
+ * raced with libtracecmd's own teardown. */
 static void
 on_pages (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  RemoraEventList *self = REMORA_EVENT_LIST (object);
+  g_autoptr (RemoraEventList) self = user_data;
   g_autoptr (GPtrArray) pages = g_task_propagate_pointer (G_TASK (result), NULL);
   PageJob *job = g_task_get_task_data (G_TASK (result));
 
@@ -705,8 +710,9 @@ start_reading (gpointer data)
     page_job_free (job);
   else
     {
-      g_autoptr (GTask) task = g_task_new (self, NULL, on_pages, NULL);
+      g_autoptr (GTask) task = g_task_new (NULL, NULL, on_pages, g_object_ref (self));
 
+      job->list = self;
       job->mask = self->mask ? remora_event_mask_ref (self->mask) : NULL;
       job->generation = self->generation;
       g_task_set_source_tag (task, start_reading);
