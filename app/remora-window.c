@@ -445,6 +445,22 @@ on_task_activated (GtkListView *view, guint position, RemoraWindow *self)
   activate_task (self, position);
 }
 
+/* Enter in the search: the one task it matches gets its row; with several,
+ * the list takes the keys, to pick one with the arrows and Enter. */
+static void
+on_tasks_search_activate (GtkSearchEntry *entry, RemoraWindow *self)
+{
+  guint n;
+
+  /* the entry tells the filter after a delay; Enter asks now */
+  gtk_string_filter_set_search (self->task_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown_tasks));
+  if (n == 1)
+    activate_task (self, 0);
+  else if (n > 1)
+    gtk_widget_child_focus (GTK_WIDGET (self->tasks_list), GTK_DIR_TAB_FORWARD);
+}
+
 /**
  * remora_window_add_task_row:
  * @self: a #RemoraWindow
@@ -1068,6 +1084,7 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->marker_entry, "activate", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
   g_signal_connect (self->tasks_list, "activate", G_CALLBACK (on_task_activated), self);
+  g_signal_connect (self->tasks_search, "activate", G_CALLBACK (on_tasks_search_activate), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);

@@ -798,6 +798,80 @@ test_export_dialog (void)
   remora_test_rmdir (dir);
 }
 
+/* The first descendant of @root that is a menu button with @tooltip. */
+static GtkWidget *
+find_menu_button (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_menu_button (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Finding 11: in "Add a Task's Row", Enter adds the one task the search
+ * matches; with several, Enter takes the keys to the list, where the arrows
+ * and Enter pick one. */
+static void
+test_add_task_row_keys (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  GtkWidget       *button = find_menu_button (GTK_WIDGET (window), "Add a Task’s Row");
+  GtkPopover      *popover;
+  GtkWidget       *list;
+  guint            rows = remora_session_get_rows (session)->len;
+  const RemoraRowSpec *last;
+
+  g_assert_nonnull (button);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  list = find_of_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+  click_middle (button);
+  g_assert_true (wait_for (popover_shown, window, 5));
+  remora_test_type (GTK_WIDGET (window), "kcompactd");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, rows + 1);
+  last = &g_array_index (remora_session_get_rows (session), RemoraRowSpec, rows);
+  g_assert_cmpint (last->kind, ==, REMORA_ROW_TASK);
+  g_assert_cmpint (last->id, ==, 44);
+
+  /* several mkfifo: Enter goes to the list, Down and Enter pick the second */
+  click_middle (button);
+  g_assert_true (wait_for (popover_shown, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_a, GDK_CONTROL_MASK);
+  remora_test_type (GTK_WIDGET (window), "mkfifo");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, rows + 1);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), >,
+      1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), list));
+  screenshot (GTK_WIDGET (window), "g13-add-task-several");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, rows + 2);
+  last = &g_array_index (remora_session_get_rows (session), RemoraRowSpec, rows + 1);
+  g_assert_cmpint (last->kind, ==, REMORA_ROW_TASK);
+  g_assert_cmpint (last->id, !=, 44);
+  {
+    g_autofree char *sql =
+        g_strdup_printf ("SELECT count(*) FROM tasks WHERE pid = %d AND comm = 'mkfifo'", last->id);
+    g_assert_cmpint (remora_test_query_int (remora_session_get_store (session), sql), ==, 1);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -822,5 +896,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/list-starts-at-from", test_list_starts_at_from);
   g_test_add_func ("/remora/gui/gestures/damaged-trace", test_damaged_trace);
   g_test_add_func ("/remora/gui/gestures/export-dialog", test_export_dialog);
+  g_test_add_func ("/remora/gui/gestures/add-task-row-keys", test_add_task_row_keys);
   return g_test_run ();
 }
