@@ -298,6 +298,22 @@ remora_cli_events (int argc, char **argv)
                      "-v, -I, -S, --comm, --from and --to only go with a listing\n"));
       return 2;
     }
+  /* a field no event has: accepted, as trace-cmd does, and said */
+  if (expressions != NULL)
+    {
+      g_autoptr (GHashTable) known = remora_store_read_field_names (store, NULL);
+
+      for (guint i = 0; known != NULL && expressions[i] != NULL; i++)
+        {
+          g_auto (GStrv) unknown = remora_filter_find_unknown_fields (expressions[i], known);
+
+          for (guint k = 0; unknown[k] != NULL; k++)
+            /* Translators: %s is a field's name in a filter expression */
+            g_printerr (_ ("remora: warning: no event of this trace has a field “%s”: the "
+                           "filter keeps no event by it\n"),
+                        unknown[k]);
+        }
+    }
   if (csv != NULL || count)
     return count_or_export (store, cpus, pids, expressions, types, text, csv, first);
 

@@ -203,6 +203,8 @@ struct _RemoraFilterDialog
   GtkFilterListModel *tasks_shown;
   GtkColumnView      *task_view;
   GtkEntry           *expression;
+  GtkLabel           *unknown; /* the fields the expression names that no event has */
+  GHashTable         *fields;  /* the trace's field names */
   GtkLabel           *error;
   GtkDropDown        *target;
   GtkWidget          *apply;
@@ -227,6 +229,8 @@ show_error (RemoraFilterDialog *self, const char *message)
 
 G_DEFINE_FINAL_TYPE (RemoraFilterDialog, remora_filter_dialog, GTK_TYPE_WINDOW)
 
+static void on_expression_changed (RemoraFilterDialog *self);
+
 enum
 {
   APPLY,
@@ -239,9 +243,10 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  GArray *cpus;  /* RemoraCpuStats */
-  GArray *types; /* RemoraEventType */
-  GArray *tasks; /* RemoraTaskTally */
+  GArray     *cpus;   /* RemoraCpuStats */
+  GArray     *types;  /* RemoraEventType */
+  GArray     *tasks;  /* RemoraTaskTally */
+  GHashTable *fields; /* every format's field names */
 } Loaded;
 
 static void
@@ -252,6 +257,7 @@ loaded_free (gpointer data)
   g_clear_pointer (&l->cpus, g_array_unref);
   g_clear_pointer (&l->types, g_array_unref);
   g_clear_pointer (&l->tasks, g_array_unref);
+  g_clear_pointer (&l->fields, g_hash_table_unref);
   g_free (l);
 }
 
@@ -267,7 +273,8 @@ load_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
   if ((store = remora_store_open (path, &error)) == NULL ||
       (l->cpus = remora_store_read_cpu_stats (store, &error)) == NULL ||
       (l->types = remora_store_read_event_types (store, &error)) == NULL ||
-      (l->tasks = remora_store_read_task_tallies (store, cancellable, &error)) == NULL)
+      (l->tasks = remora_store_read_task_tallies (store, cancellable, &error)) == NULL ||
+      (l->fields = remora_store_read_field_names (store, &error)) == NULL)
     {
       loaded_free (l);
       g_task_return_error (task, error);
@@ -419,7 +426,9 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
   fill_cpus (self, l->cpus);
   fill_tasks (self, l->tasks);
   fill_events (self, l->types);
+  self->fields = g_steal_pointer (&l->fields);
   loaded_free (l);
+  on_expression_changed (self);
   self->loaded = TRUE;
   gtk_widget_set_sensitive (self->apply, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->stack), TRUE);
@@ -973,7 +982,43 @@ expression_page (RemoraFilterDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->expression), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Filter expression"), -1);
   gtk_box_prepend (GTK_BOX (box), GTK_WIDGET (self->expression));
+  self->unknown = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->unknown, 0);
+  gtk_label_set_wrap (self->unknown, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->unknown), "warning");
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->unknown),
+                              GTK_WIDGET (self->expression));
+  g_signal_connect_swapped (self->expression, "changed", G_CALLBACK (on_expression_changed), self);
   return box;
+}
+
+/* A field the expression compares that no event has: libtraceevent takes
+ * it, as trace-cmd does, and the comparison keeps nothing; say so as it is
+ * typed. */
+static void
+on_expression_changed (RemoraFilterDialog *self)
+{
+  g_auto (GStrv) unknown = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->fields == NULL)
+    return;
+  unknown = remora_filter_find_unknown_fields (
+      gtk_editable_get_text (GTK_EDITABLE (self->expression)), self->fields);
+  gtk_widget_set_visible (GTK_WIDGET (self->unknown), unknown[0] != NULL);
+  if (unknown[0] == NULL)
+    return;
+  list = g_strjoinv ("”, “", unknown);
+  text = g_strdup_printf (
+      /* Translators: %s is one or more field names, “a”, “b”; a filter naming a field that
+       * no event has keeps no event by that comparison (trace-cmd accepts it too) */
+      ngettext ("No event of this trace has a field “%s”: the filter keeps no event by it.",
+                "No event of this trace has the fields “%s”: the filter keeps no event by them.",
+                g_strv_length (unknown)),
+      list);
+  gtk_label_set_text (self->unknown, text);
 }
 
 static void
@@ -1032,6 +1077,7 @@ remora_filter_dialog_finalize (GObject *object)
   RemoraFilterDialog *self = REMORA_FILTER_DIALOG (object);
 
   g_clear_object (&self->loading);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
   g_clear_object (&self->cpus);
   g_clear_object (&self->tasks);
   g_clear_object (&self->systems);

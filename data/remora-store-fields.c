@@ -224,6 +224,40 @@ remora_store_list_fields (RemoraStore *store, gint64 event_id, char **damage, GE
 }
 
 /**
+ * remora_store_read_field_names:
+ * @store: a #RemoraStore
+ * @error: a location for a #GError
+ *
+ * The names of every field of every event format of the trace, the common
+ * ones too: what a filter expression may compare.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): a set of the names, or
+ *   %NULL with @error set.
+ */
+GHashTable *
+remora_store_read_field_names (RemoraStore *store, GError **error)
+{
+  struct tep_handle *tep = remora_store_get_tep (store, error);
+  GHashTable        *names;
+
+  if (tep == NULL)
+    return NULL;
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (int i = 0; i < tep_get_events_count (tep); i++)
+    {
+      struct tep_event *event = tep_get_event (tep, i);
+
+      if (event == NULL)
+        continue;
+      for (struct tep_format_field *f = event->format.fields; f != NULL; f = f->next)
+        g_hash_table_add (names, g_strdup (f->name));
+      for (struct tep_format_field *f = event->format.common_fields; f != NULL; f = f->next)
+        g_hash_table_add (names, g_strdup (f->name));
+    }
+  return names;
+}
+
+/**
  * remora_store_extension_path:
  *
  * Where Remora's SQLite extension is (remora-sqlite-extension.c, which

@@ -57,7 +57,8 @@ void remora_field_value_clear (RemoraFieldValue *value);
 GArray       *
 remora_store_list_fields (RemoraStore *store, gint64 event_id, char **damage, GError **error);
 char *remora_store_extension_path (void);
-gboolean remora_store_read_field (
-    RemoraStore *store, gint64 event_id, const char *name, RemoraFieldValue *value, GError **error);
+GHashTable *remora_store_read_field_names (RemoraStore *store, GError **error);
+gboolean    remora_store_read_field (
+       RemoraStore *store, gint64 event_id, const char *name, RemoraFieldValue *value, GError **error);
 
 G_END_DECLS

@@ -1026,3 +1026,67 @@ remora_filter_job_run_finish (RemoraFilterJob *job, GAsyncResult *result, GError
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* libtraceevent's names that are no format's field */
+static const char *const pseudo_fields[] = { "COMM", "CPU", NULL };
+
+/**
+ * remora_filter_find_unknown_fields:
+ * @expression: a libtraceevent filter expression
+ * @known: (element-type utf8 utf8): the trace's field names
+ *   (remora_store_read_field_names())
+ *
+ * The fields that @expression compares (a name before a comparison: `==`,
+ * `!=`, `<`, `<=`, `>`, `>=`, `=~`, `!~`, `&`) that no event of the trace
+ * has. libtraceevent accepts them, as trace-cmd does, and the comparison
+ * then keeps no event: a typing error that deserves a word.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names, each once,
+ *   in the order written; an empty array when all are known
+ */
+char **
+remora_filter_find_unknown_fields (const char *expression, GHashTable *known)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  const char *p = expression;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char      *start, *q;
+      g_autofree char *name = NULL;
+
+      if (*p == '"' || *p == '\'')
+        {
+          /* a string: to its closing quote */
+          char quote = *p++;
+
+          while (*p != '\0' && *p != quote)
+            p += (*p == '\\' && p[1] != '\0') ? 2 : 1;
+          if (*p != '\0')
+            p++;
+          continue;
+        }
+      if (!g_ascii_isalpha (*p) && *p != '_')
+        {
+          p++;
+          continue;
+        }
+      start = p;
+      while (g_ascii_isalnum (*p) || *p == '_' || *p == '.')
+        p++;
+      q = p;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (!((q[0] == '=' && (q[1] == '=' || q[1] == '~')) ||
+            (q[0] == '!' && (q[1] == '=' || q[1] == '~')) || q[0] == '<' || q[0] == '>' ||
+            (q[0] == '&' && q[1] != '&')))
+        continue;
+      name = g_strndup (start, p - start);
+      if (g_hash_table_contains (known, name) || g_strv_contains (pseudo_fields, name))
+        continue;
+      if (!g_ptr_array_find_with_equal_func (out, name, g_str_equal, NULL))
+        g_ptr_array_add (out, g_steal_pointer (&name));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}

@@ -50,6 +50,7 @@ gboolean      remora_filter_equal (const RemoraFilter *a, const RemoraFilter *b)
 gboolean      remora_filter_keeps_cpu (const RemoraFilter *filter, int cpu);
 gboolean      remora_filter_keeps_pid (const RemoraFilter *filter, int pid);
 gboolean      remora_filter_has_event_parts (const RemoraFilter *filter);
+char        **remora_filter_find_unknown_fields (const char *expression, GHashTable *known);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraFilter, remora_filter_free)
 

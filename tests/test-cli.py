@@ -210,6 +210,15 @@ try:
         r = run('events', trace, *args, env=env)
         check('events rejects %s: one line naming the option, exit 2' % ' '.join(args),
               one_line_error(r, *words) and r.returncode == 2 and r.stdout == '', r.stderr)
+    # a field no event has: accepted as trace-cmd accepts it (no event), and named
+    r = run('events', trace, '-F', 'block_rq_complete: nr_sectorz > 64', '--count', env=env)
+    check('events -F with a field no event has: 0 events, a warning naming the field',
+          r.returncode == 0 and r.stdout.strip() == '0'
+          and r.stderr.startswith('remora: warning: ') and '“nr_sectorz”' in r.stderr
+          and len(r.stderr.splitlines()) == 1, r.stderr)
+    r = run('events', trace, '-F', 'block_rq_complete: nr_sector > 64', '--count', env=env)
+    check('events -F with known fields: no warning',
+          r.returncode == 0 and int(r.stdout) > 0 and r.stderr == '', r.stderr)
     # trace-cmd's -i, and the subcommand's usage
     r = run('events', '-n', '3', '-i', trace, env=env)
     check('events -i TRACE: the same as TRACE alone',

@@ -475,6 +475,22 @@ test_filter_tree_counts (void)
   what[1] = sched;
   g_assert_true (wait_for (label_shown, what, 10));
   screenshot (GTK_WIDGET (dialog), "g06-filter-events");
+
+  /* finding 11: a field no event has is named as it is typed */
+  remora_test_click (find_button (GTK_WIDGET (dialog), "Expression"), 10, 10, 0);
+  remora_test_click (find_entry (GTK_WIDGET (dialog), "No filter: every event"), 10, 10, 0);
+  remora_test_type (GTK_WIDGET (dialog), "block_rq_complete: nr_sectorz > 64");
+  what[1] = "No event of this trace has a field “nr_sectorz”: the filter keeps no event by it.";
+  g_assert_true (wait_for (label_shown, what, 10));
+  screenshot (GTK_WIDGET (dialog), "g07-filter-unknown-field");
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
+  remora_test_type (GTK_WIDGET (dialog), " > 64");
+  g_assert_false (shows_label (GTK_WIDGET (dialog), what[1]));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);

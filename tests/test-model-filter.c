@@ -887,6 +887,46 @@ test_csv (void)
   remora_test_rmdir (dir);
 }
 
+/* Finding 11 of issue 24: a field no event has is accepted (as trace-cmd
+ * does: it keeps no event) and named, so the user hears of the typo. */
+static void
+test_unknown_fields (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr (RemoraStore) store = open_fixture ("sched-block-v6.dat", &dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) known = remora_store_read_field_names (store, &error);
+  static const struct
+  {
+    const char *expression;
+    const char *unknown; /* joined by spaces */
+  } cases[] = {
+    { "block_rq_complete: nr_sectorz > 64", "nr_sectorz" },
+    { "block_rq_complete: nr_sector > 64", "" },
+    { "sched_switch: next_comm == \"a == b\" && prev_prio<120", "" },
+    { "COMM == \"sh\" || CPU != 1 || common_pid == 5", "" },
+    { "sched_switch: prev_statee==2 || foo & 4 || foo > 1", "prev_statee foo" },
+    { "sched/.*: common_pidd =~ \"x\"", "common_pidd" },
+    { "sched_wakeup, sched_wakeup_new", "" },
+  };
+  g_autoptr (RemoraFilter) f = remora_filter_new ();
+  g_autoptr (RemoraEventMask) mask = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (GStrv) unknown = remora_filter_find_unknown_fields (cases[i].expression, known);
+      g_autofree char *joined = g_strjoinv (" ", unknown);
+
+      g_assert_cmpstr (joined, ==, cases[i].unknown);
+    }
+  /* and the filter still applies, keeping no event */
+  f->expression = g_strdup (cases[0].expression);
+  mask = run_filter (store, f, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (remora_event_mask_get_count (mask), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -913,6 +953,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/model/filter/rejecting-few/multi-buffer-v7.dat", "multi-buffer-v7.dat",
                         test_rejecting_few);
   g_test_add_func ("/model/filter/bad-expression", test_bad_expression);
+  g_test_add_func ("/model/filter/unknown-fields", test_unknown_fields);
   g_test_add_func ("/model/filter/cancel", test_cancel);
   g_test_add_func ("/model/filter/list", test_list);
   g_test_add_func ("/model/filter/csv", test_csv);
