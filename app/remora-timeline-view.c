@@ -52,11 +52,12 @@ struct _RemoraTimelineView
 
   /* what is under the pointer (asked a moment after it stops) and what a
    * click selected */
-  double        pointer_y;
-  guint         hover_source;
-  GCancellable *hover_cancellable;
-  gboolean      warmed_up; /* the session has read what a first click reads */
-  RemoraDetail *hover;
+  double              pointer_y;
+  guint               hover_source;
+  GtkEventController *motion; /* the widget's */
+  GCancellable       *hover_cancellable;
+  gboolean            warmed_up; /* the session has read what a first click reads */
+  RemoraDetail       *hover;
 
   /* a row's context menu */
   GtkWidget *menu;
@@ -461,6 +462,16 @@ on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimel
     self->hover_source = g_timeout_add (80, ask_hover, self);
 }
 
+/* The pointer left (for a popover or a menu over the view, too): no tooltip
+ * is to come of where it was. */
+static void
+on_leave (GtkEventControllerMotion *controller, RemoraTimelineView *self)
+{
+  g_clear_handle_id (&self->hover_source, g_source_remove);
+  g_cancellable_cancel (self->hover_cancellable);
+  g_clear_pointer (&self->hover, remora_detail_free);
+}
+
 static void
 on_drag_begin (GtkGestureDrag *gesture, double x, double y, RemoraTimelineView *self)
 {
@@ -672,7 +683,15 @@ on_query_tooltip (
   g_autofree char    *text = NULL;
   gint64              t;
 
+  GtkRoot   *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
   if (self->hover == NULL || self->session == NULL || row_at (self, y) != self->hover->row)
+    return FALSE;
+  /* never over a menu, a popover or a dialog of the window */
+  if (!gtk_event_controller_motion_contains_pointer (GTK_EVENT_CONTROLLER_MOTION (self->motion)) ||
+      (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL) ||
+      (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root))))
     return FALSE;
   /* the answer is of where the pointer was: still under it? */
   t = time_at (self, x);
@@ -1134,7 +1153,9 @@ remora_timeline_view_init (RemoraTimelineView *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  self->motion = motion;
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
