@@ -246,7 +246,8 @@ remora_paint_flush_row (RemoraPaint *p, double y, double h)
 /* A mark from @y, @h high, over every run of columns whose count (a guint32
  * field of the row's columns: @first is the first column's, @stride the
  * columns' size) is above @above; neighbouring columns make one rectangle.
- * Event ticks are such marks: dense at wide zoom, a grey rule. */
+ * Event ticks are such marks: dense at wide zoom, a grey rule; zoomed in,
+ * each a short bar 3 pixels wide (its empty neighbours take the sides). */
 void
 remora_paint_add_marks (RemoraPaint      *p,
                         int               group,
@@ -264,9 +265,19 @@ remora_paint_add_marks (RemoraPaint      *p,
     if (COUNT (c) > above)
       {
         int end = c + 1;
+        int x0, x1;
         while (end < width && COUNT (end) > above)
           end++;
-        remora_paint_group_add (p, group, color, p->plot_x + c, y, end - c, h);
+        x0 = c;
+        x1 = end;
+        /* event ticks: one alone between empty columns is 3 pixels wide,
+         * to be seen and pointed at when zoomed in */
+        if (group == REMORA_GROUP_TICKS && end == c + 1)
+          {
+            x0 = MAX (0, c - 1);
+            x1 = MIN (width, c + 2);
+          }
+        remora_paint_group_add (p, group, color, p->plot_x + x0, y, x1 - x0, h);
         c = end;
       }
 #undef COUNT
