@@ -10,6 +10,7 @@
 #include "remora-details-pane.h"
 #include "remora-event-list-view.h"
 #include "remora-export-dialog.h"
+#include "remora-markers-popover.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
 #include "remora-window.h"
@@ -24,32 +25,29 @@ struct _RemoraWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay     *toasts;
-  AdwWindowTitle      *window_title;
-  GtkStack            *stack;
-  AdwStatusPage       *loading_page;
-  GtkProgressBar      *progress_bar;
-  GtkLabel            *progress_label;
-  RemoraStartPage     *start_page;
-  GtkWidget           *zoom_box;
-  GtkWidget           *tasks_button;
-  GtkWidget           *markers_button;
-  GtkPopover          *markers_popover;
-  GtkEntry            *marker_entry;
-  GtkButton           *marker_add;
-  GtkListBox          *markers_list;
-  GtkPopover          *tasks_popover;
-  GtkSearchEntry      *tasks_search;
-  GtkListView         *tasks_list;
-  GtkLabel            *delta_label;
-  GtkPaned            *paned;
-  GtkPaned            *bottom_paned;
-  RemoraEventListView *events;
-  RemoraDetailsPane   *details_pane;
-  RemoraTimelineView  *timeline;
-  RemoraOverview      *overview;
-  GtkRevealer         *problem_banner;
-  GtkLabel            *problem_label;
+  AdwToastOverlay      *toasts;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  RemoraStartPage      *start_page;
+  GtkWidget            *zoom_box;
+  GtkWidget            *tasks_button;
+  GtkWidget            *markers_button;
+  RemoraMarkersPopover *markers_popover;
+  GtkPopover           *tasks_popover;
+  GtkSearchEntry       *tasks_search;
+  GtkListView          *tasks_list;
+  GtkLabel             *delta_label;
+  GtkPaned             *paned;
+  GtkPaned             *bottom_paned;
+  RemoraEventListView  *events;
+  RemoraDetailsPane    *details_pane;
+  RemoraTimelineView   *timeline;
+  RemoraOverview       *overview;
+  GtkRevealer          *problem_banner;
+  GtkLabel             *problem_label;
 
   int      list_height;   /* the event list's, kept with the window's size */
   int      details_width; /* the details pane's, kept too */

@@ -143,43 +143,6 @@ remora_window_get_details (RemoraWindow *self)
 
 /* Markers -------------------------------------------------------------------------- */
 
-static void fill_markers (RemoraWindow *self);
-
-static void
-on_marker_jump (GtkButton *button, RemoraWindow *self)
-{
-  guint                 i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-  const GArray         *markers = remora_session_get_markers (self->session);
-  const RemoraViewport *vp = remora_session_get_viewport (self->session);
-  gint64                len = remora_time_range_get_duration (&vp->visible), ts;
-
-  if (i >= markers->len)
-    return;
-  ts = g_array_index (markers, RemoraMarker, i).ts;
-  remora_session_set_visible (self->session, ts - len / 2, ts - len / 2 + len);
-}
-
-static void
-on_marker_delete (GtkButton *button, RemoraWindow *self)
-{
-  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  if (i < remora_session_get_markers (self->session)->len)
-    remora_session_remove_marker (self->session, i);
-}
-
-static void
-on_marker_renamed (GtkEditableLabel *label, GParamSpec *pspec, RemoraWindow *self)
-{
-  guint       i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "index"));
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (label));
-
-  if (gtk_editable_label_get_editing (label) || name[0] == 0)
-    return;
-  if (i < remora_session_get_markers (self->session)->len)
-    remora_session_rename_marker (self->session, i, name);
-}
-
 /**
  * remora_window_add_marker:
  * @self: a #RemoraWindow showing a trace
@@ -190,67 +153,7 @@ on_marker_renamed (GtkEditableLabel *label, GParamSpec *pspec, RemoraWindow *sel
 void
 remora_window_add_marker (RemoraWindow *self, const char *name)
 {
-  const RemoraViewport *vp;
-  g_autofree char      *auto_name = NULL;
-
-  if (self->session == NULL)
-    return;
-  vp = remora_session_get_viewport (self->session);
-  if (name == NULL || name[0] == 0)
-    name = auto_name = g_strdup_printf ("M%u", remora_session_get_markers (self->session)->len + 1);
-  remora_session_add_marker (self->session, name,
-                             vp->visible.begin_ns +
-                                 remora_time_range_get_duration (&vp->visible) / 2);
-}
-
-static void
-on_marker_add (GtkWidget *widget, RemoraWindow *self)
-{
-  remora_window_add_marker (self, gtk_editable_get_text (GTK_EDITABLE (self->marker_entry)));
-  gtk_editable_set_text (GTK_EDITABLE (self->marker_entry), "");
-}
-
-static void
-fill_markers (RemoraWindow *self)
-{
-  const GArray *markers = self->session ? remora_session_get_markers (self->session) : NULL;
-  GtkWidget    *child;
-  gint64        first = self->session ? remora_session_get_info (self->session)->first_ts : 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->markers_list))) != NULL)
-    gtk_list_box_remove (self->markers_list, child);
-  for (guint i = 0; markers && i < markers->len; i++)
-    {
-      const RemoraMarker *m = &g_array_index (markers, RemoraMarker, i);
-      g_autofree char    *at = remora_format_timestamp (m->ts - first);
-      g_autofree char    *when = g_strdup_printf ("%s s", at);
-      GtkWidget          *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget          *name = gtk_editable_label_new (m->name);
-      GtkWidget          *time = gtk_label_new (when);
-      GtkWidget          *jump = gtk_button_new_from_icon_name ("go-jump-symbolic");
-      GtkWidget          *del = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_add_css_class (time, "dim-label");
-      gtk_widget_add_css_class (time, "numeric");
-      gtk_widget_set_tooltip_text (jump, _ ("Show in the middle of the view"));
-      gtk_widget_set_tooltip_text (del, _ ("Delete the marker"));
-      gtk_widget_add_css_class (jump, "flat");
-      gtk_widget_add_css_class (del, "flat");
-      for (GtkWidget **w = (GtkWidget *[]){ name, jump, del, NULL }; *w; w++)
-        g_object_set_data (G_OBJECT (*w), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (jump, "clicked", G_CALLBACK (on_marker_jump), self);
-      g_signal_connect (del, "clicked", G_CALLBACK (on_marker_delete), self);
-      g_signal_connect (name, "notify::editing", G_CALLBACK (on_marker_renamed), self);
-      gtk_widget_set_margin_start (box, 6);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_box_append (GTK_BOX (box), name);
-      gtk_box_append (GTK_BOX (box), time);
-      gtk_box_append (GTK_BOX (box), jump);
-      gtk_box_append (GTK_BOX (box), del);
-      gtk_list_box_append (self->markers_list, box);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->markers_list), markers && markers->len > 0);
+  remora_markers_popover_add (self->markers_popover, name);
 }
 
 static void
@@ -259,17 +162,6 @@ on_session_changed (RemoraSession *session, RemoraWindow *self)
   g_autofree char *delta = remora_timeline_view_dup_delta (self->timeline);
 
   gtk_widget_set_visible (GTK_WIDGET (self->delta_label), delta != NULL);
-  /* the list follows the markers, unless a name is being edited in it */
-  {
-    guint n = 0;
-
-    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->markers_list)); c;
-         c = gtk_widget_get_next_sibling (c))
-      n++;
-    if (!gtk_widget_get_visible (GTK_WIDGET (self->markers_popover)) ||
-        remora_session_get_markers (session)->len != n)
-      fill_markers (self);
-  }
   gtk_label_set_label (self->delta_label, delta ? delta : "");
 }
 
@@ -547,6 +439,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   remora_overview_set_session (self->overview, session);
   remora_event_list_view_set_session (self->events, session);
   remora_details_pane_set_session (self->details_pane, session);
+  remora_markers_popover_set_session (self->markers_popover, session);
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -1032,6 +925,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   g_type_ensure (REMORA_TYPE_EVENT_LIST_VIEW);
   g_type_ensure (REMORA_TYPE_START_PAGE);
   g_type_ensure (REMORA_TYPE_DETAILS_PANE);
+  g_type_ensure (REMORA_TYPE_MARKERS_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -1045,9 +939,6 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_popover);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, marker_entry);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, marker_add);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_popover);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_search);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
@@ -1080,8 +971,6 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
   setup_task_list (self);
-  g_signal_connect (self->marker_add, "clicked", G_CALLBACK (on_marker_add), self);
-  g_signal_connect (self->marker_entry, "activate", G_CALLBACK (on_marker_add), self);
   g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
   g_signal_connect (self->tasks_list, "activate", G_CALLBACK (on_task_activated), self);
   g_signal_connect (self->tasks_search, "activate", G_CALLBACK (on_tasks_search_activate), self);

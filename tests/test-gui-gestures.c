@@ -15,6 +15,7 @@
 
 #include "remora-export-dialog.h"
 #include "remora-filter-dialog.h"
+#include "remora-markers-popover.h"
 #include "remora-resources.h"
 #include "remora-start-page.h"
 #include "remora-test-input.h"
@@ -221,6 +222,24 @@ find_button (GtkWidget *root, const char *text)
             return child;
         }
       if ((found = find_button (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first descendant of @root that is a button showing @icon. */
+static GtkWidget *
+find_button_by_icon (GtkWidget *root, const char *icon)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon) == 0)
+        return child;
+      if ((found = find_button_by_icon (child, icon)) != NULL)
         return found;
     }
   return NULL;
@@ -888,6 +907,51 @@ test_add_task_row_keys (void)
   remora_test_rmdir (dir);
 }
 
+/* The markers' popover watches the session: a name typed and Enter adds a
+ * marker in the middle of the view, listed at once; its delete button
+ * removes it; markers set elsewhere are listed too. */
+static void
+test_markers_popover (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  const RemoraViewport *vp = remora_session_get_viewport (session);
+  GtkWidget            *button = find_menu_button (GTK_WIDGET (window), "Markers");
+  GtkWidget            *popover, *list;
+  gint64 mid = vp->visible.begin_ns + remora_time_range_get_duration (&vp->visible) / 2;
+
+  g_assert_nonnull (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (REMORA_IS_MARKERS_POPOVER (popover));
+  g_assert_true (remora_markers_popover_get_session (REMORA_MARKERS_POPOVER (popover)) == session);
+  list = find_of_type (popover, GTK_TYPE_LIST_BOX);
+  click_middle (button);
+  g_assert_true (wait_for (popover_shown, window, 5));
+  remora_test_type (GTK_WIDGET (window), "io start");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
+  g_assert_cmpstr (g_array_index (remora_session_get_markers (session), RemoraMarker, 0).name, ==,
+                   "io start");
+  g_assert_cmpint (g_array_index (remora_session_get_markers (session), RemoraMarker, 0).ts, ==,
+                   mid);
+  g_assert_true (gtk_widget_get_visible (list));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  /* its delete button */
+  click_middle (find_button_by_icon (list, "user-trash-symbolic"));
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (list));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  g_assert_true (wait_for (popover_gone, window, 5));
+  /* a marker set elsewhere (as the timeline sets A) is listed */
+  remora_session_add_marker (session, "A", mid);
+  g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -913,5 +977,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/damaged-trace", test_damaged_trace);
   g_test_add_func ("/remora/gui/gestures/export-dialog", test_export_dialog);
   g_test_add_func ("/remora/gui/gestures/add-task-row-keys", test_add_task_row_keys);
+  g_test_add_func ("/remora/gui/gestures/markers-popover", test_markers_popover);
   return g_test_run ();
 }
