@@ -55,6 +55,7 @@ struct _RemoraTimelineView
   double              pointer_y;
   guint               hover_source;
   GtkEventController *motion; /* the widget's */
+  guint               n_rows; /* the session's rows when last sized */
   GCancellable       *hover_cancellable;
   gboolean            warmed_up; /* the session has read what a first click reads */
   RemoraDetail       *hover;
@@ -286,7 +287,12 @@ cancel_frame (RemoraTimelineView *self)
 static void
 on_session_changed (RemoraSession *session, RemoraTimelineView *self)
 {
-  /* rows may have come or gone: the scrolling follows */
+  /* rows may have come or gone: the size and the scrolling follow */
+  if (remora_session_get_rows (session)->len != self->n_rows)
+    {
+      self->n_rows = remora_session_get_rows (session)->len;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
   configure_scrolling (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   request_frame (self);

@@ -13,6 +13,7 @@
 #include "remora-markers-popover.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
+#include "remora-tasks-popover.h"
 #include "remora-window.h"
 
 G_BEGIN_DECLS
@@ -36,9 +37,7 @@ struct _RemoraWindow
   GtkWidget            *tasks_button;
   GtkWidget            *markers_button;
   RemoraMarkersPopover *markers_popover;
-  GtkPopover           *tasks_popover;
-  GtkSearchEntry       *tasks_search;
-  GtkListView          *tasks_list;
+  RemoraTasksPopover   *tasks_popover;
   GtkLabel             *delta_label;
   GtkPaned             *paned;
   GtkPaned             *bottom_paned;
@@ -54,19 +53,16 @@ struct _RemoraWindow
   gboolean list_placed;   /* the list's height set once the pane had its size */
 
   /* Owned */
-  GListStore         *task_items;  /* of RemoraTaskItem, the whole trace's */
-  GtkStringFilter    *task_filter; /* what the task search asks */
-  GtkFilterListModel *shown_tasks; /* the items that the search lets through */
-  AdwToast           *error_toast; /* the last error shown, until a trace opens */
-  char               *pre_cpus;    /* what the command line preselected, or NULL */
-  char               *pre_tasks;
-  char               *pre_from;
-  char               *pre_to;
-  RemoraLoader       *loader;
-  GCancellable       *cancellable;
-  RemoraSession      *session;
-  GFile              *file;
-  char               *details_text; /* remora_window_get_details()'s */
+  AdwToast      *error_toast; /* the last error shown, until a trace opens */
+  char          *pre_cpus;    /* what the command line preselected, or NULL */
+  char          *pre_tasks;
+  char          *pre_from;
+  char          *pre_to;
+  RemoraLoader  *loader;
+  GCancellable  *cancellable;
+  RemoraSession *session;
+  GFile         *file;
+  char          *details_text; /* remora_window_get_details()'s */
 };
 
 void _remora_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -18,7 +18,6 @@
 #include "remora-event-list-view.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
-#include "remora-task-item.h"
 #include "remora-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RemoraWindow, remora_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -234,125 +233,6 @@ rows_job_free (gpointer data)
   g_free (job);
 }
 
-/* The list of tasks to add rows from ---------------------------------------------- */
-
-/* A list view builds widgets only for the rows on screen: a trace's thousands
- * of tasks cost items, not widgets. */
-
-static void
-fill_tasks (RemoraWindow *self, const GArray *tasks)
-{
-  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; tasks && i < tasks->len; i++)
-    {
-      const RemoraTaskSummary *t = &g_array_index (tasks, RemoraTaskSummary, i);
-
-      g_ptr_array_add (items, remora_task_item_new (t->pid, t->comm, t->run_ns));
-    }
-  g_list_store_splice (self->task_items, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->task_items)), items->pdata,
-                       items->len);
-}
-
-static void
-setup_task_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_task_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  RemoraTaskItem *task = gtk_list_item_get_item (item);
-  GtkWidget      *title = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  gtk_label_set_text (GTK_LABEL (title), remora_task_item_get_title (task));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)),
-                      remora_task_item_get_subtitle (task));
-}
-
-static void
-setup_task_list (RemoraWindow *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection     *selection;
-
-  self->task_items = g_list_store_new (REMORA_TYPE_TASK_ITEM);
-  self->task_filter =
-      gtk_string_filter_new (gtk_property_expression_new (REMORA_TYPE_TASK_ITEM, NULL, "title"));
-  gtk_string_filter_set_match_mode (self->task_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->task_filter, TRUE);
-  /* the list model takes its own references; the window keeps its own */
-  self->shown_tasks = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->task_items)),
-                                                 g_object_ref (GTK_FILTER (self->task_filter)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_task_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_task_row), self);
-  gtk_list_view_set_factory (self->tasks_list, factory);
-  g_object_unref (factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->shown_tasks)));
-  gtk_list_view_set_model (self->tasks_list, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-}
-
-static void
-on_tasks_search (GtkSearchEntry *entry, RemoraWindow *self)
-{
-  gtk_string_filter_set_search (self->task_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static int
-activate_task (RemoraWindow *self, guint position)
-{
-  g_autoptr (RemoraTaskItem) task =
-      g_list_model_get_item (G_LIST_MODEL (self->shown_tasks), position);
-  int pid;
-
-  if (task == NULL)
-    return -1;
-  pid = remora_task_item_get_pid (task);
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline), "timeline.add-task", "i", pid);
-  gtk_popover_popdown (self->tasks_popover);
-  return pid;
-}
-
-static void
-on_task_activated (GtkListView *view, guint position, RemoraWindow *self)
-{
-  activate_task (self, position);
-}
-
-/* Enter in the search: the one task it matches gets its row; with several,
- * the list takes the keys, to pick one with the arrows and Enter. */
-static void
-on_tasks_search_activate (GtkSearchEntry *entry, RemoraWindow *self)
-{
-  guint n;
-
-  /* the entry tells the filter after a delay; Enter asks now */
-  gtk_string_filter_set_search (self->task_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->shown_tasks));
-  if (n == 1)
-    activate_task (self, 0);
-  else if (n > 1)
-    gtk_widget_child_focus (GTK_WIDGET (self->tasks_list), GTK_DIR_TAB_FORWARD);
-}
-
 /**
  * remora_window_add_task_row:
  * @self: a #RemoraWindow
@@ -366,10 +246,7 @@ on_tasks_search_activate (GtkSearchEntry *entry, RemoraWindow *self)
 int
 remora_window_add_task_row (RemoraWindow *self, const char *search)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->tasks_search), search);
-  /* the entry tells the filter after a delay; a caller asks now */
-  gtk_string_filter_set_search (self->task_filter, search);
-  return activate_task (self, 0);
+  return remora_tasks_popover_add_first (self->tasks_popover, search);
 }
 
 /* A view could not read the store: said above the timeline, until hidden
@@ -424,7 +301,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   for (guint i = 0; rows && i < rows->cpu_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (rows->cpu_rows, int, i),
                             NULL);
-  fill_tasks (self, rows ? rows->task_list : NULL);
+  remora_tasks_popover_set_tasks (self->tasks_popover, rows ? rows->task_list : NULL);
   for (guint i = 0; rows && i < rows->task_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (rows->task_rows, int, i),
                             NULL);
@@ -440,6 +317,7 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   remora_event_list_view_set_session (self->events, session);
   remora_details_pane_set_session (self->details_pane, session);
   remora_markers_popover_set_session (self->markers_popover, session);
+  remora_tasks_popover_set_session (self->tasks_popover, session);
   on_session_changed (session, self);
   /* Translators: the window's subtitle: events, CPUs, duration of a trace */
   subtitle = g_strdup_printf (_ ("%lld events · %d CPUs · %s"), (long long) info->events,
@@ -900,9 +778,6 @@ remora_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->error_toast);
-  g_clear_object (&self->task_items);
-  g_clear_object (&self->task_filter);
-  g_clear_object (&self->shown_tasks);
   g_clear_pointer (&self->pre_cpus, g_free);
   g_clear_pointer (&self->pre_tasks, g_free);
   g_clear_pointer (&self->pre_from, g_free);
@@ -926,6 +801,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   g_type_ensure (REMORA_TYPE_START_PAGE);
   g_type_ensure (REMORA_TYPE_DETAILS_PANE);
   g_type_ensure (REMORA_TYPE_MARKERS_POPOVER);
+  g_type_ensure (REMORA_TYPE_TASKS_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, toasts);
@@ -940,8 +816,6 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_popover);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_popover);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_search);
-  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, delta_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, bottom_paned);
@@ -970,10 +844,6 @@ remora_window_init (RemoraWindow *self)
   g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
-  setup_task_list (self);
-  g_signal_connect (self->tasks_search, "search-changed", G_CALLBACK (on_tasks_search), self);
-  g_signal_connect (self->tasks_list, "activate", G_CALLBACK (on_task_activated), self);
-  g_signal_connect (self->tasks_search, "activate", G_CALLBACK (on_tasks_search_activate), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);
