@@ -69,6 +69,86 @@ action_cancel_open (GtkWidget *widget, const char *action_name, GVariant *parame
   self->cancellable = g_cancellable_new ();
 }
 
+/* Export ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  RemoraWindow *window;
+  char         *output;
+} Exported;
+
+static void
+on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  Exported     *e = user_data;
+  RemoraWindow *self = e->window;
+  g_autoptr (GError) error = NULL;
+  cairo_surface_t *surface = remora_view_export_finish (result, &error);
+
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _remora_window_show_error (self, error->message);
+    }
+  else if (e->output != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_ ("Exported the view to “%s”"), e->output);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+    }
+  else
+    {
+      g_autoptr (GBytes) bytes =
+          g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                          cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+      g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
+          cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+          GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
+
+      gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Copied the view as an image")));
+    }
+  g_object_unref (e->window);
+  g_free (e->output);
+  g_free (e);
+}
+
+/**
+ * remora_window_export_view:
+ * @self: a #RemoraWindow showing a trace
+ * @output: (nullable): a .png, .svg or .pdf file, or %NULL to copy the view
+ *   to the clipboard as an image
+ * @options: (nullable): what the export dialog chose; %NULL for `remora
+ *   export`'s defaults
+ *
+ * Draws what `remora export` draws of the visible range, rows and markers,
+ * off the UI thread; says in the window when it is done or why it failed.
+ */
+void
+remora_window_export_view (RemoraWindow              *self,
+                           const char                *output,
+                           const RemoraExportOptions *options)
+{
+  Exported *e;
+
+  g_return_if_fail (REMORA_IS_WINDOW (self));
+  if (self->session == NULL)
+    return;
+  if (output != NULL && !remora_export_is_supported (output))
+    {
+      g_autofree char *text = g_strdup_printf (
+          _ ("Cannot write “%s”: the name must end in .png, .svg or .pdf"), output);
+      _remora_window_show_error (self, text);
+      return;
+    }
+  e = g_new0 (Exported, 1);
+  e->window = g_object_ref (self);
+  e->output = g_strdup (output);
+  remora_view_export_async (self->session, options, output, GTK_WIDGET (self), self->cancellable,
+                            on_exported, e);
+}
+
 static void
 on_export (RemoraExportDialog *dialog, RemoraWindow *self)
 {

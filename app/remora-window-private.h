@@ -65,8 +65,17 @@ struct _RemoraWindow
   char          *details_text; /* remora_window_get_details()'s */
 };
 
-void _remora_window_class_init_actions (GtkWidgetClass *widget_class);
-void _remora_window_update_actions (RemoraWindow *self);
-void _remora_window_show_error (RemoraWindow *self, const char *message);
+void     _remora_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _remora_window_update_actions (RemoraWindow *self);
+void     _remora_window_show_error (RemoraWindow *self, const char *message);
+void     _remora_window_set_page (RemoraWindow *self, const char *name);
+void     _remora_window_restore_state (RemoraWindow *self);
+gboolean _remora_window_save_state (GtkWindow *window, gpointer data);
+void     _remora_window_show_trace (RemoraWindow          *self,
+                                    RemoraSession         *session,
+                                    const GArray          *cpu_rows,
+                                    const GArray          *task_rows,
+                                    const GArray          *task_list,
+                                    const RemoraTimeRange *range);
 
 G_END_DECLS

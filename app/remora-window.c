@@ -32,8 +32,8 @@ _remora_window_show_error (RemoraWindow *self, const char *message)
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-static void
-set_page (RemoraWindow *self, const char *name)
+void
+_remora_window_set_page (RemoraWindow *self, const char *name)
 {
   /* a window opened on a file shows its first page at once, without fading
    * the start page out */
@@ -164,75 +164,6 @@ on_session_changed (RemoraSession *session, RemoraWindow *self)
   gtk_label_set_label (self->delta_label, delta ? delta : "");
 }
 
-/* Progress ------------------------------------------------------------------ */
-
-static void
-on_progress (RemoraLoader *loader, GParamSpec *pspec, RemoraWindow *self)
-{
-  double           f = remora_loader_get_fraction (loader);
-  double           speed = remora_loader_get_events_per_second (loader);
-  double           left = remora_loader_get_seconds_left (loader);
-  g_autofree char *message = remora_loader_dup_message (loader);
-  g_autoptr (GString) text = g_string_new (message ? message : "");
-
-  gtk_progress_bar_set_fraction (self->progress_bar, f);
-  if (speed > 0)
-    {
-      /* Translators: import speed, in millions of events per second */
-      g_string_append_printf (text, _ (" · %.2f M events/s"), speed / 1e6);
-    }
-  if (left >= 0)
-    {
-      /* Translators: estimated time left of an import, in seconds */
-      g_string_append_printf (text, _ (" · %.0f s left"), left);
-    }
-  gtk_label_set_label (self->progress_label, text->str);
-}
-
-static void
-on_notice (RemoraLoader *loader, const char *text, RemoraWindow *self)
-{
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-}
-
-/* Opening ------------------------------------------------------------------ */
-
-/* The rows to show first, chosen off the UI thread with a connection of
- * their own: the CPUs and tasks the command line named, else every CPU and
- * the busiest tasks of the whole trace. */
-typedef struct
-{
-  char           *path;
-  char           *cpus;  /* a list, or NULL */
-  char           *tasks; /* a list, or NULL */
-  GArray         *cpu_rows;
-  GArray         *task_rows;
-  GArray         *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
-  char           *from;      /* --from and --to, or NULL */
-  char           *to;
-  RemoraTimeRange range;   /* the range shown first */
-  GError         *warning; /* a list that did not parse: said, and the default used */
-  GError         *problem; /* the store could not say which tasks: rows without them */
-} RowsJob;
-
-static void
-rows_job_free (gpointer data)
-{
-  RowsJob *job = data;
-
-  g_free (job->path);
-  g_free (job->cpus);
-  g_free (job->tasks);
-  g_free (job->from);
-  g_free (job->to);
-  g_clear_pointer (&job->cpu_rows, g_array_unref);
-  g_clear_pointer (&job->task_rows, g_array_unref);
-  g_clear_pointer (&job->task_list, g_array_unref);
-  g_clear_error (&job->warning);
-  g_clear_error (&job->problem);
-  g_free (job);
-}
-
 /**
  * remora_window_add_task_row:
  * @self: a #RemoraWindow
@@ -290,23 +221,29 @@ on_session_problem (RemoraSession *session, GParamSpec *pspec, RemoraWindow *sel
     update_banner (self);
 }
 
-static void
-show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
+/* Shows @session: its first rows (@cpu_rows and @task_rows, NULL for none),
+ * the tasks to add rows from, the range shown first (NULL for the whole);
+ * every view watches it from now. */
+void
+_remora_window_show_trace (RemoraWindow          *self,
+                           RemoraSession         *session,
+                           const GArray          *cpu_rows,
+                           const GArray          *task_rows,
+                           const GArray          *task_list,
+                           const RemoraTimeRange *range)
 {
   const RemoraTraceInfo *info = remora_session_get_info (session);
   g_autofree char       *base = g_file_get_basename (self->file);
   g_autofree char       *span = remora_format_duration (info->last_ts - info->first_ts);
   g_autofree char       *subtitle = NULL;
 
-  for (guint i = 0; rows && i < rows->cpu_rows->len; i++)
-    remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (rows->cpu_rows, int, i),
-                            NULL);
-  remora_tasks_popover_set_tasks (self->tasks_popover, rows ? rows->task_list : NULL);
-  for (guint i = 0; rows && i < rows->task_rows->len; i++)
-    remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (rows->task_rows, int, i),
-                            NULL);
-  if (rows)
-    remora_session_set_visible (session, rows->range.begin_ns, rows->range.end_ns);
+  for (guint i = 0; cpu_rows && i < cpu_rows->len; i++)
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (cpu_rows, int, i), NULL);
+  remora_tasks_popover_set_tasks (self->tasks_popover, task_list);
+  for (guint i = 0; task_rows && i < task_rows->len; i++)
+    remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (task_rows, int, i), NULL);
+  if (range)
+    remora_session_set_visible (session, range->begin_ns, range->end_ns);
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
@@ -325,222 +262,12 @@ show_trace (RemoraWindow *self, RemoraSession *session, RowsJob *rows)
   adw_window_title_set_title (self->window_title, base);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), base);
-  set_page (self, "view");
+  _remora_window_set_page (self, "view");
   gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
   /* an error from before this trace opened is read by now */
   if (self->error_toast)
     adw_toast_dismiss (self->error_toast);
   g_clear_object (&self->error_toast);
-}
-
-/* The busiest tasks of the whole trace, the default task rows, read off the
- * UI thread with a connection of their own. */
-static void
-rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  RowsJob *job = task_data;
-  GError  *error = NULL;
-  g_autoptr (RemoraStore) store = remora_store_open (job->path, &error);
-  const RemoraTraceInfo *info;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  info = remora_store_get_info (store);
-  /* the range the window shows first: --from and --to, else the whole */
-  job->range = remora_time_range_make (info->first_ts, info->last_ts + 1);
-  if ((job->from &&
-       !remora_parse_view_time ("--from", job->from, info, &job->range.begin_ns, &job->warning)) ||
-      (job->to && !remora_parse_view_time ("--to", job->to, info, &job->range.end_ns,
-                                           job->warning ? NULL : &job->warning)) ||
-      job->range.end_ns <= job->range.begin_ns)
-    job->range = remora_time_range_make (info->first_ts, info->last_ts + 1);
-  /* the rows asked for, else those of remora export's for that range; a
-   * list that does not parse is said, and the default used */
-  job->cpu_rows = g_array_new (FALSE, FALSE, sizeof (int));
-  job->task_rows = g_array_new (FALSE, FALSE, sizeof (int));
-  if (!remora_default_rows (store, 0, &job->range, job->cpus, NULL, job->cpu_rows, NULL,
-                            job->warning ? NULL : &job->warning))
-    remora_default_rows (store, 0, &job->range, NULL, NULL, job->cpu_rows, NULL, NULL);
-  if (job->tasks != NULL &&
-      !remora_default_rows (store, 0, &job->range, NULL, job->tasks, NULL, job->task_rows,
-                            job->warning ? NULL : &job->warning))
-    g_clear_pointer (&job->tasks, g_free);
-  /* a damaged store: the CPUs shown all the same, and the banner says why
-   * there are no tasks */
-  if (job->tasks == NULL)
-    remora_default_rows (store, 0, &job->range, NULL, NULL, NULL, job->task_rows, &job->problem);
-  job->task_list = remora_store_read_task_summaries (store, 0, job->problem ? NULL : &job->problem);
-  if (job->task_list == NULL)
-    job->task_list = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
-  if (g_error_matches (job->problem, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&job->problem));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  RemoraWindow *self = REMORA_WINDOW (object);
-  g_autoptr (RemoraSession) session = user_data;
-  g_autoptr (GError) error = NULL;
-  RowsJob *job = g_task_get_task_data (G_TASK (result));
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      _remora_window_show_error (self, error->message);
-    }
-  if (job->warning)
-    _remora_window_show_error (self, job->warning->message);
-  show_trace (self, session, job->cpu_rows ? job : NULL);
-  if (job->problem)
-    remora_session_note_problem (session, job->problem);
-}
-
-/* A load in flight: its window, and the application held until the load
- * has ended (an import cancelled by a close removes its files first). */
-typedef struct
-{
-  RemoraWindow *window;
-  GApplication *held;
-  GCancellable *cancellable;
-} LoadCall;
-
-static void
-on_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  LoadCall *call = user_data;
-  g_autoptr (RemoraWindow) self = call->window;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RemoraStore) store =
-      remora_loader_load_finish (REMORA_LOADER (object), result, &error);
-
-  gboolean cancelled = g_cancellable_is_cancelled (call->cancellable);
-
-  remora_application_release (call->held);
-  g_object_unref (call->cancellable);
-  g_free (call);
-  /* closed, or another trace opened meanwhile: a store it completed stays
-   * for next time */
-  if (self->loader != REMORA_LOADER (object))
-    return;
-  g_clear_object (&self->loader);
-  if (cancelled)
-    {
-      set_page (self, self->session ? "view" : "start");
-      return;
-    }
-  if (store == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _remora_window_show_error (self, error->message);
-      set_page (self, self->session ? "view" : "start");
-      return;
-    }
-  {
-    g_autoptr (RemoraSession) session = remora_session_new (store);
-    GTask *task;
-
-    /* a trace that opened: one of the start page's recent traces */
-    remora_start_page_remember (self->file, remora_store_get_info (store)->events);
-
-    task = g_task_new (self, self->cancellable, on_rows, g_object_ref (session));
-    {
-      RowsJob *job = g_new0 (RowsJob, 1);
-      job->path = g_strdup (remora_store_get_path (store));
-      job->cpus = g_strdup (self->pre_cpus);
-      job->tasks = g_strdup (self->pre_tasks);
-      job->from = g_strdup (self->pre_from);
-      job->to = g_strdup (self->pre_to);
-      g_task_set_task_data (task, job, rows_job_free);
-    }
-    g_task_run_in_thread (task, rows_thread);
-    g_object_unref (task);
-  }
-}
-
-/**
- * remora_window_open:
- * @self: a #RemoraWindow
- * @file: a trace.dat or a store
- *
- * Opens @file in @self: imports it first when it has no up-to-date store,
- * with progress and Cancel, the window usable meanwhile. Errors are shown
- * in the window.
- */
-void
-remora_window_open (RemoraWindow *self, GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *base = g_file_get_basename (file);
-  g_autofree char *title = NULL;
-
-  g_return_if_fail (REMORA_IS_WINDOW (self));
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_autofree char *message =
-          g_strdup_printf (_ ("Cannot open “%s”: only local files can be opened"), uri);
-      _remora_window_show_error (self, message);
-      return;
-    }
-  if (self->loader)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_set_object (&self->file, file);
-  self->loader = remora_loader_new (path);
-  g_signal_connect_object (self->loader, "notify::fraction", G_CALLBACK (on_progress), self, 0);
-  g_signal_connect_object (self->loader, "notify::message", G_CALLBACK (on_progress), self, 0);
-  g_signal_connect_object (self->loader, "notice", G_CALLBACK (on_notice), self, 0);
-  /* Translators: the title of the page shown while a trace is imported */
-  title = g_strdup_printf (_ ("Opening “%s”"), base);
-  adw_status_page_set_title (self->loading_page, title);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_label_set_label (self->progress_label, "");
-  set_page (self, "loading");
-  {
-    LoadCall *call = g_new0 (LoadCall, 1);
-
-    call->window = g_object_ref (self);
-    call->held = remora_application_hold_for (GTK_WIDGET (self));
-    call->cancellable = g_object_ref (self->cancellable);
-    remora_loader_load_async (self->loader, self->cancellable, on_loaded, call);
-  }
-}
-
-/**
- * remora_window_preselect:
- * @self: a #RemoraWindow
- * @cpus: (nullable): the CPU rows to show ("1,4-7"), %NULL for all
- * @tasks: (nullable): the task rows ("1234,kworker/1:2"), %NULL for the
- *   busiest
- * @from: (nullable): where the view begins, as `remora export --from` takes it
- * @to: (nullable): where it ends
- *
- * What the next trace opened in @self shows first, as KernelShark's
- * command-line options preselect it.
- */
-void
-remora_window_preselect (
-    RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to)
-{
-  g_return_if_fail (REMORA_IS_WINDOW (self));
-  g_free (self->pre_cpus);
-  g_free (self->pre_tasks);
-  g_free (self->pre_from);
-  g_free (self->pre_to);
-  self->pre_cpus = g_strdup (cpus);
-  self->pre_tasks = g_strdup (tasks);
-  self->pre_from = g_strdup (from);
-  self->pre_to = g_strdup (to);
 }
 
 /**
@@ -581,86 +308,6 @@ remora_window_get_page (RemoraWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* Export ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  RemoraWindow *window;
-  char         *output;
-} Exported;
-
-static void
-on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  Exported     *e = user_data;
-  RemoraWindow *self = e->window;
-  g_autoptr (GError) error = NULL;
-  cairo_surface_t *surface = remora_view_export_finish (result, &error);
-
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _remora_window_show_error (self, error->message);
-    }
-  else if (e->output != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_ ("Exported the view to “%s”"), e->output);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
-    }
-  else
-    {
-      g_autoptr (GBytes) bytes =
-          g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) *
-                                          cairo_image_surface_get_height (surface),
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-      g_autoptr (GdkTexture) texture = gdk_memory_texture_new (
-          cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
-          GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, cairo_image_surface_get_stride (surface));
-
-      gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Copied the view as an image")));
-    }
-  g_object_unref (e->window);
-  g_free (e->output);
-  g_free (e);
-}
-
-/**
- * remora_window_export_view:
- * @self: a #RemoraWindow showing a trace
- * @output: (nullable): a .png, .svg or .pdf file, or %NULL to copy the view
- *   to the clipboard as an image
- * @options: (nullable): what the export dialog chose; %NULL for `remora
- *   export`'s defaults
- *
- * Draws what `remora export` draws of the visible range, rows and markers,
- * off the UI thread; says in the window when it is done or why it failed.
- */
-void
-remora_window_export_view (RemoraWindow              *self,
-                           const char                *output,
-                           const RemoraExportOptions *options)
-{
-  Exported *e;
-
-  g_return_if_fail (REMORA_IS_WINDOW (self));
-  if (self->session == NULL)
-    return;
-  if (output != NULL && !remora_export_is_supported (output))
-    {
-      g_autofree char *text = g_strdup_printf (
-          _ ("Cannot write “%s”: the name must end in .png, .svg or .pdf"), output);
-      _remora_window_show_error (self, text);
-      return;
-    }
-  e = g_new0 (Exported, 1);
-  e->window = g_object_ref (self);
-  e->output = g_strdup (output);
-  remora_view_export_async (self->session, options, output, GTK_WIDGET (self), self->cancellable,
-                            on_exported, e);
-}
-
 /* Recent traces --------------------------------------------------------------- */
 
 static void
@@ -689,73 +336,6 @@ on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, RemoraWindow *self
 {
   remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (manager));
   remora_overview_set_dark (self->overview, adw_style_manager_get_dark (manager));
-}
-
-/* The window's size, kept for the next one ------------------------------------ */
-
-static char *
-state_path (void)
-{
-  return g_build_filename (g_get_user_config_dir (), "remora", "window.ini", NULL);
-}
-
-static void
-restore_size (RemoraWindow *self)
-{
-  g_autoptr (GKeyFile) kf = g_key_file_new ();
-  g_autofree char *path = state_path ();
-  int              w, h;
-
-  if (!g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
-    return;
-  w = g_key_file_get_integer (kf, "window", "width", NULL);
-  h = g_key_file_get_integer (kf, "window", "height", NULL);
-  if (w >= 400 && w <= 16384 && h >= 300 && h <= 16384)
-    gtk_window_set_default_size (GTK_WINDOW (self), w, h);
-  if (g_key_file_get_boolean (kf, "window", "maximized", NULL))
-    gtk_window_maximize (GTK_WINDOW (self));
-  self->list_height = CLAMP (g_key_file_get_integer (kf, "window", "list", NULL), 0, 4096);
-  self->details_width =
-      CLAMP (g_key_file_get_integer (kf, "window", "details-width", NULL), 0, 4096);
-  remora_event_list_view_load_state (self->events, kf);
-}
-
-static gboolean
-on_close_request (GtkWindow *window, gpointer data)
-{
-  g_autoptr (GKeyFile) kf = g_key_file_new ();
-  g_autofree char *path = state_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
-  int              w, h;
-
-  gtk_window_get_default_size (window, &w, &h);
-  g_key_file_set_integer (kf, "window", "width", w);
-  g_key_file_set_integer (kf, "window", "height", h);
-  g_key_file_set_boolean (kf, "window", "maximized", gtk_window_is_maximized (window));
-  {
-    RemoraWindow *self = REMORA_WINDOW (window);
-    int           list = self->list_height, details = self->details_width;
-
-    if (self->list_placed)
-      list =
-          gtk_widget_get_height (GTK_WIDGET (self->paned)) - gtk_paned_get_position (self->paned);
-    if (gtk_widget_get_visible (GTK_WIDGET (self->details_pane)))
-      details = gtk_widget_get_width (GTK_WIDGET (self->bottom_paned)) -
-                gtk_paned_get_position (self->bottom_paned);
-    if (list > 0)
-      g_key_file_set_integer (kf, "window", "list", list);
-    /* a pane squeezed by a wide list is not a width to keep */
-    if (details >= DETAILS_MIN_WIDTH)
-      g_key_file_set_integer (kf, "window", "details-width", details);
-    remora_event_list_view_save_state (self->events, kf);
-  }
-  /* a size not kept is no reason to keep a window open */
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    g_key_file_save_to_file (kf, path, NULL);
-  /* the window's work ends with it: an import removes what it wrote (the
-   * application waits for that, see remora_application_hold_for()) */
-  g_cancellable_cancel (REMORA_WINDOW (window)->cancellable);
-  return FALSE;
 }
 
 /* GObject ------------------------------------------------------------------------ */
@@ -847,7 +427,7 @@ remora_window_init (RemoraWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);
-  restore_size (self);
-  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-  set_page (self, "start");
+  _remora_window_restore_state (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (_remora_window_save_state), NULL);
+  _remora_window_set_page (self, "start");
 }
