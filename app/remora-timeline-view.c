@@ -557,33 +557,58 @@ on_pinch (GtkGestureZoom *gesture, double scale, RemoraTimelineView *self)
   self->pinch_last = scale;
 }
 
+/* Zooms by @factor about the pointer, or the middle when it is elsewhere. */
 static void
-action_zoom (GtkWidget *widget, const char *action_name, GVariant *parameter)
+zoom_by_key (RemoraTimelineView *self, double factor)
 {
-  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
-  double              x =
-      self->pointer_x > plot_x (self) ? self->pointer_x : plot_x (self) + plot_width (self) / 2.0;
-
-  if (g_str_equal (action_name, "timeline.zoom-in"))
-    zoom (self, ZOOM_STEP, x);
-  else if (g_str_equal (action_name, "timeline.zoom-out"))
-    zoom (self, 1 / ZOOM_STEP, x);
-  else if (self->session)
-    {
-      const RemoraViewport *vp = remora_session_get_viewport (self->session);
-      remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
-      history_push (self);
-    }
+  zoom (self, factor,
+        self->pointer_x > plot_x (self) ? self->pointer_x
+                                        : plot_x (self) + plot_width (self) / 2.0);
 }
 
 static void
-action_pan (GtkWidget *widget, const char *action_name, GVariant *parameter)
+action_zoom_in (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
-  int                 step = MAX (1, plot_width (self) / 8);
+  zoom_by_key (REMORA_TIMELINE_VIEW (widget), ZOOM_STEP);
+}
 
-  pan (self, g_str_equal (action_name, "timeline.pan-left") ? -step : step);
+static void
+action_zoom_out (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  zoom_by_key (REMORA_TIMELINE_VIEW (widget), 1 / ZOOM_STEP);
+}
+
+static void
+action_zoom_fit (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView   *self = REMORA_TIMELINE_VIEW (widget);
+  const RemoraViewport *vp;
+
+  if (self->session == NULL)
+    return;
+  vp = remora_session_get_viewport (self->session);
+  remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
   history_push (self);
+}
+
+/* Pans by an eighth of the view, @direction -1 (left) or 1 (right). */
+static void
+pan_by_key (RemoraTimelineView *self, int direction)
+{
+  pan (self, direction * MAX (1, plot_width (self) / 8));
+  history_push (self);
+}
+
+static void
+action_pan_left (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pan_by_key (REMORA_TIMELINE_VIEW (widget), -1);
+}
+
+static void
+action_pan_right (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  pan_by_key (REMORA_TIMELINE_VIEW (widget), 1);
 }
 
 /* Hover and selection ------------------------------------------------------------ */
@@ -766,22 +791,45 @@ on_secondary_click (
 }
 
 static void
-action_rows (GtkWidget *widget, const char *action_name, GVariant *parameter)
+action_add_task (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
-  int                 value = g_variant_get_int32 (parameter);
-  guint               n;
 
-  if (self->session == NULL)
-    return;
-  n = remora_session_get_rows (self->session)->len;
-  if (g_str_equal (action_name, "timeline.add-task"))
-    remora_session_add_row (self->session, REMORA_ROW_TASK, 0, value, NULL);
-  else if (value >= 0 && (guint) value < n && g_str_equal (action_name, "timeline.pin-row"))
-    remora_session_move_row (self->session, value, 0);
-  else if (value >= 0 && (guint) value < n)
-    remora_session_remove_row (self->session, value);
-  gtk_widget_queue_resize (widget);
+  if (self->session != NULL)
+    remora_session_add_row (self->session, REMORA_ROW_TASK, 0, g_variant_get_int32 (parameter),
+                            NULL);
+}
+
+/* The row the parameter names, or -1 when there is none. */
+static int
+row_of (RemoraTimelineView *self, GVariant *parameter)
+{
+  int row = g_variant_get_int32 (parameter);
+
+  if (self->session == NULL || row < 0 ||
+      (guint) row >= remora_session_get_rows (self->session)->len)
+    return -1;
+  return row;
+}
+
+static void
+action_pin_row (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  int                 row = row_of (self, parameter);
+
+  if (row >= 0)
+    remora_session_move_row (self->session, row, 0);
+}
+
+static void
+action_remove_row (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+  int                 row = row_of (self, parameter);
+
+  if (row >= 0)
+    remora_session_remove_row (self->session, row);
 }
 
 /* History --------------------------------------------------------------------- */
@@ -808,12 +856,12 @@ history_push (RemoraTimelineView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.forward", FALSE);
 }
 
+/* One step of the history back, or forward. */
 static void
-action_history (GtkWidget *widget, const char *action_name, GVariant *parameter)
+go_history (RemoraTimelineView *self, gboolean back)
 {
-  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
-  gboolean            back = g_str_equal (action_name, "timeline.back");
-  RemoraTimeRange     r;
+  GtkWidget      *widget = GTK_WIDGET (self);
+  RemoraTimeRange r;
 
   if (self->session == NULL || (back && self->history_at == 0) ||
       (!back && self->history_at + 1 >= self->history->len))
@@ -824,6 +872,18 @@ action_history (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_widget_action_set_enabled (widget, "timeline.back", self->history_at > 0);
   gtk_widget_action_set_enabled (widget, "timeline.forward",
                                  self->history_at + 1 < self->history->len);
+}
+
+static void
+action_back (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  go_history (REMORA_TIMELINE_VIEW (widget), TRUE);
+}
+
+static void
+action_forward (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  go_history (REMORA_TIMELINE_VIEW (widget), FALSE);
 }
 
 /* Markers ----------------------------------------------------------------------- */
@@ -864,23 +924,36 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
     remora_session_set_marker (self->session, "A", time_at (self, x));
 }
 
+/* Marker @name at the pointer, or the middle when it is elsewhere. */
 static void
-action_marker (GtkWidget *widget, const char *action_name, GVariant *parameter)
+mark_by_key (RemoraTimelineView *self, const char *name)
 {
-  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
-  double              x =
+  double x =
       self->pointer_x > plot_x (self) ? self->pointer_x : plot_x (self) + plot_width (self) / 2.0;
 
-  if (self->session == NULL)
-    return;
-  if (g_str_equal (action_name, "timeline.clear-markers"))
-    {
-      while (remora_session_get_markers (self->session)->len > 0)
-        remora_session_remove_marker (self->session, 0);
-      return;
-    }
-  remora_session_set_marker (
-      self->session, g_str_equal (action_name, "timeline.marker-a") ? "A" : "B", time_at (self, x));
+  if (self->session != NULL)
+    remora_session_set_marker (self->session, name, time_at (self, x));
+}
+
+static void
+action_marker_a (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  mark_by_key (REMORA_TIMELINE_VIEW (widget), "A");
+}
+
+static void
+action_marker_b (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  mark_by_key (REMORA_TIMELINE_VIEW (widget), "B");
+}
+
+static void
+action_clear_markers (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
+
+  while (self->session != NULL && remora_session_get_markers (self->session)->len > 0)
+    remora_session_remove_marker (self->session, 0);
 }
 
 /**
@@ -1111,11 +1184,11 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan_left);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan_right);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
@@ -1125,18 +1198,19 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan-right", NULL);
-  gtk_widget_class_install_action (widget_class, "timeline.back", NULL, action_history);
-  gtk_widget_class_install_action (widget_class, "timeline.forward", NULL, action_history);
+  gtk_widget_class_install_action (widget_class, "timeline.back", NULL, action_back);
+  gtk_widget_class_install_action (widget_class, "timeline.forward", NULL, action_forward);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.back",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "timeline.forward", NULL);
-  gtk_widget_class_install_action (widget_class, "timeline.add-task", "i", action_rows);
-  gtk_widget_class_install_action (widget_class, "timeline.pin-row", "i", action_rows);
-  gtk_widget_class_install_action (widget_class, "timeline.remove-row", "i", action_rows);
-  gtk_widget_class_install_action (widget_class, "timeline.marker-a", NULL, action_marker);
-  gtk_widget_class_install_action (widget_class, "timeline.marker-b", NULL, action_marker);
-  gtk_widget_class_install_action (widget_class, "timeline.clear-markers", NULL, action_marker);
+  gtk_widget_class_install_action (widget_class, "timeline.add-task", "i", action_add_task);
+  gtk_widget_class_install_action (widget_class, "timeline.pin-row", "i", action_pin_row);
+  gtk_widget_class_install_action (widget_class, "timeline.remove-row", "i", action_remove_row);
+  gtk_widget_class_install_action (widget_class, "timeline.marker-a", NULL, action_marker_a);
+  gtk_widget_class_install_action (widget_class, "timeline.marker-b", NULL, action_marker_b);
+  gtk_widget_class_install_action (widget_class, "timeline.clear-markers", NULL,
+                                   action_clear_markers);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "timeline.marker-a", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "timeline.marker-b", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-markers",
