@@ -1120,6 +1120,9 @@ use_mask (RemoraEventListView *self, RemoraEventMask *mask)
   remora_event_list_set_mask (self->list,
                               self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask);
   update_count (self);
+  /* the session holds the filter applied: the timeline watches it */
+  if (self->session != NULL)
+    remora_session_set_filter (self->session, self->filter, self->target, self->mask);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
   /* the event (or the first kept after it) where it is now, before the
    * rows left blank at the end go, so that the rows' widgets move there
@@ -1144,6 +1147,24 @@ use_mask (RemoraEventListView *self, RemoraEventMask *mask)
   if (selected != GTK_INVALID_LIST_POSITION &&
       remora_event_list_event_at (self->list, position) == id)
     select_quietly (self, position);
+}
+
+/* A filter the session holds that the list does not show (set elsewhere,
+ * as a saved investigation would): the list takes it. */
+static void
+on_session_filter (RemoraSession *session, GParamSpec *pspec, RemoraEventListView *self)
+{
+  const RemoraFilter *filter = remora_session_get_filter (session);
+
+  if (remora_session_get_filter_mask (session) == self->mask &&
+      remora_session_get_filter_target (session) == self->target &&
+      remora_filter_equal (filter, self->filter))
+    return;
+  stop_filtering (self);
+  remora_filter_free (self->filter);
+  self->filter = filter ? remora_filter_copy (filter) : remora_filter_new ();
+  self->target = remora_session_get_filter_target (session);
+  use_mask (self, remora_session_get_filter_mask (session));
 }
 
 static gboolean
@@ -2072,6 +2093,8 @@ remora_event_list_view_init (RemoraEventListView *self)
   self->session_signals = g_signal_group_new (REMORA_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (on_session_selection), self, 0);
+  g_signal_group_connect_object (self->session_signals, "notify::filter",
+                                 G_CALLBACK (on_session_filter), self, 0);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (

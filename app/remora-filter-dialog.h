@@ -13,21 +13,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * RemoraFilterTarget:
- * @REMORA_FILTER_TARGET_BOTH: the list and the timeline
- * @REMORA_FILTER_TARGET_LIST: the list only
- * @REMORA_FILTER_TARGET_TIMELINE: the timeline only
- *
- * What a filter applies to.
- */
-typedef enum
-{
-  REMORA_FILTER_TARGET_BOTH,
-  REMORA_FILTER_TARGET_LIST,
-  REMORA_FILTER_TARGET_TIMELINE,
-} RemoraFilterTarget;
-
 #define REMORA_TYPE_FILTER_DIALOG (remora_filter_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (RemoraFilterDialog, remora_filter_dialog, REMORA, FILTER_DIALOG, GtkWindow)

@@ -68,19 +68,6 @@ on_session_detail (RemoraSession *session, GParamSpec *pspec, RemoraWindow *self
     gtk_widget_set_visible (GTK_WIDGET (self->details_pane), FALSE);
 }
 
-/* A filter applied to the timeline: its rows count and mark only the events
- * it keeps. */
-static void
-on_filter_changed (RemoraEventListView *list, RemoraWindow *self)
-{
-  if (self->session == NULL)
-    return;
-  remora_session_set_mask (self->session, remora_event_list_view_get_filter_target (list) !=
-                                                  REMORA_FILTER_TARGET_LIST
-                                              ? remora_event_list_view_get_mask (list)
-                                              : NULL);
-}
-
 /* How a job of the list ended. */
 static void
 on_list_notice (RemoraEventListView *list, const char *message, gboolean error, RemoraWindow *self)
@@ -421,7 +408,6 @@ remora_window_init (RemoraWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->start_page, "open", G_CALLBACK (on_recent_open), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  g_signal_connect (self->events, "filter-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);
   g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (on_paned_size), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

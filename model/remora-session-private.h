@@ -20,8 +20,13 @@ struct _RemoraSession
   GArray          *markers; /* RemoraMarker, in time order */
   RemoraSelection  selection;
   gboolean         links;
-  RemoraEventMask *mask;    /* a filter's, for the rows' events */
-  char            *problem; /* what a view could not read, the first said */
+  RemoraEventMask *mask; /* a filter's, for the rows' events */
+
+  /* the filter applied (remora_session_set_filter()) */
+  RemoraFilter      *filter; /* NULL: none */
+  RemoraFilterTarget filter_target;
+  RemoraEventMask   *filter_mask; /* what it keeps, NULL: none */
+  char              *problem;     /* what a view could not read, the first said */
 
   /* what the selection holds (remora-session-selection.c) */
   RemoraDetail *detail;    /* the selection's, once answered, or NULL */
@@ -39,6 +44,7 @@ enum
   PROP_PROBLEM,
   PROP_SELECTION,
   PROP_DETAIL,
+  PROP_FILTER,
   N_PROPS
 };
 

@@ -134,6 +134,9 @@ remora_session_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_SELECTION:
       g_value_set_pointer (value, &self->selection);
       break;
+    case PROP_FILTER:
+      g_value_set_pointer (value, self->filter);
+      break;
     case PROP_DETAIL:
       g_value_set_pointer (value, self->detail);
       break;
@@ -490,6 +493,79 @@ remora_session_get_mask (RemoraSession *self)
 {
   g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
   return self->mask;
+}
+
+/**
+ * remora_session_set_filter:
+ * @self: a #RemoraSession
+ * @filter: (nullable): the filter applied, %NULL for none
+ * @target: what it applies to
+ * @mask: (nullable): what it keeps (its job's answer), %NULL for every event
+ *
+ * The filter the user applied: the views watch it (#RemoraSession:filter);
+ * the frames count and mark only what @mask keeps when @target has the
+ * timeline.
+ */
+void
+remora_session_set_filter (RemoraSession      *self,
+                           const RemoraFilter *filter,
+                           RemoraFilterTarget  target,
+                           RemoraEventMask    *mask)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (remora_filter_is_empty (filter))
+    filter = NULL, mask = NULL;
+  if (mask == self->filter_mask && target == self->filter_target &&
+      (filter == NULL) == (self->filter == NULL) &&
+      (filter == NULL || remora_filter_equal (filter, self->filter)))
+    return;
+  g_clear_pointer (&self->filter, remora_filter_free);
+  self->filter = filter ? remora_filter_copy (filter) : NULL;
+  self->filter_target = target;
+  g_clear_pointer (&self->filter_mask, remora_event_mask_unref);
+  self->filter_mask = mask ? remora_event_mask_ref (mask) : NULL;
+  _remora_session_notify (self, PROP_FILTER);
+  remora_session_set_mask (self, target != REMORA_FILTER_TARGET_LIST ? mask : NULL);
+}
+
+/**
+ * remora_session_get_filter:
+ * @self: a #RemoraSession
+ *
+ * Returns: (transfer none) (nullable): the filter applied, %NULL for none.
+ */
+const RemoraFilter *
+remora_session_get_filter (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->filter;
+}
+
+/**
+ * remora_session_get_filter_target:
+ * @self: a #RemoraSession
+ *
+ * Returns: what the filter applied applies to.
+ */
+RemoraFilterTarget
+remora_session_get_filter_target (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), REMORA_FILTER_TARGET_BOTH);
+  return self->filter_target;
+}
+
+/**
+ * remora_session_get_filter_mask:
+ * @self: a #RemoraSession
+ *
+ * Returns: (transfer none) (nullable): what the filter applied keeps, %NULL
+ *   for every event.
+ */
+RemoraEventMask *
+remora_session_get_filter_mask (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), NULL);
+  return self->filter_mask;
 }
 
 /* Frames -------------------------------------------------------------------- */
@@ -870,6 +946,8 @@ remora_session_finalize (GObject *object)
   g_clear_object (&self->store);
   g_array_unref (self->rows);
   g_clear_pointer (&self->mask, remora_event_mask_unref);
+  g_clear_pointer (&self->filter, remora_filter_free);
+  g_clear_pointer (&self->filter_mask, remora_event_mask_unref);
   g_array_unref (self->markers);
   g_free (self->problem);
   g_clear_pointer (&self->detail, remora_detail_free);
@@ -911,6 +989,15 @@ remora_session_class_init (RemoraSessionClass *klass)
    */
   properties[PROP_DETAIL] = g_param_spec_pointer (
       "detail", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RemoraSession:filter:
+   *
+   * The filter applied, what it applies to and what it keeps
+   * (remora_session_get_filter(), _get_filter_target(), _get_filter_mask()):
+   * notified when any of them changes.
+   */
+  properties[PROP_FILTER] = g_param_spec_pointer (
+      "filter", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -21,6 +21,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RemoraFilterTarget:
+ * @REMORA_FILTER_TARGET_BOTH: the list and the timeline
+ * @REMORA_FILTER_TARGET_LIST: the list only
+ * @REMORA_FILTER_TARGET_TIMELINE: the timeline only
+ *
+ * What a filter applies to.
+ */
+typedef enum
+{
+  REMORA_FILTER_TARGET_BOTH,
+  REMORA_FILTER_TARGET_LIST,
+  REMORA_FILTER_TARGET_TIMELINE,
+} RemoraFilterTarget;
+
 #define REMORA_TYPE_SESSION (remora_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (RemoraSession, remora_session, REMORA, SESSION, GObject)
@@ -64,10 +79,17 @@ void                remora_session_set_marker (RemoraSession *self, const char *
 void                remora_session_mark_at (
                    RemoraSession *self, const char *name, int row, gint64 ts, gint64 tolerance_ns);
 
-gboolean         remora_session_get_links (RemoraSession *self);
-void             remora_session_set_links (RemoraSession *self, gboolean links);
-void             remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
-RemoraEventMask *remora_session_get_mask (RemoraSession *self);
+gboolean            remora_session_get_links (RemoraSession *self);
+void                remora_session_set_links (RemoraSession *self, gboolean links);
+void                remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
+void                remora_session_set_filter (RemoraSession      *self,
+                                               const RemoraFilter *filter,
+                                               RemoraFilterTarget  target,
+                                               RemoraEventMask    *mask);
+const RemoraFilter *remora_session_get_filter (RemoraSession *self);
+RemoraFilterTarget  remora_session_get_filter_target (RemoraSession *self);
+RemoraEventMask    *remora_session_get_filter_mask (RemoraSession *self);
+RemoraEventMask    *remora_session_get_mask (RemoraSession *self);
 
 void remora_session_make_request (RemoraSession *self, int columns, RemoraFrameRequest *request);
 RemoraFrameJob *remora_session_start_frame (RemoraSession *self, int columns);

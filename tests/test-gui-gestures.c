@@ -952,6 +952,59 @@ test_markers_popover (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+list_shows_session_filter (gpointer data)
+{
+  RemoraWindow        *window = data;
+  RemoraEventListView *list = remora_window_get_event_list (window);
+  RemoraSession *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+
+  return remora_event_list_view_get_mask (list) == remora_session_get_filter_mask (session) &&
+         !remora_event_list_view_get_filtering (list);
+}
+
+/* One session, watched: a filter applied from the dialog is the session's
+ * (the timeline's frames use it), and a filter the session is given from
+ * elsewhere (as a saved investigation will) is the list's too. */
+static void
+test_session_filter (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  RemoraEventListView *list = remora_window_get_event_list (window);
+  g_autoptr (RemoraFilter) filter = remora_filter_new ();
+  g_autoptr (RemoraFilterJob) job = NULL;
+  g_autoptr (RemoraEventMask) mask = NULL;
+  g_autoptr (GError) error = NULL;
+  int cpu = 1;
+
+  /* applied in the list's bar: the session holds it */
+  remora_event_list_view_apply_filter (list, NULL, REMORA_FILTER_TARGET_BOTH);
+  g_assert_null (remora_session_get_filter (session));
+  filter->cpus = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_append_val (filter->cpus, cpu);
+  remora_event_list_view_apply_filter (list, filter, REMORA_FILTER_TARGET_BOTH);
+  g_assert_true (wait_for (list_shows_session_filter, window, 30));
+  g_assert_nonnull (remora_session_get_mask (session));
+  g_assert_true (remora_filter_equal (remora_session_get_filter (session), filter));
+
+  /* given to the session: the list shows it, the timeline not (list only) */
+  g_array_index (filter->cpus, int, 0) = 2;
+  job = remora_filter_job_new (remora_session_get_store (session), filter);
+  mask = remora_filter_job_run (job, NULL, &error);
+  g_assert_no_error (error);
+  remora_session_set_filter (session, filter, REMORA_FILTER_TARGET_LIST, mask);
+  g_assert_true (wait_for (list_shows_session_filter, window, 30));
+  g_assert_true (remora_event_list_view_get_mask (list) == mask);
+  g_assert_cmpint (remora_event_list_view_get_filter_target (list), ==, REMORA_FILTER_TARGET_LIST);
+  g_assert_null (remora_session_get_mask (session));
+  g_assert_cmpuint (remora_event_list_get_n_rows (remora_event_list_view_get_list (list)), ==,
+                    (guint) remora_event_mask_get_count (mask));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -978,5 +1031,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/export-dialog", test_export_dialog);
   g_test_add_func ("/remora/gui/gestures/add-task-row-keys", test_add_task_row_keys);
   g_test_add_func ("/remora/gui/gestures/markers-popover", test_markers_popover);
+  g_test_add_func ("/remora/gui/gestures/session-filter", test_session_filter);
   return g_test_run ();
 }

@@ -168,6 +168,44 @@ test_by_cpu (void)
   check_filter (filter, TRUE);
 }
 
+static void
+on_notify (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  (*(int *) data)++;
+}
+
+/* The session holds the filter applied: what it applies to decides the
+ * frames' mask; the views hear of it once per change. */
+static void
+test_session_holds_filter (void)
+{
+  g_autoptr (RemoraSession) session = remora_session_new (store);
+  g_autoptr (RemoraFilter) filter = remora_filter_new ();
+  g_autoptr (RemoraEventMask) mask = NULL;
+  gint32 pid = KEPT_PID;
+  int    notified = 0;
+
+  filter->pids = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_array_append_val (filter->pids, pid);
+  mask = run_filter (filter);
+  g_signal_connect (session, "notify::filter", G_CALLBACK (on_notify), &notified);
+  g_assert_null (remora_session_get_filter (session));
+  remora_session_set_filter (session, filter, REMORA_FILTER_TARGET_LIST, mask);
+  g_assert_cmpint (notified, ==, 1);
+  g_assert_true (remora_filter_equal (remora_session_get_filter (session), filter));
+  g_assert_true (remora_session_get_filter_mask (session) == mask);
+  g_assert_null (remora_session_get_mask (session)); /* the list only */
+  remora_session_set_filter (session, filter, REMORA_FILTER_TARGET_LIST, mask);
+  g_assert_cmpint (notified, ==, 1); /* the same again: nothing new */
+  remora_session_set_filter (session, filter, REMORA_FILTER_TARGET_BOTH, mask);
+  g_assert_cmpint (notified, ==, 2);
+  g_assert_true (remora_session_get_mask (session) == mask);
+  remora_session_set_filter (session, NULL, REMORA_FILTER_TARGET_BOTH, NULL);
+  g_assert_cmpint (notified, ==, 3);
+  g_assert_null (remora_session_get_filter (session));
+  g_assert_null (remora_session_get_mask (session));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,6 +219,7 @@ main (int argc, char **argv)
   store = remora_test_import (trace, dir, NULL);
   g_test_add_func ("/remora/render/filter/tasks-left-out-are-grey", test_by_task);
   g_test_add_func ("/remora/render/filter/cpus-left-out-are-grey", test_by_cpu);
+  g_test_add_func ("/remora/render/filter/session-holds-filter", test_session_holds_filter);
   ret = g_test_run ();
   g_clear_object (&store);
   remora_test_rmdir (dir);
