@@ -53,7 +53,9 @@ struct _RemoraEventListView
 {
   GtkWidget parent_instance;
 
+  /* Template widgets */
   GtkWidget           *bar;
+  GtkWidget           *menu_button;
   GtkEntry            *go_to;
   GtkDropDown         *alike;
   GtkLabel            *count;
@@ -865,11 +867,15 @@ remora_event_list_view_get_alike (RemoraEventListView *self)
 }
 
 static void
-on_step (GtkButton *button, RemoraEventListView *self)
+on_step_previous (GtkButton *button, RemoraEventListView *self)
 {
-  remora_event_list_view_step (
-      self, remora_event_list_view_get_alike (self),
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remora-forward")));
+  remora_event_list_view_step (self, remora_event_list_view_get_alike (self), FALSE);
+}
+
+static void
+on_step_next (GtkButton *button, RemoraEventListView *self)
+{
+  remora_event_list_view_step (self, remora_event_list_view_get_alike (self), TRUE);
 }
 
 /* The list --------------------------------------------------------------- */
@@ -1846,6 +1852,7 @@ remora_event_list_view_dispose (GObject *object)
   if (self->keys_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keys_tick);
   self->keys_tick = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_EVENT_LIST_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -1935,6 +1942,29 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
   gtk_widget_class_install_action (widget_class, "list.export-csv", NULL, action_export_csv);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy",
                                        NULL);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/remora/Remora/remora-event-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, bar);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, go_to);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, alike);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, search);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, progress);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, export_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, count);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, scrolled);
+  gtk_widget_class_bind_template_callback (widget_class, on_go_to);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_step_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_filters);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_export);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "remora-event-list");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1944,110 +1974,15 @@ static void
 remora_event_list_view_init (RemoraEventListView *self)
 {
   g_autoptr (GMenuModel) menu = make_menu ();
-  GtkWidget *button;
 
   self->time_labels = g_hash_table_new (NULL, NULL);
   self->reveal_after_growing = -1;
   gtk_orientable_set_orientation (
       GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
 
-  /* the bar: go to, the count, the columns */
-  self->bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (self->bar, 6);
-  gtk_widget_set_margin_end (self->bar, 6);
-  gtk_widget_set_margin_top (self->bar, 4);
-  gtk_widget_set_margin_bottom (self->bar, 4);
-  self->go_to = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->go_to, _ ("Go to time or #event"));
-  gtk_entry_set_icon_from_icon_name (self->go_to, GTK_ENTRY_ICON_PRIMARY, "find-location-symbolic");
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->go_to), 18);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->go_to), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Go to a time (1.5s, 850ms) or an event number (#1234)"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->go_to),
-                               _ ("A time from the trace’s start (1.5s, 850ms, 12us), an "
-                                  "absolute one (@5123.456789) or an event number (#1234)"));
-  g_signal_connect (self->go_to, "activate", G_CALLBACK (on_go_to), self);
-  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->go_to));
-  {
-    /* previous and next of the same name, task or CPU */
-    const char *const shown[] = { _ ("Same Event"), _ ("Same Task"), _ ("Same CPU"), NULL };
-    GtkWidget        *linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-    gtk_widget_add_css_class (linked, "linked");
-    for (int forward = 0; forward < 2; forward++)
-      {
-        GtkWidget *step =
-            gtk_button_new_from_icon_name (forward ? "go-down-symbolic" : "go-up-symbolic");
-        g_object_set_data (G_OBJECT (step), "remora-forward", GINT_TO_POINTER (forward));
-        gtk_widget_set_tooltip_text (step, forward ? _ ("Next Event Alike (N)")
-                                                   : _ ("Previous Event Alike (Shift+N)"));
-        g_signal_connect (step, "clicked", G_CALLBACK (on_step), self);
-        gtk_box_append (GTK_BOX (linked), step);
-      }
-    self->alike = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (shown));
-    gtk_widget_set_tooltip_text (
-        GTK_WIDGET (self->alike),
-        _ ("What the next and previous event share with the selected one"));
-    gtk_box_append (GTK_BOX (linked), GTK_WIDGET (self->alike));
-    gtk_box_append (GTK_BOX (self->bar), linked);
-  }
-  /* search and filters */
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = remora_filter_new ();
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _ ("Search info"), NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 14);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->search),
-                               _ ("Show only the events whose info holds this text (Enter)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Search the events’ info"), -1);
-  g_signal_connect (self->search, "activate", G_CALLBACK (on_search), self);
-  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->search));
-  self->filter_button = gtk_button_new_with_mnemonic (_ ("_Filter…"));
-  gtk_widget_set_tooltip_text (self->filter_button,
-                               _ ("Show only some CPUs, tasks or events, or events whose fields "
-                                  "match an expression"));
-  g_signal_connect (self->filter_button, "clicked", G_CALLBACK (on_open_filters), self);
-  gtk_box_append (GTK_BOX (self->bar), self->filter_button);
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_progress_bar_set_text (self->progress, _ ("Filtering…"));
-  gtk_progress_bar_set_show_text (self->progress, TRUE);
-  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->progress));
-  self->cancel_button = gtk_button_new_from_icon_name ("process-stop-symbolic");
-  gtk_widget_set_tooltip_text (self->cancel_button, _ ("Stop Filtering"));
-  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_filter), self);
-  gtk_box_append (GTK_BOX (self->bar), self->cancel_button);
-  self->export_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->export_progress), GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->export_progress), 160, -1);
-  gtk_progress_bar_set_text (self->export_progress, _ ("Exporting…"));
-  gtk_progress_bar_set_show_text (self->export_progress, TRUE);
-  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->export_progress));
-  self->export_cancel_button = gtk_button_new_from_icon_name ("process-stop-symbolic");
-  gtk_widget_set_tooltip_text (self->export_cancel_button, _ ("Stop Exporting"));
-  g_signal_connect (self->export_cancel_button, "clicked", G_CALLBACK (on_cancel_export), self);
-  gtk_box_append (GTK_BOX (self->bar), self->export_cancel_button);
-
-  self->count = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->count), TRUE);
-  gtk_label_set_xalign (self->count, 0);
-  gtk_label_set_ellipsize (self->count, PANGO_ELLIPSIZE_END);
-  /* "N of M events" stays readable beside the details pane */
-  gtk_label_set_width_chars (self->count, 18);
-  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
-  gtk_box_append (GTK_BOX (self->bar), GTK_WIDGET (self->count));
-  self->clear_button = gtk_button_new_with_mnemonic (_ ("Show _All"));
-  gtk_widget_set_tooltip_text (self->clear_button, _ ("Clear the filter"));
-  g_signal_connect (self->clear_button, "clicked", G_CALLBACK (on_clear_filter), self);
-  gtk_box_append (GTK_BOX (self->bar), self->clear_button);
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
-  gtk_widget_set_tooltip_text (button, _ ("Columns"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_box_append (GTK_BOX (self->bar), button);
-  gtk_widget_set_parent (self->bar, GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
 
   /* the rows */
   self->shown = gtk_slice_list_model_new (NULL, 0, 0);
@@ -2103,10 +2038,7 @@ remora_event_list_view_init (RemoraEventListView *self)
       g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (self->actions));
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (self->scrolled, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
   g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
                     "changed", G_CALLBACK (on_adjustment_changed), self);
