@@ -18,29 +18,7 @@
 
 #include "remora-application.h"
 #include "remora-cell.h"
-#include "remora-filter-dialog.h"
-
-typedef enum
-{
-  COL_NUMBER,
-  COL_TIME,
-  COL_CPU,
-  COL_TASK,
-  COL_PID,
-  COL_EVENT,
-  COL_LATENCY,
-  COL_INFO,
-  N_COLS
-} Column;
-
-typedef struct
-{
-  const char *key;
-  const char *title;
-  int         width;
-  gboolean    numeric;
-  gboolean    shown;
-} ColumnInfo;
+#include "remora-event-list-view-private.h"
 
 static const ColumnInfo columns[N_COLS] = {
   { "number", N_ ("#"), 70, TRUE, TRUE },         { "time", N_ ("Time"), 110, TRUE, TRUE },
@@ -49,89 +27,9 @@ static const ColumnInfo columns[N_COLS] = {
   { "latency", N_ ("Latency"), 64, FALSE, TRUE }, { "info", N_ ("Info"), 500, FALSE, TRUE },
 };
 
-struct _RemoraEventListView
-{
-  GtkWidget parent_instance;
-
-  /* Template widgets */
-  GtkWidget           *bar;
-  GtkWidget           *menu_button;
-  GtkEntry            *go_to;
-  GtkDropDown         *alike;
-  GtkLabel            *count;
-  GtkSearchEntry      *search;
-  GtkWidget           *filter_button;
-  GtkWidget           *clear_button;
-  GtkProgressBar      *progress;
-  GtkWidget           *cancel_button;
-  GtkWidget           *scrolled;
-  GtkColumnView       *view;
-  GtkMultiSelection   *selection;
-  guint                primary; /* the selected row the timeline follows */
-  GtkSliceListModel   *shown;   /* the list's rows, the first ones first */
-  GtkColumnViewColumn *cols[N_COLS];
-  GSimpleActionGroup  *actions;
-
-  RemoraStore     *store;
-  RemoraEventList *list;
-  GCancellable    *finding;     /* a go-to or a step being answered */
-  GHashTable      *time_labels; /* bound labels of the time column → item */
-  RemoraEventItem *waiting;     /* selected, not yet read */
-  gulong           waiting_id;
-  gboolean         absolute;        /* times as recorded, not from the start */
-  RemoraSession   *session;         /* what the window looks at */
-  GSignalGroup    *session_signals; /* its selection, watched */
-  gboolean         graph_follows;   /* the timeline selects the row selected */
-  gboolean         list_follows;    /* the list selects the timeline's event */
-  gboolean         revealing;       /* a selection made to follow the timeline */
-  guint            grow_id;         /* the tick that shows (or removes) rows a few at a time */
-  guint            adjusted_rows;   /* the rows the scrolling was last laid out for */
-  guint            pending_scroll;  /* a row to scroll to once it is */
-  guint            scroll_id;       /* the idle that does */
-  gboolean         keys_to_row;     /* a go-to: the keys go to the row it selects */
-  guint            keys_tick;       /* the frames to wait for that row's widget */
-  int              keys_frames;
-  int              grow_wait;
-  gint64           reveal_after_growing; /* an event to show once all rows are, or -1 */
-
-  /* filters */
-  RemoraFilter       *filter; /* applied (the dialog's parts and the search) */
-  RemoraFilterTarget  target;
-  RemoraEventMask    *mask;  /* what it keeps, NULL for everything */
-  RemoraFilterJob    *job;   /* the one running */
-  RemoraFilter       *asked; /* what it answers */
-  RemoraFilterTarget  asked_target;
-  GCancellable       *filtering;
-  guint               progress_id;
-  RemoraFilterDialog *dialog; /* weak */
-  char               *filter_error;
-  gint64              filter_started_us;
-  gint64              filter_us; /* how long the last one took */
-  RemoraEventMask    *found;     /* a filter's answer, shown at the next idle */
-  guint               found_id;
-
-  /* copying */
-  GCancellable *copying;
-
-  /* CSV export */
-  RemoraCsvExport *exporting; /* the one running */
-  GCancellable    *export_cancel;
-  GtkProgressBar  *export_progress;
-  GtkWidget       *export_cancel_button;
-  guint            export_progress_id;
-};
-
 G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
 
-enum
-{
-  FILTER_CHANGED,
-  NOTICE,
-  COPIED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint _remora_event_list_view_signals[N_SIGNALS];
 
 enum
 {
@@ -388,8 +286,8 @@ on_selection_changed (GtkSelectionModel   *model,
 }
 
 /* Selects the row at @position alone, without saying so (or nothing). */
-static void
-select_quietly (RemoraEventListView *self, guint position)
+void
+_remora_event_list_view_select_quietly (RemoraEventListView *self, guint position)
 {
   stop_waiting (self);
   self->revealing = TRUE;
@@ -458,8 +356,8 @@ grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-start_growing (RemoraEventListView *self, int wait)
+void
+_remora_event_list_view_start_growing (RemoraEventListView *self, int wait)
 {
   if (self->grow_id != 0)
     return;
@@ -495,8 +393,8 @@ remora_event_list_view_get_all_shown (RemoraEventListView *self)
   return self->list != NULL && remora_event_list_get_ready (self->list) && self->grow_id == 0;
 }
 
-static void
-scroll_to (RemoraEventListView *self, guint position)
+void
+_remora_event_list_view_scroll_to (RemoraEventListView *self, guint position)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
   guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
@@ -589,7 +487,7 @@ scroll_pending (gpointer data)
 
   self->scroll_id = 0;
   if (position != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, position);
+    _remora_event_list_view_scroll_to (self, position);
   return G_SOURCE_REMOVE;
 }
 
@@ -618,8 +516,8 @@ remora_event_list_view_select_position (RemoraEventListView *self, guint positio
   if (self->list == NULL || position >= remora_event_list_get_n_rows (self->list))
     return;
   show_all_rows (self);
-  scroll_to (self, position);
-  select_quietly (self, position);
+  _remora_event_list_view_scroll_to (self, position);
+  _remora_event_list_view_select_quietly (self, position);
   follow (self, position);
   if (self->keys_to_row)
     give_keys_to_row (self);
@@ -645,8 +543,8 @@ remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id)
   if (position >= remora_event_list_get_n_rows (self->list))
     return;
   show_all_rows (self);
-  scroll_to (self, position);
-  select_quietly (self, position);
+  _remora_event_list_view_scroll_to (self, position);
+  _remora_event_list_view_select_quietly (self, position);
 }
 
 /**
@@ -712,176 +610,10 @@ remora_event_list_view_get_vadjustment (RemoraEventListView *self)
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
 }
 
-/* Go to ------------------------------------------------------------------ */
-
-static void
-on_found (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraEventListView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  guint position = remora_event_list_find_time_finish (REMORA_EVENT_LIST (object), result, &error);
-
-  if (position == G_MAXUINT || REMORA_EVENT_LIST (object) != self->list)
-    return;
-  remora_event_list_view_select_position (self, position);
-}
-
-/**
- * remora_event_list_view_go_to:
- * @self: a #RemoraEventListView
- * @text: `#N` for event number N, else a time (remora_parse_time(): from
- *   the trace's start, or `@` and an absolute one)
- * @error: a location for a #GError
- *
- * Selects the event numbered @text, or the first at or after the time
- * @text (when its row has been found off the UI thread).
- *
- * Returns: %FALSE with @error set when @text is neither.
- */
-gboolean
-remora_event_list_view_go_to (RemoraEventListView *self, const char *text, GError **error)
-{
-  g_autofree char *t = g_strstrip (g_strdup (text));
-  gint64           ts;
-
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
-  if (self->list == NULL)
-    return TRUE;
-  if (t[0] == '#')
-    {
-      guint64 id;
-      gint64  n = remora_store_get_info (self->store)->events;
-
-      if (!g_ascii_string_to_unsigned (t + 1, 10, 0, MAX (n - 1, 0), &id, NULL))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       /* Translators: %s is what was typed, %lld the last event's number */
-                       _ ("“%s” is not an event of this trace: they are numbered #0 to #%lld"), t,
-                       (long long) MAX (n - 1, 0));
-          return FALSE;
-        }
-      remora_event_list_view_select_position (
-          self, remora_event_list_position_of_event (self->list, (gint64) id));
-      return TRUE;
-    }
-  if (!remora_parse_time (t, remora_store_get_info (self->store)->first_ts, &ts, error))
-    return FALSE;
-  g_cancellable_cancel (self->finding);
-  g_clear_object (&self->finding);
-  self->finding = g_cancellable_new ();
-  remora_event_list_find_time_async (self->list, ts, self->finding, on_found, g_object_ref (self));
-  return TRUE;
-}
-
-static void
-on_go_to (GtkEntry *entry, RemoraEventListView *self)
-{
-  g_autoptr (GError) error = NULL;
-
-  self->keys_to_row = TRUE;
-  if (remora_event_list_view_go_to (self, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-    }
-  else
-    {
-      self->keys_to_row = FALSE;
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-    }
-}
-
-/* Next and previous ------------------------------------------------------ */
-
-static void
-on_neighbour (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraEventListView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  guint position =
-      remora_event_list_find_neighbour_finish (REMORA_EVENT_LIST (object), result, &error);
-
-  if (REMORA_EVENT_LIST (object) != self->list ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (position == G_MAXUINT)
-    {
-      /* none: a bell, and the selection stays */
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  remora_event_list_view_select_position (self, position);
-}
-
-/**
- * remora_event_list_view_step:
- * @self: a #RemoraEventListView
- * @alike: what the event looked for shares with the selected one
- * @forward: %TRUE for the next one, %FALSE for the one before
- *
- * Selects the nearest event after (or before) the selected one with the same
- * name, task or CPU, when its row has been found off the UI thread; without
- * a selection, the first row. The timeline follows.
- */
-void
-remora_event_list_view_step (RemoraEventListView *self, RemoraNeighbour alike, gboolean forward)
-{
-  guint  selected, n;
-  gint64 id;
-
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  if (self->list == NULL || !remora_event_list_get_ready (self->list) ||
-      (n = g_list_model_get_n_items (G_LIST_MODEL (self->list))) == 0)
-    return;
-  selected = remora_event_list_view_get_selected (self);
-  if (selected == GTK_INVALID_LIST_POSITION)
-    {
-      remora_event_list_view_select_position (self, 0);
-      return;
-    }
-  /* from a gap's row: from the event after it */
-  while ((id = remora_event_list_event_at (self->list, selected)) < 0 && selected + 1 < n)
-    selected++;
-  if (id < 0)
-    return;
-  g_cancellable_cancel (self->finding);
-  g_clear_object (&self->finding);
-  self->finding = g_cancellable_new ();
-  remora_event_list_find_neighbour_async (self->list, id, alike, forward, self->finding,
-                                          on_neighbour, g_object_ref (self));
-}
-
-/**
- * remora_event_list_view_get_alike:
- * @self: a #RemoraEventListView
- *
- * Returns: what the next and previous buttons look for (the choice beside
- *   them).
- */
-RemoraNeighbour
-remora_event_list_view_get_alike (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), REMORA_NEIGHBOUR_NAME);
-  return (RemoraNeighbour) gtk_drop_down_get_selected (self->alike);
-}
-
-static void
-on_step_previous (GtkButton *button, RemoraEventListView *self)
-{
-  remora_event_list_view_step (self, remora_event_list_view_get_alike (self), FALSE);
-}
-
-static void
-on_step_next (GtkButton *button, RemoraEventListView *self)
-{
-  remora_event_list_view_step (self, remora_event_list_view_get_alike (self), TRUE);
-}
-
 /* The list --------------------------------------------------------------- */
 
-static void
-update_count (RemoraEventListView *self)
+void
+_remora_event_list_view_update_count (RemoraEventListView *self)
 {
   g_autofree char *text = NULL;
 
@@ -922,11 +654,6 @@ update_count (RemoraEventListView *self)
   gtk_label_set_label (self->count, text);
 }
 
-static void show_filtering (RemoraEventListView *self, gboolean running);
-static void stop_filtering (RemoraEventListView *self);
-static void stop_exporting (RemoraEventListView *self);
-static void show_exporting (RemoraEventListView *self, gboolean running);
-
 static void
 on_found_start (GObject *object, GAsyncResult *result, gpointer user_data)
 {
@@ -937,15 +664,15 @@ on_found_start (GObject *object, GAsyncResult *result, gpointer user_data)
       remora_event_list_view_get_selected (self) != GTK_INVALID_LIST_POSITION)
     return;
   show_all_rows (self);
-  scroll_to (self, position);
+  _remora_event_list_view_scroll_to (self, position);
 }
 
 static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
 {
-  update_count (self);
+  _remora_event_list_view_update_count (self);
   stop_growing (self);
-  start_growing (self, 1);
+  _remora_event_list_view_start_growing (self, 1);
   /* a window opened on a part of the trace (--from): the list begins
    * there too, nothing selected */
   if (self->session != NULL && remora_event_list_get_ready (list))
@@ -994,8 +721,8 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
 {
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   stop_waiting (self);
-  stop_filtering (self);
-  stop_exporting (self);
+  _remora_event_list_view_stop_filtering (self);
+  _remora_event_list_view_stop_exporting (self);
   g_cancellable_cancel (self->copying);
   g_clear_object (&self->copying);
   if (self->dialog != NULL)
@@ -1020,9 +747,9 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
     }
   gtk_slice_list_model_set_size (self->shown, 0);
   gtk_slice_list_model_set_model (self->shown, G_LIST_MODEL (self->list));
-  update_count (self);
-  show_filtering (self, FALSE);
-  show_exporting (self, FALSE);
+  _remora_event_list_view_update_count (self);
+  _remora_event_list_view_show_filtering (self, FALSE);
+  _remora_event_list_view_show_exporting (self, FALSE);
 }
 
 /**
@@ -1036,648 +763,6 @@ remora_event_list_view_get_list (RemoraEventListView *self)
 {
   g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
   return self->list;
-}
-
-/* Filters ------------------------------------------------------------------ */
-
-static void
-show_filtering (RemoraEventListView *self, gboolean running)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), running);
-  gtk_widget_set_visible (self->cancel_button, running);
-  gtk_widget_set_visible (GTK_WIDGET (self->count), !running);
-  gtk_widget_set_visible (self->clear_button, !running && !remora_filter_is_empty (self->filter));
-  if (running)
-    gtk_progress_bar_set_fraction (self->progress, 0);
-}
-
-static gboolean
-on_progress (gpointer data)
-{
-  RemoraEventListView *self = data;
-
-  if (self->job != NULL)
-    gtk_progress_bar_set_fraction (self->progress, remora_filter_job_get_fraction (self->job));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-stop_filtering (RemoraEventListView *self)
-{
-  g_cancellable_cancel (self->filtering);
-  g_clear_object (&self->filtering);
-  g_clear_pointer (&self->job, remora_filter_job_unref);
-  g_clear_pointer (&self->asked, remora_filter_free);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  g_clear_handle_id (&self->found_id, g_source_remove);
-  g_clear_pointer (&self->found, remora_event_mask_unref);
-}
-
-/**
- * remora_event_list_view_get_top_row:
- * @self: a #RemoraEventListView
- *
- * Returns: the row at the top of the view, or %GTK_INVALID_LIST_POSITION
- *   when none is shown.
- */
-guint
-remora_event_list_view_get_top_row (RemoraEventListView *self)
-{
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  double         upper = gtk_adjustment_get_upper (adj);
-
-  if (n == 0 || upper <= 0)
-    return GTK_INVALID_LIST_POSITION;
-  return MIN ((guint) (gtk_adjustment_get_value (adj) / (upper / n)), n - 1);
-}
-
-/* Shows @mask (NULL: every event) in the list if the target has it, keeping
- * the selected event (or the one at the top) in view. */
-static void
-use_mask (RemoraEventListView *self, RemoraEventMask *mask)
-{
-  guint  selected = remora_event_list_view_get_selected (self);
-  guint  top, position;
-  gint64 id = -1;
-
-  if (mask != self->mask)
-    {
-      g_clear_pointer (&self->mask, remora_event_mask_unref);
-      self->mask = mask ? remora_event_mask_ref (mask) : NULL;
-    }
-  if (self->list == NULL)
-    return;
-  top = remora_event_list_view_get_top_row (self);
-  if (selected != GTK_INVALID_LIST_POSITION)
-    id = remora_event_list_event_at (self->list, selected);
-  else if (top != GTK_INVALID_LIST_POSITION)
-    {
-      /* from the first event at or after the top row */
-      guint n = remora_event_list_get_n_rows (self->list);
-      for (guint p = top; p < n && id < 0 && p < top + 64; p++)
-        id = remora_event_list_event_at (self->list, p);
-    }
-  /* the rows keep their places (and their widgets) and take the events now
-   * there: GTK 4.8 would destroy and make anew 200 rows of widgets, some
-   * 30 ms, or look for the items it could keep among all the new rows (a
-   * stall of seconds on millions of rows) */
-  select_quietly (self, GTK_INVALID_LIST_POSITION);
-  remora_event_list_set_mask (self->list,
-                              self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask);
-  update_count (self);
-  /* the session holds the filter applied: the timeline watches it */
-  if (self->session != NULL)
-    remora_session_set_filter (self->session, self->filter, self->target, self->mask);
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
-  /* the event (or the first kept after it) where it is now, before the
-   * rows left blank at the end go, so that the rows' widgets move there
-   * rather than going with them; rows added at the end come a few per frame
-   * (all at once stalls the main loop about 70 ms), the event once they
-   * have */
-  self->reveal_after_growing = -1;
-  start_growing (self, 0);
-  if (id < 0 || remora_event_list_get_n_rows (self->list) == 0)
-    {
-      if (remora_event_list_get_n_rows (self->list) > 0)
-        scroll_to (self, 0);
-      return;
-    }
-  position = remora_event_list_position_of_event (self->list, id);
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->shown)))
-    {
-      self->reveal_after_growing = id;
-      return;
-    }
-  scroll_to (self, position);
-  if (selected != GTK_INVALID_LIST_POSITION &&
-      remora_event_list_event_at (self->list, position) == id)
-    select_quietly (self, position);
-}
-
-/* A filter the session holds that the list does not show (set elsewhere,
- * as a saved investigation would): the list takes it. */
-static void
-on_session_filter (RemoraSession *session, GParamSpec *pspec, RemoraEventListView *self)
-{
-  const RemoraFilter *filter = remora_session_get_filter (session);
-
-  if (remora_session_get_filter_mask (session) == self->mask &&
-      remora_session_get_filter_target (session) == self->target &&
-      remora_filter_equal (filter, self->filter))
-    return;
-  stop_filtering (self);
-  remora_filter_free (self->filter);
-  self->filter = filter ? remora_filter_copy (filter) : remora_filter_new ();
-  self->target = remora_session_get_filter_target (session);
-  use_mask (self, remora_session_get_filter_mask (session));
-}
-
-static gboolean
-show_found (gpointer data)
-{
-  RemoraEventListView *self = data;
-  g_autoptr (RemoraEventMask) mask = g_steal_pointer (&self->found);
-
-  self->found_id = 0;
-  use_mask (self, mask);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_filtered (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraEventListView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (RemoraEventMask) mask = NULL;
-  RemoraFilterJob *job = g_task_get_task_data (G_TASK (result));
-
-  mask = remora_filter_job_run_finish (job, result, &error);
-  if (job != self->job)
-    return; /* another was asked since */
-  self->filter_us = g_get_monotonic_time () - self->filter_started_us;
-  g_clear_handle_id (&self->progress_id, g_source_remove);
-  g_clear_pointer (&self->job, remora_filter_job_unref);
-  g_clear_object (&self->filtering);
-  if (mask == NULL)
-    {
-      g_clear_pointer (&self->asked, remora_filter_free);
-      show_filtering (self, FALSE);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      if (self->dialog != NULL)
-        remora_filter_dialog_finish (self->dialog, error);
-      else
-        {
-          g_free (self->filter_error);
-          self->filter_error = g_strdup (error->message);
-          update_count (self);
-          gtk_widget_add_css_class (GTK_WIDGET (self->count), "error");
-        }
-      return;
-    }
-  remora_filter_free (self->filter);
-  self->filter = g_steal_pointer (&self->asked);
-  self->target = self->asked_target;
-  show_filtering (self, FALSE);
-  /* the old rows' widgets go (some 30 ms with GTK 4.8's 200 rows of them)
-   * in a main-loop turn of their own, not after the other work of this one */
-  g_clear_pointer (&self->found, remora_event_mask_unref);
-  self->found = g_steal_pointer (&mask);
-  g_clear_handle_id (&self->found_id, g_source_remove);
-  self->found_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_found, self, NULL);
-  if (self->dialog != NULL)
-    remora_filter_dialog_finish (self->dialog, NULL);
-}
-
-/**
- * remora_event_list_view_apply_filter:
- * @self: a #RemoraEventListView
- * @filter: (nullable): what to keep, %NULL for everything
- * @target: what it applies to
- *
- * Finds the events @filter keeps on workers (the bar shows the progress
- * and a button to stop), then shows them; "filter-changed" says so. A
- * filter that fails (an expression that does not parse) changes nothing.
- */
-void
-remora_event_list_view_apply_filter (RemoraEventListView *self,
-                                     const RemoraFilter  *filter,
-                                     RemoraFilterTarget   target)
-{
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  stop_filtering (self);
-  g_clear_pointer (&self->filter_error, g_free);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->count), "error");
-  if (self->store == NULL)
-    return;
-  if (remora_filter_is_empty (filter))
-    {
-      remora_filter_free (self->filter);
-      self->filter = remora_filter_new ();
-      self->target = target;
-      show_filtering (self, FALSE);
-      use_mask (self, NULL);
-      if (self->dialog != NULL)
-        remora_filter_dialog_finish (self->dialog, NULL);
-      return;
-    }
-  self->asked = remora_filter_copy (filter);
-  self->asked_target = target;
-  self->job = remora_filter_job_new (self->store, filter);
-  self->filtering = g_cancellable_new ();
-  self->filter_started_us = g_get_monotonic_time ();
-  show_filtering (self, TRUE);
-  self->progress_id = g_timeout_add (100, on_progress, self);
-  remora_filter_job_run_async (self->job, self->filtering, on_filtered, g_object_ref (self));
-}
-
-/**
- * remora_event_list_view_get_mask:
- * @self: a #RemoraEventListView
- *
- * Returns: (transfer none) (nullable): what the filter applied keeps, %NULL
- *   when there is none.
- */
-RemoraEventMask *
-remora_event_list_view_get_mask (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
-  return self->mask;
-}
-
-/**
- * remora_event_list_view_get_filter_target:
- * @self: a #RemoraEventListView
- *
- * Returns: what the filter applied applies to.
- */
-RemoraFilterTarget
-remora_event_list_view_get_filter_target (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), REMORA_FILTER_TARGET_BOTH);
-  return self->target;
-}
-
-/**
- * remora_event_list_view_get_filtering:
- * @self: a #RemoraEventListView
- *
- * Returns: whether a filter is being applied.
- */
-gboolean
-remora_event_list_view_get_filtering (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
-  return self->job != NULL || self->found_id != 0;
-}
-
-/**
- * remora_event_list_view_get_filter_time:
- * @self: a #RemoraEventListView
- *
- * Returns: how long the last filter took to apply, µs.
- */
-gint64
-remora_event_list_view_get_filter_time (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), 0);
-  return self->filter_us;
-}
-
-static void
-on_dialog_apply (RemoraFilterDialog  *dialog,
-                 RemoraFilter        *filter,
-                 int                  target,
-                 RemoraEventListView *self)
-{
-  /* the search in the bar goes with the dialog's parts */
-  g_autoptr (RemoraFilter) f = remora_filter_copy (filter);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
-
-  g_free (f->text);
-  f->text = text[0] ? g_strdup (text) : NULL;
-  remora_event_list_view_apply_filter (self, f, (RemoraFilterTarget) target);
-}
-
-/**
- * remora_event_list_view_open_filters:
- * @self: a #RemoraEventListView
- *
- * Opens the dialog that chooses the CPUs, tasks, events and expression
- * shown.
- *
- * Returns: (transfer none) (nullable): the dialog.
- */
-RemoraFilterDialog *
-remora_event_list_view_open_filters (RemoraEventListView *self)
-{
-  GtkRoot *root;
-
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), NULL);
-  if (self->store == NULL)
-    return NULL;
-  if (self->dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->dialog));
-      return self->dialog;
-    }
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  self->dialog = remora_filter_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           self->store, self->filter, self->target);
-  g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  g_signal_connect_object (self->dialog, "apply", G_CALLBACK (on_dialog_apply), self, 0);
-  gtk_window_present (GTK_WINDOW (self->dialog));
-  return self->dialog;
-}
-
-/**
- * remora_event_list_view_focus_go_to:
- * @self: a #RemoraEventListView
- *
- * Gives the go-to entry the keyboard, its text selected to be typed over.
- */
-void
-remora_event_list_view_focus_go_to (RemoraEventListView *self)
-{
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->go_to));
-  gtk_editable_select_region (GTK_EDITABLE (self->go_to), 0, -1);
-}
-
-/**
- * remora_event_list_view_focus_search:
- * @self: a #RemoraEventListView
- *
- * Moves the keyboard focus to the search of the events' info.
- */
-void
-remora_event_list_view_focus_search (RemoraEventListView *self)
-{
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search));
-}
-
-static void
-on_search (GtkSearchEntry *entry, RemoraEventListView *self)
-{
-  g_autoptr (RemoraFilter) f = remora_filter_copy (self->filter);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  g_free (f->text);
-  f->text = text[0] ? g_strdup (text) : NULL;
-  if (remora_filter_equal (f, self->filter) && self->job == NULL)
-    return;
-  remora_event_list_view_apply_filter (self, f, self->target);
-}
-
-static void
-on_open_filters (GtkButton *button, RemoraEventListView *self)
-{
-  remora_event_list_view_open_filters (self);
-}
-
-static void
-on_clear_filter (GtkButton *button, RemoraEventListView *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
-  remora_event_list_view_apply_filter (self, NULL, self->target);
-}
-
-static void
-on_cancel_filter (GtkButton *button, RemoraEventListView *self)
-{
-  stop_filtering (self);
-  show_filtering (self, FALSE);
-}
-
-/* Copy and export ---------------------------------------------------------- */
-
-/* Copying more rows than this is refused: the clipboard is no place for
- * them (Export List as CSV is). */
-#define COPY_MAX_ROWS 100000
-
-static void
-on_copied (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (RemoraEventListView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *text =
-      remora_event_list_copy_rows_finish (REMORA_EVENT_LIST (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  g_clear_object (&self->copying);
-  if (text == NULL)
-    {
-      g_signal_emit (self, signals[NOTICE], 0, error->message, TRUE);
-      return;
-    }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  g_signal_emit (self, signals[COPIED], 0);
-}
-
-static void
-action_copy (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
-  g_autoptr (GtkBitset) selected = NULL;
-  g_autoptr (GArray) positions = NULL;
-  GtkBitsetIter it;
-  guint         p;
-  guint64       n;
-
-  if (self->list == NULL)
-    return;
-  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  n = gtk_bitset_get_size (selected);
-  if (n == 0)
-    return;
-  if (n > COPY_MAX_ROWS)
-    {
-      g_autofree char *count = g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-      g_autofree char *message = g_strdup_printf (
-          /* Translators: %s is a number of rows (more than 100,000) */
-          _ ("%s rows are too many to copy: Export List as CSV writes them to a file"), count);
-      g_signal_emit (self, signals[NOTICE], 0, message, TRUE);
-      return;
-    }
-  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), (guint) n);
-  for (gboolean ok = gtk_bitset_iter_init_first (&it, selected, &p); ok;
-       ok = gtk_bitset_iter_next (&it, &p))
-    g_array_append_val (positions, p);
-  /* read (and decoded) off the UI thread: they may be far apart */
-  g_cancellable_cancel (self->copying);
-  g_clear_object (&self->copying);
-  self->copying = g_cancellable_new ();
-  remora_event_list_copy_rows_async (self->list, (const guint *) (void *) positions->data,
-                                     positions->len, self->copying, on_copied, g_object_ref (self));
-}
-
-/**
- * remora_event_list_view_copy_selected:
- * @self: a #RemoraEventListView
- *
- * Puts the selected rows on the clipboard, one line each, as
- * `trace-cmd report -t` prints their events (read off the UI thread:
- * #RemoraEventListView::copied says when they are there).
- */
-void
-remora_event_list_view_copy_selected (RemoraEventListView *self)
-{
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  action_copy (GTK_WIDGET (self), "list.copy", NULL);
-}
-
-static void
-show_exporting (RemoraEventListView *self, gboolean running)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), running);
-  gtk_widget_set_visible (self->export_cancel_button, running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.export-csv",
-                                 !running && self->store != NULL);
-  if (running)
-    gtk_progress_bar_set_fraction (self->export_progress, 0);
-}
-
-static void
-stop_exporting (RemoraEventListView *self)
-{
-  g_cancellable_cancel (self->export_cancel);
-  g_clear_object (&self->export_cancel);
-  g_clear_pointer (&self->exporting, remora_csv_export_unref);
-  g_clear_handle_id (&self->export_progress_id, g_source_remove);
-  if (self->export_progress != NULL)
-    show_exporting (self, FALSE);
-}
-
-static gboolean
-on_export_progress (gpointer data)
-{
-  RemoraEventListView *self = data;
-
-  if (self->exporting != NULL)
-    gtk_progress_bar_set_fraction (self->export_progress,
-                                   remora_csv_export_get_fraction (self->exporting));
-  return G_SOURCE_CONTINUE;
-}
-
-/* An export in flight: the list, and the application held until the
- * file is whole or removed (a closed window cancels it). */
-typedef struct
-{
-  RemoraEventListView *view;
-  GApplication        *held;
-} ExportCall;
-
-static void
-on_exported (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  ExportCall *call = user_data;
-  g_autoptr (RemoraEventListView) self = call->view;
-  RemoraCsvExport *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
-  gint64           rows = remora_csv_export_run_finish (job, result, &error);
-  g_autofree char *text = NULL;
-
-  remora_application_release (call->held);
-  g_free (call);
-
-  if (job != self->exporting)
-    return; /* stopped */
-  if (rows < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      stop_exporting (self);
-      return;
-    }
-  if (rows < 0)
-    g_signal_emit (self, signals[NOTICE], 0, error->message, TRUE);
-  else
-    {
-      g_autofree char *name = g_filename_display_name (remora_csv_export_get_path (job));
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "Exported %'" G_GINT64_FORMAT " event to “%s”",
-                                           "Exported %'" G_GINT64_FORMAT " events to “%s”", rows),
-                              rows, name);
-      g_signal_emit (self, signals[NOTICE], 0, text, FALSE);
-    }
-  stop_exporting (self);
-}
-
-/**
- * remora_event_list_view_export_csv:
- * @self: a #RemoraEventListView
- * @path: the file to write
- *
- * Writes the events the list shows (the filter's, or all) as CSV on a
- * worker, with progress and a stop button in the bar; "notice" says how
- * it ended.
- */
-void
-remora_event_list_view_export_csv (RemoraEventListView *self, const char *path)
-{
-  g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
-  stop_exporting (self);
-  if (self->store == NULL)
-    return;
-  self->exporting = remora_csv_export_new (
-      self->store, self->target == REMORA_FILTER_TARGET_TIMELINE ? NULL : self->mask, path);
-  self->export_cancel = g_cancellable_new ();
-  show_exporting (self, TRUE);
-  self->export_progress_id = g_timeout_add (100, on_export_progress, self);
-  {
-    ExportCall *call = g_new0 (ExportCall, 1);
-
-    call->view = g_object_ref (self);
-    call->held = remora_application_hold_for (GTK_WIDGET (self));
-    remora_csv_export_run_async (self->exporting, self->export_cancel, on_exported, call);
-  }
-}
-
-/**
- * remora_event_list_view_get_exporting:
- * @self: a #RemoraEventListView
- *
- * Returns: whether an export runs.
- */
-gboolean
-remora_event_list_view_get_exporting (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
-  return self->exporting != NULL;
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog, int response, RemoraEventListView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        remora_event_list_view_export_csv (self, path);
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-action_export_csv (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraEventListView  *self = REMORA_EVENT_LIST_VIEW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char      *base = NULL;
-  g_autofree char      *name = NULL;
-  GtkFileFilter        *csv;
-  GtkRoot              *root = gtk_widget_get_root (widget);
-  char                 *dot;
-
-  if (self->store == NULL)
-    return;
-  base = g_path_get_basename (remora_store_get_info (self->store)->source_path);
-  if ((dot = strrchr (base, '.')) != NULL && dot != base)
-    *dot = 0;
-  name = g_strconcat (base, "-events.csv", NULL);
-  chooser = gtk_file_chooser_native_new (
-      _ ("Export the List as CSV"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  csv = gtk_file_filter_new ();
-  gtk_file_filter_set_name (csv, _ ("CSV files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  g_object_unref (csv);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-on_cancel_export (GtkButton *button, RemoraEventListView *self)
-{
-  stop_exporting (self);
 }
 
 /* Columns' choices, kept ---------------------------------------------------- */
@@ -1847,7 +932,7 @@ remora_event_list_view_dispose (GObject *object)
   remora_event_list_view_set_session (self, NULL);
   remora_event_list_view_set_store (self, NULL);
   g_clear_object (&self->session_signals);
-  stop_exporting (self);
+  _remora_event_list_view_stop_exporting (self);
   g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->keys_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->keys_tick);
@@ -1918,8 +1003,9 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
    *
    * A filter was applied or cleared: remora_event_list_view_get_mask().
    */
-  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  _remora_event_list_view_signals[FILTER_CHANGED] =
+      g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 0);
   /**
    * RemoraEventListView::notice:
    * @self: the view
@@ -1928,18 +1014,21 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
    *
    * Something to tell the user: how an export ended.
    */
-  signals[NOTICE] = g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  _remora_event_list_view_signals[NOTICE] =
+      g_signal_new ("notice", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
   /**
    * RemoraEventListView::copied:
    * @self: the view
    *
    * The selected rows are on the clipboard.
    */
-  signals[COPIED] = g_signal_new ("copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (widget_class, "list.copy", NULL, action_copy);
-  gtk_widget_class_install_action (widget_class, "list.export-csv", NULL, action_export_csv);
+  _remora_event_list_view_signals[COPIED] = g_signal_new (
+      "copied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "list.copy", NULL,
+                                   _remora_event_list_view_action_copy);
+  gtk_widget_class_install_action (widget_class, "list.export-csv", NULL,
+                                   _remora_event_list_view_action_export_csv);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "list.copy",
                                        NULL);
   gtk_widget_class_set_template_from_resource (
@@ -1957,14 +1046,22 @@ remora_event_list_view_class_init (RemoraEventListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, clear_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraEventListView, scrolled);
-  gtk_widget_class_bind_template_callback (widget_class, on_go_to);
-  gtk_widget_class_bind_template_callback (widget_class, on_step_previous);
-  gtk_widget_class_bind_template_callback (widget_class, on_step_next);
-  gtk_widget_class_bind_template_callback (widget_class, on_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_open_filters);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_filter);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_export);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_go_to",
+                                                G_CALLBACK (_remora_event_list_view_on_go_to));
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "on_step_previous", G_CALLBACK (_remora_event_list_view_on_step_previous));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_step_next",
+                                                G_CALLBACK (_remora_event_list_view_on_step_next));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search",
+                                                G_CALLBACK (_remora_event_list_view_on_search));
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "on_open_filters", G_CALLBACK (_remora_event_list_view_on_open_filters));
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "on_cancel_filter", G_CALLBACK (_remora_event_list_view_on_cancel_filter));
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "on_cancel_export", G_CALLBACK (_remora_event_list_view_on_cancel_export));
+  gtk_widget_class_bind_template_callback_full (
+      widget_class, "on_clear_filter", G_CALLBACK (_remora_event_list_view_on_clear_filter));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "remora-event-list");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2029,7 +1126,7 @@ remora_event_list_view_init (RemoraEventListView *self)
   g_signal_group_connect_object (self->session_signals, "notify::selection",
                                  G_CALLBACK (on_session_selection), self, 0);
   g_signal_group_connect_object (self->session_signals, "notify::filter",
-                                 G_CALLBACK (on_session_filter), self, 0);
+                                 G_CALLBACK (_remora_event_list_view_on_session_filter), self, 0);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (
@@ -2042,5 +1139,5 @@ remora_event_list_view_init (RemoraEventListView *self)
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
   g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
                     "changed", G_CALLBACK (on_adjustment_changed), self);
-  show_exporting (self, FALSE);
+  _remora_event_list_view_show_exporting (self, FALSE);
 }
