@@ -11,176 +11,7 @@
 
 #include <glib/gi18n.h>
 
-/* Choices: a CPU, a task, an event or a system of events ------------------- */
-
-#define REMORA_TYPE_CHOICE (remora_choice_get_type ())
-
-G_DECLARE_FINAL_TYPE (RemoraChoice, remora_choice, REMORA, CHOICE, GObject)
-
-struct _RemoraChoice
-{
-  GObject       parent_instance;
-  char         *label;
-  char         *detail;
-  gint64        id; /* the CPU or the task */
-  gint64        count;
-  gint64        run_ns;
-  gboolean      active;
-  gboolean      inconsistent;
-  GArray       *types;    /* an event's type ids (one per buffer) */
-  GListStore   *children; /* a system's events */
-  RemoraChoice *parent;   /* not owned */
-  gboolean      syncing;
-};
-
-G_DEFINE_FINAL_TYPE (RemoraChoice, remora_choice, G_TYPE_OBJECT)
-
-enum
-{
-  CHOICE_PROP_0,
-  CHOICE_PROP_ACTIVE,
-  CHOICE_PROP_INCONSISTENT,
-  N_CHOICE_PROPS
-};
-
-static GParamSpec *choice_props[N_CHOICE_PROPS];
-
-static void choice_set_active (RemoraChoice *self, gboolean active);
-
-/* A system is active when all its events are, inconsistent when some are. */
-static void
-choice_sync_parent (RemoraChoice *parent)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (parent->children)), on = 0;
-
-  if (parent->syncing)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (RemoraChoice) c = g_list_model_get_item (G_LIST_MODEL (parent->children), i);
-      on += c->active;
-    }
-  parent->syncing = TRUE;
-  if (parent->active != (on == n))
-    {
-      parent->active = on == n;
-      g_object_notify_by_pspec (G_OBJECT (parent), choice_props[CHOICE_PROP_ACTIVE]);
-    }
-  if (parent->inconsistent != (on > 0 && on < n))
-    {
-      parent->inconsistent = on > 0 && on < n;
-      g_object_notify_by_pspec (G_OBJECT (parent), choice_props[CHOICE_PROP_INCONSISTENT]);
-    }
-  parent->syncing = FALSE;
-}
-
-static void
-choice_set_active (RemoraChoice *self, gboolean active)
-{
-  if (self->active == active && !self->inconsistent)
-    return;
-  self->active = active;
-  g_object_notify_by_pspec (G_OBJECT (self), choice_props[CHOICE_PROP_ACTIVE]);
-  if (self->children != NULL && !self->syncing)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->children));
-
-      self->syncing = TRUE;
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr (RemoraChoice) c = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-          choice_set_active (c, active);
-        }
-      self->syncing = FALSE;
-      if (self->inconsistent)
-        {
-          self->inconsistent = FALSE;
-          g_object_notify_by_pspec (G_OBJECT (self), choice_props[CHOICE_PROP_INCONSISTENT]);
-        }
-    }
-  if (self->parent != NULL)
-    choice_sync_parent (self->parent);
-}
-
-static void
-remora_choice_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  RemoraChoice *self = REMORA_CHOICE (object);
-
-  switch (prop_id)
-    {
-    case CHOICE_PROP_ACTIVE:
-      g_value_set_boolean (value, self->active);
-      break;
-    case CHOICE_PROP_INCONSISTENT:
-      g_value_set_boolean (value, self->inconsistent);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-remora_choice_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  RemoraChoice *self = REMORA_CHOICE (object);
-
-  switch (prop_id)
-    {
-    case CHOICE_PROP_ACTIVE:
-      choice_set_active (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-remora_choice_finalize (GObject *object)
-{
-  RemoraChoice *self = REMORA_CHOICE (object);
-
-  g_free (self->label);
-  g_free (self->detail);
-  g_clear_pointer (&self->types, g_array_unref);
-  g_clear_object (&self->children);
-  G_OBJECT_CLASS (remora_choice_parent_class)->finalize (object);
-}
-
-static void
-remora_choice_class_init (RemoraChoiceClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = remora_choice_finalize;
-  object_class->get_property = remora_choice_get_property;
-  object_class->set_property = remora_choice_set_property;
-  choice_props[CHOICE_PROP_ACTIVE] =
-      g_param_spec_boolean ("active", NULL, NULL, TRUE,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  choice_props[CHOICE_PROP_INCONSISTENT] =
-      g_param_spec_boolean ("inconsistent", NULL, NULL, FALSE,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_CHOICE_PROPS, choice_props);
-}
-
-static void
-remora_choice_init (RemoraChoice *self)
-{
-  self->active = TRUE;
-}
-
-static RemoraChoice *
-choice_new (const char *label, char *detail, gint64 id, gboolean active)
-{
-  RemoraChoice *c = g_object_new (REMORA_TYPE_CHOICE, NULL);
-
-  c->label = g_strdup (label);
-  c->detail = detail;
-  c->id = id;
-  c->active = active;
-  return c;
-}
+#include "remora-filter-choice.h"
 
 /* The dialog ---------------------------------------------------------------- */
 
@@ -318,7 +149,7 @@ fill_cpus (RemoraFilterDialog *self, GArray *stats)
     {
       g_autofree char *label = g_strdup_printf (_ ("CPU %u"), cpu);
       gint64           n = g_array_index (events, gint64, cpu);
-      g_autoptr (RemoraChoice) c = choice_new (
+      g_autoptr (RemoraChoice) c = remora_choice_new (
           label,
           g_strdup_printf (
               ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", n), n),
@@ -337,8 +168,8 @@ fill_tasks (RemoraFilterDialog *self, GArray *tasks)
     {
       const RemoraTaskTally *t = &g_array_index (tasks, RemoraTaskTally, i);
       g_autofree char       *label = g_strdup_printf ("%s-%d", t->comm ? t->comm : "<...>", t->pid);
-      RemoraChoice          *c =
-          choice_new (label, NULL, t->pid, in_ints (self->initial->pids, sizeof (gint32), t->pid));
+      RemoraChoice          *c = remora_choice_new (label, NULL, t->pid,
+                                                    in_ints (self->initial->pids, sizeof (gint32), t->pid));
 
       c->count = t->events;
       c->run_ns = t->run_ns;
@@ -366,7 +197,7 @@ fill_events (RemoraFilterDialog *self, GArray *types)
 
       if (sys == NULL)
         {
-          sys = choice_new (t->system, NULL, 0, TRUE);
+          sys = remora_choice_new (t->system, NULL, 0, TRUE);
           sys->children = g_list_store_new (REMORA_TYPE_CHOICE);
           g_ptr_array_add (all, sys);
           g_hash_table_insert (systems, sys->label, sys);
@@ -374,8 +205,8 @@ fill_events (RemoraFilterDialog *self, GArray *types)
       ev = g_hash_table_lookup (events, key);
       if (ev == NULL)
         {
-          ev =
-              choice_new (t->name, NULL, 0, in_ints (self->initial->types, sizeof (gint64), t->id));
+          ev = remora_choice_new (t->name, NULL, 0,
+                                  in_ints (self->initial->types, sizeof (gint64), t->id));
           ev->types = g_array_new (FALSE, FALSE, sizeof (gint64));
           ev->parent = sys;
           g_list_store_append (sys->children, ev);
@@ -401,7 +232,7 @@ fill_events (RemoraFilterDialog *self, GArray *types)
               ngettext ("%'" G_GINT64_FORMAT " event", "%'" G_GINT64_FORMAT " events", ev->count),
               ev->count);
         }
-      choice_sync_parent (sys);
+      remora_choice_sync_parent (sys);
     }
   g_list_store_splice (self->systems, 0, 0, all->pdata, all->len);
 }
@@ -767,7 +598,7 @@ set_all (GListModel *model, gboolean active)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (RemoraChoice) c = g_list_model_get_item (model, i);
-      choice_set_active (c, active);
+      remora_choice_set_active (c, active);
     }
 }
 
@@ -1068,6 +899,7 @@ remora_filter_dialog_dispose (GObject *object)
   RemoraFilterDialog *self = REMORA_FILTER_DIALOG (object);
 
   g_cancellable_cancel (self->loading);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_FILTER_DIALOG);
   G_OBJECT_CLASS (remora_filter_dialog_parent_class)->dispose (object);
 }
 
@@ -1105,84 +937,30 @@ remora_filter_dialog_class_init (RemoraFilterDialogClass *klass)
   signals[APPLY] = g_signal_new ("apply", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 2, REMORA_TYPE_FILTER, G_TYPE_INT);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/remora/Remora/remora-filter-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, error);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, target);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, busy);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply);
 }
 
 static void
 remora_filter_dialog_init (RemoraFilterDialog *self)
 {
-  GtkWidget        *header = gtk_header_bar_new ();
-  GtkWidget        *switcher = gtk_stack_switcher_new ();
-  GtkWidget        *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget        *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget        *cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  GtkWidget        *label;
-  const char *const targets[] = { _ ("List and Timeline"), _ ("List Only"), _ ("Timeline Only"),
-                                  NULL };
-
   self->loading = g_cancellable_new ();
   self->cpus = g_list_store_new (REMORA_TYPE_CHOICE);
   self->tasks = g_list_store_new (REMORA_TYPE_CHOICE);
   self->systems = g_list_store_new (REMORA_TYPE_CHOICE);
-
-  gtk_window_set_title (GTK_WINDOW (self), _ ("Filter Events"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 600);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* the pages are made of what the trace holds */
   gtk_stack_add_titled (self->stack, cpu_page (self), "cpus", _ ("CPUs"));
   gtk_stack_add_titled (self->stack, task_page (self), "tasks", _ ("Tasks"));
   gtk_stack_add_titled (self->stack, event_page (self), "events", _ ("Events"));
   gtk_stack_add_titled (self->stack, expression_page (self), "expression", _ ("Expression"));
   g_signal_connect (self->expression, "activate", G_CALLBACK (on_expression_activate), self);
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
-  gtk_header_bar_set_title_widget (GTK_HEADER_BAR (header), switcher);
-  gtk_window_set_titlebar (GTK_WINDOW (self), header);
-
-  self->spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (self->spinner));
-  gtk_widget_set_size_request (self->spinner, 32, 32);
-  gtk_widget_set_vexpand (self->spinner, TRUE);
-  gtk_box_append (GTK_BOX (box), self->spinner);
-  gtk_widget_set_visible (GTK_WIDGET (self->stack), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  self->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error, TRUE);
-  gtk_label_set_selectable (self->error, TRUE);
-  gtk_label_set_xalign (self->error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->error), "monospace");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error));
-
-  gtk_widget_set_margin_start (footer, 12);
-  gtk_widget_set_margin_end (footer, 12);
-  gtk_widget_set_margin_top (footer, 8);
-  gtk_widget_set_margin_bottom (footer, 12);
-  label = gtk_label_new_with_mnemonic (_ ("_Apply to"));
-  gtk_box_append (GTK_BOX (footer), label);
-  self->target = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (targets));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->target));
-  gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->target));
-  self->busy = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (self->busy));
-  gtk_widget_set_visible (self->busy, FALSE);
-  gtk_widget_set_hexpand (self->busy, TRUE);
-  gtk_widget_set_halign (self->busy, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (footer), self->busy);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel), self);
-  gtk_widget_set_hexpand (cancel, TRUE);
-  gtk_widget_set_halign (cancel, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (footer), cancel);
-  self->apply = gtk_button_new_with_mnemonic (_ ("_Filter"));
-  gtk_widget_add_css_class (self->apply, "suggested-action");
-  gtk_widget_set_sensitive (self->apply, FALSE);
-  g_signal_connect (self->apply, "clicked", G_CALLBACK (on_apply), self);
-  gtk_box_append (GTK_BOX (footer), self->apply);
-  gtk_box_append (GTK_BOX (box), footer);
-  gtk_window_set_child (GTK_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->apply);
 }
