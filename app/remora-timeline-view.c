@@ -11,65 +11,10 @@
 
 #include "config.h"
 
-#include "remora-timeline-view.h"
-
 #include <glib/gi18n.h>
 #include <math.h>
 
-/* How much a wheel notch, a key or a button zooms. */
-#define ZOOM_STEP 1.5
-
-struct _RemoraTimelineView
-{
-  GtkWidget parent_instance;
-
-  /* Owned */
-  RemoraSession   *session;
-  RemoraFrame     *frame;       /* the last answer, or NULL */
-  GCancellable    *cancellable; /* of the request in flight */
-  gboolean         in_flight;   /* a request is being answered */
-  gboolean         want_frame;  /* the session changed since it was asked */
-  cairo_surface_t *shown[3];    /* the images of the last three snapshots */
-  gulong           changed_handler;
-  gboolean         dark;
-  guint            frames_painted;
-
-  /* a drag that pans: where it began, in the session's pixels */
-  double drag_last_x;
-  /* the press became a drag (past GTK's threshold): its release is no click */
-  gboolean dragged;
-  /* a drag on the time axis that picks a range to zoom to: its ends, in
-   * widget pixels, while it lasts */
-  gboolean picking;
-  double   pick_x0, pick_x1;
-  /* where the pointer is, for zooming around it from the keyboard */
-  double pointer_x;
-  /* a pinch's scale so far */
-  double pinch_last;
-  /* the views gone back from and to (RemoraTimeRange), and where in them */
-  GArray *history;
-  guint   history_at;
-
-  /* what is under the pointer (asked a moment after it stops) and what a
-   * click selected */
-  double              pointer_y;
-  guint               hover_source;
-  GtkEventController *motion; /* the widget's */
-  guint               n_rows; /* the session's rows when last sized */
-  GCancellable       *hover_cancellable;
-  gboolean            warmed_up; /* the session has read what a first click reads */
-  RemoraDetail       *hover;
-
-  /* a row's context menu */
-  GtkWidget *menu;
-
-  /* the rows scroll under the time axis, which stays put (GtkScrollable:
-   * the scrolled window around the view moves vadjustment) */
-  GtkAdjustment      *hadjustment;
-  GtkAdjustment      *vadjustment;
-  GtkScrollablePolicy hscroll_policy;
-  GtkScrollablePolicy vscroll_policy;
-};
+#include "remora-timeline-view-private.h"
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RemoraTimelineView,
                                remora_timeline_view,
@@ -106,8 +51,8 @@ content_height (RemoraTimelineView *self)
 /* The picture is painted whole (as high as its rows want, or as the widget
  * when that is higher); the widget shows its top strip and a window of its
  * rows, scrolled. */
-static void
-fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
+void
+_remora_timeline_view_fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style)
 {
   remora_timeline_style_init (style);
   style->width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
@@ -128,7 +73,7 @@ strip_height (RemoraTimelineView *self)
 {
   RemoraTimelineStyle style;
 
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   return remora_timeline_get_rows_top (&style, self->frame && self->frame->markers->len > 0);
 }
 
@@ -175,21 +120,21 @@ set_adjustment (RemoraTimelineView *self, GtkAdjustment **slot, GtkAdjustment *a
 }
 
 /* The plot's left edge in widget pixels, and its width. */
-static int
-plot_width (RemoraTimelineView *self)
+int
+_remora_timeline_view_plot_width (RemoraTimelineView *self)
 {
   RemoraTimelineStyle style;
 
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   return remora_timeline_get_columns (&style);
 }
 
-static double
-plot_x (RemoraTimelineView *self)
+double
+_remora_timeline_view_plot_x (RemoraTimelineView *self)
 {
   RemoraTimelineStyle style;
 
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   return remora_timeline_get_plot_x (&style);
 }
 
@@ -256,7 +201,7 @@ request_frame (RemoraTimelineView *self)
 
   if (self->session == NULL || width <= 0)
     return;
-  remora_session_set_width (self->session, plot_width (self));
+  remora_session_set_width (self->session, _remora_timeline_view_plot_width (self));
   if (self->in_flight)
     {
       self->want_frame = TRUE;
@@ -269,8 +214,8 @@ request_frame (RemoraTimelineView *self)
   ask = g_new0 (FrameAsk, 1);
   ask->self = g_object_ref (self);
   ask->cancellable = g_object_ref (self->cancellable);
-  remora_session_request_frame_async (self->session, plot_width (self), self->cancellable, on_frame,
-                                      ask);
+  remora_session_request_frame_async (self->session, _remora_timeline_view_plot_width (self),
+                                      self->cancellable, on_frame, ask);
 }
 
 /* Gives up the request in flight (its answer is dropped) */
@@ -303,7 +248,7 @@ remora_timeline_view_size_allocate (GtkWidget *widget, int width, int height, in
 {
   RemoraTimelineView *self = REMORA_TIMELINE_VIEW (widget);
 
-  if (self->frame == NULL || self->frame->columns != plot_width (self))
+  if (self->frame == NULL || self->frame->columns != _remora_timeline_view_plot_width (self))
     request_frame (self);
   configure_scrolling (self);
   if (self->menu)
@@ -322,7 +267,7 @@ remora_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->frame == NULL || self->session == NULL)
     return;
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   /* painted into an image, where rows are written straight into pixels,
    * and shown as a texture: the one of three snapshots ago again when it
    * has the size (a new one costs a page fault on each of its pages, and a
@@ -405,212 +350,6 @@ remora_timeline_view_measure (GtkWidget     *widget,
   (void) n;
 }
 
-/* Zooming and panning -------------------------------------------------------- */
-
-static double
-focus_px (RemoraTimelineView *self, double widget_x)
-{
-  return CLAMP (widget_x - plot_x (self), 0, plot_width (self));
-}
-
-static void history_push (RemoraTimelineView *self);
-
-static void
-zoom (RemoraTimelineView *self, double factor, double widget_x)
-{
-  if (self->session)
-    {
-      remora_session_zoom (self->session, factor, focus_px (self, widget_x));
-      history_push (self);
-    }
-}
-
-static void
-pan (RemoraTimelineView *self, double px)
-{
-  if (self->session)
-    remora_session_pan (self->session, px);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, RemoraTimelineView *self)
-{
-  GdkModifierType mods =
-      gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-
-  if (self->session == NULL)
-    return FALSE;
-  if (mods & GDK_CONTROL_MASK)
-    {
-      zoom (self, dy < 0 ? ZOOM_STEP : 1 / ZOOM_STEP, self->pointer_x);
-      return TRUE;
-    }
-  if (mods & GDK_SHIFT_MASK || dx != 0)
-    {
-      pan (self, (dx != 0 ? dx : dy) * 40);
-      return TRUE;
-    }
-  /* a plain wheel scrolls the rows (the scrolled window around the view) */
-  return FALSE;
-}
-
-static gboolean ask_hover (gpointer data);
-static gint64   time_at (RemoraTimelineView *self, double x);
-
-static void
-on_motion (GtkEventControllerMotion *controller, double x, double y, RemoraTimelineView *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  /* asked once the pointer rests, not at every motion */
-  g_clear_handle_id (&self->hover_source, g_source_remove);
-  if (self->session != NULL)
-    self->hover_source = g_timeout_add (80, ask_hover, self);
-}
-
-/* The pointer left (for a popover or a menu over the view, too): no tooltip
- * is to come of where it was. */
-static void
-on_leave (GtkEventControllerMotion *controller, RemoraTimelineView *self)
-{
-  g_clear_handle_id (&self->hover_source, g_source_remove);
-  g_cancellable_cancel (self->hover_cancellable);
-  g_clear_pointer (&self->hover, remora_detail_free);
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture, double x, double y, RemoraTimelineView *self)
-{
-  RemoraTimelineStyle style;
-
-  self->drag_last_x = 0;
-  self->picking = FALSE;
-  self->dragged = FALSE;
-  if (x < plot_x (self) || self->session == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  fill_style (self, &style);
-  /* above the rows, on the axis: pick a range */
-  if (self->frame && y < remora_timeline_get_rows_top (&style, self->frame->markers->len > 0))
-    {
-      self->picking = TRUE;
-      self->pick_x0 = self->pick_x1 = x;
-    }
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
-{
-  double x;
-
-  if (!self->dragged &&
-      gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy) == FALSE)
-    return;
-  self->dragged = TRUE;
-  if (self->picking)
-    {
-      gtk_gesture_drag_get_start_point (gesture, &x, NULL);
-      self->pick_x1 = CLAMP (x + dx, plot_x (self), plot_x (self) + plot_width (self));
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      return;
-    }
-  /* the trace follows the pointer */
-  pan (self, -(dx - self->drag_last_x));
-  self->drag_last_x = dx;
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture, double dx, double dy, RemoraTimelineView *self)
-{
-  if (self->picking)
-    {
-      self->picking = FALSE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-      if (ABS (self->pick_x1 - self->pick_x0) >= 3 && self->session)
-        {
-          remora_session_set_visible (self->session,
-                                      time_at (self, MIN (self->pick_x0, self->pick_x1)),
-                                      time_at (self, MAX (self->pick_x0, self->pick_x1)));
-          history_push (self);
-        }
-      return;
-    }
-  if (dx != 0)
-    history_push (self);
-}
-
-static void
-on_pinch_begin (GtkGesture *gesture, GdkEventSequence *sequence, RemoraTimelineView *self)
-{
-  self->pinch_last = 1;
-}
-
-static void
-on_pinch (GtkGestureZoom *gesture, double scale, RemoraTimelineView *self)
-{
-  double x, y;
-
-  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) && scale > 0)
-    zoom (self, scale / self->pinch_last, x);
-  self->pinch_last = scale;
-}
-
-/* Zooms by @factor about the pointer, or the middle when it is elsewhere. */
-static void
-zoom_by_key (RemoraTimelineView *self, double factor)
-{
-  zoom (self, factor,
-        self->pointer_x > plot_x (self) ? self->pointer_x
-                                        : plot_x (self) + plot_width (self) / 2.0);
-}
-
-static void
-action_zoom_in (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  zoom_by_key (REMORA_TIMELINE_VIEW (widget), ZOOM_STEP);
-}
-
-static void
-action_zoom_out (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  zoom_by_key (REMORA_TIMELINE_VIEW (widget), 1 / ZOOM_STEP);
-}
-
-static void
-action_zoom_fit (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  RemoraTimelineView   *self = REMORA_TIMELINE_VIEW (widget);
-  const RemoraViewport *vp;
-
-  if (self->session == NULL)
-    return;
-  vp = remora_session_get_viewport (self->session);
-  remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
-  history_push (self);
-}
-
-/* Pans by an eighth of the view, @direction -1 (left) or 1 (right). */
-static void
-pan_by_key (RemoraTimelineView *self, int direction)
-{
-  pan (self, direction * MAX (1, plot_width (self) / 8));
-  history_push (self);
-}
-
-static void
-action_pan_left (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  pan_by_key (REMORA_TIMELINE_VIEW (widget), -1);
-}
-
-static void
-action_pan_right (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  pan_by_key (REMORA_TIMELINE_VIEW (widget), 1);
-}
-
 /* Hover and selection ------------------------------------------------------------ */
 
 /* The row under widget height @y, or -1. */
@@ -621,7 +360,7 @@ row_at (RemoraTimelineView *self, double y)
 
   if (self->session == NULL || self->frame == NULL)
     return -1;
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   return remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
                                      picture_y (self, y));
 }
@@ -647,7 +386,7 @@ remora_timeline_view_get_row_span (RemoraTimelineView *self, int row, double *to
   g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), FALSE);
   if (self->frame == NULL || row < 0 || row >= (int) self->frame->n_rows)
     return FALSE;
-  fill_style (self, &style);
+  _remora_timeline_view_fill_style (self, &style);
   for (int y = 0; y < style.height; y++)
     if (remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
                                     y) == row)
@@ -688,21 +427,21 @@ on_hover (GObject *object, GAsyncResult *result, gpointer user_data)
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
-static gboolean
-ask_hover (gpointer data)
+gboolean
+_remora_timeline_view_ask_hover (gpointer data)
 {
   RemoraTimelineView *self = data;
   int                 row = row_at (self, self->pointer_y);
 
   self->hover_source = 0;
-  if (self->session == NULL || row < 0 || self->pointer_x < plot_x (self))
+  if (self->session == NULL || row < 0 || self->pointer_x < _remora_timeline_view_plot_x (self))
     return G_SOURCE_REMOVE;
   g_cancellable_cancel (self->hover_cancellable);
   g_clear_object (&self->hover_cancellable);
   self->hover_cancellable = g_cancellable_new ();
-  remora_session_query_detail_async (self->session, row, time_at (self, self->pointer_x),
-                                     tolerance_ns (self), self->hover_cancellable, on_hover,
-                                     g_object_ref (self));
+  remora_session_query_detail_async (
+      self->session, row, _remora_timeline_view_time_at (self, self->pointer_x),
+      tolerance_ns (self), self->hover_cancellable, on_hover, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -725,7 +464,7 @@ on_query_tooltip (
       (GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root))))
     return FALSE;
   /* the answer is of where the pointer was: still under it? */
-  t = time_at (self, x);
+  t = _remora_timeline_view_time_at (self, x);
   if (ABS (t - self->hover->ts) > 2 * tolerance_ns (self))
     return FALSE;
   text = remora_detail_dup_summary (self->hover);
@@ -785,8 +524,9 @@ on_secondary_click (
   self->pointer_y = y;
   remora_session_query_detail_async (
       self->session, row,
-      x < plot_x (self) ? remora_session_get_viewport (self->session)->visible.begin_ns
-                        : time_at (self, x),
+      x < _remora_timeline_view_plot_x (self)
+          ? remora_session_get_viewport (self->session)->visible.begin_ns
+          : _remora_timeline_view_time_at (self, x),
       0, NULL, on_menu_detail, g_object_ref (self));
 }
 
@@ -836,8 +576,8 @@ action_remove_row (GtkWidget *widget, const char *action_name, GVariant *paramet
 
 /* Remembers the visible range as a step of the history, dropping the steps
  * ahead of it (as a browser does after going back). */
-static void
-history_push (RemoraTimelineView *self)
+void
+_remora_timeline_view_history_push (RemoraTimelineView *self)
 {
   const RemoraTimeRange *now;
 
@@ -889,11 +629,11 @@ action_forward (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* Markers ----------------------------------------------------------------------- */
 
 /* The time under widget pixel @x, inside the visible range. */
-static gint64
-time_at (RemoraTimelineView *self, double x)
+gint64
+_remora_timeline_view_time_at (RemoraTimelineView *self, double x)
 {
   return remora_viewport_px_to_time (remora_session_get_viewport (self->session),
-                                     focus_px (self, x));
+                                     _remora_timeline_view_focus_px (self, x));
 }
 
 static void
@@ -910,18 +650,19 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
       self->dragged = FALSE;
       return;
     }
-  if (self->session == NULL || n_press != 1 || x < plot_x (self))
+  if (self->session == NULL || n_press != 1 || x < _remora_timeline_view_plot_x (self))
     return;
   row = row_at (self, y);
   /* a click selects what is there and sets marker A (on the event found);
    * Shift+click sets marker B */
   if (mods & GDK_SHIFT_MASK)
-    remora_session_mark_at (self->session, "B", row, time_at (self, x), tolerance_ns (self));
+    remora_session_mark_at (self->session, "B", row, _remora_timeline_view_time_at (self, x),
+                            tolerance_ns (self));
   else if (row >= 0)
-    remora_session_select_at (self->session, row, time_at (self, x), tolerance_ns (self),
-                              REMORA_SELECT_MARK_A);
+    remora_session_select_at (self->session, row, _remora_timeline_view_time_at (self, x),
+                              tolerance_ns (self), REMORA_SELECT_MARK_A);
   else
-    remora_session_set_marker (self->session, "A", time_at (self, x));
+    remora_session_set_marker (self->session, "A", _remora_timeline_view_time_at (self, x));
 }
 
 /* Marker @name at the pointer, or the middle when it is elsewhere. */
@@ -929,10 +670,12 @@ static void
 mark_by_key (RemoraTimelineView *self, const char *name)
 {
   double x =
-      self->pointer_x > plot_x (self) ? self->pointer_x : plot_x (self) + plot_width (self) / 2.0;
+      self->pointer_x > _remora_timeline_view_plot_x (self)
+          ? self->pointer_x
+          : _remora_timeline_view_plot_x (self) + _remora_timeline_view_plot_width (self) / 2.0;
 
   if (self->session != NULL)
-    remora_session_set_marker (self->session, name, time_at (self, x));
+    remora_session_set_marker (self->session, name, _remora_timeline_view_time_at (self, x));
 }
 
 static void
@@ -1016,7 +759,7 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
   g_clear_pointer (&self->hover, remora_detail_free);
   g_array_set_size (self->history, 0);
   self->history_at = 0;
-  history_push (self);
+  _remora_timeline_view_history_push (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   request_frame (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1184,11 +927,16 @@ remora_timeline_view_class_init (RemoraTimelineViewClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom_in);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom_out);
-  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, action_pan_left);
-  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, action_pan_right);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL,
+                                   _remora_timeline_view_action_zoom_in);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL,
+                                   _remora_timeline_view_action_zoom_out);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL,
+                                   _remora_timeline_view_action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL,
+                                   _remora_timeline_view_action_pan_left);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL,
+                                   _remora_timeline_view_action_pan_right);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
@@ -1230,15 +978,15 @@ remora_timeline_view_init (RemoraTimelineView *self)
   GtkGesture         *click = gtk_gesture_click_new ();
   GtkGesture         *secondary = gtk_gesture_click_new ();
 
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (_remora_timeline_view_on_scroll), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (_remora_timeline_view_on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (_remora_timeline_view_on_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   self->motion = motion;
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (_remora_timeline_view_on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (_remora_timeline_view_on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (_remora_timeline_view_on_drag_end), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
@@ -1249,8 +997,8 @@ remora_timeline_view_init (RemoraTimelineView *self)
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (pinch, "begin", G_CALLBACK (on_pinch_begin), self);
-  g_signal_connect (pinch, "scale-changed", G_CALLBACK (on_pinch), self);
+  g_signal_connect (pinch, "begin", G_CALLBACK (_remora_timeline_view_on_pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (_remora_timeline_view_on_pinch), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
