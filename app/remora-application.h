@@ -17,7 +17,5 @@ G_DECLARE_FINAL_TYPE (RemoraApplication, remora_application, REMORA, APPLICATION
 
 RemoraApplication *remora_application_new (void);
 int                remora_application_main (int argc, char **argv);
-GApplication      *remora_application_hold_for (GtkWidget *widget);
-void               remora_application_release (GApplication *app);
 
 G_END_DECLS

@@ -12,8 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "remora-application.h"
 #include "remora-event-list-view-private.h"
+#include "remora-hold.h"
 
 /* Copy and export ---------------------------------------------------------- */
 

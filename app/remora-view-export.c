@@ -11,7 +11,7 @@
 
 #include "remora-view-export.h"
 
-#include "remora-application.h"
+#include "remora-hold.h"
 
 typedef struct
 {

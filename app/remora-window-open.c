@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "remora-application.h"
+#include "remora-hold.h"
 #include "remora-window-private.h"
 
 /* Progress ------------------------------------------------------------------ */

@@ -35,6 +35,11 @@ typedef enum
 
 typedef void (*RemoraChildFunc) (int out_fd, gpointer user_data);
 
+/* how a spawned child is told its job, and where the descriptor the parent
+ * gives it is */
+#define REMORA_CHILD_FLAG "--remora-child"
+#define REMORA_CHILD_FD   3
+
 /* A job a spawned child runs (a fresh process of the same program, started
  * with posix_spawn(): unlike fork(), it leaves the parent's memory alone,
  * where a fork write-protects every page, and the parent's threads then

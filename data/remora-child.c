@@ -21,7 +21,7 @@
 
 #include "remora-child-private.h"
 #include "remora-data-error.h"
-#include "remora-store-private.h"
+#include "remora-library-locks.h"
 #include "remora-tracecmd-private.h"
 
 /* A child that wants more memory than this is lost in a damaged file: no
@@ -185,49 +185,6 @@ remora_child_reap (pid_t pid, gboolean kill_it, int *status)
 
 /* Spawned children ------------------------------------------------------------ */
 
-#define CHILD_FLAG "--remora-child"
-#define CHILD_FD   3
-
-static const struct
-{
-  const char    *name;
-  RemoraChildJob run;
-} child_jobs[] = {
-  { "try-headers", remora_store_try_headers_job },
-  { "check-filter", remora_store_check_filter_job },
-  { "read-trace", remora_trace_reader_job },
-  { "v6-layout", remora_trace_check_v6_layout_job },
-};
-
-/* In a process started by remora_child_spawn_run(): `PROGRAM --remora-child
- * PARENT-PID JOB ARGS…` runs the job before main(), whatever the program
- * (the window, the command line or a test: each links this library), and
- * exits. glibc gives a constructor the program's arguments. */
-__attribute__ ((constructor)) static void
-remora_child_main (int argc, char **argv, char **envp)
-{
-  pid_t parent;
-  int   out_fd, null_fd;
-
-  if (argc < 4 || argv == NULL || g_strcmp0 (argv[1], CHILD_FLAG) != 0)
-    return;
-  parent = (pid_t) g_ascii_strtoll (argv[2], NULL, 10);
-  remora_child_setup (parent);
-  /* the answer goes where stdout went; stdout itself to /dev/null, so that
-   * what a library prints there cannot mix with it */
-  out_fd = fcntl (1, F_DUPFD_CLOEXEC, 10);
-  null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
-  if (out_fd < 0 || null_fd < 0 || dup2 (null_fd, 1) < 0)
-    _exit (2);
-  for (guint i = 0; i < G_N_ELEMENTS (child_jobs); i++)
-    if (g_str_equal (argv[3], child_jobs[i].name))
-      {
-        child_jobs[i].run (fcntl (CHILD_FD, F_GETFD) >= 0 ? CHILD_FD : -1, argv + 4, out_fd);
-        _exit (0);
-      }
-  _exit (2);
-}
-
 static gboolean spawn_forbidden;
 
 /**
@@ -245,7 +202,7 @@ remora_child_forbid_spawn (void)
 
 /**
  * remora_child_spawn:
- * @job: the name of a job (see child_jobs)
+ * @job: the name of a job (see remora-child-jobs.c)
  * @args: (array zero-terminated=1) (nullable): its arguments
  * @fd: a descriptor the child gets as its descriptor 3, or -1
  * @read_fd: (out): the reading end of the pipe the child answers on
@@ -275,7 +232,7 @@ remora_child_spawn (const char *job, const char *const *args, int fd, int *read_
     return -1;
   fcntl (fds[0], F_SETPIPE_SZ, 1 << 20);
   g_ptr_array_add (argv, g_strdup ("remora"));
-  g_ptr_array_add (argv, g_strdup (CHILD_FLAG));
+  g_ptr_array_add (argv, g_strdup (REMORA_CHILD_FLAG));
   g_ptr_array_add (argv, g_strdup_printf ("%d", (int) getpid ()));
   g_ptr_array_add (argv, g_strdup (job));
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
@@ -284,7 +241,7 @@ remora_child_spawn (const char *job, const char *const *args, int fd, int *read_
   posix_spawn_file_actions_init (&actions);
   posix_spawn_file_actions_adddup2 (&actions, fds[1], 1);
   if (fd >= 0)
-    posix_spawn_file_actions_adddup2 (&actions, fd, CHILD_FD);
+    posix_spawn_file_actions_adddup2 (&actions, fd, REMORA_CHILD_FD);
   rc = posix_spawn (&pid, "/proc/self/exe", &actions, NULL, (char **) argv->pdata, environ);
   posix_spawn_file_actions_destroy (&actions);
   close (fds[1]);
@@ -350,7 +307,7 @@ collect (pid_t         pid,
 
 /**
  * remora_child_spawn_run:
- * @job: the name of a job (see child_jobs)
+ * @job: the name of a job (see remora-child-jobs.c)
  * @args: (array zero-terminated=1) (nullable): its arguments
  * @fd: a descriptor the child gets as its descriptor 3, or -1
  * @max_bytes: the most the answer may hold

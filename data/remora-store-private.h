@@ -15,6 +15,7 @@
 #ifndef REMORA_DATA_COMPILATION
 #define REMORA_DATA_COMPILATION
 #endif
+#include "remora-library-locks.h"
 #include "remora-payload-private.h"
 #include "remora-store.h"
 
@@ -102,10 +103,6 @@ struct tep_event_filter *remora_store_compile_filter (RemoraStore       *store,
                                                       struct tep_handle *tep,
                                                       const char        *expression,
                                                       GError           **error);
-void                     remora_store_lock_libraries (void);
-void                     remora_store_unlock_libraries (void);
-void                     remora_store_lock_parser (void);
-void                     remora_store_unlock_parser (void);
 void                     remora_store_print_event (struct tep_handle *tep,
                                                    struct trace_seq  *seq,
                                                    struct tep_record *rec,

@@ -66,17 +66,6 @@ struct _RemoraStore
 
 G_DEFINE_FINAL_TYPE (RemoraStore, remora_store, G_TYPE_OBJECT)
 
-/* libtraceevent's function plugin keeps its state (a stack per CPU, its
- * options) in globals that every handle shares, and frees them when a handle
- * unloads it: handles are loaded, print and are closed one thread at a
- * time. */
-static GMutex print_lock;
-
-/* libtraceevent's parser (of event formats and of filter expressions) reads
- * its input through globals: one parse at a time, in any thread, while
- * others print. */
-static GMutex parse_lock;
-
 /* Fingerprints ------------------------------------------------------------- */
 
 /**
@@ -405,9 +394,9 @@ remora_store_finalize (GObject *object)
   g_clear_pointer (&self->bad_value, g_free);
   if (self->headers != NULL)
     {
-      g_mutex_lock (&print_lock);
+      remora_store_lock_libraries ();
       tracecmd_close (self->headers); /* closes headers_fd */
-      g_mutex_unlock (&print_lock);
+      remora_store_unlock_libraries ();
     }
   else if (self->headers_fd >= 0)
     close (self->headers_fd);
@@ -1107,27 +1096,27 @@ ensure_headers (RemoraStore *self, GError **error)
   /* the handle is made (its plugins loaded) while no other prints, and
    * its formats parsed while no other parses: other handles print
    * meanwhile (a trace's kallsyms take some 0.1 s) */
-  g_mutex_lock (&print_lock);
+  remora_store_lock_libraries ();
   self->headers = tracecmd_alloc_fd (self->headers_fd, 0);
-  g_mutex_unlock (&print_lock);
-  g_mutex_lock (&parse_lock);
+  remora_store_unlock_libraries ();
+  remora_store_lock_parser ();
   ok = self->headers != NULL &&
        tracecmd_read_headers (self->headers, REMORA_TRACECMD_FILE_CMD_LINES) >= 0;
-  g_mutex_unlock (&parse_lock);
+  remora_store_unlock_parser ();
   if (!ok)
     {
       g_set_error (error, REMORA_DATA_ERROR, REMORA_DATA_ERROR_STORE_CORRUPT,
                    _ ("Failed to read the store “%s”: its trace headers are damaged"), self->path);
       return FALSE;
     }
-  g_mutex_lock (&print_lock);
+  remora_store_lock_libraries ();
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_entry",
                               print_funcgraph_entry, NULL);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "ftrace", "funcgraph_exit",
                               print_funcgraph_exit, NULL);
   tep_register_event_handler (tracecmd_get_tep (self->headers), -1, "sched", "sched_switch",
                               print_sched_switch, NULL);
-  g_mutex_unlock (&print_lock);
+  remora_store_unlock_libraries ();
   return TRUE;
 }
 
@@ -1336,54 +1325,6 @@ remora_store_read_record (
 }
 
 /**
- * remora_store_lock_libraries:
- *
- * Takes the lock held while libtraceevent prints and libtracecmd opens
- * headers (which loads plugins with dlopen()): a fork() made while another
- * thread is inside dlopen() leaves the child's loader inconsistent (glibc
- * aborts it on its next dlopen()), so remora_child_fork() forks under it.
- */
-void
-remora_store_lock_libraries (void)
-{
-  g_mutex_lock (&print_lock);
-}
-
-/**
- * remora_store_lock_parser:
- *
- * Takes the lock held while libtraceevent parses (event formats, filter
- * expressions): its parser's input is a global.
- */
-void
-remora_store_lock_parser (void)
-{
-  g_mutex_lock (&parse_lock);
-}
-
-/**
- * remora_store_unlock_parser:
- *
- * Gives remora_store_lock_parser()'s lock back.
- */
-void
-remora_store_unlock_parser (void)
-{
-  g_mutex_unlock (&parse_lock);
-}
-
-/**
- * remora_store_unlock_libraries:
- *
- * Gives remora_store_lock_libraries()'s lock back (in a forked child too).
- */
-void
-remora_store_unlock_libraries (void)
-{
-  g_mutex_unlock (&print_lock);
-}
-
-/**
  * remora_store_print_event:
  * @tep: a store's handle
  * @seq: where the text goes
@@ -1398,9 +1339,9 @@ remora_store_print_event (struct tep_handle *tep,
                           struct tep_record *rec,
                           const char        *what)
 {
-  g_mutex_lock (&print_lock);
+  remora_store_lock_libraries ();
   tep_print_event (tep, seq, rec, "%s", what);
-  g_mutex_unlock (&print_lock);
+  remora_store_unlock_libraries ();
 }
 
 /**
