@@ -700,6 +700,9 @@ remora_event_list_view_set_session (RemoraEventListView *self, RemoraSession *se
     return;
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
+  /* the list's kept choice is the new session's */
+  if (session != NULL)
+    remora_session_set_absolute_time (session, self->absolute);
   remora_event_list_view_set_store (self, session ? remora_session_get_store (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -822,6 +825,33 @@ on_absolute (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
   g_simple_action_set_state (action, state);
   self->absolute = g_variant_get_boolean (state);
   refresh_times (self);
+  /* a display toggle of the session: the timeline's axis follows */
+  if (self->session != NULL)
+    remora_session_set_absolute_time (self->session, self->absolute);
+}
+
+/**
+ * remora_event_list_view_get_absolute_time:
+ * @self: a #RemoraEventListView
+ *
+ * Returns: whether the list shows times as recorded.
+ */
+gboolean
+remora_event_list_view_get_absolute_time (RemoraEventListView *self)
+{
+  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
+  return self->absolute;
+}
+
+/* The session's toggle, set elsewhere: the menu's item and the times follow. */
+static void
+on_session_absolute (RemoraSession *session, GParamSpec *pspec, RemoraEventListView *self)
+{
+  gboolean absolute = remora_session_get_absolute_time (session);
+
+  if (!absolute != !self->absolute)
+    g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "absolute-time",
+                                        g_variant_new_boolean (absolute));
 }
 
 /**
@@ -1127,6 +1157,8 @@ remora_event_list_view_init (RemoraEventListView *self)
                                  G_CALLBACK (on_session_selection), self, 0);
   g_signal_group_connect_object (self->session_signals, "notify::filter",
                                  G_CALLBACK (_remora_event_list_view_on_session_filter), self, 0);
+  g_signal_group_connect_object (self->session_signals, "notify::absolute-time",
+                                 G_CALLBACK (on_session_absolute), self, 0);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (

@@ -48,6 +48,7 @@ void                remora_event_list_view_focus_search (RemoraEventListView *se
 void                remora_event_list_view_focus_go_to (RemoraEventListView *self);
 gboolean            remora_event_list_view_get_graph_follows (RemoraEventListView *self);
 gboolean            remora_event_list_view_get_list_follows (RemoraEventListView *self);
+gboolean            remora_event_list_view_get_absolute_time (RemoraEventListView *self);
 void                remora_event_list_view_copy_selected (RemoraEventListView *self);
 void                remora_event_list_view_export_csv (RemoraEventListView *self, const char *path);
 gboolean            remora_event_list_view_get_exporting (RemoraEventListView *self);

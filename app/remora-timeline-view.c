@@ -58,6 +58,7 @@ _remora_timeline_view_fill_style (RemoraTimelineView *self, RemoraTimelineStyle 
   style->width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
   style->height = MAX (MAX (1, gtk_widget_get_height (GTK_WIDGET (self))), content_height (self));
   style->theme = remora_theme_get (self->dark);
+  style->absolute_time = self->session != NULL && remora_session_get_absolute_time (self->session);
 }
 
 /* How far the rows are scrolled, in pixels. */
@@ -748,14 +749,22 @@ remora_timeline_view_set_session (RemoraTimelineView *self, RemoraSession *sessi
   if (self->session == session)
     return;
   if (self->session)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+    {
+      g_clear_signal_handler (&self->changed_handler, self->session);
+      g_signal_handlers_disconnect_by_func (self->session, gtk_widget_queue_draw, self);
+    }
   cancel_frame (self);
   g_clear_pointer (&self->frame, remora_frame_unref);
   g_set_object (&self->session, session);
   self->warmed_up = FALSE;
   if (session)
-    self->changed_handler =
-        g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+    {
+      self->changed_handler =
+          g_signal_connect (session, "changed", G_CALLBACK (on_session_changed), self);
+      /* the axis reads as the session says */
+      g_signal_connect_swapped (session, "notify::absolute-time",
+                                G_CALLBACK (gtk_widget_queue_draw), self);
+    }
   g_clear_pointer (&self->hover, remora_detail_free);
   g_array_set_size (self->history, 0);
   self->history_at = 0;
@@ -823,7 +832,10 @@ remora_timeline_view_dispose (GObject *object)
   RemoraTimelineView *self = REMORA_TIMELINE_VIEW (object);
 
   if (self->session)
-    g_clear_signal_handler (&self->changed_handler, self->session);
+    {
+      g_clear_signal_handler (&self->changed_handler, self->session);
+      g_signal_handlers_disconnect_by_func (self->session, gtk_widget_queue_draw, self);
+    }
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

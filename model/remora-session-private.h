@@ -26,7 +26,9 @@ struct _RemoraSession
   RemoraFilter      *filter; /* NULL: none */
   RemoraFilterTarget filter_target;
   RemoraEventMask   *filter_mask; /* what it keeps, NULL: none */
-  char              *problem;     /* what a view could not read, the first said */
+
+  gboolean absolute_time; /* times as recorded, not from the trace's start */
+  char    *problem;       /* what a view could not read, the first said */
 
   /* what the selection holds (remora-session-selection.c) */
   RemoraDetail *detail;    /* the selection's, once answered, or NULL */
@@ -45,6 +47,7 @@ enum
   PROP_SELECTION,
   PROP_DETAIL,
   PROP_FILTER,
+  PROP_ABSOLUTE_TIME,
   N_PROPS
 };
 

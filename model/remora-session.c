@@ -137,6 +137,9 @@ remora_session_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_FILTER:
       g_value_set_pointer (value, self->filter);
       break;
+    case PROP_ABSOLUTE_TIME:
+      g_value_set_boolean (value, self->absolute_time);
+      break;
     case PROP_DETAIL:
       g_value_set_pointer (value, self->detail);
       break;
@@ -463,6 +466,32 @@ remora_session_set_links (RemoraSession *self, gboolean links)
     return;
   self->links = !!links;
   changed (self);
+}
+
+/**
+ * remora_session_set_absolute_time:
+ * @self: a #RemoraSession
+ * @absolute: whether times are shown as recorded rather than from the
+ *   trace's start
+ *
+ * A display toggle every view follows (#RemoraSession:absolute-time): the
+ * list's times, the timeline's axis.
+ */
+void
+remora_session_set_absolute_time (RemoraSession *self, gboolean absolute)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (!absolute == !self->absolute_time)
+    return;
+  self->absolute_time = !!absolute;
+  _remora_session_notify (self, PROP_ABSOLUTE_TIME);
+}
+
+gboolean
+remora_session_get_absolute_time (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
+  return self->absolute_time;
 }
 
 /**
@@ -996,6 +1025,14 @@ remora_session_class_init (RemoraSessionClass *klass)
    * (remora_session_get_filter(), _get_filter_target(), _get_filter_mask()):
    * notified when any of them changes.
    */
+  /**
+   * RemoraSession:absolute-time:
+   *
+   * Whether times are shown as recorded rather than from the trace's start.
+   */
+  properties[PROP_ABSOLUTE_TIME] =
+      g_param_spec_boolean ("absolute-time", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] = g_param_spec_pointer (
       "filter", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -1005,6 +1005,39 @@ test_session_filter (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+first_row_read (gpointer data)
+{
+  RemoraEventList *events = remora_event_list_view_get_list (data);
+
+  return events != NULL && remora_event_list_is_read (events, 0) &&
+         remora_event_list_view_get_top_row (data) != GTK_INVALID_LIST_POSITION;
+}
+
+/* A display toggle is the session's: Absolute Times in the list's menu
+ * makes the timeline's axis absolute too, and the session's toggle set
+ * elsewhere moves the menu's item. */
+static void
+test_absolute_time (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  RemoraEventListView *list = remora_window_get_event_list (window);
+
+  g_assert_false (remora_session_get_absolute_time (session));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.absolute-time", NULL));
+  g_assert_true (remora_event_list_view_get_absolute_time (list));
+  g_assert_true (remora_session_get_absolute_time (session));
+  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (wait_for (first_row_read, list, 10));
+  screenshot (GTK_WIDGET (window), "g14-absolute-time");
+  remora_session_set_absolute_time (session, FALSE);
+  g_assert_false (remora_event_list_view_get_absolute_time (list));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1032,5 +1065,6 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/add-task-row-keys", test_add_task_row_keys);
   g_test_add_func ("/remora/gui/gestures/markers-popover", test_markers_popover);
   g_test_add_func ("/remora/gui/gestures/session-filter", test_session_filter);
+  g_test_add_func ("/remora/gui/gestures/absolute-time", test_absolute_time);
   return g_test_run ();
 }
