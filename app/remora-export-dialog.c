@@ -1,5 +1,6 @@
-/* remora-export-dialog.c: Export View: the picture's title, colours, width
- * and whether markers are drawn, then its format, name and folder (beside
+/* remora-export-dialog.c: Export View: the picture's title, its rows (as
+ * shown, or every CPU and the busiest tasks), colours, width and whether
+ * markers are drawn, then its format, name and folder (beside
  * the trace at first). Export asks before replacing a file, then says
  * "export" and closes; the window draws the picture.
  *
@@ -25,6 +26,7 @@ struct _RemoraExportDialog
 
   /* Template widgets */
   AdwEntryRow   *title_row;
+  AdwComboRow   *rows_row;
   AdwComboRow   *theme_row;
   GtkSpinButton *width_spin;
   AdwActionRow  *markers_row;
@@ -212,6 +214,7 @@ remora_export_dialog_class_init (RemoraExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/remora/Remora/remora-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RemoraExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, RemoraExportDialog, rows_row);
   gtk_widget_class_bind_template_child (widget_class, RemoraExportDialog, theme_row);
   gtk_widget_class_bind_template_child (widget_class, RemoraExportDialog, width_spin);
   gtk_widget_class_bind_template_child (widget_class, RemoraExportDialog, markers_row);
@@ -296,6 +299,7 @@ remora_export_dialog_get_options (RemoraExportDialog *self, RemoraExportOptions 
   options->width = gtk_spin_button_get_value_as_int (self->width_spin);
   options->dark = adw_combo_row_get_selected (self->theme_row) == 1;
   options->markers = gtk_switch_get_active (self->markers_switch);
+  options->busiest = adw_combo_row_get_selected (self->rows_row) == 1;
 }
 
 /**

@@ -20,7 +20,8 @@ typedef struct
   char               *title;
   RemoraFrameRequest  request;
   RemoraTimelineStyle style;
-  GApplication       *held; /* until the file is whole or removed */
+  GApplication       *held;    /* until the file is whole or removed */
+  gboolean            busiest; /* the default rows of the range, not those shown */
 } ExportJob;
 
 /**
@@ -33,7 +34,7 @@ typedef struct
 void
 remora_export_options_init (RemoraExportOptions *options)
 {
-  *options = (RemoraExportOptions){ NULL, REMORA_EXPORT_DEFAULT_WIDTH, FALSE, TRUE };
+  *options = (RemoraExportOptions){ NULL, REMORA_EXPORT_DEFAULT_WIDTH, FALSE, TRUE, FALSE };
 }
 
 /**
@@ -73,6 +74,28 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   cairo_t         *cr;
   gboolean         ok;
 
+  if (store != NULL && job->busiest)
+    {
+      /* every CPU and the busiest tasks of the range, as remora export */
+      g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+
+      if (!remora_default_rows (store, 0, &job->request.range, NULL, NULL, cpus, pids, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_array_set_size (job->request.rows, 0);
+      for (guint i = 0; i < cpus->len + pids->len; i++)
+        {
+          RemoraRowSpec row = { i < cpus->len ? REMORA_ROW_CPU : REMORA_ROW_TASK, 0,
+                                i < cpus->len ? g_array_index (cpus, int, i)
+                                              : g_array_index (pids, int, i - cpus->len),
+                                NULL };
+          g_array_append_val (job->request.rows, row);
+        }
+      job->style.height = remora_timeline_get_height_for_rows (TRUE, job->request.rows->len);
+    }
   if (store != NULL)
     frame = remora_frame_compute (store, &job->request, cancellable, &error);
   if (frame != NULL && frame->problem != NULL)
@@ -150,6 +173,7 @@ remora_view_export_async (RemoraSession             *session,
   remora_session_make_request (session, remora_timeline_get_columns (&job->style), &job->request);
   if (!options->markers)
     g_clear_pointer (&job->request.markers, g_array_unref);
+  job->busiest = options->busiest;
   job->style.height = remora_timeline_get_height_for_rows (TRUE, job->request.rows->len);
   if (output != NULL)
     job->held = remora_application_hold_for (widget);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @width: its width in pixels
  * @dark: dark colours rather than light
  * @markers: whether the markers and the time between them are drawn
+ * @busiest: every CPU and the tasks busiest in the range shown (as
+ *   `remora export` chooses them) rather than the rows shown
  *
  * What the export dialog lets the user choose.
  */
@@ -29,6 +31,7 @@ typedef struct
   int      width;
   gboolean dark;
   gboolean markers;
+  gboolean busiest;
 } RemoraExportOptions;
 
 #define REMORA_EXPORT_DEFAULT_WIDTH 1600

@@ -746,6 +746,24 @@ corner_brightness (const char *path)
   return v;
 }
 
+/* The combo row of @root titled @title. */
+static GtkWidget *
+find_combo_row (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_COMBO_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_combo_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 click_middle (GtkWidget *widget)
 {
@@ -765,8 +783,12 @@ test_export_dialog (void)
   GtkWidget       *dialog, *spin, *ask;
   GType            type = REMORA_TYPE_EXPORT_DIALOG;
   cairo_surface_t *surface;
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  guint            all_rows = remora_session_get_rows (session)->len;
 
   remora_window_add_marker (window, "A");
+  /* a row fewer than the default ones: "As Shown" draws those shown */
+  remora_session_remove_row (session, all_rows - 1);
   /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
    * window has none) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
@@ -781,8 +803,12 @@ test_export_dialog (void)
   remora_test_key (dialog, GDK_KEY_a, GDK_CONTROL_MASK);
   remora_test_type (dialog, "1200");
   remora_test_key (dialog, GDK_KEY_Tab, 0);
-  /* the colours: the list opens on a click, Down and Enter choose Dark */
-  click_middle (find_of_type (dialog, ADW_TYPE_COMBO_ROW));
+  /* the colours and the rows: a list opens on a click, Down and Enter
+   * choose Dark, and every CPU with the busiest tasks */
+  click_middle (find_combo_row (dialog, "Colours"));
+  remora_test_key (dialog, GDK_KEY_Down, 0);
+  remora_test_key (dialog, GDK_KEY_Return, 0);
+  click_middle (find_combo_row (dialog, "Rows"));
   remora_test_key (dialog, GDK_KEY_Down, 0);
   remora_test_key (dialog, GDK_KEY_Return, 0);
   screenshot (dialog, "g11-export-dialog");
@@ -793,9 +819,12 @@ test_export_dialog (void)
   g_assert_cmpint (chosen.width, ==, 1200);
   g_assert_true (chosen.dark);
   g_assert_true (chosen.markers);
+  g_assert_true (chosen.busiest);
   g_assert_cmpstr (chosen_path, ==, png);
   surface = load_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   remora_timeline_get_height_for_rows (TRUE, all_rows));
   cairo_surface_destroy (surface);
   g_assert_cmpint (corner_brightness (png), <, 80);
 
@@ -830,6 +859,8 @@ test_export_dialog (void)
   g_assert_cmpint (corner_brightness (png), >, 200);
   surface = load_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==,
+                   remora_timeline_get_height_for_rows (TRUE, all_rows - 1));
   cairo_surface_destroy (surface);
   remora_export_options_clear (&chosen);
   g_clear_pointer (&chosen_path, g_free);
