@@ -318,6 +318,10 @@ on_dialog_apply (RemoraFilterDialog  *dialog,
 
   g_free (f->text);
   f->text = text[0] ? g_strdup (text) : NULL;
+  /* a display toggle of the session: the timeline greys or hides */
+  if (self->session != NULL)
+    remora_session_set_hide_left_out (self->session,
+                                      remora_filter_dialog_get_hide_left_out (dialog));
   remora_event_list_view_apply_filter (self, f, (RemoraFilterTarget) target);
 }
 
@@ -347,6 +351,9 @@ remora_event_list_view_open_filters (RemoraEventListView *self)
   self->dialog = remora_filter_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                            self->store, self->filter, self->target);
   g_object_add_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  if (self->session != NULL)
+    remora_filter_dialog_set_hide_left_out (self->dialog,
+                                            remora_session_get_hide_left_out (self->session));
   g_signal_connect_object (self->dialog, "apply", G_CALLBACK (on_dialog_apply), self, 0);
   gtk_window_present (GTK_WINDOW (self->dialog));
   return self->dialog;

@@ -38,6 +38,7 @@ struct _RemoraFilterDialog
   GHashTable         *fields;  /* the trace's field names */
   GtkLabel           *error;
   GtkDropDown        *target;
+  GtkCheckButton     *hide;
   GtkWidget          *apply;
   GtkWidget          *busy;
 };
@@ -436,6 +437,32 @@ remora_filter_dialog_apply (RemoraFilterDialog *self)
   g_return_if_fail (REMORA_IS_FILTER_DIALOG (self));
   if (gtk_widget_get_sensitive (self->apply))
     on_apply (NULL, self);
+}
+
+/**
+ * remora_filter_dialog_get_hide_left_out:
+ * @self: a #RemoraFilterDialog
+ *
+ * Returns: whether the timeline is to hide what the filter leaves out
+ *   rather than grey it.
+ */
+gboolean
+remora_filter_dialog_get_hide_left_out (RemoraFilterDialog *self)
+{
+  g_return_val_if_fail (REMORA_IS_FILTER_DIALOG (self), FALSE);
+  return gtk_check_button_get_active (self->hide);
+}
+
+/**
+ * remora_filter_dialog_set_hide_left_out:
+ * @self: a #RemoraFilterDialog
+ * @hide: the choice shown
+ */
+void
+remora_filter_dialog_set_hide_left_out (RemoraFilterDialog *self, gboolean hide)
+{
+  g_return_if_fail (REMORA_IS_FILTER_DIALOG (self));
+  gtk_check_button_set_active (self->hide, hide);
 }
 
 /**
@@ -943,6 +970,7 @@ remora_filter_dialog_class_init (RemoraFilterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, error);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, target);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, hide);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, busy);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, apply);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel);

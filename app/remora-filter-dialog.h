@@ -27,6 +27,8 @@ void                remora_filter_dialog_finish (RemoraFilterDialog *self, const
 gboolean            remora_filter_dialog_get_loaded (RemoraFilterDialog *self);
 void                remora_filter_dialog_apply (RemoraFilterDialog *self);
 const char         *remora_filter_dialog_get_error (RemoraFilterDialog *self);
+gboolean            remora_filter_dialog_get_hide_left_out (RemoraFilterDialog *self);
+void remora_filter_dialog_set_hide_left_out (RemoraFilterDialog *self, gboolean hide);
 void remora_filter_dialog_set_expression (RemoraFilterDialog *self, const char *expression);
 
 G_END_DECLS

@@ -419,6 +419,7 @@ remora_frame_job_start (RemoraStore              *store,
   frame->markers = new_markers ();
   frame->selection = request->selection;
   frame->mask = request->mask ? remora_event_mask_ref (request->mask) : NULL;
+  frame->hide_left_out = request->hide_left_out;
   frame->links_buffer_id = n > 0 ? g_array_index (request->rows, RemoraRowSpec, 0).buffer_id : 0;
   for (guint i = 0; i < n; i++)
     {

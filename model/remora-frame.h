@@ -40,6 +40,8 @@ G_BEGIN_DECLS
  * @links: whether to answer links (wakeup to switch, block issue to
  *   completion) between the CPU rows of the first row's buffer
  * @mask: (nullable): the events a filter keeps: the rows count only those
+ * @hide_left_out: whether the slices of the tasks and CPUs the filter of
+ *   @mask leaves out are hidden rather than greyed
  *
  * What a frame is asked for: a copy of a session's state at one moment, so
  * that the session may change while a worker answers it.
@@ -53,6 +55,7 @@ typedef struct
   RemoraSelection  selection;
   gboolean         links;
   RemoraEventMask *mask;
+  gboolean         hide_left_out;
 } RemoraFrameRequest;
 
 /**
@@ -94,6 +97,7 @@ typedef struct
  * @markers: (element-type RemoraMarker): the markers, in time order
  * @selection: what is selected
  * @mask: (nullable): the filter's mask the rows' events were counted with
+ * @hide_left_out: as the request asked
  * @problem: (nullable): why rows are unreadable or the links missing (the
  *   first error the store gave), %NULL when everything was read
  *
@@ -114,6 +118,7 @@ typedef struct
   GArray          *markers;
   RemoraSelection  selection;
   RemoraEventMask *mask;
+  gboolean         hide_left_out;
   char            *problem;
   /*< private >*/
   RemoraNameHistory *names;

@@ -28,6 +28,7 @@ struct _RemoraSession
   RemoraEventMask   *filter_mask; /* what it keeps, NULL: none */
 
   gboolean absolute_time; /* times as recorded, not from the trace's start */
+  gboolean hide_left_out; /* the filter's left-out slices hidden, not greyed */
   char    *problem;       /* what a view could not read, the first said */
 
   /* what the selection holds (remora-session-selection.c) */

@@ -469,6 +469,29 @@ remora_session_set_links (RemoraSession *self, gboolean links)
 }
 
 /**
+ * remora_session_set_hide_left_out:
+ * @self: a #RemoraSession
+ * @hide: whether the timeline hides the slices of the tasks and CPUs the
+ *   filter applied to it leaves out, rather than greying them
+ */
+void
+remora_session_set_hide_left_out (RemoraSession *self, gboolean hide)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (!hide == !self->hide_left_out)
+    return;
+  self->hide_left_out = !!hide;
+  changed (self);
+}
+
+gboolean
+remora_session_get_hide_left_out (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
+  return self->hide_left_out;
+}
+
+/**
  * remora_session_set_absolute_time:
  * @self: a #RemoraSession
  * @absolute: whether times are shown as recorded rather than from the
@@ -619,6 +642,7 @@ remora_session_make_request (RemoraSession *self, int columns, RemoraFrameReques
   view.selection = self->selection;
   view.links = self->links;
   view.mask = self->mask;
+  view.hide_left_out = self->hide_left_out;
   remora_frame_request_copy (request, &view);
 }
 

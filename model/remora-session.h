@@ -82,6 +82,8 @@ void                remora_session_mark_at (
 gboolean            remora_session_get_links (RemoraSession *self);
 void                remora_session_set_links (RemoraSession *self, gboolean links);
 gboolean            remora_session_get_absolute_time (RemoraSession *self);
+gboolean            remora_session_get_hide_left_out (RemoraSession *self);
+void                remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
 void                remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
 void                remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
 void                remora_session_set_filter (RemoraSession      *self,

@@ -27,9 +27,13 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
       while (end < width && cols[end].pid == cols[c].pid)
         end++;
       if (cols[c].pid >= 0 && (cpu_left_out || remora_paint_leaves_out (p, -1, cols[c].pid)))
-        /* what a filter applied to the timeline leaves out: grey, unnamed */
-        remora_paint_group_add (p, REMORA_GROUP_LEFT_OUT, &theme->left_out, p->plot_x + c, y,
-                                end - c, h);
+        {
+          /* what a filter applied to the timeline leaves out: grey, unnamed,
+           * or not drawn when the user asked so */
+          if (!p->frame->hide_left_out)
+            remora_paint_group_add (p, REMORA_GROUP_LEFT_OUT, &theme->left_out, p->plot_x + c, y,
+                                    end - c, h);
+        }
       else if (cols[c].pid >= 0)
         {
           int        index = remora_theme_task_color_index (cols[c].pid);

@@ -37,10 +37,11 @@ remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doub
         {
           const RemoraRgba *fill =
               state == REMORA_TASK_STATE_RUNNING ? &running : &theme->states[state];
-          if (left_out)
+          /* left out: grey, or not drawn when the user asked so */
+          if (left_out && !p->frame->hide_left_out)
             remora_paint_group_add (p, REMORA_GROUP_LEFT_OUT, &theme->left_out, p->plot_x + c,
                                     y + h - bh, end - c, bh);
-          else
+          else if (!left_out)
             remora_paint_group_add (p, REMORA_GROUP_STATE (state), fill, p->plot_x + c, y + h - bh,
                                     end - c, bh);
           if (state == REMORA_TASK_STATE_RUNNING && end - c > 40 && h >= 12 && !p->preview &&

@@ -67,7 +67,7 @@ remora_paint_legend (RemoraPaint *p, double y)
   const RemoraFilter *filter =
       p->frame->mask ? remora_event_mask_get_filter (p->frame->mask) : NULL;
 
-  if (filter != NULL && (filter->cpus != NULL || filter->pids != NULL))
+  if (filter != NULL && (filter->cpus != NULL || filter->pids != NULL) && !p->frame->hide_left_out)
     n++;
   for (guint i = 0; i < n; i++)
     {

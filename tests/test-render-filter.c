@@ -1,7 +1,7 @@
 /* test-render-filter.c: a filter applied to the timeline changes more than
  * its event ticks (issue 24, finding 8): the slices of the tasks and CPUs it
- * leaves out are drawn in the theme's grey, unnamed, and those it keeps in
- * their colours; the legend says what the grey means.
+ * leaves out are drawn in the theme's grey, unnamed (or not at all when the
+ * user asks so), and those it keeps in their colours.
  *
  * Copyright 2026 The Remora authors
  *
@@ -54,7 +54,7 @@ rgb (const RemoraRgba *c)
  * checks every column of every row that shows a task: grey where the
  * filter leaves the task (or the CPU) out, never grey where it keeps it. */
 static void
-check_filter (RemoraFilter *filter, gboolean by_cpu)
+check_filter (RemoraFilter *filter, gboolean by_cpu, gboolean hide)
 {
   g_autoptr (RemoraSession) session = remora_session_new (store);
   g_autoptr (RemoraEventMask) mask = run_filter (filter);
@@ -77,6 +77,7 @@ check_filter (RemoraFilter *filter, gboolean by_cpu)
   remora_session_add_row (session, REMORA_ROW_TASK, 0, LEFT_OUT_PID, NULL);
   remora_session_set_links (session, FALSE);
   remora_session_set_mask (session, mask);
+  remora_session_set_hide_left_out (session, hide);
   remora_timeline_style_init (&style);
   style.width = 800;
   style.height = 300;
@@ -104,8 +105,9 @@ check_filter (RemoraFilter *filter, gboolean by_cpu)
       g_assert_cmpint (top, >=, 0);
       for (int c = 1; c + 1 < frame->columns; c++)
         {
-          gboolean kept;
-          int      y;
+          gboolean   kept;
+          int        y;
+          RemoraRgba color;
 
           if (row->spec.kind == REMORA_ROW_CPU)
             {
@@ -116,6 +118,7 @@ check_filter (RemoraFilter *filter, gboolean by_cpu)
                   cols[c + 1].pid != cols[c].pid || cols[c].n_tasks > 1)
                 continue;
               kept = by_cpu ? row->spec.id == KEPT_CPU_ONLY : cols[c].pid == KEPT_PID;
+              color = remora_theme_task_color (theme, cols[c].pid);
               y = top + (bottom - top) / 4;
             }
           else
@@ -126,12 +129,22 @@ check_filter (RemoraFilter *filter, gboolean by_cpu)
                   cols[c - 1].state != cols[c].state || cols[c + 1].state != cols[c].state)
                 continue;
               kept = by_cpu || row->spec.id == KEPT_PID;
+              color = remora_theme_task_color (theme, row->spec.id);
               y = top + (bottom - top) / 4;
             }
           if (kept)
             {
               g_assert_cmphex (pixel (surface, plot_x + c, y), !=, grey);
               checked_kept++;
+            }
+          else if (hide)
+            {
+              /* not drawn: neither grey nor the task's colour */
+              guint32 px = pixel (surface, plot_x + c, y);
+
+              g_assert_cmphex (px, !=, grey);
+              g_assert_cmphex (px, !=, rgb (&color));
+              checked_left_out++;
             }
           else
             {
@@ -154,7 +167,9 @@ test_by_task (void)
 
   filter->pids = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_array_append_val (filter->pids, pid);
-  check_filter (filter, FALSE);
+  check_filter (filter, FALSE, FALSE);
+  /* and hidden, when the user asks so */
+  check_filter (filter, FALSE, TRUE);
 }
 
 static void
@@ -165,7 +180,8 @@ test_by_cpu (void)
 
   filter->cpus = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_append_val (filter->cpus, cpu);
-  check_filter (filter, TRUE);
+  check_filter (filter, TRUE, FALSE);
+  check_filter (filter, TRUE, TRUE);
 }
 
 static void
