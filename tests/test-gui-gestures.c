@@ -545,13 +545,16 @@ static void
 test_recent_traces (void)
 {
   g_autofree char  *dir = NULL;
-  RemoraWindow     *window = open_sample (&dir);
-  g_autofree char  *trace = g_build_filename (dir, "trace.dat", NULL);
-  g_autofree char  *picture = g_build_filename (dir, "view.png", NULL);
-  g_autofree char  *notes = g_build_filename (dir, "notes.dat", NULL);
+  RemoraWindow     *window;
+  g_autofree char  *trace = NULL, *picture = NULL, *notes = NULL;
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
   RemoraWindow     *other;
   GtkWidget        *page, *row;
+
+  window = open_sample (&dir);
+  trace = g_build_filename (dir, "trace.dat", NULL);
+  picture = g_build_filename (dir, "view.png", NULL);
+  notes = g_build_filename (dir, "notes.dat", NULL);
 
   /* what a file chooser adds of its own: a picture saved, a file opened
    * that was no trace */
@@ -1076,11 +1079,20 @@ test_absolute_time (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_home = NULL;
+  int              ret;
+
   g_test_init (&argc, &argv, NULL);
+  /* recent files of this process's own (the suite's other programs keep
+   * theirs in the build's gui-home): read by the recent traces' test */
+  data_home = remora_test_make_tmpdir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (!gtk_init_check () || !remora_test_input_available ())
     {
       g_test_skip ("no X display with XTEST");
-      return g_test_run ();
+      ret = g_test_run ();
+      remora_test_rmdir (data_home);
+      return ret;
     }
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -1101,5 +1113,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/markers-popover", test_markers_popover);
   g_test_add_func ("/remora/gui/gestures/session-filter", test_session_filter);
   g_test_add_func ("/remora/gui/gestures/absolute-time", test_absolute_time);
-  return g_test_run ();
+  ret = g_test_run ();
+  remora_test_rmdir (data_home);
+  return ret;
 }
