@@ -231,3 +231,59 @@ remora_test_type (GtkWidget *window, const char *text)
   for (const char *p = text; *p; p++)
     remora_test_key (window, gdk_unicode_to_keyval ((guchar) *p), 0);
 }
+
+/**
+ * remora_test_wait_for:
+ * @cond: what to wait for
+ * @data: for @cond
+ * @seconds: at most this long
+ *
+ * Runs the main loop until @cond holds, then a few more turns to let the
+ * window paint.
+ *
+ * Returns: whether @cond came to hold in time.
+ */
+gboolean
+remora_test_wait_for (GSourceFunc cond, gpointer data, double seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  return TRUE;
+}
+
+/**
+ * remora_test_save_png:
+ * @window: a toplevel, painted
+ * @path: the PNG to write
+ *
+ * Saves what @window shows now, as GTK's renderer draws it.
+ */
+void
+remora_test_save_png (GtkWidget *window, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot   *snapshot = gtk_snapshot_new ();
+  int            w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+      g_autoptr (GdkTexture) texture =
+          gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      gsk_render_node_unref (node);
+      g_test_message ("screenshot: %s", path);
+    }
+}

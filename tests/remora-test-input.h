@@ -20,5 +20,7 @@ void     remora_test_wheel (GtkWidget *widget, double x, double y, int notches);
 void     remora_test_key (GtkWidget *window, guint keyval, GdkModifierType mods);
 void     remora_test_type (GtkWidget *window, const char *text);
 void     remora_test_settle_input (void);
+gboolean remora_test_wait_for (GSourceFunc cond, gpointer data, double seconds);
+void     remora_test_save_png (GtkWidget *window, const char *path);
 
 G_END_DECLS

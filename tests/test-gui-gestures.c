@@ -24,46 +24,13 @@
 
 static char *shots;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_for (Condition cond, gpointer data, double seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  return TRUE;
-}
-
 static void
 screenshot (GtkWidget *window, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot     *snapshot = gtk_snapshot_new ();
-  int              w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
-  GskRenderNode   *node;
   g_autofree char *path = g_strdup_printf ("%s/%s.png", shots, name);
 
   remora_test_settle_input ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node != NULL)
-    {
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-      g_autoptr (GdkTexture) texture =
-          gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      gsk_render_node_unref (node);
-      g_test_message ("screenshot: %s", path);
-    }
+  remora_test_save_png (window, path);
 }
 
 static gboolean
@@ -102,8 +69,8 @@ open_sample (char **dir)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
   remora_window_open (window, file);
-  g_assert_true (wait_for (shows_trace, window, 60));
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   remora_test_input_focus (GTK_WIDGET (window));
   return window;
 }
@@ -148,14 +115,14 @@ test_drag_pans_only (void)
   /* zoomed in first, so that there is somewhere to pan to */
   for (int i = 0; i < 4; i++)
     remora_test_key (GTK_WIDGET (window), GDK_KEY_plus, 0);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   before = vp->visible;
   g_assert_cmpint (remora_time_range_get_duration (&before), <,
                    remora_time_range_get_duration (&vp->trace));
 
   /* a drag to the left on CPU 0's row: the trace follows the pointer */
   remora_test_drag (GTK_WIDGET (view), x + 600, y, x + 400, y);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "g01-dragged");
   g_assert_cmpint (vp->visible.begin_ns, >, before.begin_ns);
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==,
@@ -168,7 +135,7 @@ test_drag_pans_only (void)
   before = vp->visible;
   remora_test_drag (GTK_WIDGET (view), x + 200, remora_timeline_get_rows_top (&style, FALSE) - 8,
                     x + 500, remora_timeline_get_rows_top (&style, FALSE) - 8);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "g02-axis-zoomed");
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <,
                    remora_time_range_get_duration (&before) / 2);
@@ -321,7 +288,7 @@ test_keys_after_go_to (void)
   RemoraEventList *list;
 
   the_list = remora_window_get_event_list (window);
-  g_assert_true (wait_for (list_shows_rows, window, 30));
+  g_assert_true (remora_test_wait_for (list_shows_rows, window, 30));
   list = remora_event_list_view_get_list (the_list);
   g_assert_nonnull (go_to);
   remora_test_click (go_to, 40, gtk_widget_get_height (go_to) / 2.0, 0);
@@ -330,14 +297,14 @@ test_keys_after_go_to (void)
   remora_test_type (GTK_WIDGET (window), "#5000");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
   wanted_row = remora_event_list_position_of_event (list, 5000);
-  g_assert_true (wait_for (list_selected_row, window, 10));
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
   /* Down: the next row, not one near where the list had the keyboard */
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
   wanted_row = remora_event_list_position_of_event (list, 5001);
-  g_assert_true (wait_for (list_selected_row, window, 10));
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
   wanted_row = remora_event_list_position_of_event (list, 5002);
-  g_assert_true (wait_for (list_selected_row, window, 10));
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
   screenshot (GTK_WIDGET (window), "g03-down-after-go-to");
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
@@ -371,10 +338,10 @@ test_keys_from_anywhere (void)
 
   /* the main menu, opened with F10 and closed with Escape */
   remora_test_key (GTK_WIDGET (window), GDK_KEY_F10, 0);
-  g_assert_true (wait_for (popover_shown, window, 5));
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
   screenshot (GTK_WIDGET (window), "g04-main-menu");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
-  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
   remora_test_key (GTK_WIDGET (window), GDK_KEY_plus, 0);
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <, len);
   len = remora_time_range_get_duration (&vp->visible);
@@ -388,7 +355,7 @@ test_keys_from_anywhere (void)
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), go_to));
   remora_test_type (GTK_WIDGET (window), "#5000");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   /* and again with Ctrl+L: what was typed before is replaced, not added to */
   remora_test_key (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), go_to));
@@ -427,11 +394,11 @@ test_axis_stays (void)
        pid++)
     {
       remora_session_add_row (session, REMORA_ROW_TASK, 0, pid, NULL);
-      g_assert_true (wait_for (frame_is_current, window, 10));
+      g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
     }
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) + 100);
   remora_test_wheel (GTK_WIDGET (view), x + 300, top + 100, 5);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "g05-rows-scrolled");
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
   /* the widget did not move: the axis is where it was, and a drag on it
@@ -446,7 +413,7 @@ test_axis_stays (void)
   }
   len = remora_time_range_get_duration (&vp->visible);
   remora_test_drag (GTK_WIDGET (view), x + 200, top - 8, x + 500, top - 8);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), <, len / 2);
   /* just under the axis is a row scrolled up to it, not CPU 0 */
   g_assert_cmpfloat (row_middle (view, 0), <, top);
@@ -487,12 +454,12 @@ test_filter_tree_counts (void)
   remora_test_click (filter, 10, 10, 0);
   dialog = REMORA_FILTER_DIALOG (find_toplevel (REMORA_TYPE_FILTER_DIALOG));
   g_assert_nonnull (dialog);
-  g_assert_true (wait_for (dialog_loaded, dialog, 30));
+  g_assert_true (remora_test_wait_for (dialog_loaded, dialog, 30));
   remora_test_input_focus (GTK_WIDGET (dialog));
   remora_test_click (find_button (GTK_WIDGET (dialog), "Events"), 10, 10, 0);
   what[0] = (const char *) dialog;
   what[1] = sched;
-  g_assert_true (wait_for (label_shown, what, 10));
+  g_assert_true (remora_test_wait_for (label_shown, what, 10));
   screenshot (GTK_WIDGET (dialog), "g06-filter-events");
 
   /* finding 11: a field no event has is named as it is typed */
@@ -500,7 +467,7 @@ test_filter_tree_counts (void)
   remora_test_click (find_entry (GTK_WIDGET (dialog), "No filter: every event"), 10, 10, 0);
   remora_test_type (GTK_WIDGET (dialog), "block_rq_complete: nr_sectorz > 64");
   what[1] = "No event of this trace has a field “nr_sectorz”: the filter keeps no event by it.";
-  g_assert_true (wait_for (label_shown, what, 10));
+  g_assert_true (remora_test_wait_for (label_shown, what, 10));
   screenshot (GTK_WIDGET (dialog), "g07-filter-unknown-field");
   remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
   remora_test_key (GTK_WIDGET (dialog), GDK_KEY_BackSpace, 0);
@@ -573,7 +540,7 @@ test_recent_traces (void)
   gtk_window_present (GTK_WINDOW (other));
   page = find_of_type (GTK_WIDGET (other), REMORA_TYPE_START_PAGE);
   remora_start_page_refresh (REMORA_START_PAGE (page));
-  g_assert_true (wait_for (recent_listed, page, 30));
+  g_assert_true (remora_test_wait_for (recent_listed, page, 30));
   g_assert_nonnull (recent_row (page, trace));
   g_assert_null (recent_row (page, picture));
   g_assert_null (recent_row (page, notes));
@@ -621,10 +588,10 @@ test_list_starts_at_from (void)
   gtk_window_present (GTK_WINDOW (window));
   remora_window_preselect (window, NULL, NULL, "@5.8925", "@5.8935");
   remora_window_open (window, file);
-  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
   the_list = remora_window_get_event_list (window);
-  g_assert_true (wait_for (list_shows_rows, window, 30));
-  g_assert_true (wait_for (list_scrolled, window, 10));
+  g_assert_true (remora_test_wait_for (list_shows_rows, window, 30));
+  g_assert_true (remora_test_wait_for (list_scrolled, window, 10));
   list = remora_event_list_view_get_list (the_list);
   adj = remora_event_list_view_get_vadjustment (the_list);
   row_h = gtk_adjustment_get_upper (adj) / g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -669,8 +636,8 @@ test_damaged_trace (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
   remora_window_open (window, file);
-  g_assert_true (wait_for (shows_trace, window, 60));
-  g_assert_true (wait_for (shows_problem, window, 10));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (shows_problem, window, 10));
   g_assert_nonnull (strstr (remora_window_get_problem (window), "cut short"));
   g_assert_nonnull (strstr (remora_window_get_problem (window), "cut.dat"));
   frame = remora_timeline_view_get_frame (remora_window_get_timeline (window));
@@ -795,7 +762,7 @@ test_export_dialog (void)
   /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
    * window has none) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (remora_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
   dialog = find_toplevel (type);
   g_signal_connect (dialog, "export", G_CALLBACK (on_dialog_export), NULL);
   remora_test_input_focus (dialog);
@@ -816,8 +783,8 @@ test_export_dialog (void)
   remora_test_key (dialog, GDK_KEY_Return, 0);
   screenshot (dialog, "g11-export-dialog");
   click_middle (find_button (dialog, "_Export"));
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
-  g_assert_true (wait_for (png_written, png, 30));
+  g_assert_true (remora_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (remora_test_wait_for (png_written, png, 30));
   g_assert_cmpstr (chosen.title, ==, "Incident 4711");
   g_assert_cmpint (chosen.width, ==, 1200);
   g_assert_true (chosen.dark);
@@ -835,30 +802,33 @@ test_export_dialog (void)
   /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
    * window has none) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (remora_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 10));
   dialog = find_toplevel (type);
   g_signal_connect (dialog, "export", G_CALLBACK (on_dialog_export), NULL);
   remora_test_input_focus (dialog);
   remora_test_key (dialog, GDK_KEY_Return, 0);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  g_assert_true (
+      remora_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
   ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   screenshot (ask, "g12-export-replace");
   remora_test_input_focus (ask);
   remora_test_key (ask, GDK_KEY_Return, 0);
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  g_assert_true (
+      remora_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
   g_assert_nonnull (find_toplevel (type));
   g_assert_cmpint (corner_brightness (png), <, 80);
   /* and Replace writes it, light, 1600 pixels wide */
   remora_test_input_focus (dialog);
   remora_test_key (dialog, GDK_KEY_Return, 0);
-  g_assert_true (wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
+  g_assert_true (
+      remora_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10));
   ask = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   click_middle (find_button (ask, "_Replace"));
-  g_assert_true (wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
+  g_assert_true (remora_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (type), 10));
   g_assert_null (chosen.title);
   g_assert_false (chosen.dark);
   for (int i = 0; i < 3000 && corner_brightness (png) < 128; i++)
-    wait_for (png_written, png, 0.01);
+    remora_test_wait_for (png_written, png, 0.01);
   g_assert_cmpint (corner_brightness (png), >, 200);
   surface = load_png (png);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1600);
@@ -908,10 +878,10 @@ test_add_task_row_keys (void)
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   list = find_of_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
   click_middle (button);
-  g_assert_true (wait_for (popover_shown, window, 5));
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
   remora_test_type (GTK_WIDGET (window), "kcompactd");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
-  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
   g_assert_cmpuint (remora_session_get_rows (session)->len, ==, rows + 1);
   last = &g_array_index (remora_session_get_rows (session), RemoraRowSpec, rows);
   g_assert_cmpint (last->kind, ==, REMORA_ROW_TASK);
@@ -919,7 +889,7 @@ test_add_task_row_keys (void)
 
   /* several mkfifo: Enter goes to the list, Down and Enter pick the second */
   click_middle (button);
-  g_assert_true (wait_for (popover_shown, window, 5));
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
   remora_test_key (GTK_WIDGET (window), GDK_KEY_a, GDK_CONTROL_MASK);
   remora_test_type (GTK_WIDGET (window), "mkfifo");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
@@ -931,7 +901,7 @@ test_add_task_row_keys (void)
   screenshot (GTK_WIDGET (window), "g13-add-task-several");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
-  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
   g_assert_cmpuint (remora_session_get_rows (session)->len, ==, rows + 2);
   last = &g_array_index (remora_session_get_rows (session), RemoraRowSpec, rows + 1);
   g_assert_cmpint (last->kind, ==, REMORA_ROW_TASK);
@@ -965,7 +935,7 @@ test_markers_popover (void)
   g_assert_true (remora_markers_popover_get_session (REMORA_MARKERS_POPOVER (popover)) == session);
   list = find_of_type (popover, GTK_TYPE_LIST_BOX);
   click_middle (button);
-  g_assert_true (wait_for (popover_shown, window, 5));
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
   remora_test_type (GTK_WIDGET (window), "io start");
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
   g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
@@ -981,7 +951,7 @@ test_markers_popover (void)
   g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 0);
   g_assert_false (gtk_widget_get_visible (list));
   remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
-  g_assert_true (wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
   /* a marker set elsewhere (as the timeline sets A) is listed */
   remora_session_add_marker (session, "A", mid);
   g_assert_cmpuint (remora_session_get_markers (session)->len, ==, 1);
@@ -1023,7 +993,7 @@ test_session_filter (void)
   filter->cpus = g_array_new (FALSE, FALSE, sizeof (int));
   g_array_append_val (filter->cpus, cpu);
   remora_event_list_view_apply_filter (list, filter, REMORA_FILTER_TARGET_BOTH);
-  g_assert_true (wait_for (list_shows_session_filter, window, 30));
+  g_assert_true (remora_test_wait_for (list_shows_session_filter, window, 30));
   g_assert_nonnull (remora_session_get_mask (session));
   g_assert_true (remora_filter_equal (remora_session_get_filter (session), filter));
 
@@ -1033,7 +1003,7 @@ test_session_filter (void)
   mask = remora_filter_job_run (job, NULL, &error);
   g_assert_no_error (error);
   remora_session_set_filter (session, filter, REMORA_FILTER_TARGET_LIST, mask);
-  g_assert_true (wait_for (list_shows_session_filter, window, 30));
+  g_assert_true (remora_test_wait_for (list_shows_session_filter, window, 30));
   g_assert_true (remora_event_list_view_get_mask (list) == mask);
   g_assert_cmpint (remora_event_list_view_get_filter_target (list), ==, REMORA_FILTER_TARGET_LIST);
   g_assert_null (remora_session_get_mask (session));
@@ -1067,8 +1037,8 @@ test_absolute_time (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.absolute-time", NULL));
   g_assert_true (remora_event_list_view_get_absolute_time (list));
   g_assert_true (remora_session_get_absolute_time (session));
-  g_assert_true (wait_for (frame_is_current, window, 10));
-  g_assert_true (wait_for (first_row_read, list, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (first_row_read, list, 10));
   screenshot (GTK_WIDGET (window), "g14-absolute-time");
   remora_session_set_absolute_time (session, FALSE);
   g_assert_false (remora_event_list_view_get_absolute_time (list));

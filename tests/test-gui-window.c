@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "remora-resources.h"
+#include "remora-test-input.h"
 #include "remora-test-util.h"
 #include "remora-window.h"
 
@@ -47,45 +48,10 @@ settle (GtkWidget *window)
 static void
 screenshot (GtkWidget *window, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot     *snapshot = gtk_snapshot_new ();
-  int              w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
-  GskRenderNode   *node;
   g_autofree char *path = g_strdup_printf ("%s/%s.png", shots, name);
 
   settle (window);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node != NULL)
-    {
-      GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-      g_autoptr (GdkTexture) texture =
-          gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-      g_assert_true (gdk_texture_save_to_png (texture, path));
-      gsk_render_node_unref (node);
-      g_test_message ("screenshot: %s", path);
-    }
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @cond holds, for at most @seconds. */
-static gboolean
-wait_for (Condition cond, gpointer data, double seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  /* let it paint */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  return TRUE;
+  remora_test_save_png (window, path);
 }
 
 static gboolean
@@ -200,20 +166,20 @@ test_open_zoom_pan (void)
   the_view = view;
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (shows_start, window, 5);
+  remora_test_wait_for (shows_start, window, 5);
   screenshot (GTK_WIDGET (window), "01-start");
 
   /* File → Open's path: remora_window_open() with the chosen file */
   remora_window_open (window, file);
-  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
   session = remora_timeline_view_get_session (view);
   g_assert_nonnull (session);
   vp = remora_session_get_viewport (session);
   /* the whole trace, every CPU and the busiest tasks */
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
   g_assert_cmpuint (remora_session_get_rows (session)->len, ==, 4 + 8);
-  g_assert_true (wait_for (frame_is_current, window, 10));
-  g_assert_true (wait_for (has_overview, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (has_overview, window, 10));
   {
     const RemoraFrame *whole = remora_window_get_overview_frame (window);
     /* the overview: every CPU over the whole trace */
@@ -227,7 +193,7 @@ test_open_zoom_pan (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.zoom-in", NULL));
   g_assert_cmpfloat (fabs ((double) remora_time_range_get_duration (&vp->visible) - len / 1.5), <,
                      2);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "03-zoomed-in");
 
   /* zoom far in, then pan right: the range moves later, by an eighth */
@@ -240,7 +206,7 @@ test_open_zoom_pan (void)
   g_assert_cmpint (vp->visible.begin_ns, >, begin);
   g_assert_cmpint (vp->visible.begin_ns - begin, <=, len / 7);
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, len);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "04-zoomed-far-in");
 
   /* markers A and B, and the time between them as the header bar says it */
@@ -259,7 +225,7 @@ test_open_zoom_pan (void)
     want = g_strdup_printf ("A→B −%s", d);
     delta = remora_timeline_view_dup_delta (view);
     g_assert_cmpstr (delta, ==, want);
-    g_assert_true (wait_for (frame_is_current, window, 10));
+    g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "05-markers");
   }
 
@@ -302,7 +268,7 @@ test_open_zoom_pan (void)
     int              status;
 
     remora_window_export_view (window, png, NULL);
-    g_assert_true (wait_for ((Condition) file_exists, png, 30));
+    g_assert_true (remora_test_wait_for ((GSourceFunc) file_exists, png, 30));
     for (guint i = 0; i < rows->len; i++)
       if (g_array_index (rows, RemoraRowSpec, i).kind == REMORA_ROW_TASK)
         g_string_append_printf (tasks, "%s%d", tasks->len ? "," : "",
@@ -341,7 +307,7 @@ test_open_zoom_pan (void)
   /* and back to the whole trace through the window's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-fit", NULL));
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
 
   /* a click on CPU 0's row 0.3 s into the trace (what a click does, from
    * the time on) selects the slice running there: the details pane names its
@@ -373,11 +339,11 @@ test_open_zoom_pan (void)
     sqlite3_finalize (st);
 
     click_select (session, 0, t);
-    g_assert_true (wait_for (has_details, window, 10));
+    g_assert_true (remora_test_wait_for (has_details, window, 10));
     g_assert_nonnull (strstr (remora_window_get_details (window), task));
     g_assert_nonnull (strstr (remora_window_get_details (window), want_from));
     g_assert_cmpint (remora_session_get_selection (session)->row, ==, 0);
-    g_assert_true (wait_for (frame_is_current, window, 10));
+    g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "06-selected");
 
     /* a click sets marker A too, on the nearest event when one is close */
@@ -393,10 +359,10 @@ test_open_zoom_pan (void)
       gtk_widget_activate_action (GTK_WIDGET (view), "timeline.clear-markers", NULL);
       want = n_selected + 1;
       click_select (session, 0, t + 1);
-      g_assert_true (wait_for (answered, &want, 10));
+      g_assert_true (remora_test_wait_for (answered, &want, 10));
       want = n_selected + 1;
       click_select (session, 0, t);
-      g_assert_true (wait_for (answered, &want, 10));
+      g_assert_true (remora_test_wait_for (answered, &want, 10));
       g_assert_true (selected_at (&t));
       g_signal_handler_disconnect (session, id);
       d = selected ();
@@ -431,21 +397,21 @@ test_bad_file_and_cancel (void)
   g_assert_true (g_file_set_contents (junk, "just some notes\n", -1, NULL));
   remora_window_open (window, junk_file);
   /* said in the window, which goes back to its start page */
-  g_assert_true (wait_for (shows_start, window, 30));
+  g_assert_true (remora_test_wait_for (shows_start, window, 30));
   screenshot (GTK_WIDGET (window), "07-not-a-trace");
 
   /* an import cancelled at once leaves the window usable and no store */
   remora_window_open (window, trace_file);
   g_assert_cmpstr (remora_window_get_page (window), ==, "loading");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
-  g_assert_true (wait_for (shows_start, window, 30));
+  g_assert_true (remora_test_wait_for (shows_start, window, 30));
   g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
 
   /* and opening it again works, with what the command line preselects
    * (remora --cpu 1,3 --pid 141 --from @5.8925 --to @5.8935 trace.dat) */
   remora_window_preselect (window, "1,3", "141", "@5.8925", "@5.8935");
   remora_window_open (window, trace_file);
-  g_assert_true (wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
   {
     RemoraSession *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
     const GArray  *rows = remora_session_get_rows (session);
@@ -458,7 +424,7 @@ test_bad_file_and_cancel (void)
     g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).id, ==, 141);
     g_assert_cmpint (vp->visible.begin_ns, ==, 5892500000);
     g_assert_cmpint (vp->visible.end_ns, ==, 5893500000);
-    g_assert_true (wait_for (frame_is_current, window, 10));
+    g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "08-preselected");
 
     /* a row's menu: add a task's row, move it to the top, remove it */
@@ -473,7 +439,7 @@ test_bad_file_and_cancel (void)
       /* the range did not change: the answer to wait for is the one with
        * the new row */
       wanted_rows = 4;
-      g_assert_true (wait_for (frame_has_rows, window, 10));
+      g_assert_true (remora_test_wait_for (frame_has_rows, window, 10));
       g_assert_true (frame_is_current (window));
       screenshot (GTK_WIDGET (window), "09-row-added");
       g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
@@ -552,8 +518,8 @@ open_sample (char **dir)
   window = present_on (trace);
   the_view = remora_window_get_timeline (window);
   the_list = remora_window_get_event_list (window);
-  g_assert_true (wait_for (shows_trace, window, 60));
-  g_assert_true (wait_for (list_shows_rows, window, 30));
+  g_assert_true (remora_test_wait_for (shows_trace, window, 60));
+  g_assert_true (remora_test_wait_for (list_shows_rows, window, 30));
   return window;
 }
 
@@ -589,13 +555,13 @@ test_event_list (void)
   g_assert_cmpint (ts, >, first + 1000000);
   wanted_event = id;
   remora_event_list_view_select_position (the_list, remora_event_list_position_of_event (list, id));
-  g_assert_true (wait_for (timeline_selected_event, window, 10));
+  g_assert_true (remora_test_wait_for (timeline_selected_event, window, 10));
   g_assert_cmpint (vp->visible.begin_ns, <=, ts);
   g_assert_cmpint (vp->visible.end_ns, >, ts);
   g_assert_cmpint (remora_time_range_get_duration (&vp->visible), ==, 1000000);
   g_assert_cmpint (remora_session_get_selection (session)->row, ==, 2);
   g_assert_cmpint (remora_session_get_selection (session)->begin_ns, ==, ts);
-  g_assert_true (wait_for (frame_is_current, window, 10));
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   screenshot (GTK_WIDGET (window), "11-list-selects-timeline");
 
   /* "Timeline Follows the List" off: a row selected leaves the timeline */
@@ -622,14 +588,14 @@ test_event_list (void)
     handler = g_signal_connect (session, "notify::detail", G_CALLBACK (on_view_selected), NULL);
     remora_session_set_visible (session, at - 500000, at + 500000);
     click_select (session, 0, at);
-    g_assert_true (wait_for (answered, &want, 10));
+    g_assert_true (remora_test_wait_for (answered, &want, 10));
     g_signal_handler_disconnect (session, handler);
     d = selected ();
     g_assert_true (d->has_event);
     g_assert_cmpint (d->event.cpu, ==, 0);
     wanted_event = d->event.id;
     g_assert_true (list_selected_event (NULL));
-    g_assert_true (wait_for (frame_is_current, window, 10));
+    g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
     screenshot (GTK_WIDGET (window), "12-timeline-selects-list");
   }
 
@@ -641,8 +607,8 @@ test_event_list (void)
     wanted_event = 1234;
     g_assert_true (remora_event_list_view_go_to (the_list, "#1234", &error));
     g_assert_no_error (error);
-    g_assert_true (wait_for (list_selected_event, window, 10));
-    g_assert_true (wait_for (timeline_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (list_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (timeline_selected_event, window, 10));
 
     at = first + 300000000;
     {
@@ -652,8 +618,8 @@ test_event_list (void)
     }
     g_assert_true (remora_event_list_view_go_to (the_list, "0.3s", &error));
     g_assert_no_error (error);
-    g_assert_true (wait_for (list_selected_event, window, 10));
-    g_assert_true (wait_for (timeline_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (list_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (timeline_selected_event, window, 10));
     screenshot (GTK_WIDGET (window), "13-go-to-time");
 
     /* n: the next event of the same name, as its key does (in the window,
@@ -667,8 +633,8 @@ test_event_list (void)
     }
     g_assert_cmpint (remora_event_list_view_get_alike (the_list), ==, REMORA_NEIGHBOUR_NAME);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
-    g_assert_true (wait_for (list_selected_event, window, 10));
-    g_assert_true (wait_for (timeline_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (list_selected_event, window, 10));
+    g_assert_true (remora_test_wait_for (timeline_selected_event, window, 10));
     screenshot (GTK_WIDGET (window), "14-next-same-event");
 
     /* what is neither says so, and changes nothing */
@@ -855,14 +821,14 @@ test_filters (void)
     g_array_append_val (f->cpus, one);
     remora_event_list_view_apply_filter (the_list, f, REMORA_FILTER_TARGET_BOTH);
     g_assert_true (remora_event_list_view_get_filtering (the_list));
-    g_assert_true (wait_for (not_filtering, window, 30));
+    g_assert_true (remora_test_wait_for (not_filtering, window, 30));
     g_assert_nonnull (remora_event_list_view_get_mask (the_list));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, on_cpu1);
     check_rows_of_cpu (list, 1);
     g_assert_true (remora_session_get_mask (session) == remora_event_list_view_get_mask (the_list));
     /* the whole trace (summaries) and 2 ms of it (events one by one) */
     remora_session_set_visible (session, first, last + 1);
-    g_assert_true (wait_for (frame_is_masked, window, 10));
+    g_assert_true (remora_test_wait_for (frame_is_masked, window, 10));
     frame = remora_timeline_view_get_frame (the_view);
     g_assert_cmpint (frame_row_events (frame, 0), ==, 0);
     g_assert_cmpint (frame_row_events (frame, 1), ==, on_cpu1);
@@ -875,7 +841,7 @@ test_filters (void)
                            mid, mid + 2000000);
 
       remora_session_set_visible (session, mid, mid + 2000000);
-      g_assert_true (wait_for (frame_is_masked, window, 10));
+      g_assert_true (remora_test_wait_for (frame_is_masked, window, 10));
       frame = remora_timeline_view_get_frame (the_view);
       g_assert_cmpint (frame->rows[0].level, <, 0);
       g_assert_cmpint (frame_row_events (frame, 0), ==, 0);
@@ -886,10 +852,10 @@ test_filters (void)
   /* the dialog: a bad expression is refused, a good one applied */
   dialog = remora_event_list_view_open_filters (the_list);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (wait_for (dialog_loaded, dialog, 30));
+  g_assert_true (remora_test_wait_for (dialog_loaded, dialog, 30));
   remora_filter_dialog_set_expression (dialog, "sched_switch: (prev_state == 2");
   remora_filter_dialog_apply (dialog);
-  g_assert_true (wait_for (dialog_says, &dialog, 30));
+  g_assert_true (remora_test_wait_for (dialog_says, &dialog, 30));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (remora_filter_dialog_get_error (dialog), "Unbalanced"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, on_cpu1);
@@ -907,8 +873,8 @@ test_filters (void)
     g_assert_cmpuint (f->cpus->len, ==, 1);
     remora_filter_dialog_set_expression (dialog, "sched_switch: prev_state == 2");
     remora_filter_dialog_apply (dialog);
-    g_assert_true (wait_for (dialog_gone, &dialog, 30));
-    g_assert_true (wait_for (not_filtering, window, 30));
+    g_assert_true (remora_test_wait_for (dialog_gone, &dialog, 30));
+    g_assert_true (remora_test_wait_for (not_filtering, window, 30));
     /* what the model keeps for the same filter */
     g->cpus = g_array_new (FALSE, FALSE, sizeof (int));
     g_array_append_val (g->cpus, one);
@@ -930,7 +896,7 @@ test_filters (void)
 
   /* clear: every event again, in both views */
   remora_event_list_view_apply_filter (the_list, NULL, REMORA_FILTER_TARGET_BOTH);
-  g_assert_true (wait_for (not_filtering, window, 30));
+  g_assert_true (remora_test_wait_for (not_filtering, window, 30));
   g_assert_null (remora_event_list_view_get_mask (the_list));
   g_assert_null (remora_session_get_mask (session));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
@@ -943,7 +909,7 @@ test_filters (void)
 
     f->text = g_strdup ("KWORKER");
     remora_event_list_view_apply_filter (the_list, f, REMORA_FILTER_TARGET_LIST);
-    g_assert_true (wait_for (not_filtering, window, 30));
+    g_assert_true (remora_test_wait_for (not_filtering, window, 30));
     n = g_list_model_get_n_items (G_LIST_MODEL (list));
     g_assert_cmpint (n, >, 0);
     g_assert_cmpint (n, <, events);
@@ -966,7 +932,7 @@ test_filters (void)
         g_auto (GStrv) lines = NULL;
 
         remora_event_list_view_select_position (the_list, 2);
-        g_assert_true (wait_for (selected_row_loaded, window, 10));
+        g_assert_true (remora_test_wait_for (selected_row_loaded, window, 10));
         if (rows > 1)
           remora_event_list_view_select_range (the_list, 2, rows);
         g_assert_cmpuint (remora_event_list_view_get_n_selected (the_list), ==, rows);
@@ -976,11 +942,11 @@ test_filters (void)
           screenshot (GTK_WIDGET (window), "18b-rows-selected");
         copied = FALSE;
         remora_event_list_view_copy_selected (the_list);
-        g_assert_true (wait_for (was_copied, NULL, 10));
+        g_assert_true (remora_test_wait_for (was_copied, NULL, 10));
         gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
                                        on_clipboard_text, NULL);
         clipboard_read = FALSE;
-        g_assert_true (wait_for (clipboard_was_read, NULL, 10));
+        g_assert_true (remora_test_wait_for (clipboard_was_read, NULL, 10));
         g_assert_nonnull (clipboard_text);
         g_test_message ("copied: %s", clipboard_text);
         g_assert_true (g_str_has_suffix (clipboard_text, "\n"));
@@ -1020,7 +986,7 @@ test_filters (void)
       g_signal_connect (the_list, "notice", G_CALLBACK (on_notice), NULL);
       remora_event_list_view_export_csv (the_list, csv);
       g_assert_true (remora_event_list_view_get_exporting (the_list));
-      g_assert_true (wait_for (not_exporting, window, 60));
+      g_assert_true (remora_test_wait_for (not_exporting, window, 60));
       g_assert_nonnull (notice_text);
       g_assert_false (notice_error);
       g_assert_nonnull (strstr (notice_text, "events.csv"));
@@ -1065,7 +1031,7 @@ test_damaged_store (void)
   sqlite3_close (db);
 
   window = present_on (store_path);
-  g_assert_true (wait_for (shows_problem, window, 60));
+  g_assert_true (remora_test_wait_for (shows_problem, window, 60));
   g_assert_cmpstr (remora_window_get_page (window), ==, "view");
   g_assert_nonnull (strstr (remora_window_get_problem (window), "summary block is damaged"));
   g_assert_nonnull (strstr (remora_window_get_problem (window), store_path));
