@@ -32,6 +32,50 @@ struct _RemoraStartPage
 
 G_DEFINE_FINAL_TYPE (RemoraStartPage, remora_start_page, ADW_TYPE_BIN)
 
+/* A recent trace as the page lists it. */
+typedef struct
+{
+  char      *uri;
+  char      *description;
+  GDateTime *when;
+} Recent;
+
+static void
+recent_free (Recent *r)
+{
+  g_free (r->uri);
+  g_free (r->description);
+  g_clear_pointer (&r->when, g_date_time_unref);
+  g_free (r);
+}
+
+static Recent *
+recent_new (const char *uri, const char *description, GDateTime *when)
+{
+  Recent *r = g_new0 (Recent, 1);
+
+  r->uri = g_strdup (uri);
+  r->description = g_strdup (description);
+  r->when = when ? g_date_time_ref (when) : NULL;
+  return r;
+}
+
+/* The traces this process opened, kept here as well as in the recent files:
+ * those are one file shared by every program of the desktop, read again
+ * whenever one of them writes it, and a trace just opened can be missing
+ * from it for a while (another program's list written over ours before ours
+ * was saved, the file replaced or removed meanwhile). */
+static GPtrArray *opened_here;
+
+static int
+find_opened_here (const char *uri)
+{
+  for (guint i = 0; opened_here != NULL && i < opened_here->len; i++)
+    if (g_strcmp0 (((Recent *) opened_here->pdata[i])->uri, uri) == 0)
+      return (int) i;
+  return -1;
+}
+
 enum
 {
   OPEN,
@@ -62,13 +106,24 @@ remora_start_page_remember (GFile *file, gint64 events)
   data.app_exec = (char *) "remora %f";
   data.groups = (char **) groups;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    int i = find_opened_here (uri);
+
+    if (opened_here == NULL)
+      opened_here = g_ptr_array_new_with_free_func ((GDestroyNotify) recent_free);
+    if (i >= 0)
+      g_ptr_array_remove_index (opened_here, (guint) i);
+    g_ptr_array_add (opened_here, recent_new (uri, description, now));
+  }
 }
 
 static int
 newest_first (gconstpointer a, gconstpointer b)
 {
-  GDateTime *x = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
-  GDateTime *y = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+  GDateTime *x = (*(Recent **) a)->when;
+  GDateTime *y = (*(Recent **) b)->when;
 
   return x && y ? g_date_time_compare (y, x) : 0;
 }
@@ -77,7 +132,10 @@ static void
 on_remove (GtkButton *button, RemoraStartPage *self)
 {
   const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+  int         i = find_opened_here (uri);
 
+  if (i >= 0)
+    g_ptr_array_remove_index (opened_here, (guint) i);
   gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
   remora_start_page_refresh (self);
 }
@@ -95,15 +153,15 @@ on_row_activated (GtkListBox *box, GtkListBoxRow *row, RemoraStartPage *self)
 }
 
 static GtkWidget *
-recent_row (RemoraStartPage *self, GtkRecentInfo *info)
+recent_row (RemoraStartPage *self, const Recent *recent)
 {
-  g_autoptr (GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+  g_autoptr (GFile) file = g_file_new_for_uri (recent->uri);
   g_autoptr (GFileInfo) finfo =
       g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *where = g_file_get_parse_name (file);
   g_autofree char *subtitle = NULL;
-  GDateTime       *when = gtk_recent_info_get_modified (info);
+  GDateTime       *when = recent->when;
   GtkWidget       *row = adw_action_row_new ();
   GtkWidget       *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
@@ -112,8 +170,8 @@ recent_row (RemoraStartPage *self, GtkRecentInfo *info)
       g_autofree char *size = g_format_size (g_file_info_get_size (finfo));
       /* Translators: when a recent trace was last opened (a strftime format) */
       g_autofree char *date =
-          when ? g_date_time_format (when, _ ("%e %b %Y, %H:%M")) : g_strdup ("");
-      const char *events = gtk_recent_info_get_description (info);
+          when ? g_date_time_format (when, _ ("%-d %b %Y, %H:%M")) : g_strdup ("");
+      const char *events = recent->description;
 
       /* Translators: a recent trace: its size, its events, when it was last opened */
       subtitle = g_strdup_printf (_ ("%s · %s · opened %s"), size, events ? events : "", date);
@@ -127,15 +185,14 @@ recent_row (RemoraStartPage *self, GtkRecentInfo *info)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), finfo != NULL);
   if (finfo == NULL)
     gtk_widget_add_css_class (row, "dim-label");
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (recent->uri), g_free);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _ ("Remove From the List"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Remove From the List"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "uri", g_strdup (gtk_recent_info_get_uri (info)),
-                          g_free);
+  g_object_set_data_full (G_OBJECT (remove), "uri", g_strdup (recent->uri), g_free);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
@@ -150,21 +207,33 @@ recent_row (RemoraStartPage *self, GtkRecentInfo *info)
 void
 remora_start_page_refresh (RemoraStartPage *self)
 {
-  GList     *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) recent = g_ptr_array_new_with_free_func ((GDestroyNotify) recent_free);
   GtkWidget *child;
 
   g_return_if_fail (REMORA_IS_START_PAGE (self));
+  for (GList *l = items; l != NULL; l = l->next)
+    if (gtk_recent_info_has_group (l->data, RECENT_GROUP) &&
+        find_opened_here (gtk_recent_info_get_uri (l->data)) < 0)
+      g_ptr_array_add (recent, recent_new (gtk_recent_info_get_uri (l->data),
+                                           gtk_recent_info_get_description (l->data),
+                                           gtk_recent_info_get_modified (l->data)));
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  for (guint i = 0; opened_here != NULL && i < opened_here->len; i++)
+    {
+      Recent *r = opened_here->pdata[i];
+      g_ptr_array_add (recent, recent_new (r->uri, r->description, r->when));
+    }
+  g_ptr_array_sort (recent, newest_first);
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
-  items = g_list_sort (items, newest_first);
   self->n_recent = 0;
-  for (GList *l = items; l != NULL && self->n_recent < MAX_RECENT; l = l->next)
-    if (gtk_recent_info_has_group (l->data, RECENT_GROUP))
-      {
-        gtk_list_box_append (self->recent_list, recent_row (self, l->data));
-        self->n_recent++;
-      }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  for (guint i = 0; i < recent->len && self->n_recent < MAX_RECENT; i++)
+    {
+      gtk_list_box_append (self->recent_list, recent_row (self, recent->pdata[i]));
+      self->n_recent++;
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), self->n_recent > 0);
 }
 
