@@ -114,7 +114,18 @@ enum
   N_SIGNALS
 };
 
-extern guint _remora_event_list_view_signals[N_SIGNALS];
+extern guint            _remora_event_list_view_signals[N_SIGNALS];
+extern const ColumnInfo _remora_event_list_columns[N_COLS];
+
+/* remora-event-list-cells.c */
+GtkListItemFactory *_remora_event_list_view_make_factory (RemoraEventListView *self, Column col);
+void                _remora_event_list_view_refresh_times (RemoraEventListView *self);
+
+/* remora-event-list-scroll.c */
+void _remora_event_list_view_stop_growing (RemoraEventListView *self);
+void _remora_event_list_view_show_all_rows (RemoraEventListView *self);
+void _remora_event_list_view_give_keys_to_row (RemoraEventListView *self);
+void _remora_event_list_view_on_adjustment_changed (GtkAdjustment *adj, RemoraEventListView *self);
 
 void _remora_event_list_view_action_copy (GtkWidget  *widget,
                                           const char *action_name,

@@ -20,13 +20,6 @@
 #include "remora-cell.h"
 #include "remora-event-list-view-private.h"
 
-static const ColumnInfo columns[N_COLS] = {
-  { "number", N_ ("#"), 70, TRUE, TRUE },         { "time", N_ ("Time"), 110, TRUE, TRUE },
-  { "cpu", N_ ("CPU"), 44, TRUE, TRUE },          { "task", N_ ("Task"), 130, FALSE, TRUE },
-  { "pid", N_ ("PID"), 60, TRUE, TRUE },          { "event", N_ ("Event"), 150, FALSE, TRUE },
-  { "latency", N_ ("Latency"), 64, FALSE, TRUE }, { "info", N_ ("Info"), 500, FALSE, TRUE },
-};
-
 G_DEFINE_FINAL_TYPE (RemoraEventListView, remora_event_list_view, GTK_TYPE_WIDGET)
 
 guint _remora_event_list_view_signals[N_SIGNALS];
@@ -39,134 +32,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Cells ------------------------------------------------------------------ */
-
-static char *
-cell_text (RemoraEventListView *self, RemoraEventItem *item, Column col)
-{
-  gboolean lost = remora_event_item_get_lost (item);
-
-  if (!remora_event_item_get_loaded (item))
-    return g_strdup ("");
-  switch (col)
-    {
-    case COL_NUMBER:
-      return lost ? g_strdup ("")
-                  : g_strdup_printf ("%" G_GINT64_FORMAT, remora_event_item_get_id (item));
-    case COL_TIME:
-      if (lost)
-        return g_strdup ("");
-      return remora_format_timestamp (
-          remora_event_item_get_ts (item) -
-          (self->absolute ? 0 : remora_store_get_info (self->store)->first_ts));
-    case COL_CPU:
-      return g_strdup_printf ("%d", remora_event_item_get_cpu (item));
-    case COL_TASK:
-      if (lost)
-        return g_strdup ("");
-      if (remora_event_item_get_buffer (item)[0] != 0)
-        return g_strdup_printf ("%s: %s", remora_event_item_get_buffer (item),
-                                remora_event_item_get_task (item));
-      return g_strdup (remora_event_item_get_task (item));
-    case COL_PID:
-      return lost ? g_strdup ("") : g_strdup_printf ("%d", remora_event_item_get_pid (item));
-    case COL_EVENT:
-      return g_strdup (remora_event_item_get_name (item));
-    case COL_LATENCY:
-      return g_strdup (remora_event_item_get_latency (item));
-    case COL_INFO:
-    case N_COLS:
-    default:
-      return g_strdup (remora_event_item_get_info (item));
-    }
-}
-
-static void
-update_cell (RemoraEventListView *self, RemoraCell *label, RemoraEventItem *item, Column col)
-{
-  g_autofree char *text = cell_text (self, item, col);
-
-  remora_cell_set_text (label, text);
-  if (remora_event_item_get_lost (item))
-    gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
-}
-
-static Column
-factory_column (GtkListItemFactory *factory)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "remora-column"));
-}
-
-static void
-on_setup (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
-{
-  Column     col = factory_column (factory);
-  GtkWidget *label = remora_cell_new (columns[col].numeric ? 1.0 : 0.0);
-
-  if (columns[col].numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-typedef struct
-{
-  RemoraEventListView *self;
-  RemoraCell          *label;
-  Column               col;
-} Cell;
-
-static void
-on_item_loaded (RemoraEventItem *item, GParamSpec *pspec, Cell *cell)
-{
-  update_cell (cell->self, cell->label, item, cell->col);
-}
-
-static void
-on_bind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
-{
-  RemoraEventItem *item = gtk_list_item_get_item (list_item);
-  RemoraCell      *label = REMORA_CELL (gtk_list_item_get_child (list_item));
-  Column           col = factory_column (factory);
-  Cell            *cell = g_new0 (Cell, 1);
-  gulong           id;
-
-  cell->self = self;
-  cell->label = label;
-  cell->col = col;
-  update_cell (self, label, item, col);
-  id = g_signal_connect_data (item, "notify::loaded", G_CALLBACK (on_item_loaded), cell,
-                              (GClosureNotify) (void (*) (void)) g_free, 0);
-  g_object_set_data (G_OBJECT (label), "remora-loaded-id", GSIZE_TO_POINTER (id));
-  if (col == COL_TIME)
-    g_hash_table_insert (self->time_labels, label, item);
-}
-
-static void
-on_unbind (GtkListItemFactory *factory, GtkListItem *list_item, RemoraEventListView *self)
-{
-  RemoraEventItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget       *label = gtk_list_item_get_child (list_item);
-  gulong           id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (label), "remora-loaded-id"));
-
-  if (id != 0 && item != NULL)
-    g_signal_handler_disconnect (item, id);
-  g_object_set_data (G_OBJECT (label), "remora-loaded-id", NULL);
-  g_hash_table_remove (self->time_labels, label);
-}
-
-static void
-refresh_times (RemoraEventListView *self)
-{
-  GHashTableIter it;
-  gpointer       label, item;
-
-  g_hash_table_iter_init (&it, self->time_labels);
-  while (g_hash_table_iter_next (&it, &label, &item))
-    update_cell (self, label, item, COL_TIME);
-}
 
 /* Selection -------------------------------------------------------------- */
 
@@ -299,208 +164,6 @@ _remora_event_list_view_select_quietly (RemoraEventListView *self, guint positio
   self->primary = position;
 }
 
-static GtkWidget *
-inner_list (RemoraEventListView *self)
-{
-  /* the column view's rows are a GtkListView, whose list.scroll-to-item
-   * action is GTK 4.8's way to bring a row into view */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
-/* The rows appear a few per frame: GTK 4.8's list views make a widget for
- * up to 200 rows around the visible ones at once, and a column view's row
- * has a widget per column, so all of them in one frame would stall the main
- * loop for about 100 ms. The first frame after the list has its rows is left
- * to the timeline. The same goes for the rows a filter leaves blank at the
- * end (removing a row destroys its widgets: some 0.15 ms each). */
-#define GROW_ROWS  12
-#define GROW_LIMIT 240
-#define TRIM_ROWS  24
-
-static void
-stop_growing (RemoraEventListView *self)
-{
-  self->reveal_after_growing = -1;
-  if (self->grow_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->grow_id);
-  self->grow_id = 0;
-}
-
-static gboolean
-grow (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  RemoraEventListView *self = REMORA_EVENT_LIST_VIEW (widget);
-  gboolean trimmed = self->list == NULL || remora_event_list_trim (self->list, TRIM_ROWS);
-  guint    n = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  guint    size = gtk_slice_list_model_get_size (self->shown);
-
-  if (self->grow_wait-- > 0)
-    return G_SOURCE_CONTINUE;
-  /* past the rows GTK makes widgets for, the rest at once */
-  size = size < n && size + GROW_ROWS < MIN (n, GROW_LIMIT) ? size + GROW_ROWS : n;
-  gtk_slice_list_model_set_size (self->shown, size);
-  if (size < n || !trimmed)
-    return G_SOURCE_CONTINUE;
-  self->grow_id = 0;
-  if (self->reveal_after_growing >= 0)
-    {
-      gint64 id = self->reveal_after_growing;
-
-      self->reveal_after_growing = -1;
-      remora_event_list_view_reveal_event (self, id);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-void
-_remora_event_list_view_start_growing (RemoraEventListView *self, int wait)
-{
-  if (self->grow_id != 0)
-    return;
-  self->grow_wait = wait;
-  self->grow_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), grow, NULL, NULL);
-}
-
-/* Every row, now: a row far down is to be shown (blank rows a filter left
- * at the end still go a few per frame). */
-static void
-show_all_rows (RemoraEventListView *self)
-{
-  self->reveal_after_growing = -1;
-  if (self->list == NULL)
-    return;
-  gtk_slice_list_model_set_size (self->shown, g_list_model_get_n_items (G_LIST_MODEL (self->list)));
-  if (remora_event_list_get_n_rows (self->list) ==
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-    stop_growing (self);
-}
-
-/**
- * remora_event_list_view_get_all_shown:
- * @self: a #RemoraEventListView
- *
- * Returns: whether the list shows all its rows (they appear a few per frame
- *   once it has them).
- */
-gboolean
-remora_event_list_view_get_all_shown (RemoraEventListView *self)
-{
-  g_return_val_if_fail (REMORA_IS_EVENT_LIST_VIEW (self), FALSE);
-  return self->list != NULL && remora_event_list_get_ready (self->list) && self->grow_id == 0;
-}
-
-void
-_remora_event_list_view_scroll_to (RemoraEventListView *self, guint position)
-{
-  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
-  guint          n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  double         upper = gtk_adjustment_get_upper (adj), page = gtk_adjustment_get_page_size (adj);
-  GtkWidget     *list = inner_list (self);
-
-  /* rows just added or removed: the scrolling knows them once the list is
-   * laid out again (on_adjustment_changed) */
-  self->pending_scroll = GTK_INVALID_LIST_POSITION;
-  if (n != self->adjusted_rows)
-    {
-      self->pending_scroll = position;
-      return;
-    }
-
-  /* rows are all one line high: the row in the middle of the view, as
-   * KernelShark's list shows the event it jumps to */
-  if (n > 0 && upper > page && page > 0)
-    {
-      double row = upper / n;
-      double value = row * position - (page - row) / 2;
-      if (position * row < gtk_adjustment_get_value (adj) ||
-          (position + 1) * row > gtk_adjustment_get_value (adj) + page)
-        gtk_adjustment_set_value (adj, CLAMP (value, 0, upper - page));
-    }
-  else if (list != NULL)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-}
-
-/* The widget of the row at @position, when the list shows it: the row
- * that holds its time cell. */
-static GtkWidget *
-row_widget_at (RemoraEventListView *self, guint position)
-{
-  GtkWidget     *list = inner_list (self);
-  GHashTableIter it;
-  gpointer       label, item;
-
-  g_hash_table_iter_init (&it, self->time_labels);
-  while (g_hash_table_iter_next (&it, &label, &item))
-    if (remora_event_item_get_position (item) == position)
-      {
-        GtkWidget *row = label;
-
-        while (row != NULL && gtk_widget_get_parent (row) != list)
-          row = gtk_widget_get_parent (row);
-        return row;
-      }
-  return NULL;
-}
-
-static gboolean
-keys_to_row_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
-{
-  RemoraEventListView *self = data;
-  GtkWidget           *row = row_widget_at (self, self->primary);
-
-  /* the row's widget is made when the list is laid out at its place */
-  if (row == NULL && ++self->keys_frames < 30)
-    return G_SOURCE_CONTINUE;
-  self->keys_tick = 0;
-  /* a row taking the focus makes the list's keys go on from it */
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
-  return G_SOURCE_REMOVE;
-}
-
-/* The keyboard to the row just selected, at once to the list (keys leave
- * the entry), and to the row's own widget once the list shows it (GTK 4.8's
- * lists move from the row that has the focus). */
-static void
-give_keys_to_row (RemoraEventListView *self)
-{
-  GtkWidget *list = inner_list (self);
-
-  if (list != NULL)
-    gtk_widget_grab_focus (list);
-  self->keys_to_row = FALSE;
-  self->keys_frames = 0;
-  if (self->keys_tick == 0)
-    self->keys_tick =
-        gtk_widget_add_tick_callback (GTK_WIDGET (self), keys_to_row_tick, self, NULL);
-}
-
-static gboolean
-scroll_pending (gpointer data)
-{
-  RemoraEventListView *self = data;
-  guint                position = self->pending_scroll;
-
-  self->scroll_id = 0;
-  if (position != GTK_INVALID_LIST_POSITION)
-    _remora_event_list_view_scroll_to (self, position);
-  return G_SOURCE_REMOVE;
-}
-
-/* The list laid out for its rows: a scroll asked meanwhile goes once the
- * layout is done (within it, GTK sets the scrolling's value again). */
-static void
-on_adjustment_changed (GtkAdjustment *adj, RemoraEventListView *self)
-{
-  self->adjusted_rows = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
-  if (self->pending_scroll != GTK_INVALID_LIST_POSITION && self->scroll_id == 0)
-    self->scroll_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, scroll_pending, self, NULL);
-}
-
 /**
  * remora_event_list_view_select_position:
  * @self: a #RemoraEventListView
@@ -515,12 +178,12 @@ remora_event_list_view_select_position (RemoraEventListView *self, guint positio
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   if (self->list == NULL || position >= remora_event_list_get_n_rows (self->list))
     return;
-  show_all_rows (self);
+  _remora_event_list_view_show_all_rows (self);
   _remora_event_list_view_scroll_to (self, position);
   _remora_event_list_view_select_quietly (self, position);
   follow (self, position);
   if (self->keys_to_row)
-    give_keys_to_row (self);
+    _remora_event_list_view_give_keys_to_row (self);
 }
 
 /**
@@ -542,7 +205,7 @@ remora_event_list_view_reveal_event (RemoraEventListView *self, gint64 event_id)
   position = remora_event_list_position_of_event (self->list, event_id);
   if (position >= remora_event_list_get_n_rows (self->list))
     return;
-  show_all_rows (self);
+  _remora_event_list_view_show_all_rows (self);
   _remora_event_list_view_scroll_to (self, position);
   _remora_event_list_view_select_quietly (self, position);
 }
@@ -663,7 +326,7 @@ on_found_start (GObject *object, GAsyncResult *result, gpointer user_data)
   if (position == G_MAXUINT || REMORA_EVENT_LIST (object) != self->list ||
       remora_event_list_view_get_selected (self) != GTK_INVALID_LIST_POSITION)
     return;
-  show_all_rows (self);
+  _remora_event_list_view_show_all_rows (self);
   _remora_event_list_view_scroll_to (self, position);
 }
 
@@ -671,7 +334,7 @@ static void
 on_ready (RemoraEventList *list, GParamSpec *pspec, RemoraEventListView *self)
 {
   _remora_event_list_view_update_count (self);
-  stop_growing (self);
+  _remora_event_list_view_stop_growing (self);
   _remora_event_list_view_start_growing (self, 1);
   /* a window opened on a part of the trace (--from): the list begins
    * there too, nothing selected */
@@ -741,7 +404,7 @@ remora_event_list_view_set_store (RemoraEventListView *self, RemoraStore *store)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
-  stop_growing (self);
+  _remora_event_list_view_stop_growing (self);
   g_set_object (&self->store, store);
   if (store != NULL)
     {
@@ -777,7 +440,7 @@ on_show_column (GSimpleAction *action, GVariant *state, RemoraEventListView *sel
 
   g_simple_action_set_state (action, state);
   for (int i = 0; i < N_COLS; i++)
-    if (g_str_equal (name + strlen ("show-"), columns[i].key))
+    if (g_str_equal (name + strlen ("show-"), _remora_event_list_columns[i].key))
       gtk_column_view_column_set_visible (self->cols[i], g_variant_get_boolean (state));
 }
 
@@ -824,7 +487,7 @@ on_absolute (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
 {
   g_simple_action_set_state (action, state);
   self->absolute = g_variant_get_boolean (state);
-  refresh_times (self);
+  _remora_event_list_view_refresh_times (self);
   /* a display toggle of the session: the timeline's axis follows */
   if (self->session != NULL)
     remora_session_set_absolute_time (self->session, self->absolute);
@@ -867,9 +530,9 @@ remora_event_list_view_load_state (RemoraEventListView *self, GKeyFile *kf)
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   for (int i = 0; i < N_COLS; i++)
     {
-      g_autofree char *width_key = g_strconcat (columns[i].key, "-width", NULL);
-      g_autofree char *shown_key = g_strconcat (columns[i].key, "-shown", NULL);
-      g_autofree char *action = g_strconcat ("show-", columns[i].key, NULL);
+      g_autofree char *width_key = g_strconcat (_remora_event_list_columns[i].key, "-width", NULL);
+      g_autofree char *shown_key = g_strconcat (_remora_event_list_columns[i].key, "-shown", NULL);
+      g_autofree char *action = g_strconcat ("show-", _remora_event_list_columns[i].key, NULL);
       int              width = g_key_file_get_integer (kf, "list", width_key, NULL);
 
       if (width >= 20 && width <= 4096)
@@ -903,8 +566,8 @@ remora_event_list_view_save_state (RemoraEventListView *self, GKeyFile *kf)
   g_return_if_fail (REMORA_IS_EVENT_LIST_VIEW (self));
   for (int i = 0; i < N_COLS; i++)
     {
-      g_autofree char *width_key = g_strconcat (columns[i].key, "-width", NULL);
-      g_autofree char *shown_key = g_strconcat (columns[i].key, "-shown", NULL);
+      g_autofree char *width_key = g_strconcat (_remora_event_list_columns[i].key, "-width", NULL);
+      g_autofree char *shown_key = g_strconcat (_remora_event_list_columns[i].key, "-shown", NULL);
       int              width = gtk_column_view_column_get_fixed_width (self->cols[i]);
 
       if (width > 0)
@@ -935,9 +598,11 @@ make_menu (void)
 
   for (int i = 0; i < N_COLS; i++)
     {
-      g_autofree char *action = g_strconcat ("list.show-", columns[i].key, NULL);
+      g_autofree char *action = g_strconcat ("list.show-", _remora_event_list_columns[i].key, NULL);
       /* the "#" column is named in words in the menu */
-      g_menu_append (shown, i == COL_NUMBER ? _ ("Event Number") : _ (columns[i].title), action);
+      g_menu_append (shown,
+                     i == COL_NUMBER ? _ ("Event Number") : _ (_remora_event_list_columns[i].title),
+                     action);
     }
   g_menu_append (times, _ ("Absolute Times"), "list.absolute-time");
   g_menu_append (times, _ ("Timeline Follows the List"), "list.graph-follows");
@@ -1126,18 +791,14 @@ remora_event_list_view_init (RemoraEventListView *self)
   self->actions = g_simple_action_group_new ();
   for (int i = 0; i < N_COLS; i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autofree char    *name = g_strconcat ("show-", columns[i].key, NULL);
-      g_autoptr (GSimpleAction) action =
-          g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (columns[i].shown));
+      GtkListItemFactory *factory = _remora_event_list_view_make_factory (self, i);
+      g_autofree char    *name = g_strconcat ("show-", _remora_event_list_columns[i].key, NULL);
+      g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (
+          name, NULL, g_variant_new_boolean (_remora_event_list_columns[i].shown));
 
-      g_object_set_data (G_OBJECT (factory), "remora-column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
-      self->cols[i] = gtk_column_view_column_new (_ (columns[i].title), factory);
+      self->cols[i] = gtk_column_view_column_new (_ (_remora_event_list_columns[i].title), factory);
       gtk_column_view_column_set_resizable (self->cols[i], TRUE);
-      gtk_column_view_column_set_fixed_width (self->cols[i], columns[i].width);
+      gtk_column_view_column_set_fixed_width (self->cols[i], _remora_event_list_columns[i].width);
       gtk_column_view_column_set_expand (self->cols[i], i == COL_INFO);
       gtk_column_view_column_set_header_menu (self->cols[i], menu);
       gtk_column_view_append_column (self->view, self->cols[i]);
@@ -1170,6 +831,6 @@ remora_event_list_view_init (RemoraEventListView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));
   self->pending_scroll = GTK_INVALID_LIST_POSITION;
   g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)),
-                    "changed", G_CALLBACK (on_adjustment_changed), self);
+                    "changed", G_CALLBACK (_remora_event_list_view_on_adjustment_changed), self);
   _remora_event_list_view_show_exporting (self, FALSE);
 }

@@ -24,23 +24,28 @@ struct _RemoraFilterDialog
   gboolean      loaded;
   GCancellable *loading;
 
-  GtkStack           *stack;
-  GtkWidget          *spinner;
-  GListStore         *cpus;
-  GListStore         *tasks;
-  GListStore         *systems;
-  GtkSearchEntry     *task_search;
-  GtkCustomFilter    *task_filter;
-  GtkFilterListModel *tasks_shown;
-  GtkColumnView      *task_view;
-  GtkEntry           *expression;
-  GtkLabel           *unknown; /* the fields the expression names that no event has */
-  GHashTable         *fields;  /* the trace's field names */
-  GtkLabel           *error;
-  GtkDropDown        *target;
-  GtkCheckButton     *hide;
-  GtkWidget          *apply;
-  GtkWidget          *busy;
+  GtkStack            *stack;
+  GtkWidget           *spinner;
+  GListStore          *cpus;
+  GListStore          *tasks;
+  GListStore          *systems;
+  GtkSearchEntry      *task_search;
+  GtkCustomFilter     *task_filter;
+  GtkFilterListModel  *tasks_shown;
+  GtkColumnView       *cpu_view;
+  GtkColumnView       *task_view;
+  GtkColumnView       *event_view;
+  GtkColumnViewColumn *task_column;
+  GtkColumnViewColumn *task_events_column;
+  GtkColumnViewColumn *task_run_column;
+  GtkEntry            *expression;
+  GtkLabel            *unknown; /* the fields the expression names that no event has */
+  GHashTable          *fields;  /* the trace's field names */
+  GtkLabel            *error;
+  GtkDropDown         *target;
+  GtkCheckButton      *hide;
+  GtkWidget           *apply;
+  GtkWidget           *busy;
 };
 
 /* @message in the error label: libtraceevent's own lines after the first
@@ -547,29 +552,6 @@ on_run_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer data)
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
 }
 
-static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *title,
-            GCallback      setup,
-            GCallback      bind,
-            GCallback      unbind,
-            GtkSorter     *sorter)
-{
-  GtkListItemFactory  *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, NULL);
-  col = gtk_column_view_column_new (title, factory);
-  if (sorter != NULL)
-    gtk_column_view_column_set_sorter (col, sorter);
-  gtk_column_view_append_column (view, col);
-  g_object_unref (col);
-  return col;
-}
-
 static int
 by_label (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -629,104 +611,31 @@ set_all (GListModel *model, gboolean active)
     }
 }
 
+/* The choices the page of @view lists (those the search shows). */
+static GListModel *
+choices_of (RemoraFilterDialog *self, GtkColumnView *view)
+{
+  if (view == self->cpu_view)
+    return G_LIST_MODEL (self->cpus);
+  if (view == self->task_view)
+    return G_LIST_MODEL (self->tasks_shown);
+  return G_LIST_MODEL (self->systems);
+}
+
 static void
-on_all (GtkButton *button, GListModel *model)
+on_all (GtkButton *button, GtkColumnView *view)
 {
-  set_all (model, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "remora-active")));
+  RemoraFilterDialog *self = REMORA_FILTER_DIALOG (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  set_all (choices_of (self, view), TRUE);
 }
 
-static GtkWidget *
-all_none_buttons (GListModel *model)
+static void
+on_none (GtkButton *button, GtkColumnView *view)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  RemoraFilterDialog *self = REMORA_FILTER_DIALOG (gtk_widget_get_root (GTK_WIDGET (button)));
 
-  for (int active = 1; active >= 0; active--)
-    {
-      GtkWidget *b = gtk_button_new_with_mnemonic (active ? _ ("_All") : _ ("_None"));
-      g_object_set_data (G_OBJECT (b), "remora-active", GINT_TO_POINTER (active));
-      g_signal_connect (b, "clicked", G_CALLBACK (on_all), model);
-      gtk_box_append (GTK_BOX (box), b);
-    }
-  return box;
-}
-
-static GtkWidget *
-page_box (const char *explanation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *label = gtk_label_new (explanation);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static GtkWidget *
-scrolled (GtkWidget *child)
-{
-  GtkWidget *sw = gtk_scrolled_window_new ();
-
-  gtk_widget_set_vexpand (sw, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sw), child);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (sw), TRUE);
-  return sw;
-}
-
-static GtkWidget *
-cpu_page (RemoraFilterDialog *self)
-{
-  GtkWidget     *box = page_box (_ ("Show the events these CPUs recorded (in every buffer)."));
-  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (
-      GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->cpus))))));
-  GtkColumnViewColumn *col;
-
-  col = add_column (view, _ ("CPU"), G_CALLBACK (on_check_setup), G_CALLBACK (on_check_bind),
-                    G_CALLBACK (on_check_unbind), NULL);
-  gtk_column_view_column_set_expand (col, TRUE);
-  add_column (view, _ ("Events"), G_CALLBACK (on_text_setup), G_CALLBACK (on_events_bind), NULL,
-              NULL);
-  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (view)));
-  gtk_box_append (GTK_BOX (box), all_none_buttons (G_LIST_MODEL (self->cpus)));
-  return box;
-}
-
-static GtkWidget *
-task_page (RemoraFilterDialog *self)
-{
-  GtkWidget           *box = page_box (_ ("Show the events recorded while these tasks ran."));
-  GtkSortListModel    *sorted;
-  GtkColumnViewColumn *col, *events;
-
-  self->task_search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->task_search, "placeholder-text", _ ("Search by name or pid"), NULL);
-  g_signal_connect (self->task_search, "search-changed", G_CALLBACK (on_task_search), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->task_search));
-  self->task_filter = gtk_custom_filter_new (task_matches, self, NULL);
-  self->tasks_shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks)),
-                                                 GTK_FILTER (g_object_ref (self->task_filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks_shown)), NULL);
-  self->task_view = GTK_COLUMN_VIEW (
-      gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted)))));
-  col = add_column (self->task_view, _ ("Task"), G_CALLBACK (on_check_setup),
-                    G_CALLBACK (on_check_bind), G_CALLBACK (on_check_unbind),
-                    GTK_SORTER (gtk_custom_sorter_new (by_label, NULL, NULL)));
-  gtk_column_view_column_set_expand (col, TRUE);
-  events = add_column (self->task_view, _ ("Events"), G_CALLBACK (on_text_setup),
-                       G_CALLBACK (on_events_bind), NULL,
-                       GTK_SORTER (gtk_custom_sorter_new (by_count, NULL, NULL)));
-  add_column (self->task_view, _ ("Run Time"), G_CALLBACK (on_text_setup), G_CALLBACK (on_run_bind),
-              NULL, GTK_SORTER (gtk_custom_sorter_new (by_run, NULL, NULL)));
-  gtk_sort_list_model_set_sorter (sorted, gtk_column_view_get_sorter (self->task_view));
-  gtk_column_view_sort_by_column (self->task_view, events, GTK_SORT_DESCENDING);
-  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (self->task_view)));
-  gtk_box_append (GTK_BOX (box), all_none_buttons (G_LIST_MODEL (self->tasks_shown)));
-  return box;
+  set_all (choices_of (self, view), FALSE);
 }
 
 static GListModel *
@@ -789,66 +698,6 @@ on_tree_count_bind (GtkListItemFactory *factory, GtkListItem *item, gpointer dat
   g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, c->count);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
-static GtkWidget *
-event_page (RemoraFilterDialog *self)
-{
-  GtkWidget        *box = page_box (_ ("Show the events of these systems and names."));
-  GtkTreeListModel *tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->systems)),
-                                                    FALSE, FALSE, event_children, NULL, NULL);
-  GtkColumnView    *view = GTK_COLUMN_VIEW (
-         gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (tree)))));
-  GtkColumnViewColumn *col;
-  GtkWidget           *buttons = all_none_buttons (G_LIST_MODEL (self->systems));
-
-  col = add_column (view, _ ("Event"), G_CALLBACK (on_tree_setup), G_CALLBACK (on_tree_bind),
-                    G_CALLBACK (on_tree_unbind), NULL);
-  gtk_column_view_column_set_expand (col, TRUE);
-  add_column (view, _ ("Events"), G_CALLBACK (on_text_setup), G_CALLBACK (on_tree_count_bind), NULL,
-              NULL);
-  gtk_box_append (GTK_BOX (box), scrolled (GTK_WIDGET (view)));
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
-}
-
-static GtkWidget *
-expression_page (RemoraFilterDialog *self)
-{
-  GtkWidget *box = page_box (
-      _ ("Show only the events that match a filter in libtraceevent’s syntax, as trace-cmd "
-         "report -F takes it: the events it names, and of them those whose fields match. "
-         "Examples:"));
-  /* typed as they are to be typed: in monospace, straight quotes, to copy */
-  GtkWidget *examples =
-      gtk_label_new ("sched_switch: prev_state == 2\n"
-                     "block_rq_complete: nr_sector > 64\n"
-                     "sched/.*: common_pid == 1234\n"
-                     "sched_wakeup, sched_wakeup_new\n"
-                     "sched_switch: next_comm == \"kworker/0:1\" && prev_prio < 120");
-
-  gtk_label_set_xalign (GTK_LABEL (examples), 0);
-  gtk_label_set_selectable (GTK_LABEL (examples), TRUE);
-  gtk_widget_set_margin_start (examples, 12);
-  gtk_widget_add_css_class (examples, "monospace");
-  gtk_widget_add_css_class (examples, "dim-label");
-  gtk_box_append (GTK_BOX (box), examples);
-
-  self->expression = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->expression, _ ("No filter: every event"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->expression), "monospace");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->expression), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Filter expression"), -1);
-  gtk_box_prepend (GTK_BOX (box), GTK_WIDGET (self->expression));
-  self->unknown = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->unknown, 0);
-  gtk_label_set_wrap (self->unknown, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->unknown), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (self->unknown), FALSE);
-  gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->unknown),
-                              GTK_WIDGET (self->expression));
-  g_signal_connect_swapped (self->expression, "changed", G_CALLBACK (on_expression_changed), self);
-  return box;
 }
 
 /* A field the expression compares that no event has: libtraceevent takes
@@ -973,6 +822,30 @@ remora_filter_dialog_class_init (RemoraFilterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, hide);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, busy);
   gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, apply);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, cpu_view);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, task_search);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, task_view);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, task_column);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, task_events_column);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, task_run_column);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, event_view);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, expression);
+  gtk_widget_class_bind_template_child (widget_class, RemoraFilterDialog, unknown);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_events_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_run_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_setup);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_unbind);
+  gtk_widget_class_bind_template_callback (widget_class, on_tree_count_bind);
+  gtk_widget_class_bind_template_callback (widget_class, on_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_none);
+  gtk_widget_class_bind_template_callback (widget_class, on_task_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_expression_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_expression_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel);
   gtk_widget_class_bind_template_callback (widget_class, on_apply);
 }
@@ -980,15 +853,33 @@ remora_filter_dialog_class_init (RemoraFilterDialogClass *klass)
 static void
 remora_filter_dialog_init (RemoraFilterDialog *self)
 {
+  GtkSortListModel *sorted;
+  GtkTreeListModel *tree;
+
   self->loading = g_cancellable_new ();
   self->cpus = g_list_store_new (REMORA_TYPE_CHOICE);
   self->tasks = g_list_store_new (REMORA_TYPE_CHOICE);
   self->systems = g_list_store_new (REMORA_TYPE_CHOICE);
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* the pages are made of what the trace holds */
-  gtk_stack_add_titled (self->stack, cpu_page (self), "cpus", _ ("CPUs"));
-  gtk_stack_add_titled (self->stack, task_page (self), "tasks", _ ("Tasks"));
-  gtk_stack_add_titled (self->stack, event_page (self), "events", _ ("Events"));
-  gtk_stack_add_titled (self->stack, expression_page (self), "expression", _ ("Expression"));
-  g_signal_connect (self->expression, "activate", G_CALLBACK (on_expression_activate), self);
+  /* the pages' lists: what the trace holds, once it is read */
+  gtk_column_view_set_model (self->cpu_view, GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                                 g_object_ref (G_LIST_MODEL (self->cpus)))));
+  self->task_filter = gtk_custom_filter_new (task_matches, self, NULL);
+  self->tasks_shown = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks)),
+                                                 GTK_FILTER (g_object_ref (self->task_filter)));
+  gtk_column_view_column_set_sorter (self->task_column,
+                                     GTK_SORTER (gtk_custom_sorter_new (by_label, NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->task_events_column,
+                                     GTK_SORTER (gtk_custom_sorter_new (by_count, NULL, NULL)));
+  gtk_column_view_column_set_sorter (self->task_run_column,
+                                     GTK_SORTER (gtk_custom_sorter_new (by_run, NULL, NULL)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->tasks_shown)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->task_view)));
+  gtk_column_view_set_model (self->task_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  gtk_column_view_sort_by_column (self->task_view, self->task_events_column, GTK_SORT_DESCENDING);
+  tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->systems)), FALSE, FALSE,
+                                  event_children, NULL, NULL);
+  gtk_column_view_set_model (self->event_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (tree))));
 }

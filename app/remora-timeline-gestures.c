@@ -1,8 +1,8 @@
 /* remora-timeline-gestures.c: the timeline's zoom and pan: the wheel (with
  * Ctrl, or on the time axis, it zooms about the pointer), a drag on the rows
  * pans and nothing else, a drag on the time axis zooms to its range and
- * nothing else, pinch, and the keys' actions; the pointer's place for the
- * hover.
+ * nothing else, pinch; the pointer's place for the hover (the keys'
+ * actions are in remora-timeline-actions.c).
  *
  * Copyright 2026 The Remora authors
  *
@@ -182,71 +182,4 @@ _remora_timeline_view_on_pinch (GtkGestureZoom *gesture, double scale, RemoraTim
   if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) && scale > 0)
     _remora_timeline_view_zoom (self, scale / self->pinch_last, x);
   self->pinch_last = scale;
-}
-
-/* Zooms by @factor about the pointer, or the middle when it is elsewhere. */
-static void
-zoom_by_key (RemoraTimelineView *self, double factor)
-{
-  _remora_timeline_view_zoom (self, factor,
-                              self->pointer_x > _remora_timeline_view_plot_x (self)
-                                  ? self->pointer_x
-                                  : _remora_timeline_view_plot_x (self) +
-                                        _remora_timeline_view_plot_width (self) / 2.0);
-}
-
-void
-_remora_timeline_view_action_zoom_in (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
-{
-  zoom_by_key (REMORA_TIMELINE_VIEW (widget), ZOOM_STEP);
-}
-
-void
-_remora_timeline_view_action_zoom_out (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
-{
-  zoom_by_key (REMORA_TIMELINE_VIEW (widget), 1 / ZOOM_STEP);
-}
-
-void
-_remora_timeline_view_action_zoom_fit (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
-{
-  RemoraTimelineView   *self = REMORA_TIMELINE_VIEW (widget);
-  const RemoraViewport *vp;
-
-  if (self->session == NULL)
-    return;
-  vp = remora_session_get_viewport (self->session);
-  remora_session_set_visible (self->session, vp->trace.begin_ns, vp->trace.end_ns);
-  _remora_timeline_view_history_push (self);
-}
-
-/* Pans by an eighth of the view, @direction -1 (left) or 1 (right). */
-static void
-pan_by_key (RemoraTimelineView *self, int direction)
-{
-  _remora_timeline_view_pan (self,
-                             direction * MAX (1, _remora_timeline_view_plot_width (self) / 8));
-  _remora_timeline_view_history_push (self);
-}
-
-void
-_remora_timeline_view_action_pan_left (GtkWidget  *widget,
-                                       const char *action_name,
-                                       GVariant   *parameter)
-{
-  pan_by_key (REMORA_TIMELINE_VIEW (widget), -1);
-}
-
-void
-_remora_timeline_view_action_pan_right (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *parameter)
-{
-  pan_by_key (REMORA_TIMELINE_VIEW (widget), 1);
 }

@@ -75,23 +75,9 @@ gboolean _remora_timeline_view_on_scroll (GtkEventControllerScroll *controller,
                                           RemoraTimelineView       *self);
 gint64   _remora_timeline_view_time_at (RemoraTimelineView *self, double x);
 int      _remora_timeline_view_plot_width (RemoraTimelineView *self);
-void     _remora_timeline_view_action_pan_left (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter);
-void     _remora_timeline_view_action_pan_right (GtkWidget  *widget,
-                                                 const char *action_name,
-                                                 GVariant   *parameter);
-void     _remora_timeline_view_action_zoom_fit (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter);
-void     _remora_timeline_view_action_zoom_in (GtkWidget  *widget,
-                                               const char *action_name,
-                                               GVariant   *parameter);
-void     _remora_timeline_view_action_zoom_out (GtkWidget  *widget,
-                                                const char *action_name,
-                                                GVariant   *parameter);
 void     _remora_timeline_view_fill_style (RemoraTimelineView *self, RemoraTimelineStyle *style);
 void     _remora_timeline_view_history_push (RemoraTimelineView *self);
+void     _remora_timeline_view_install_actions (GtkWidgetClass *widget_class);
 void     _remora_timeline_view_on_drag_begin (GtkGestureDrag     *gesture,
                                               double              x,
                                               double              y,

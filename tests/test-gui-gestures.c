@@ -462,6 +462,23 @@ test_filter_tree_counts (void)
   g_assert_true (remora_test_wait_for (label_shown, what, 10));
   screenshot (GTK_WIDGET (dialog), "g06-filter-events");
 
+  /* None and All (the page's own buttons, not another page's) */
+  {
+    GtkWidget *page = gtk_stack_get_visible_child (
+        GTK_STACK (find_of_type (GTK_WIDGET (dialog), GTK_TYPE_STACK)));
+    g_autoptr (RemoraFilter) none = NULL;
+    g_autoptr (RemoraFilter) all = NULL;
+
+    remora_test_click (find_button (page, "None"), 10, 10, 0);
+    none = remora_filter_dialog_get_filter (dialog);
+    g_assert_nonnull (none->types);
+    g_assert_cmpuint (none->types->len, ==, 0);
+    g_assert_null (none->cpus);
+    remora_test_click (find_button (page, "All"), 10, 10, 0);
+    all = remora_filter_dialog_get_filter (dialog);
+    g_assert_null (all->types);
+  }
+
   /* finding 11: a field no event has is named as it is typed */
   remora_test_click (find_button (GTK_WIDGET (dialog), "Expression"), 10, 10, 0);
   remora_test_click (find_entry (GTK_WIDGET (dialog), "No filter: every event"), 10, 10, 0);
