@@ -28,6 +28,7 @@ struct _RemoraTimelineView
   gulong           changed_handler;
   gboolean         dark;
   guint            frames_painted;
+  guint            return_focus_id; /* the keyboard back here once the menu has gone */
 
   /* a drag that pans: where it began, in the session's pixels */
   double drag_last_x;

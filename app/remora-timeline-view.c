@@ -513,6 +513,24 @@ on_menu_detail (GObject *object, GAsyncResult *result, gpointer user_data)
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+static gboolean
+return_focus (gpointer data)
+{
+  RemoraTimelineView *self = data;
+
+  self->return_focus_id = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyboard back to the timeline once its menu has gone. */
+static void
+on_menu_closed (RemoraTimelineView *self)
+{
+  if (self->return_focus_id == 0)
+    self->return_focus_id = g_idle_add (return_focus, self);
+}
+
 static void
 on_secondary_click (
     GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimelineView *self)
@@ -719,6 +737,7 @@ remora_timeline_view_dispose (GObject *object)
     g_cancellable_cancel (self->hover_cancellable);
   g_clear_object (&self->hover_cancellable);
   g_clear_pointer (&self->hover, remora_detail_free);
+  g_clear_handle_id (&self->return_focus_id, g_source_remove);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   if (self->vadjustment)
     g_signal_handlers_disconnect_by_func (self->vadjustment, on_scrolled, self);
@@ -843,6 +862,7 @@ remora_timeline_view_init (RemoraTimelineView *self)
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
   gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (on_menu_closed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (pinch, "begin", G_CALLBACK (_remora_timeline_view_on_pinch_begin), self);
   g_signal_connect (pinch, "scale-changed", G_CALLBACK (_remora_timeline_view_on_pinch), self);

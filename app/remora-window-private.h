@@ -35,6 +35,7 @@ struct _RemoraWindow
   RemoraStartPage      *start_page;
   GtkWidget            *zoom_box;
   GtkWidget            *tasks_button;
+  GtkWidget            *menu_button;
   GtkWidget            *markers_button;
   RemoraMarkersPopover *markers_popover;
   RemoraTasksPopover   *tasks_popover;
@@ -63,8 +64,12 @@ struct _RemoraWindow
   RemoraSession *session;
   GFile         *file;
   char          *details_text; /* remora_window_get_details()'s */
+  GtkWidget     *view_focus;   /* where the keyboard was in the views (weak) */
+  guint          return_focus_id;
 };
 
+void     _remora_window_watch_focus (RemoraWindow *self);
+void     _remora_window_unwatch_focus (RemoraWindow *self);
 void     _remora_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _remora_window_update_actions (RemoraWindow *self);
 void     _remora_window_show_error (RemoraWindow *self, const char *message);

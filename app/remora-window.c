@@ -350,6 +350,7 @@ remora_window_dispose (GObject *object)
   g_clear_pointer (&self->pre_from, g_free);
   g_clear_pointer (&self->pre_to, g_free);
   g_clear_pointer (&self->details_text, g_free);
+  _remora_window_unwatch_focus (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REMORA_TYPE_WINDOW);
   G_OBJECT_CLASS (remora_window_parent_class)->dispose (object);
 }
@@ -380,6 +381,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_popover);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_popover);
@@ -413,6 +415,7 @@ remora_window_init (RemoraWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (style, "notify::dark", G_CALLBACK (on_dark_changed), self, 0);
   on_dark_changed (style, NULL, self);
+  _remora_window_watch_focus (self);
   _remora_window_restore_state (self);
   g_signal_connect (self, "close-request", G_CALLBACK (_remora_window_save_state), NULL);
   _remora_window_set_page (self, "start");

@@ -370,6 +370,119 @@ test_keys_from_anywhere (void)
   remora_test_rmdir (dir);
 }
 
+/* The first descendant of @root that is a menu button with @tooltip. */
+static GtkWidget *
+find_menu_button (GtkWidget *root, const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      if ((found = find_menu_button (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard is in the event list (a row or the list), not on a button. */
+static gboolean
+keys_in_list (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (the_list)) &&
+         !GTK_IS_BUTTON (focus) && !GTK_IS_EDITABLE (focus) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) == NULL;
+}
+
+static gboolean
+keys_in_timeline (gpointer data)
+{
+  return gtk_root_get_focus (GTK_ROOT (data)) ==
+         GTK_WIDGET (remora_window_get_timeline (REMORA_WINDOW (data)));
+}
+
+static gboolean dialog_loaded (gpointer data);
+
+static gboolean
+no_filter_dialog (gpointer data)
+{
+  return find_toplevel (REMORA_TYPE_FILTER_DIALOG) == NULL;
+}
+
+/* Finding 3: after a menu or a dialog closes, the keyboard is back in the
+ * view that had it (the list's arrows go on from its row; the timeline's
+ * keys are the timeline's), not on the button that opened it. */
+static void
+test_focus_returns (void)
+{
+  g_autofree char    *dir = NULL;
+  RemoraWindow       *window = open_sample (&dir);
+  RemoraTimelineView *view = remora_window_get_timeline (window);
+  GtkWidget          *go_to = find_entry (GTK_WIDGET (window), "Go to time or #event");
+  GtkWidget          *menu = find_menu_button (GTK_WIDGET (window), "Main Menu");
+  GtkWidget          *filter = find_button (GTK_WIDGET (window), "Filter…");
+  RemoraEventList    *list;
+  GtkWidget          *dialog;
+  RemoraTimelineStyle style;
+
+  the_list = remora_window_get_event_list (window);
+  g_assert_true (remora_test_wait_for (list_shows_rows, window, 30));
+  list = remora_event_list_view_get_list (the_list);
+  g_assert_nonnull (menu);
+  g_assert_nonnull (filter);
+
+  /* the keyboard on row 5000 of the list */
+  remora_test_click (go_to, 40, gtk_widget_get_height (go_to) / 2.0, 0);
+  remora_test_type (GTK_WIDGET (window), "#5000");
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Return, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5000);
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
+  g_assert_true (remora_test_wait_for (keys_in_list, window, 10));
+
+  /* the main menu, opened with the pointer and closed with Escape */
+  remora_test_click (menu, 8, 8, 0);
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (keys_in_list, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5001);
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
+
+  /* the filter dialog, opened and cancelled */
+  remora_test_click (filter, 10, 10, 0);
+  dialog = find_toplevel (REMORA_TYPE_FILTER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (remora_test_wait_for (dialog_loaded, dialog, 30));
+  remora_test_input_focus (dialog);
+  remora_test_click (find_button (dialog, "Cancel"), 10, 10, 0);
+  g_assert_true (remora_test_wait_for (no_filter_dialog, NULL, 5));
+  remora_test_input_focus (GTK_WIDGET (window));
+  g_assert_true (remora_test_wait_for (keys_in_list, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Down, 0);
+  wanted_row = remora_event_list_position_of_event (list, 5002);
+  g_assert_true (remora_test_wait_for (list_selected_row, window, 10));
+
+  /* the timeline clicked, the menu opened and closed: the timeline again */
+  view_style (view, &style);
+  remora_test_click (GTK_WIDGET (view), remora_timeline_get_plot_x (&style) + 200,
+                     row_middle (view, 0), 0);
+  g_assert_true (keys_in_timeline (window));
+  remora_test_click (menu, 8, 8, 0);
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
+  remora_test_key (GTK_WIDGET (window), GDK_KEY_Escape, 0);
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
+  g_assert_true (remora_test_wait_for (keys_in_timeline, window, 5));
+  screenshot (GTK_WIDGET (window), "g15-focus-back-in-timeline");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 /* Finding 4: the rows scroll under the time axis, which stays put, and a
  * row's label is never cut by it. */
 static void
@@ -855,24 +968,6 @@ test_export_dialog (void)
   remora_test_rmdir (dir);
 }
 
-/* The first descendant of @root that is a menu button with @tooltip. */
-static GtkWidget *
-find_menu_button (GtkWidget *root, const char *tooltip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_MENU_BUTTON (child) &&
-          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_menu_button (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Finding 11: in "Add a Task's Row", Enter adds the one task the search
  * matches; with several, Enter takes the keys to the list, where the arrows
  * and Enter pick one. */
@@ -1087,6 +1182,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/drag-pans-only", test_drag_pans_only);
   g_test_add_func ("/remora/gui/gestures/keys-after-go-to", test_keys_after_go_to);
   g_test_add_func ("/remora/gui/gestures/keys-from-anywhere", test_keys_from_anywhere);
+  g_test_add_func ("/remora/gui/gestures/focus-returns", test_focus_returns);
   g_test_add_func ("/remora/gui/gestures/axis-stays", test_axis_stays);
   g_test_add_func ("/remora/gui/gestures/filter-tree-counts", test_filter_tree_counts);
   g_test_add_func ("/remora/gui/gestures/recent-traces", test_recent_traces);
