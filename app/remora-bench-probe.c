@@ -72,8 +72,13 @@ typedef struct
   gint64        list_settled; /* when the list first had its rows read */
   gint64        stall_at;     /* when the longest stall began */
   char         *stall_page;   /* and the page shown when it ended */
-  gint64        first_paint;
-  GString      *frames;
+  /* the longest stalls of an import drive: the window's own first frame
+   * (its widgets made, styled and painted for the first time), then on the
+   * import's page, then once the view shows */
+  gint64   stall_first, stall_loading, stall_view;
+  gint64   last_tick_frames; /* the window's frames painted at the last tick */
+  gint64   first_paint;
+  GString *frames;
   /* driving */
   guint              tick_id;
   int                phase; /* 0 in, 1 pan, 2 out */
@@ -135,6 +140,9 @@ finish (Probe *probe)
   g_string_append_printf (out, "stall_max_us %" G_GINT64_FORMAT "\n", probe->stall_max);
   g_string_append_printf (out, "stall_at_us %" G_GINT64_FORMAT "\n", probe->stall_at);
   g_string_append_printf (out, "stall_page %s\n", probe->stall_page ? probe->stall_page : "-");
+  g_string_append_printf (out, "stall_first_us %" G_GINT64_FORMAT "\n", probe->stall_first);
+  g_string_append_printf (out, "stall_loading_us %" G_GINT64_FORMAT "\n", probe->stall_loading);
+  g_string_append_printf (out, "stall_view_us %" G_GINT64_FORMAT "\n", probe->stall_view);
   g_string_append_printf (out, "hwm_kib %ld\nrss_kib %ld\n", hwm, rss);
   g_string_append (out, probe->frames->str);
   if (!g_file_set_contents (probe->report, out->str, (gssize) out->len, &error))
@@ -434,8 +442,9 @@ on_watchdog (gpointer data)
 
   /* each stall, for perf record -k CLOCK_MONOTONIC to find (the same clock) */
   if (probe->print_stalls && probe->last_tick && now - probe->last_tick > 20000)
-    g_printerr ("stall %.1f ms from %.6f s\n", (now - probe->last_tick) / 1e3,
-                probe->last_tick / 1e6);
+    g_printerr ("stall %.1f ms from %.6f s (%s, %" G_GINT64_FORMAT " frames painted)\n",
+                (now - probe->last_tick) / 1e3, probe->last_tick / 1e6,
+                remora_window_get_page (probe->window), probe->last_tick_frames);
   if (probe->last_tick && now - probe->last_tick > probe->stall_max)
     {
       probe->stall_max = now - probe->last_tick;
@@ -443,6 +452,19 @@ on_watchdog (gpointer data)
       g_free (probe->stall_page);
       probe->stall_page = g_strdup (remora_window_get_page (probe->window));
     }
+  if (probe->last_tick)
+    {
+      gint64  gap = now - probe->last_tick;
+      gint64 *phase = probe->last_tick_frames < 1 ? &probe->stall_first
+                      : g_str_equal (remora_window_get_page (probe->window), "view")
+                          ? &probe->stall_view
+                          : &probe->stall_loading;
+      *phase = MAX (*phase, gap);
+    }
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe->window));
+    probe->last_tick_frames = clock ? gdk_frame_clock_get_frame_counter (clock) : 0;
+  }
   probe->last_tick = now;
   if (now - probe->started > 600 * G_USEC_PER_SEC)
     {

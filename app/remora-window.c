@@ -36,8 +36,12 @@ void
 _remora_window_set_page (RemoraWindow *self, const char *name)
 {
   /* a window opened on a file shows its first page at once, without fading
-   * the start page out */
-  gtk_stack_set_transition_type (self->stack, gtk_widget_get_mapped (GTK_WIDGET (self))
+   * the start page out; the view appears at once too: a fade would paint
+   * the whole view (its costliest frame, the first) and the page before it
+   * together in every frame of the fade, stalling the main loop for some
+   * 200 ms in all */
+  gtk_stack_set_transition_type (self->stack, gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+                                                      !g_str_equal (name, "view")
                                                   ? GTK_STACK_TRANSITION_TYPE_CROSSFADE
                                                   : GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_stack_set_visible_child_name (self->stack, name);
