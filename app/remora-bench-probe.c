@@ -53,6 +53,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <time.h>
 
 #include "remora-event-list-view.h"
 #include "remora-timeline-view.h"
@@ -68,6 +70,7 @@ typedef struct
   gint64        started;
   gint64        last_tick;
   gint64        stall_max;
+  gint64        update_cpu;   /* the main thread's CPU time at the frame's update */
   gboolean      print_stalls; /* REMORA_BENCH_STALLS: each one on stderr */
   gint64        list_settled; /* when the list first had its rows read */
   gint64        stall_at;     /* when the longest stall began */
@@ -270,10 +273,22 @@ on_list_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The main thread's CPU time, in µs: its work in a frame apart from the
+ * time other programs had the CPU meanwhile. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+  return (gint64) t.tv_sec * G_USEC_PER_SEC + t.tv_nsec / 1000;
+}
+
 static void
 on_update (GdkFrameClock *clock, Probe *probe)
 {
   probe->update_started = g_get_monotonic_time ();
+  probe->update_cpu = thread_cpu_us ();
 }
 
 static void
@@ -303,9 +318,10 @@ on_after_paint (GdkFrameClock *clock, Probe *probe)
   if (probe->last_frame_time)
     g_string_append_printf (probe->frames,
                             "frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-                            " %d %d\n",
+                            " %d %d %" G_GINT64_FORMAT "\n",
                             frame_time - probe->last_frame_time, frame_time - probe->update_started,
-                            viewport->visible.end_ns - viewport->visible.begin_ns, fresh, answered);
+                            viewport->visible.end_ns - viewport->visible.begin_ns, fresh, answered,
+                            thread_cpu_us () - probe->update_cpu);
   probe->last_frame_time = frame_time;
 }
 
