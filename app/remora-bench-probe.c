@@ -54,7 +54,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <time.h>
 
 #include "remora-event-list-view.h"
 #include "remora-timeline-view.h"
