@@ -365,7 +365,11 @@ remora_event_list_view_set_session (RemoraEventListView *self, RemoraSession *se
   g_signal_group_set_target (self->session_signals, session);
   /* the list's kept choice is the new session's */
   if (session != NULL)
-    remora_session_set_absolute_time (session, self->absolute);
+    {
+      remora_session_set_absolute_time (session, self->absolute);
+      remora_session_set_follows (session, REMORA_FOLLOW_TIMELINE, self->graph_follows);
+      remora_session_set_follows (session, REMORA_FOLLOW_LIST, self->list_follows);
+    }
   remora_event_list_view_set_store (self, session ? remora_session_get_store (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -447,11 +451,35 @@ on_show_column (GSimpleAction *action, GVariant *state, RemoraEventListView *sel
 static void
 on_follows (GSimpleAction *action, GVariant *state, RemoraEventListView *self)
 {
+  RemoraFollow follow = g_str_equal (g_action_get_name (G_ACTION (action)), "graph-follows")
+                            ? REMORA_FOLLOW_TIMELINE
+                            : REMORA_FOLLOW_LIST;
+
   g_simple_action_set_state (action, state);
-  if (g_str_equal (g_action_get_name (G_ACTION (action)), "graph-follows"))
+  if (follow == REMORA_FOLLOW_TIMELINE)
     self->graph_follows = g_variant_get_boolean (state);
   else
     self->list_follows = g_variant_get_boolean (state);
+  /* display toggles of the session */
+  if (self->session != NULL)
+    remora_session_set_follows (self->session, follow, g_variant_get_boolean (state));
+}
+
+/* The session's toggles, set elsewhere: the menu's items follow. */
+static void
+on_session_follows (RemoraSession *session, GParamSpec *pspec, RemoraEventListView *self)
+{
+  for (guint i = 0; i < REMORA_N_FOLLOWS; i++)
+    {
+      gboolean on = remora_session_get_follows (session, i);
+      gboolean now = i == REMORA_FOLLOW_TIMELINE ? self->graph_follows : self->list_follows;
+
+      if (!on != !now)
+        g_action_group_change_action_state (G_ACTION_GROUP (self->actions),
+                                            i == REMORA_FOLLOW_TIMELINE ? "graph-follows"
+                                                                        : "list-follows",
+                                            g_variant_new_boolean (on));
+    }
 }
 
 /**
@@ -820,6 +848,8 @@ remora_event_list_view_init (RemoraEventListView *self)
                                  G_CALLBACK (_remora_event_list_view_on_session_filter), self, 0);
   g_signal_group_connect_object (self->session_signals, "notify::absolute-time",
                                  G_CALLBACK (on_session_absolute), self, 0);
+  g_signal_group_connect_object (self->session_signals, "notify::follows",
+                                 G_CALLBACK (on_session_follows), self, 0);
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr (GSimpleAction) action = g_simple_action_new_stateful (

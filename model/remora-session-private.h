@@ -27,9 +27,10 @@ struct _RemoraSession
   RemoraFilterTarget filter_target;
   RemoraEventMask   *filter_mask; /* what it keeps, NULL: none */
 
-  gboolean absolute_time; /* times as recorded, not from the trace's start */
-  gboolean hide_left_out; /* the filter's left-out slices hidden, not greyed */
-  char    *problem;       /* what a view could not read, the first said */
+  gboolean absolute_time;             /* times as recorded, not from the trace's start */
+  gboolean follows[REMORA_N_FOLLOWS]; /* how the views follow one another */
+  gboolean hide_left_out;             /* the filter's left-out slices hidden, not greyed */
+  char    *problem;                   /* what a view could not read, the first said */
 
   /* what the selection holds (remora-session-selection.c) */
   RemoraDetail *detail;    /* the selection's, once answered, or NULL */
@@ -49,6 +50,7 @@ enum
   PROP_DETAIL,
   PROP_FILTER,
   PROP_ABSOLUTE_TIME,
+  PROP_FOLLOWS,
   N_PROPS
 };
 

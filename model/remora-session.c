@@ -140,6 +140,10 @@ remora_session_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case PROP_ABSOLUTE_TIME:
       g_value_set_boolean (value, self->absolute_time);
       break;
+    case PROP_FOLLOWS:
+      g_value_set_boolean (value, self->follows[REMORA_FOLLOW_TIMELINE] &&
+                                      self->follows[REMORA_FOLLOW_LIST]);
+      break;
     case PROP_DETAIL:
       g_value_set_pointer (value, self->detail);
       break;
@@ -515,6 +519,33 @@ remora_session_get_absolute_time (RemoraSession *self)
 {
   g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
   return self->absolute_time;
+}
+
+/**
+ * remora_session_set_follows:
+ * @self: a #RemoraSession
+ * @follow: which view follows which
+ * @on: whether it does
+ *
+ * A display toggle the views watch (#RemoraSession:follows is notified).
+ */
+void
+remora_session_set_follows (RemoraSession *self, RemoraFollow follow, gboolean on)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  g_return_if_fail (follow < REMORA_N_FOLLOWS);
+  if (!on == !self->follows[follow])
+    return;
+  self->follows[follow] = !!on;
+  _remora_session_notify (self, PROP_FOLLOWS);
+}
+
+gboolean
+remora_session_get_follows (RemoraSession *self, RemoraFollow follow)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (follow < REMORA_N_FOLLOWS, FALSE);
+  return self->follows[follow];
 }
 
 /**
@@ -1057,6 +1088,15 @@ remora_session_class_init (RemoraSessionClass *klass)
   properties[PROP_ABSOLUTE_TIME] =
       g_param_spec_boolean ("absolute-time", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RemoraSession:follows:
+   *
+   * Whether both views follow each other's selection; notified when either
+   * toggle changes (remora_session_get_follows() says which).
+   */
+  properties[PROP_FOLLOWS] =
+      g_param_spec_boolean ("follows", NULL, NULL, TRUE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] = g_param_spec_pointer (
       "filter", NULL, NULL, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1082,5 +1122,7 @@ remora_session_init (RemoraSession *self)
   self->selection.row = -1;
   self->selection.event_id = -1;
   self->links = TRUE;
+  for (guint i = 0; i < REMORA_N_FOLLOWS; i++)
+    self->follows[i] = TRUE;
   g_mutex_init (&self->worker_lock);
 }

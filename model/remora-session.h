@@ -22,6 +22,23 @@
 G_BEGIN_DECLS
 
 /**
+ * RemoraFollow:
+ * @REMORA_FOLLOW_TIMELINE: the timeline selects the event of the row the
+ *   user selects in the list ("Timeline Follows the List")
+ * @REMORA_FOLLOW_LIST: the list selects the event the user selects on the
+ *   timeline ("List Follows the Timeline")
+ *
+ * How the views follow one another's selection: display toggles of the
+ * session, on unless the user turns them off.
+ */
+typedef enum
+{
+  REMORA_FOLLOW_TIMELINE,
+  REMORA_FOLLOW_LIST,
+  REMORA_N_FOLLOWS
+} RemoraFollow;
+
+/**
  * RemoraFilterTarget:
  * @REMORA_FILTER_TARGET_BOTH: the list and the timeline
  * @REMORA_FILTER_TARGET_LIST: the list only
@@ -79,17 +96,19 @@ void                remora_session_set_marker (RemoraSession *self, const char *
 void                remora_session_mark_at (
                    RemoraSession *self, const char *name, int row, gint64 ts, gint64 tolerance_ns);
 
-gboolean            remora_session_get_links (RemoraSession *self);
-void                remora_session_set_links (RemoraSession *self, gboolean links);
-gboolean            remora_session_get_absolute_time (RemoraSession *self);
-gboolean            remora_session_get_hide_left_out (RemoraSession *self);
-void                remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
-void                remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
-void                remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
-void                remora_session_set_filter (RemoraSession      *self,
-                                               const RemoraFilter *filter,
-                                               RemoraFilterTarget  target,
-                                               RemoraEventMask    *mask);
+gboolean remora_session_get_links (RemoraSession *self);
+void     remora_session_set_links (RemoraSession *self, gboolean links);
+gboolean remora_session_get_absolute_time (RemoraSession *self);
+gboolean remora_session_get_follows (RemoraSession *self, RemoraFollow follow);
+void     remora_session_set_follows (RemoraSession *self, RemoraFollow follow, gboolean on);
+gboolean remora_session_get_hide_left_out (RemoraSession *self);
+void     remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
+void     remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
+void     remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
+void     remora_session_set_filter (RemoraSession      *self,
+                                    const RemoraFilter *filter,
+                                    RemoraFilterTarget  target,
+                                    RemoraEventMask    *mask);
 const RemoraFilter *remora_session_get_filter (RemoraSession *self);
 RemoraFilterTarget  remora_session_get_filter_target (RemoraSession *self);
 RemoraEventMask    *remora_session_get_filter_mask (RemoraSession *self);

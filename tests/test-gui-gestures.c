@@ -1133,7 +1133,7 @@ first_row_read (gpointer data)
 
 /* A display toggle is the session's: Absolute Times in the list's menu
  * makes the timeline's axis absolute too, and the session's toggle set
- * elsewhere moves the menu's item. */
+ * elsewhere moves the menu's item; the same for the follow toggles. */
 static void
 test_absolute_time (void)
 {
@@ -1151,6 +1151,18 @@ test_absolute_time (void)
   screenshot (GTK_WIDGET (window), "g14-absolute-time");
   remora_session_set_absolute_time (session, FALSE);
   g_assert_false (remora_event_list_view_get_absolute_time (list));
+
+  /* so are the follow toggles: the list's menu sets the session's, the
+   * session's set elsewhere move the menu's items */
+  g_assert_true (remora_session_get_follows (session, REMORA_FOLLOW_LIST));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.list-follows", NULL));
+  g_assert_false (remora_event_list_view_get_list_follows (list));
+  g_assert_false (remora_session_get_follows (session, REMORA_FOLLOW_LIST));
+  g_assert_true (remora_session_get_follows (session, REMORA_FOLLOW_TIMELINE));
+  remora_session_set_follows (session, REMORA_FOLLOW_TIMELINE, FALSE);
+  g_assert_false (remora_event_list_view_get_graph_follows (list));
+  remora_session_set_follows (session, REMORA_FOLLOW_LIST, TRUE);
+  g_assert_true (remora_event_list_view_get_list_follows (list));
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }

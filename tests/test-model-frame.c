@@ -320,6 +320,22 @@ test_session_state (void)
   remora_session_pan (session, -50);
   g_assert_cmpint (vp->visible.begin_ns, ==, vp->trace.begin_ns);
   g_assert_cmpuint (changes, ==, 7);
+
+  /* the follow toggles: on at first, each notified once when it changes,
+   * neither a change of what the frames show */
+  {
+    guint follows = 0;
+
+    g_signal_connect_swapped (session, "notify::follows", G_CALLBACK (g_atomic_int_inc), &follows);
+    g_assert_true (remora_session_get_follows (session, REMORA_FOLLOW_TIMELINE));
+    g_assert_true (remora_session_get_follows (session, REMORA_FOLLOW_LIST));
+    remora_session_set_follows (session, REMORA_FOLLOW_LIST, FALSE);
+    remora_session_set_follows (session, REMORA_FOLLOW_LIST, FALSE);
+    g_assert_false (remora_session_get_follows (session, REMORA_FOLLOW_LIST));
+    g_assert_true (remora_session_get_follows (session, REMORA_FOLLOW_TIMELINE));
+    g_assert_cmpuint (follows, ==, 1);
+    g_assert_cmpuint (changes, ==, 7);
+  }
 }
 
 static cairo_surface_t *
