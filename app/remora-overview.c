@@ -35,8 +35,12 @@ struct _RemoraOverview
   RemoraSession *whole;   /* the whole trace's, every CPU */
   RemoraFrame   *frame;
   GCancellable  *cancellable;
-  gulong         changed_handler;
-  gboolean       dark;
+  /* the strip without the visible range, painted once per frame, size and
+   * theme (not again at every step of a zoom) */
+  cairo_surface_t   *activity; /* dropped with the frame */
+  const RemoraTheme *activity_theme;
+  gulong             changed_handler;
+  gboolean           dark;
 
   DragKind        drag;
   RemoraTimeRange drag_start; /* the view when the drag began */
@@ -80,6 +84,7 @@ on_frame (GObject *object, GAsyncResult *result, gpointer user_data)
       remora_session_note_problem (self->session, problem);
     }
   g_clear_pointer (&self->frame, remora_frame_unref);
+  g_clear_pointer (&self->activity, cairo_surface_destroy);
   self->frame = frame;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -115,14 +120,30 @@ remora_overview_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   RemoraOverview     *self = REMORA_OVERVIEW (widget);
   RemoraTimelineStyle style;
+  int                 scale = gtk_widget_get_scale_factor (widget);
   cairo_t            *cr;
 
   if (self->frame == NULL || self->session == NULL)
     return;
   fill_style (self, &style);
+  if (self->activity == NULL || self->activity_theme != style.theme ||
+      cairo_image_surface_get_width (self->activity) != style.width * scale ||
+      cairo_image_surface_get_height (self->activity) != style.height * scale)
+    {
+      g_clear_pointer (&self->activity, cairo_surface_destroy);
+      self->activity = cairo_image_surface_create (CAIRO_FORMAT_RGB24, style.width * scale,
+                                                   style.height * scale);
+      cairo_surface_set_device_scale (self->activity, scale, scale);
+      cr = cairo_create (self->activity);
+      remora_overview_paint_activity (self->frame, &style, cr);
+      cairo_destroy (cr);
+      self->activity_theme = style.theme;
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, style.width, style.height));
-  remora_overview_paint (self->frame, &remora_session_get_viewport (self->session)->visible, &style,
-                         cr, NULL);
+  cairo_set_source_surface (cr, self->activity, 0, 0);
+  cairo_paint (cr);
+  remora_overview_paint_visible (self->frame, &remora_session_get_viewport (self->session)->visible,
+                                 &style, cr);
   cairo_destroy (cr);
 }
 
@@ -243,6 +264,7 @@ remora_overview_set_session (RemoraOverview *self, RemoraSession *session)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->whole);
   g_clear_pointer (&self->frame, remora_frame_unref);
+  g_clear_pointer (&self->activity, cairo_surface_destroy);
   g_set_object (&self->session, session);
   if (session)
     {
@@ -292,6 +314,7 @@ remora_overview_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->whole);
   g_clear_pointer (&self->frame, remora_frame_unref);
+  g_clear_pointer (&self->activity, cairo_surface_destroy);
   G_OBJECT_CLASS (remora_overview_parent_class)->dispose (object);
 }
 

@@ -28,20 +28,25 @@
  *
  * Returns: %TRUE on success.
  */
-gboolean
-remora_overview_paint (const RemoraFrame         *frame,
-                       const RemoraTimeRange     *visible,
-                       const RemoraTimelineStyle *style,
-                       cairo_t                   *cr,
-                       GError                   **error)
+/**
+ * remora_overview_paint_activity:
+ * @frame: the whole trace's frame (its CPU rows)
+ * @style: the layout and theme
+ * @cr: where to paint, the strip's top left at its origin
+ *
+ * Paints the strip without the visible range: its label, how busy the CPUs
+ * were in each column, the lost events. What does not change while the
+ * view zooms and pans: the window keeps it in an image.
+ */
+void
+remora_overview_paint_activity (const RemoraFrame         *frame,
+                                const RemoraTimelineStyle *style,
+                                cairo_t                   *cr)
 {
   const RemoraTheme *theme = style->theme;
   double             x0 = remora_timeline_get_plot_x (style);
-  double             w = frame->columns, h = style->height;
-  double             dur = MAX (1, remora_time_range_get_duration (&frame->range));
+  double             h = style->height;
   RemoraRgba         busy = theme->states[REMORA_TASK_STATE_RUNNING];
-  RemoraRgba         accent = { 0.10, 0.45, 0.90, 1 };
-  double             vx0, vx1;
   int                n_cpu = 0;
 
   remora_paint_set_color (cr, &theme->background);
@@ -92,7 +97,30 @@ remora_overview_paint (const RemoraFrame         *frame,
           break;
         }
   cairo_fill (cr);
-  /* the visible range: framed, the rest dimmed */
+}
+
+/**
+ * remora_overview_paint_visible:
+ * @frame: the whole trace's frame
+ * @visible: the range the view shows
+ * @style: the layout and theme
+ * @cr: where to paint, over remora_overview_paint_activity()'s
+ *
+ * Frames the visible range on the strip and dims the rest.
+ */
+void
+remora_overview_paint_visible (const RemoraFrame         *frame,
+                               const RemoraTimeRange     *visible,
+                               const RemoraTimelineStyle *style,
+                               cairo_t                   *cr)
+{
+  const RemoraTheme *theme = style->theme;
+  double             x0 = remora_timeline_get_plot_x (style);
+  double             w = frame->columns, h = style->height;
+  double             dur = MAX (1, remora_time_range_get_duration (&frame->range));
+  RemoraRgba         accent = { 0.10, 0.45, 0.90, 1 };
+  double             vx0, vx1;
+
   vx0 = x0 + (visible->begin_ns - frame->range.begin_ns) * w / dur;
   vx1 = x0 + (visible->end_ns - frame->range.begin_ns) * w / dur;
   vx0 = CLAMP (vx0, x0, x0 + w);
@@ -105,6 +133,17 @@ remora_overview_paint (const RemoraFrame         *frame,
   cairo_set_line_width (cr, 1.5);
   cairo_rectangle (cr, floor (vx0) + 0.75, 0.75, MAX (1, floor (vx1) - floor (vx0) - 1.5), h - 1.5);
   cairo_stroke (cr);
+}
+
+gboolean
+remora_overview_paint (const RemoraFrame         *frame,
+                       const RemoraTimeRange     *visible,
+                       const RemoraTimelineStyle *style,
+                       cairo_t                   *cr,
+                       GError                   **error)
+{
+  remora_overview_paint_activity (frame, style, cr);
+  remora_overview_paint_visible (frame, visible, style, cr);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, REMORA_RENDER_ERROR, REMORA_RENDER_ERROR_CAIRO,

@@ -79,5 +79,12 @@ gboolean remora_overview_paint (const RemoraFrame         *frame,
                                 const RemoraTimelineStyle *style,
                                 cairo_t                   *cr,
                                 GError                   **error);
+void     remora_overview_paint_activity (const RemoraFrame         *frame,
+                                         const RemoraTimelineStyle *style,
+                                         cairo_t                   *cr);
+void     remora_overview_paint_visible (const RemoraFrame         *frame,
+                                        const RemoraTimeRange     *visible,
+                                        const RemoraTimelineStyle *style,
+                                        cairo_t                   *cr);
 
 G_END_DECLS
