@@ -46,9 +46,9 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
               const char *comm = remora_frame_get_task_name (p->frame, cols[c].pid, at);
               char       *name = g_strdup_printf ("%s-%d", comm, cols[c].pid);
               RemoraRgba  ink = remora_theme_text_on (theme, &fill);
-              if (remora_paint_text_width (name, p->layout) + 6 > end - c)
+              if (remora_paint_text_width (name, p) + 6 > end - c)
                 g_free (name), name = g_strdup (comm);
-              if (remora_paint_text_width (name, p->layout) + 6 <= end - c)
+              if (remora_paint_text_width (name, p) + 6 <= end - c)
                 remora_paint_label_add (p, name, p->plot_x + c, y, end - c, h, &ink);
               else
                 g_free (name);
@@ -134,7 +134,7 @@ remora_paint_no_data (RemoraPaint *p, gint64 from_ns, double y, double h)
     {
       /* Translators: a stretch of a CPU row that the trace has no records of */
       const char *text = _ ("no data");
-      double      w = remora_paint_text_width (text, p->layout) + 8;
+      double      w = remora_paint_text_width (text, p) + 8;
       double      cx = x0 + (x1 - x0) / 2;
 
       remora_paint_set_color (p->cr, &theme->background);

@@ -203,8 +203,8 @@ remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
   RemoraRgba accent = { 0.10, 0.45, 0.90, 1 };
   RemoraRgba white = { 1, 1, 1, 1 };
   double     x0 = p->plot_x, x1 = p->plot_x + p->plot_w;
-  g_autoptr (GArray) flags = remora_markers_place (p->frame->markers, &p->view, x0, x1,
-                                                   remora_paint_text_width, p->layout);
+  g_autoptr (GArray) flags =
+      remora_markers_place (p->frame->markers, &p->view, x0, x1, remora_paint_text_width, p);
   g_autoptr (GArray) measures = remora_markers_measure (p->frame->markers, &p->view, x0, x1);
 
   for (guint i = 0; i < flags->len; i++)
@@ -225,7 +225,7 @@ remora_paint_markers (RemoraPaint *p, double strip_y, double bottom)
     {
       RemoraMarkerMeasure *me = &g_array_index (measures, RemoraMarkerMeasure, i);
       double               y = strip_y + MEASURE;
-      double               tw = remora_paint_text_width (me->text, p->layout);
+      double               tw = remora_paint_text_width (me->text, p);
 
       remora_paint_set_color (p->cr, &accent);
       cairo_rectangle (p->cr, me->x0, y, me->x1 - me->x0, 1);

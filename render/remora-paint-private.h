@@ -68,7 +68,8 @@ typedef struct
   const RemoraTheme         *theme;
   RemoraTimeRange            view; /* the range across the plot */
   cairo_t                   *cr;
-  PangoLayout               *layout;
+  struct _RemoraPaintTexts  *texts; /* the thread's laid out texts (remora-paint.c) */
+  const char                *font;  /* the font text is painted in now */
   double                     plot_x;
   double                     plot_w;
   int                        columns; /* the frame's */
@@ -80,7 +81,9 @@ typedef struct
 } RemoraPaint;
 
 void   remora_paint_set_color (cairo_t *cr, const RemoraRgba *c);
-double remora_paint_text_width (const char *text, gpointer layout);
+void   remora_paint_texts_begin (RemoraPaint *p);
+void   remora_paint_set_font (RemoraPaint *p, const char *font);
+double remora_paint_text_width (const char *text, gpointer paint);
 void   remora_paint_text (
       RemoraPaint *p, const char *text, double x, double y, gboolean centre, const RemoraRgba *color);
 double remora_paint_x_of (const RemoraPaint *p, gint64 ts);

@@ -50,7 +50,7 @@ remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doub
               /* Translators: where a task ran, drawn inside its run */
               char      *text = g_strdup_printf (_ ("CPU %d"), cols[c].cpu);
               RemoraRgba ink = remora_theme_text_on (theme, fill);
-              if (remora_paint_text_width (text, p->layout) + 6 <= end - c)
+              if (remora_paint_text_width (text, p) + 6 <= end - c)
                 remora_paint_label_add (p, text, p->plot_x + c, y, end - c, h, &ink);
               else
                 g_free (text);

@@ -80,11 +80,11 @@ paint_axis (RemoraPaint *p, double y)
   const RemoraTheme *theme = p->theme;
   gint64             origin = p->style->absolute_time ? 0 : p->frame->info->first_ts;
   g_autoptr (GArray) ticks =
-      remora_axis_ticks (&p->view, p->plot_w, origin, 12, remora_paint_text_width, p->layout, NULL);
+      remora_axis_ticks (&p->view, p->plot_w, origin, 12, remora_paint_text_width, p, NULL);
 
   /* the labels stay inside the picture */
   remora_axis_place_labels (ticks, -REMORA_PAINT_LABEL_WIDTH / 2.0, p->style->width - 2 - p->plot_x,
-                            12, remora_paint_text_width, p->layout);
+                            12, remora_paint_text_width, p);
   for (guint i = 0; i < ticks->len; i++)
     {
       RemoraAxisTick *t = &g_array_index (ticks, RemoraAxisTick, i);
@@ -261,10 +261,8 @@ painting_begin (Painting                  *g,
                 const RemoraTimelineStyle *style,
                 cairo_t                   *cr)
 {
-  RemoraPaint          *p = &g->p;
-  cairo_font_options_t *options = cairo_font_options_create ();
-  PangoFontDescription *font;
-  int                   n = (int) frame->n_rows;
+  RemoraPaint *p = &g->p;
+  int          n = (int) frame->n_rows;
 
   memset (g, 0, sizeof *g);
   p->frame = frame;
@@ -272,17 +270,7 @@ painting_begin (Painting                  *g,
   p->theme = style->theme;
   p->view = view ? *view : frame->range;
   p->cr = cr;
-  /* deterministic text: grey antialiasing, no hinting, on every surface */
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  p->layout = pango_cairo_create_layout (cr);
-  pango_cairo_context_set_font_options (pango_layout_get_context (p->layout), options);
-  pango_layout_context_changed (p->layout);
-  cairo_font_options_destroy (options);
-  font = pango_font_description_from_string (p->theme->font);
-  pango_layout_set_font_description (p->layout, font);
-  pango_font_description_free (font);
+  remora_paint_texts_begin (p);
   p->labels = g_array_new (FALSE, FALSE, sizeof (RemoraPaintLabel));
   /* an image (a window's frame, a PNG): rows rasterized by hand; vector
    * surfaces (SVG, PDF) get rectangles */
@@ -305,7 +293,6 @@ painting_end (Painting *g, GError **error)
 {
   cairo_t *cr = g->p.cr;
 
-  g_object_unref (g->p.layout);
   remora_paint_clear (&g->p);
   g_free (g->row_y);
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)

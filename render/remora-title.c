@@ -19,22 +19,16 @@ remora_paint_title (RemoraPaint *p)
   const RemoraTraceInfo *info = p->frame->info;
   g_autofree char       *base =
       info->source_path ? g_path_get_basename (info->source_path) : g_strdup ("");
-  g_autofree char      *host = remora_trace_info_dup_host (info);
-  g_autofree char      *from = remora_format_timestamp (p->view.begin_ns - info->first_ts);
-  g_autofree char      *to = remora_format_timestamp (p->view.end_ns - info->first_ts);
-  g_autofree char      *span = remora_format_duration (remora_time_range_get_duration (&p->view));
-  g_autofree char      *line = NULL;
-  PangoFontDescription *bold = pango_font_description_from_string ("DejaVu Sans Bold 12");
+  g_autofree char *host = remora_trace_info_dup_host (info);
+  g_autofree char *from = remora_format_timestamp (p->view.begin_ns - info->first_ts);
+  g_autofree char *to = remora_format_timestamp (p->view.end_ns - info->first_ts);
+  g_autofree char *span = remora_format_duration (remora_time_range_get_duration (&p->view));
+  g_autofree char *line = NULL;
 
-  pango_layout_set_font_description (p->layout, bold);
+  remora_paint_set_font (p, "DejaVu Sans Bold 12");
   remora_paint_text (p, p->style->title ? p->style->title : base, 10, 14, FALSE,
                      &p->theme->foreground);
-  pango_font_description_free (bold);
-  {
-    PangoFontDescription *font = pango_font_description_from_string (p->theme->font);
-    pango_layout_set_font_description (p->layout, font);
-    pango_font_description_free (font);
-  }
+  remora_paint_set_font (p, p->theme->font);
   /* Translators: the line under an export's title: trace file, time range
    * from the trace's start, its length, kernel, host */
   line = g_strdup_printf (_ ("%s · %s s to %s s (%s) · Linux %s · host %s"), base, from, to, span,
@@ -77,7 +71,7 @@ remora_paint_legend (RemoraPaint *p, double y)
       cairo_fill (p->cr);
       remora_paint_text (p, text, x + 16, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0, FALSE,
                          &theme->foreground);
-      x += 16 + remora_paint_text_width (text, p->layout) + 18;
+      x += 16 + remora_paint_text_width (text, p) + 18;
     }
   /* a trace cut short: what its hatching says, when a row shows it */
   for (guint i = 0; i < p->frame->n_rows; i++)
