@@ -76,9 +76,7 @@ void
 _remora_window_watch_focus (RemoraWindow *self)
 {
   GtkWidget *popovers[] = {
-    gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button))
-        ? GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button)))
-        : NULL,
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->menu_button))),
     GTK_WIDGET (self->markers_popover),
     GTK_WIDGET (self->tasks_popover),
   };
@@ -87,8 +85,9 @@ _remora_window_watch_focus (RemoraWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (popovers); i++)
     if (popovers[i] != NULL)
       g_signal_connect_swapped (popovers[i], "closed", G_CALLBACK (return_focus_soon), self);
-  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
-                           G_CALLBACK (on_toplevels_changed), self, 0);
+  /* disconnected by _remora_window_unwatch_focus() */
+  g_signal_connect (gtk_window_get_toplevels (), "items-changed", G_CALLBACK (on_toplevels_changed),
+                    self);
 }
 
 /**

@@ -39,6 +39,12 @@ keeps_link (const RemoraPaint *p, gint64 first_id, gint64 second_id, int pid)
          (f != NULL && f->pids != NULL && remora_filter_keeps_pid (f, pid));
 }
 
+/* An arrow head: its tip and the direction it points in. */
+typedef struct
+{
+  double x, y, angle;
+} Head;
+
 /* Wakeups from the waking CPU at the wakeup to the CPU that ran the task;
  * block requests as a span from issue to completion under the issuing CPU.
  * The frame holds them when the range has few enough to be read. A filter
@@ -49,7 +55,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
   RemoraRgba    ink = p->theme->foreground;
   const GArray *wakeups = p->frame->wakeup_links;
   const GArray *spans = p->frame->block_links;
-  g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (double)); /* x, y, angle */
+  g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (Head));
 
   /* every link's line in one path, stroked once, then every arrow head in
    * one path, filled once: a stroke and a fill per link cost some 5 ms of
@@ -61,7 +67,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
       double                  y1 = cpu_row_y (p, row_y, row_h, l->switch_cpu);
       double                  x0 = remora_paint_x_of (p, l->wakeup_ts);
       double                  x1 = remora_paint_x_of (p, l->switch_ts);
-      double                  head[3];
+      Head                    head;
 
       if (y0 < 0 || y1 < 0 || !keeps_link (p, l->wakeup_event_id, l->switch_event_id, l->pid))
         continue;
@@ -80,7 +86,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
           y1 = top;
           cairo_move_to (p->cr, x0, top);
           cairo_curve_to (p->cr, x0, top - 7, x1, top - 7, x1, top);
-          head[2] = G_PI / 2;
+          head.angle = G_PI / 2;
         }
       else
         {
@@ -92,24 +98,23 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
           y1 -= toward;
           cairo_move_to (p->cr, x0, y0);
           cairo_line_to (p->cr, x1, y1);
-          head[2] = atan2 (y1 - y0, x1 - x0);
+          head.angle = atan2 (y1 - y0, x1 - x0);
         }
-      head[0] = x1;
-      head[1] = y1;
-      g_array_append_vals (heads, head, 3);
+      head.x = x1;
+      head.y = y1;
+      g_array_append_val (heads, head);
     }
   cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.75);
   cairo_set_line_width (p->cr, 1.2);
   cairo_stroke (p->cr);
   /* the arrow heads at the switches */
-  for (guint i = 0; i + 2 < heads->len; i += 3)
+  for (guint i = 0; i < heads->len; i++)
     {
-      const double *h = &g_array_index (heads, double, i);
-      double        x1 = h[0], y1 = h[1], angle = h[2];
+      const Head *h = &g_array_index (heads, Head, i);
 
-      cairo_move_to (p->cr, x1, y1);
-      cairo_line_to (p->cr, x1 - 7 * cos (angle - 0.4), y1 - 7 * sin (angle - 0.4));
-      cairo_line_to (p->cr, x1 - 7 * cos (angle + 0.4), y1 - 7 * sin (angle + 0.4));
+      cairo_move_to (p->cr, h->x, h->y);
+      cairo_line_to (p->cr, h->x - 7 * cos (h->angle - 0.4), h->y - 7 * sin (h->angle - 0.4));
+      cairo_line_to (p->cr, h->x - 7 * cos (h->angle + 0.4), h->y - 7 * sin (h->angle + 0.4));
       cairo_close_path (p->cr);
     }
   cairo_fill (p->cr);
