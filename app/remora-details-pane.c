@@ -46,7 +46,11 @@ fill (RemoraDetailsPane *self)
   g_autoptr (GArray) items = d ? remora_detail_dup_items (d) : NULL;
   GtkWidget *child;
   int        row = 0;
+  /* values are names, paths and numbers: a line broken inside one gets no
+   * hyphen, which would read as part of it ("sched_stat_ru-ntime") */
+  g_autoptr (PangoAttrList) no_hyphens = pango_attr_list_new ();
 
+  pango_attr_list_insert (no_hyphens, pango_attr_insert_hyphens_new (FALSE));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   for (guint i = 0; items != NULL && i < items->len; i++)
@@ -57,6 +61,7 @@ fill (RemoraDetailsPane *self)
       gtk_label_set_xalign (GTK_LABEL (value), 0);
       gtk_label_set_wrap (GTK_LABEL (value), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_attributes (GTK_LABEL (value), no_hyphens);
       gtk_label_set_selectable (GTK_LABEL (value), TRUE);
       if (item->label == NULL)
         {
