@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "remora-paint-private.h"
 
 void
@@ -20,28 +22,110 @@ remora_paint_set_color (cairo_t *cr, const RemoraRgba *c)
  * rows' and slices' names of the frame before, and shaping a name again
  * costs some tens of µs (half a millisecond of each frame of a zoom). Each
  * thread has its own (a window's frames on the UI thread, exports on
- * workers); they are forgotten when the surface painted on changes the
- * context (another scale, another transform). */
+ * workers), and in it one set per kind of surface painted on (its type, its
+ * scale, its transform): Pango lays out anew for each, and a thread that
+ * paints on two kinds in turn (the window's timeline and its overview) kept
+ * none from one frame to the next when there was one set for all. */
+typedef struct
+{
+  cairo_surface_type_t type;
+  double               scale_x, scale_y;
+  double               xx, yx, xy, yy; /* the transform, its translation aside */
+} TextsKind;
+
 struct _RemoraPaintTexts
 {
+  TextsKind     kind;
   PangoContext *context;
-  guint         serial;  /* the context's, when its layouts were made */
+  guint64       used;    /* when it was last begun, on the thread's count */
   GHashTable   *layouts; /* "font\ntext" → PangoLayout */
 };
 
-#define TEXTS_KEPT 4096
+#define TEXTS_KEPT  4096
+#define TEXTS_KINDS 4
+
+typedef struct
+{
+  struct _RemoraPaintTexts *sets[TEXTS_KINDS];
+  guint64                   count;
+  guint64                   laid_out; /* texts laid out, for remora_paint_texts_laid_out() */
+} ThreadTexts;
 
 static void
-texts_free (gpointer data)
+texts_free (struct _RemoraPaintTexts *t)
 {
-  struct _RemoraPaintTexts *t = data;
-
   g_hash_table_unref (t->layouts);
   g_object_unref (t->context);
   g_free (t);
 }
 
-static GPrivate thread_texts = G_PRIVATE_INIT (texts_free);
+static void
+thread_texts_free (gpointer data)
+{
+  ThreadTexts *tt = data;
+
+  for (int i = 0; i < TEXTS_KINDS; i++)
+    if (tt->sets[i])
+      texts_free (tt->sets[i]);
+  g_free (tt);
+}
+
+static GPrivate thread_texts = G_PRIVATE_INIT (thread_texts_free);
+
+static struct _RemoraPaintTexts *
+texts_new (cairo_t *cr, const TextsKind *kind)
+{
+  struct _RemoraPaintTexts *t = g_new0 (struct _RemoraPaintTexts, 1);
+  cairo_font_options_t     *options = cairo_font_options_create ();
+
+  t->kind = *kind;
+  t->context = pango_cairo_create_context (cr);
+  /* deterministic text: grey antialiasing, no hinting, on every surface */
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (t->context, options);
+  cairo_font_options_destroy (options);
+  t->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return t;
+}
+
+/* The set for @cr's kind of surface: found, or made in place of the one
+ * least lately used. */
+static struct _RemoraPaintTexts *
+texts_for (ThreadTexts *tt, cairo_t *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t   m;
+  TextsKind        kind = { 0 };
+  int              oldest = 0;
+
+  cairo_get_matrix (cr, &m);
+  kind.type = cairo_surface_get_type (target);
+  cairo_surface_get_device_scale (target, &kind.scale_x, &kind.scale_y);
+  kind.xx = m.xx;
+  kind.yx = m.yx;
+  kind.xy = m.xy;
+  kind.yy = m.yy;
+  tt->count++;
+  for (int i = 0; i < TEXTS_KINDS; i++)
+    {
+      struct _RemoraPaintTexts *t = tt->sets[i];
+
+      if (t && memcmp (&t->kind, &kind, sizeof kind) == 0)
+        {
+          t->used = tt->count;
+          return t;
+        }
+      if (t == NULL || (tt->sets[oldest] && t->used < tt->sets[oldest]->used))
+        oldest = i;
+    }
+  if (tt->sets[oldest])
+    texts_free (tt->sets[oldest]);
+  tt->sets[oldest] = texts_new (cr, &kind);
+  tt->sets[oldest]->used = tt->count;
+  return tt->sets[oldest];
+}
 
 /**
  * remora_paint_texts_begin:
@@ -53,33 +137,36 @@ static GPrivate thread_texts = G_PRIVATE_INIT (texts_free);
 void
 remora_paint_texts_begin (RemoraPaint *p)
 {
-  struct _RemoraPaintTexts *t = g_private_get (&thread_texts);
+  ThreadTexts              *tt = g_private_get (&thread_texts);
+  struct _RemoraPaintTexts *t;
 
-  if (t == NULL)
+  if (tt == NULL)
     {
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      t = g_new0 (struct _RemoraPaintTexts, 1);
-      t->context = pango_cairo_create_context (p->cr);
-      /* deterministic text: grey antialiasing, no hinting, on every surface */
-      cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      pango_cairo_context_set_font_options (t->context, options);
-      cairo_font_options_destroy (options);
-      t->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      t->serial = pango_context_get_serial (t->context);
-      g_private_set (&thread_texts, t);
+      tt = g_new0 (ThreadTexts, 1);
+      g_private_set (&thread_texts, tt);
     }
-  pango_cairo_update_context (p->cr, t->context);
-  if (pango_context_get_serial (t->context) != t->serial ||
-      g_hash_table_size (t->layouts) > TEXTS_KEPT)
-    {
-      g_hash_table_remove_all (t->layouts);
-      t->serial = pango_context_get_serial (t->context);
-    }
+  /* the set's context was made for the kind of @p's surface, and is not
+   * updated from it again: pango_cairo_update_context() counts every call as
+   * a change, which would throw the laid out texts away */
+  t = texts_for (tt, p->cr);
+  if (g_hash_table_size (t->layouts) > TEXTS_KEPT)
+    g_hash_table_remove_all (t->layouts);
   p->texts = t;
   p->font = p->theme->font;
+}
+
+/**
+ * remora_paint_texts_laid_out:
+ *
+ * Returns: how many texts the calling thread has laid out (shaped) to paint
+ * them, which a frame that paints what the one before painted adds none to
+ */
+guint64
+remora_paint_texts_laid_out (void)
+{
+  ThreadTexts *tt = g_private_get (&thread_texts);
+
+  return tt ? tt->laid_out : 0;
 }
 
 /* Text from here on in @font (a Pango font description's string, kept by
@@ -100,7 +187,9 @@ layout_of (RemoraPaint *p, const char *text)
   if (layout == NULL)
     {
       PangoFontDescription *font = pango_font_description_from_string (p->font);
+      ThreadTexts          *tt = g_private_get (&thread_texts);
 
+      tt->laid_out++;
       layout = pango_layout_new (p->texts->context);
       pango_layout_set_font_description (layout, font);
       pango_font_description_free (font);

@@ -203,9 +203,13 @@ raster_groups (RemoraPaint *p, double y, double h)
                bw, bh, x0, y, sx, sy);
   cairo_surface_mark_dirty (p->band);
   cairo_set_source_surface (p->cr, p->band, x0, y);
-  if (p->preview)
-    /* a preview's columns keep hard edges, and are copied, not filtered */
-    cairo_pattern_set_filter (cairo_get_source (p->cr), CAIRO_FILTER_NEAREST);
+  /* the band has the device's pixels (a preview's columns, stretched, keep
+   * hard edges): it is copied, not filtered. Filtered, a band placed at a
+   * fraction of a pixel (the window's rows while an answer for the range
+   * shown is on its way: the last one's, moved and scaled into place) came
+   * out blurred by half a pixel, at the cost of a bilinear fetch of every
+   * pixel. */
+  cairo_pattern_set_filter (cairo_get_source (p->cr), CAIRO_FILTER_NEAREST);
   cairo_rectangle (p->cr, x0, y, x1 - x0, h);
   cairo_fill (p->cr);
 }

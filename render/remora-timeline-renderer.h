@@ -74,6 +74,8 @@ gboolean remora_timeline_paint (const RemoraFrame         *frame,
                                 cairo_t                   *cr,
                                 GError                   **error);
 
+guint64 remora_paint_texts_laid_out (void);
+
 gboolean remora_overview_paint (const RemoraFrame         *frame,
                                 const RemoraTimeRange     *visible,
                                 const RemoraTimelineStyle *style,

@@ -110,6 +110,58 @@ test_kept_image_is_the_strip (void)
   cairo_surface_destroy (shown);
 }
 
+/* A window's thread paints the timeline and the overview in turn, on two
+ * kinds of surface (here: scale 1 and scale 2): the timeline's texts, laid
+ * out once, are not laid out again at the next frame. They were, at every
+ * frame of a zoom (the laid out texts of one kind of surface were thrown
+ * away when the thread painted on the other). */
+static void
+test_texts_kept_between_frames (void)
+{
+  g_autoptr (RemoraSession) session = remora_session_new (store);
+  g_autoptr (RemoraFrame) frame = NULL;
+  g_autoptr (GError) error = NULL;
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  RemoraTimelineStyle    style, strip;
+  cairo_surface_t       *rows, *overview;
+  guint64                first, again;
+
+  remora_timeline_style_init (&style);
+  style.width = 900;
+  style.height = 300;
+  style.theme = remora_theme_get (FALSE);
+  strip = style;
+  strip.height = 40;
+  for (int cpu = 0; cpu < info->cpus; cpu++)
+    remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
+  frame = remora_session_compute_frame (session, remora_timeline_get_columns (&style), &error);
+  g_assert_no_error (error);
+  rows = new_surface (&style);
+  overview = cairo_image_surface_create (CAIRO_FORMAT_RGB24, strip.width * 2, strip.height * 2);
+  cairo_surface_set_device_scale (overview, 2, 2);
+
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_t *cr = cairo_create (rows);
+
+      g_assert_true (remora_timeline_paint (frame, &frame->range, &style, cr, &error));
+      cairo_destroy (cr);
+      if (i == 0)
+        first = remora_paint_texts_laid_out ();
+      cr = cairo_create (overview);
+      g_assert_true (remora_overview_paint (frame, &frame->range, &strip, cr, &error));
+      cairo_destroy (cr);
+    }
+  again = remora_paint_texts_laid_out ();
+  /* the first frame laid out the rows' names and the axis' labels at least */
+  g_assert_cmpuint (first, >=, (guint64) info->cpus + 2);
+  /* the overview's own texts, once; the timeline's, never again */
+  g_test_message ("laid out %" G_GUINT64_FORMAT " then %" G_GUINT64_FORMAT, first, again - first);
+  g_assert_cmpuint (again - first, <=, 4);
+  cairo_surface_destroy (rows);
+  cairo_surface_destroy (overview);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -122,6 +174,8 @@ main (int argc, char **argv)
   dir = remora_test_make_tmpdir ();
   store = remora_test_import (trace, dir, NULL);
   g_test_add_func ("/remora/render/overview/kept-image-is-the-strip", test_kept_image_is_the_strip);
+  g_test_add_func ("/remora/render/overview/texts-kept-between-frames",
+                   test_texts_kept_between_frames);
   ret = g_test_run ();
   g_clear_object (&store);
   remora_test_rmdir (dir);
