@@ -194,6 +194,23 @@ stats_json (RemoraTraceStats *stats, RemoraStore *store)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
+  json_builder_set_member_name (b, "idle_during_io");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "by_cpu");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < stats->idle_during_io->len; i++)
+    {
+      RemoraIdleDuringIo *c = &g_array_index (stats->idle_during_io, RemoraIdleDuringIo, i);
+      json_builder_begin_object (b);
+      add_string (b, "buffer", c->buffer);
+      add_int (b, "cpu", c->cpu);
+      add_int (b, "known_ns", c->known_ns);
+      add_int (b, "idle_ns", c->idle_ns);
+      add_int (b, "idle_io_ns", c->idle_io_ns);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -217,6 +234,39 @@ print_latency_row (const char *label, const char *kind, const RemoraLatencySumma
   else
     g_print ("  %-8s %-8s %8" G_GINT64_FORMAT " %12s %12s %12s %12s %12s\n", label, kind, l->count,
              min, p50, p90, p99, max);
+}
+
+/* A share of @whole, in percent, as text. */
+static char *
+share (gint64 part, gint64 whole)
+{
+  return g_strdup_printf ("%.1f %%", whole > 0 ? 100.0 * (double) part / (double) whole : 0.0);
+}
+
+static void
+print_idle_during_io (RemoraTraceStats *stats)
+{
+  /* Translators: the heading of remora stats' table of idle CPUs while
+   * block requests were in flight; "known" is the time from the CPU's first
+   * sched_switch to the trace's end */
+  g_print (_ ("\nIdle CPUs while block I/O was in flight (shares of the time each CPU’s task "
+              "is known):\n"));
+  g_print ("  %-8s %14s %14s %9s %14s %9s\n", _ ("CPU"), _ ("known"), _ ("idle"), _ ("share"),
+           /* Translators: idle while block I/O was in flight */
+           _ ("idle, I/O"), _ ("share"));
+  for (guint i = 0; i < stats->idle_during_io->len; i++)
+    {
+      RemoraIdleDuringIo *c = &g_array_index (stats->idle_during_io, RemoraIdleDuringIo, i);
+      g_autofree char    *label = c->buffer[0] ? g_strdup_printf ("%s:%d", c->buffer, c->cpu)
+                                               : g_strdup_printf ("%d", c->cpu);
+      g_autofree char    *known = remora_format_duration (c->known_ns);
+      g_autofree char    *idle = remora_format_duration (c->idle_ns);
+      g_autofree char    *idle_share = share (c->idle_ns, c->known_ns);
+      g_autofree char    *io = remora_format_duration (c->idle_io_ns);
+      g_autofree char    *io_share = share (c->idle_io_ns, c->known_ns);
+
+      g_print ("  %-8s %14s %14s %9s %14s %9s\n", label, known, idle, idle_share, io, io_share);
+    }
 }
 
 static void
@@ -288,6 +338,8 @@ stats_text (RemoraTraceStats *stats, RemoraStore *store)
       (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_complete_without_issue"),
       (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_issued_not_completed"),
       (long long) remora_trace_stats_get_pair_count (stats, NULL, "block_requeued"));
+
+  print_idle_during_io (stats);
 }
 
 int

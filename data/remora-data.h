@@ -15,6 +15,7 @@
 #include "remora-name-history.h"
 #include "remora-store-fields.h"
 #include "remora-store-filter.h"
+#include "remora-store-idle.h"
 #include "remora-store-listing.h"
 #include "remora-store-report.h"
 #include "remora-store-rows.h"

@@ -47,7 +47,8 @@ remora_trace_stats_new (RemoraStore *store, GError **error)
                                   error) ||
       !remora_store_read_latency (store, REMORA_LATENCY_BLOCK, NULL, NULL, &stats->block_latency,
                                   error) ||
-      (stats->block_groups = remora_store_read_block_groups (store, error)) == NULL)
+      (stats->block_groups = remora_store_read_block_groups (store, error)) == NULL ||
+      (stats->idle_during_io = remora_store_read_idle_during_io (store, error)) == NULL)
     return NULL;
   for (guint i = 0; i < stats->cpu_stats->len; i++)
     {
@@ -95,5 +96,6 @@ remora_trace_stats_free (RemoraTraceStats *stats)
   g_clear_pointer (&stats->cpu_stats, g_array_unref);
   g_clear_pointer (&stats->block_groups, g_array_unref);
   g_clear_pointer (&stats->pair_counts, g_array_unref);
+  g_clear_pointer (&stats->idle_during_io, g_array_unref);
   g_free (stats);
 }

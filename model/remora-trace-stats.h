@@ -41,7 +41,8 @@ typedef struct
   GArray              *pair_counts;  /* RemoraPairCount */
   RemoraLatencySummary wakeup_latency;
   RemoraLatencySummary block_latency;
-  GArray              *block_groups; /* RemoraBlockGroup */
+  GArray              *block_groups;   /* RemoraBlockGroup */
+  GArray              *idle_during_io; /* RemoraIdleDuringIo, by buffer and CPU */
 } RemoraTraceStats;
 
 RemoraTraceStats *remora_trace_stats_new (RemoraStore *store, GError **error);
