@@ -52,9 +52,10 @@ typedef struct
 void
 remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
 {
-  RemoraRgba    ink = p->theme->foreground;
-  const GArray *wakeups = p->frame->wakeup_links;
-  const GArray *spans = p->frame->block_links;
+  const RemoraRgba *wake = &p->theme->wakeup_link;
+  const RemoraRgba *block = &p->theme->block_link;
+  const GArray     *wakeups = p->frame->wakeup_links;
+  const GArray     *spans = p->frame->block_links;
   g_autoptr (GArray) heads = g_array_new (FALSE, FALSE, sizeof (Head));
 
   /* every link's line in one path, stroked once, then every arrow head in
@@ -109,7 +110,13 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
    * links the dearest layer of a frame of 50 to 100 ms of a busy trace */
   cairo_save (p->cr);
   cairo_set_antialias (p->cr, CAIRO_ANTIALIAS_FAST);
-  cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.75);
+  /* on a halo of the background, so that the line reads on slices of any
+   * task's colour (its own hue among them) */
+  cairo_set_source_rgba (p->cr, p->theme->background.r, p->theme->background.g,
+                         p->theme->background.b, 0.6);
+  cairo_set_line_width (p->cr, 3);
+  cairo_stroke_preserve (p->cr);
+  remora_paint_set_color (p->cr, wake);
   cairo_set_line_width (p->cr, 1.2);
   cairo_stroke (p->cr);
   /* the arrow heads at the switches */
@@ -139,7 +146,7 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
       cairo_rectangle (p->cr, x0, y - 3, 1, 8);
       cairo_rectangle (p->cr, x1 - 1, y - 3, 1, 8);
     }
-  cairo_set_source_rgba (p->cr, ink.r, ink.g, ink.b, 0.85);
+  cairo_set_source_rgba (p->cr, block->r, block->g, block->b, 0.9);
   cairo_fill (p->cr);
 }
 

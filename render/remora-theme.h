@@ -38,10 +38,12 @@ typedef struct
   RemoraRgba  foreground;
   RemoraRgba  dim; /* secondary text, ticks */
   RemoraRgba  grid;
-  RemoraRgba  row_alt;  /* every other row's background */
-  RemoraRgba  idle;     /* an idle CPU */
-  RemoraRgba  lost;     /* lost-event marks */
-  RemoraRgba  left_out; /* a slice a filter applied to the timeline leaves out */
+  RemoraRgba  row_alt;     /* every other row's background */
+  RemoraRgba  idle;        /* an idle CPU */
+  RemoraRgba  lost;        /* lost-event marks */
+  RemoraRgba  left_out;    /* a slice a filter applied to the timeline leaves out */
+  RemoraRgba  wakeup_link; /* a wakeup's arrow, to the switch that ran the task */
+  RemoraRgba  block_link;  /* a block request's span, issue to completion */
   RemoraRgba  states[REMORA_TASK_N_STATES];
   const char *font; /* a Pango font description */
 } RemoraTheme;

@@ -36,6 +36,16 @@ remora_paint_title (RemoraPaint *p)
   remora_paint_text (p, line, 10, 34, FALSE, &p->theme->dim);
 }
 
+/* Whether an entry of the legend with @text, from @x, fits in the picture's
+ * width: one that does not is left out, and those after it (a narrow
+ * picture's legend is the kinds of slices and marks, then the links, as room
+ * allows), rather than written past the picture's edge. */
+static gboolean
+legend_fits (RemoraPaint *p, double x, const char *text)
+{
+  return x + 18 + remora_paint_text_width (text, p) <= p->style->width - 4;
+}
+
 void
 remora_paint_legend (RemoraPaint *p, double y)
 {
@@ -66,12 +76,55 @@ remora_paint_legend (RemoraPaint *p, double y)
   for (guint i = 0; i < n; i++)
     {
       const char *text = _ (items[i].text);
+      if (!legend_fits (p, x, text))
+        return;
       remora_paint_set_color (p->cr, &items[i].color);
       cairo_rectangle (p->cr, x, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0 - 5, 12, 10);
       cairo_fill (p->cr);
       remora_paint_text (p, text, x + 16, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0, FALSE,
                          &theme->foreground);
       x += 16 + remora_paint_text_width (text, p) + 18;
+    }
+  /* the links, when the picture has some: a wakeup's arrow, a block
+   * request's span */
+  if (p->frame->wakeup_links && p->frame->wakeup_links->len > 0)
+    {
+      /* Translators: the legend of the arrows from a wakeup to the switch
+       * that ran the task */
+      const char *text = _ ("wakeup → run");
+      double      cy = y + REMORA_PAINT_LEGEND_HEIGHT / 2.0;
+
+      if (!legend_fits (p, x, text))
+        return;
+      remora_paint_set_color (p->cr, &theme->wakeup_link);
+      cairo_set_line_width (p->cr, 1.2);
+      cairo_move_to (p->cr, x, cy + 4);
+      cairo_line_to (p->cr, x + 11, cy - 3);
+      cairo_stroke (p->cr);
+      cairo_move_to (p->cr, x + 13, cy - 4.5);
+      cairo_line_to (p->cr, x + 6.5, cy - 3.5);
+      cairo_line_to (p->cr, x + 9.5, cy + 1);
+      cairo_close_path (p->cr);
+      cairo_fill (p->cr);
+      remora_paint_text (p, text, x + 18, cy, FALSE, &theme->foreground);
+      x += 18 + remora_paint_text_width (text, p) + 18;
+    }
+  if (p->frame->block_links && p->frame->block_links->len > 0)
+    {
+      /* Translators: the legend of the spans of block requests under the
+       * issuing CPU's row */
+      const char *text = _ ("block request");
+      double      cy = y + REMORA_PAINT_LEGEND_HEIGHT / 2.0;
+
+      if (!legend_fits (p, x, text))
+        return;
+      remora_paint_set_color (p->cr, &theme->block_link);
+      cairo_rectangle (p->cr, x, cy - 1, 14, 2);
+      cairo_rectangle (p->cr, x, cy - 4, 1, 8);
+      cairo_rectangle (p->cr, x + 13, cy - 4, 1, 8);
+      cairo_fill (p->cr);
+      remora_paint_text (p, text, x + 18, cy, FALSE, &theme->foreground);
+      x += 18 + remora_paint_text_width (text, p) + 18;
     }
   /* a trace cut short: what its hatching says, when a row shows it */
   for (guint i = 0; i < p->frame->n_rows; i++)
@@ -81,6 +134,8 @@ remora_paint_legend (RemoraPaint *p, double y)
         const char *text = _ ("no data (the trace is cut short)");
         double      cy = y + REMORA_PAINT_LEGEND_HEIGHT / 2.0;
 
+        if (!legend_fits (p, x, text))
+          return;
         cairo_save (p->cr);
         cairo_rectangle (p->cr, x, cy - 5, 12, 10);
         cairo_clip (p->cr);
