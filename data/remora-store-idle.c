@@ -115,9 +115,11 @@ walk_slice (Walk               *w,
     return FALSE; /* out of order */
   w->started = TRUE;
   w->last_begin = begin;
-  /* the slice before this one, now that it is not the last */
+  /* the slice before this one, now that it is not the last (ending where
+   * this one begins at the latest: slices that overlap, in a store Remora did
+   * not write, count once) */
   if (w->have)
-    add_stretch (c, w->idle, w->begin, w->end, flight, &w->next);
+    add_stretch (c, w->idle, w->begin, MIN (w->end, begin), flight, &w->next);
   w->have = w->known;
   w->idle = pid == 0;
   w->begin = begin;

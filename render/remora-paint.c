@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "remora-paint-private.h"
 
 void
@@ -112,7 +110,9 @@ texts_for (ThreadTexts *tt, cairo_t *cr)
     {
       struct _RemoraPaintTexts *t = tt->sets[i];
 
-      if (t && memcmp (&t->kind, &kind, sizeof kind) == 0)
+      if (t && t->kind.type == kind.type && t->kind.scale_x == kind.scale_x &&
+          t->kind.scale_y == kind.scale_y && t->kind.xx == kind.xx && t->kind.yx == kind.yx &&
+          t->kind.xy == kind.xy && t->kind.yy == kind.yy)
         {
           t->used = tt->count;
           return t;
