@@ -485,6 +485,7 @@ on_menu_detail (GObject *object, GAsyncResult *result, gpointer user_data)
       remora_session_query_detail_finish (REMORA_SESSION (object), result, NULL);
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) rows = g_menu_new ();
+  g_autoptr (GMenu) links = g_menu_new ();
   GdkRectangle at;
 
   if (d == NULL || REMORA_SESSION (object) != self->session)
@@ -506,6 +507,10 @@ on_menu_detail (GObject *object, GAsyncResult *result, gpointer user_data)
     g_menu_append_item (rows, top);
     g_menu_append_item (rows, remove);
     g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
+    /* the window's toggles of the kinds of links */
+    g_menu_append (links, _ ("_Wakeup Arrows"), "view.wakeup-links");
+    g_menu_append (links, _ ("_Block I/O Spans"), "view.block-links");
+    g_menu_append_section (menu, _ ("Links"), G_MENU_MODEL (links));
   }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   at = (GdkRectangle){ (int) self->pointer_x, (int) self->pointer_y, 1, 1 };

@@ -346,3 +346,58 @@ _remora_window_class_init_actions (GtkWidgetClass *widget_class)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods, keys[i].action,
                                          NULL);
 }
+
+/* The kinds of links the timeline draws, each a toggle ("view.wakeup-links",
+ * "view.block-links", in the main menu and the timeline's menu); the window
+ * keeps them for the next trace it opens. */
+static const struct
+{
+  const char *name;
+  RemoraLinks kind;
+} link_actions[] = {
+  { "wakeup-links", REMORA_LINKS_WAKEUPS },
+  { "block-links", REMORA_LINKS_BLOCK },
+};
+
+RemoraLinks
+_remora_window_get_link_kinds (RemoraWindow *self)
+{
+  GActionGroup *group = g_object_get_data (G_OBJECT (self), "remora-view-actions");
+  RemoraLinks   kinds = REMORA_LINKS_NONE;
+
+  for (guint i = 0; group != NULL && i < G_N_ELEMENTS (link_actions); i++)
+    {
+      g_autoptr (GVariant) state = g_action_group_get_action_state (group, link_actions[i].name);
+      if (state != NULL && g_variant_get_boolean (state))
+        kinds |= link_actions[i].kind;
+    }
+  return kinds;
+}
+
+static void
+on_link_kind (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  RemoraWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  if (self->session != NULL)
+    remora_session_set_link_kinds (self->session, _remora_window_get_link_kinds (self));
+}
+
+/* Adds the window's "view" actions: toggles with a state. */
+void
+_remora_window_add_view_actions (RemoraWindow *self)
+{
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (link_actions); i++)
+    {
+      g_autoptr (GSimpleAction) action =
+          g_simple_action_new_stateful (link_actions[i].name, NULL, g_variant_new_boolean (TRUE));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_link_kind), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (self), "remora-view-actions", g_object_ref (group),
+                          g_object_unref);
+}

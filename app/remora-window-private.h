@@ -68,19 +68,21 @@ struct _RemoraWindow
   guint          return_focus_id;
 };
 
-void     _remora_window_watch_focus (RemoraWindow *self);
-void     _remora_window_unwatch_focus (RemoraWindow *self);
-void     _remora_window_class_init_actions (GtkWidgetClass *widget_class);
-void     _remora_window_update_actions (RemoraWindow *self);
-void     _remora_window_show_error (RemoraWindow *self, const char *message);
-void     _remora_window_set_page (RemoraWindow *self, const char *name);
-void     _remora_window_restore_state (RemoraWindow *self);
-gboolean _remora_window_save_state (GtkWindow *window, gpointer data);
-void     _remora_window_show_trace (RemoraWindow          *self,
-                                    RemoraSession         *session,
-                                    const GArray          *cpu_rows,
-                                    const GArray          *task_rows,
-                                    const GArray          *task_list,
-                                    const RemoraTimeRange *range);
+void        _remora_window_watch_focus (RemoraWindow *self);
+void        _remora_window_unwatch_focus (RemoraWindow *self);
+void        _remora_window_class_init_actions (GtkWidgetClass *widget_class);
+void        _remora_window_add_view_actions (RemoraWindow *self);
+RemoraLinks _remora_window_get_link_kinds (RemoraWindow *self);
+void        _remora_window_update_actions (RemoraWindow *self);
+void        _remora_window_show_error (RemoraWindow *self, const char *message);
+void        _remora_window_set_page (RemoraWindow *self, const char *name);
+void        _remora_window_restore_state (RemoraWindow *self);
+gboolean    _remora_window_save_state (GtkWindow *window, gpointer data);
+void        _remora_window_show_trace (RemoraWindow          *self,
+                                       RemoraSession         *session,
+                                       const GArray          *cpu_rows,
+                                       const GArray          *task_rows,
+                                       const GArray          *task_list,
+                                       const RemoraTimeRange *range);
 
 G_END_DECLS

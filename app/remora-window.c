@@ -235,6 +235,7 @@ _remora_window_show_trace (RemoraWindow          *self,
     remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (task_rows, int, i), NULL);
   if (range)
     remora_session_set_visible (session, range->begin_ns, range->end_ns);
+  remora_session_set_link_kinds (session, _remora_window_get_link_kinds (self));
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);
@@ -412,6 +413,7 @@ remora_window_init (RemoraWindow *self)
       gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
       "/io/github/remora/Remora/icons");
   gtk_widget_init_template (GTK_WIDGET (self));
+  _remora_window_add_view_actions (self);
   g_signal_connect (self->start_page, "open", G_CALLBACK (on_recent_open), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   g_signal_connect (self->events, "notice", G_CALLBACK (on_list_notice), self);

@@ -60,7 +60,7 @@ remora_frame_request_init (RemoraFrameRequest *request)
   request->rows = new_rows ();
   request->markers = new_markers ();
   request->selection.row = -1;
-  request->links = TRUE;
+  request->links = REMORA_LINKS_ALL;
 }
 
 void
@@ -203,7 +203,8 @@ remora_frame_get_task_name (const RemoraFrame *frame, int pid, gint64 ts)
   return name ? name : "<...>";
 }
 
-static gboolean read_links (RemoraStore *store, RemoraFrame *frame, GError **error);
+static gboolean
+read_links (RemoraStore *store, RemoraFrame *frame, RemoraLinks kinds, GError **error);
 /* The rows' queries and the links', answered by the calling thread and, on a
  * machine with more than one core, a helper thread with a connection of its
  * own: each takes the next job not taken yet (job n_rows is the links). */
@@ -215,6 +216,7 @@ typedef struct
   int           n_jobs;
   int           next; /* atomic: the next job to take */
   RemoraStore  *helper_store;
+  RemoraLinks   links; /* the kinds of links asked for */
 } RowJobs;
 
 /* A row's events when a filter applies: those its mask keeps. */
@@ -290,7 +292,7 @@ query_rows (RowJobs *jobs, RemoraStore *store)
         continue;
       if (i == (int) frame->n_rows)
         {
-          read_links (store, frame, &jobs->errors[i]);
+          read_links (store, frame, jobs->links, &jobs->errors[i]);
           continue;
         }
       if (row->spec.kind == REMORA_ROW_CPU)
@@ -342,24 +344,30 @@ start_row_jobs (RowJobs *jobs, RemoraStore *store)
 }
 
 static gboolean
-read_links (RemoraStore *store, RemoraFrame *frame, GError **error)
+read_links (RemoraStore *store, RemoraFrame *frame, RemoraLinks kinds, GError **error)
 {
   g_autoptr (GArray) wakeups = g_array_new (FALSE, FALSE, sizeof (RemoraWakeupLink));
   g_autoptr (GArray) blocks = g_array_new (FALSE, FALSE, sizeof (RemoraBlockLink));
   gboolean too_many;
 
-  if (!remora_store_read_wakeup_links (store, frame->links_buffer_id, frame->range.begin_ns,
-                                       frame->range.end_ns, REMORA_FRAME_MAX_LINKS, wakeups,
-                                       &too_many, error))
-    return FALSE;
-  if (!too_many)
-    frame->wakeup_links = g_steal_pointer (&wakeups);
-  if (!remora_store_read_block_links (store, frame->links_buffer_id, frame->range.begin_ns,
-                                      frame->range.end_ns, REMORA_FRAME_MAX_LINKS, blocks,
-                                      &too_many, error))
-    return FALSE;
-  if (!too_many)
-    frame->block_links = g_steal_pointer (&blocks);
+  if (kinds & REMORA_LINKS_WAKEUPS)
+    {
+      if (!remora_store_read_wakeup_links (store, frame->links_buffer_id, frame->range.begin_ns,
+                                           frame->range.end_ns, REMORA_FRAME_MAX_LINKS, wakeups,
+                                           &too_many, error))
+        return FALSE;
+      if (!too_many)
+        frame->wakeup_links = g_steal_pointer (&wakeups);
+    }
+  if (kinds & REMORA_LINKS_BLOCK)
+    {
+      if (!remora_store_read_block_links (store, frame->links_buffer_id, frame->range.begin_ns,
+                                          frame->range.end_ns, REMORA_FRAME_MAX_LINKS, blocks,
+                                          &too_many, error))
+        return FALSE;
+      if (!too_many)
+        frame->block_links = g_steal_pointer (&blocks);
+    }
   return TRUE;
 }
 
@@ -450,7 +458,8 @@ remora_frame_job_start (RemoraStore              *store,
     }
   job->jobs.frame = frame;
   job->jobs.cancellable = cancellable;
-  job->jobs.n_jobs = (int) n + (request->links && n > 0 ? 1 : 0);
+  job->jobs.links = request->links;
+  job->jobs.n_jobs = (int) n + (request->links != REMORA_LINKS_NONE && n > 0 ? 1 : 0);
   job->jobs.errors = g_new0 (GError *, MAX (1, job->jobs.n_jobs));
   job->helper = start_row_jobs (&job->jobs, store);
   /* while the helper answers rows (read once per connection) */

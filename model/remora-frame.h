@@ -31,13 +31,30 @@ G_BEGIN_DECLS
 #define REMORA_FRAME_NAMED_RUN 30
 
 /**
+ * RemoraLinks:
+ * @REMORA_LINKS_NONE: no links
+ * @REMORA_LINKS_WAKEUPS: a wakeup's arrow to the switch that ran the task
+ * @REMORA_LINKS_BLOCK: a block request's span, issue to completion
+ * @REMORA_LINKS_ALL: both
+ *
+ * The kinds of links between paired events a frame answers.
+ */
+typedef enum
+{
+  REMORA_LINKS_NONE = 0,
+  REMORA_LINKS_WAKEUPS = 1 << 0,
+  REMORA_LINKS_BLOCK = 1 << 1,
+  REMORA_LINKS_ALL = REMORA_LINKS_WAKEUPS | REMORA_LINKS_BLOCK,
+} RemoraLinks;
+
+/**
  * RemoraFrameRequest:
  * @range: the time range across the rows
  * @columns: how many pixel columns each row answers
  * @rows: (element-type RemoraRowSpec): the rows, top to bottom
  * @markers: (element-type RemoraMarker) (nullable): markers, in time order
  * @selection: what is selected
- * @links: whether to answer links (wakeup to switch, block issue to
+ * @links: the kinds of links to answer (wakeup to switch, block issue to
  *   completion) between the CPU rows of the first row's buffer
  * @mask: (nullable): the events a filter keeps: the rows count only those
  * @hide_left_out: whether the slices of the tasks and CPUs the filter of
@@ -53,7 +70,7 @@ typedef struct
   GArray          *rows;
   GArray          *markers;
   RemoraSelection  selection;
-  gboolean         links;
+  RemoraLinks      links;
   RemoraEventMask *mask;
   gboolean         hide_left_out;
 } RemoraFrameRequest;

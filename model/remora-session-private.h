@@ -19,7 +19,7 @@ struct _RemoraSession
   GArray          *rows;    /* RemoraRowSpec */
   GArray          *markers; /* RemoraMarker, in time order */
   RemoraSelection  selection;
-  gboolean         links;
+  RemoraLinks      links;
   RemoraEventMask *mask; /* a filter's, for the rows' events */
 
   /* the filter applied (remora_session_set_filter()) */

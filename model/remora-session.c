@@ -453,22 +453,47 @@ gboolean
 remora_session_get_links (RemoraSession *self)
 {
   g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
-  return self->links;
+  return self->links != REMORA_LINKS_NONE;
 }
 
 /**
  * remora_session_set_links:
  * @self: a #RemoraSession
  * @links: whether frames answer the links between events (wakeup to
- *   switch, block issue to completion)
+ *   switch, block issue to completion): every kind, or none
  */
 void
 remora_session_set_links (RemoraSession *self, gboolean links)
 {
+  remora_session_set_link_kinds (self, links ? REMORA_LINKS_ALL : REMORA_LINKS_NONE);
+}
+
+/**
+ * remora_session_get_link_kinds:
+ * @self: a #RemoraSession
+ *
+ * Returns: the kinds of links frames answer
+ */
+RemoraLinks
+remora_session_get_link_kinds (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), REMORA_LINKS_NONE);
+  return self->links;
+}
+
+/**
+ * remora_session_set_link_kinds:
+ * @self: a #RemoraSession
+ * @kinds: the kinds of links frames answer: each can be switched off
+ */
+void
+remora_session_set_link_kinds (RemoraSession *self, RemoraLinks kinds)
+{
   g_return_if_fail (REMORA_IS_SESSION (self));
-  if (!links == !self->links)
+  kinds &= REMORA_LINKS_ALL;
+  if (kinds == self->links)
     return;
-  self->links = !!links;
+  self->links = kinds;
   changed (self);
 }
 
@@ -1121,7 +1146,7 @@ remora_session_init (RemoraSession *self)
   g_array_set_clear_func (self->markers, clear_marker);
   self->selection.row = -1;
   self->selection.event_id = -1;
-  self->links = TRUE;
+  self->links = REMORA_LINKS_ALL;
   for (guint i = 0; i < REMORA_N_FOLLOWS; i++)
     self->follows[i] = TRUE;
   g_mutex_init (&self->worker_lock);

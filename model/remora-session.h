@@ -96,19 +96,21 @@ void                remora_session_set_marker (RemoraSession *self, const char *
 void                remora_session_mark_at (
                    RemoraSession *self, const char *name, int row, gint64 ts, gint64 tolerance_ns);
 
-gboolean remora_session_get_links (RemoraSession *self);
-void     remora_session_set_links (RemoraSession *self, gboolean links);
-gboolean remora_session_get_absolute_time (RemoraSession *self);
-gboolean remora_session_get_follows (RemoraSession *self, RemoraFollow follow);
-void     remora_session_set_follows (RemoraSession *self, RemoraFollow follow, gboolean on);
-gboolean remora_session_get_hide_left_out (RemoraSession *self);
-void     remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
-void     remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
-void     remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
-void     remora_session_set_filter (RemoraSession      *self,
-                                    const RemoraFilter *filter,
-                                    RemoraFilterTarget  target,
-                                    RemoraEventMask    *mask);
+gboolean    remora_session_get_links (RemoraSession *self);
+void        remora_session_set_links (RemoraSession *self, gboolean links);
+RemoraLinks remora_session_get_link_kinds (RemoraSession *self);
+void        remora_session_set_link_kinds (RemoraSession *self, RemoraLinks kinds);
+gboolean    remora_session_get_absolute_time (RemoraSession *self);
+gboolean    remora_session_get_follows (RemoraSession *self, RemoraFollow follow);
+void        remora_session_set_follows (RemoraSession *self, RemoraFollow follow, gboolean on);
+gboolean    remora_session_get_hide_left_out (RemoraSession *self);
+void        remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
+void        remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
+void        remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
+void        remora_session_set_filter (RemoraSession      *self,
+                                       const RemoraFilter *filter,
+                                       RemoraFilterTarget  target,
+                                       RemoraEventMask    *mask);
 const RemoraFilter *remora_session_get_filter (RemoraSession *self);
 RemoraFilterTarget  remora_session_get_filter_target (RemoraSession *self);
 RemoraEventMask    *remora_session_get_filter_mask (RemoraSession *self);

@@ -1167,6 +1167,92 @@ test_absolute_time (void)
   remora_test_rmdir (dir);
 }
 
+/* The first descendant of @root that is a label reading @text (its
+ * mnemonic's underline aside). */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static RemoraLinks wanted_links;
+
+/* The timeline shows a frame of the visible range with the links of the
+ * kinds wanted, and none of the others. */
+static gboolean
+links_shown (gpointer data)
+{
+  RemoraTimelineView *view = remora_window_get_timeline (data);
+  const RemoraFrame  *frame = remora_timeline_view_get_frame (view);
+
+  return frame_is_current (data) &&
+         remora_session_get_link_kinds (remora_timeline_view_get_session (view)) == wanted_links &&
+         (frame->wakeup_links != NULL && frame->wakeup_links->len > 0) ==
+             !!(wanted_links & REMORA_LINKS_WAKEUPS) &&
+         (frame->block_links != NULL && frame->block_links->len > 0) ==
+             !!(wanted_links & REMORA_LINKS_BLOCK);
+}
+
+/* Clicks the main menu's item @label with the pointer (the menu shown saved
+ * as @shot, when given). */
+static void
+click_main_menu_item (RemoraWindow *window, const char *label, const char *shot)
+{
+  GtkWidget *menu = find_menu_button (GTK_WIDGET (window), "Main Menu");
+  GtkWidget *item;
+
+  remora_test_click (menu, 8, 8, 0);
+  g_assert_true (remora_test_wait_for (popover_shown, window, 5));
+  item = find_label (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu))), label);
+  g_assert_nonnull (item);
+  if (shot)
+    screenshot (GTK_WIDGET (window), shot);
+  remora_test_click (item, 4, gtk_widget_get_height (item) / 2.0, 0);
+  g_assert_true (remora_test_wait_for (popover_gone, window, 5));
+}
+
+/* Each kind of link switched off and on again from the main menu: the
+ * timeline's frames answer only the kinds left on. */
+static void
+test_link_kinds (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  gint64           first = remora_session_get_info (session)->first_ts, begin, end;
+
+  /* a millisecond with wakeups and a block request in flight */
+  g_assert_true (remora_parse_time ("@5.8925", first, &begin, NULL));
+  g_assert_true (remora_parse_time ("@5.8935", first, &end, NULL));
+  remora_session_set_visible (session, begin, end);
+  wanted_links = REMORA_LINKS_ALL;
+  g_assert_true (remora_test_wait_for (links_shown, window, 10));
+
+  click_main_menu_item (window, "Block I/O Spans", "g16-main-menu-links");
+  wanted_links = REMORA_LINKS_WAKEUPS;
+  g_assert_true (remora_test_wait_for (links_shown, window, 10));
+  screenshot (GTK_WIDGET (window), "g17-no-block-links");
+  click_main_menu_item (window, "Wakeup Arrows", NULL);
+  wanted_links = REMORA_LINKS_NONE;
+  g_assert_true (remora_test_wait_for (links_shown, window, 10));
+  click_main_menu_item (window, "Block I/O Spans", NULL);
+  wanted_links = REMORA_LINKS_BLOCK;
+  g_assert_true (remora_test_wait_for (links_shown, window, 10));
+  screenshot (GTK_WIDGET (window), "g18-block-links-only");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1205,6 +1291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/markers-popover", test_markers_popover);
   g_test_add_func ("/remora/gui/gestures/session-filter", test_session_filter);
   g_test_add_func ("/remora/gui/gestures/absolute-time", test_absolute_time);
+  g_test_add_func ("/remora/gui/gestures/link-kinds", test_link_kinds);
   ret = g_test_run ();
   remora_test_rmdir (data_home);
   return ret;
