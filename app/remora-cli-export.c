@@ -53,6 +53,7 @@ remora_cli_export (int argc, char **argv)
   int              width = 1600, height = 0, status = 0;
   double           scale = 1.0;
   gboolean         absolute = FALSE, no_links = FALSE, links = FALSE;
+  gboolean         no_wakeup_links = FALSE, no_block_links = FALSE;
   g_auto (GStrv) markers = NULL;
   gint64       first, last, begin, end;
   GOptionEntry entries[] = {
@@ -85,6 +86,10 @@ remora_cli_export (int argc, char **argv)
     { "links", 0, 0, G_OPTION_ARG_NONE, &links,
       N_ ("Draw wakeup and block I/O links when zoomed in enough (the default)"), NULL },
     { "no-links", 0, 0, G_OPTION_ARG_NONE, &no_links, N_ ("Do not draw links"), NULL },
+    { "no-wakeup-links", 0, 0, G_OPTION_ARG_NONE, &no_wakeup_links,
+      N_ ("Do not draw the arrows from wakeups to the switches that ran the tasks"), NULL },
+    { "no-block-links", 0, 0, G_OPTION_ARG_NONE, &no_block_links,
+      N_ ("Do not draw the spans of block I/O requests"), NULL },
     { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
       N_ ("Label times as recorded instead of from the trace's start"), NULL },
     { NULL }
@@ -202,7 +207,10 @@ remora_cli_export (int argc, char **argv)
   style.absolute_time = absolute;
   style.title_block = TRUE;
   style.title = title;
-  remora_session_set_links (session, !no_links);
+  remora_session_set_link_kinds (
+      session, no_links ? REMORA_LINKS_NONE
+                        : REMORA_LINKS_ALL & ~(no_wakeup_links ? REMORA_LINKS_WAKEUPS : 0) &
+                              ~(no_block_links ? REMORA_LINKS_BLOCK : 0));
   for (guint i = 0; markers && markers[i]; i++)
     {
       const char      *at = strchr (markers[i], '@');

@@ -165,6 +165,20 @@ try:
     r = run('export', trace, '-o', os.path.join(d, 'marked.svg'), '--marker', 'A@10ms',
             '--marker', 'B@@5.6', '--no-links', env=env)
     check('export: markers and --no-links', r.returncode == 0, r.stderr)
+    # each kind of link left out on its own: a millisecond with wakeups and a
+    # block request in flight, drawn four ways
+    pictures = {}
+    for opts in ((), ('--no-wakeup-links',), ('--no-block-links',),
+                 ('--no-wakeup-links', '--no-block-links'), ('--no-links',)):
+        out = os.path.join(d, 'links%s.png' % ''.join(opts))
+        r = run('export', trace, '-o', out, '--from', '@5.8925', '--to', '@5.8935', '--cpus',
+                '0-3', '--rows', 'cpus', '--width', '1400', *opts, env=env)
+        pictures[opts] = open(out, 'rb').read() if r.returncode == 0 else None
+    kinds = [pictures[o] for o in ((), ('--no-wakeup-links',), ('--no-block-links',),
+                                   ('--no-links',))]
+    check('export: --no-wakeup-links and --no-block-links each leave out their kind',
+          None not in kinds and len(set(kinds)) == 4 and
+          pictures[('--no-wakeup-links', '--no-block-links')] == pictures[('--no-links',)])
     r = run('export', trace, '-o', os.path.join(d, 'dark.png'), '--theme', 'dark', '--rows',
             'tasks', '--tasks', 'sh', '--absolute', '--title', 'incident 42', env=env)
     check('export: task rows by name, dark theme', r.returncode == 0, r.stderr)
