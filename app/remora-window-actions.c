@@ -362,7 +362,7 @@ static const struct
 RemoraLinks
 _remora_window_get_link_kinds (RemoraWindow *self)
 {
-  GActionGroup *group = g_object_get_data (G_OBJECT (self), "remora-view-actions");
+  GActionGroup *group = self->link_toggles;
   RemoraLinks   kinds = REMORA_LINKS_NONE;
 
   for (guint i = 0; group != NULL && i < G_N_ELEMENTS (link_actions); i++)
@@ -398,6 +398,5 @@ _remora_window_add_view_actions (RemoraWindow *self)
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
     }
   gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (group));
-  g_object_set_data_full (G_OBJECT (self), "remora-view-actions", g_object_ref (group),
-                          g_object_unref);
+  g_set_object (&self->link_toggles, G_ACTION_GROUP (group));
 }

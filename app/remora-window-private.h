@@ -65,6 +65,7 @@ struct _RemoraWindow
   GFile         *file;
   char          *details_text; /* remora_window_get_details()'s */
   GtkWidget     *view_focus;   /* where the keyboard was in the views (weak) */
+  GActionGroup  *link_toggles; /* "view.wakeup-links", "view.block-links" */
   guint          return_focus_id;
 };
 

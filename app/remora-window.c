@@ -350,6 +350,7 @@ remora_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->error_toast);
+  g_clear_object (&self->link_toggles);
   g_clear_pointer (&self->pre_cpus, g_free);
   g_clear_pointer (&self->pre_tasks, g_free);
   g_clear_pointer (&self->pre_from, g_free);

@@ -13,19 +13,10 @@
 
 #include "remora-store-private.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 typedef struct
 {
   gint64 begin, end;
 } Span;
-
-static gboolean
-prepare (RemoraStore *store, const char *sql, sqlite3_stmt **st, GError **error)
-{
-  return remora_store_check (
-      store, sqlite3_prepare_v2 (remora_store_get_db (store), sql, -1, st, NULL), error);
-}
 
 /* The times of @buffer_id when at least one request it paired with a
  * completion was in flight, on any device: the union of the requests'
@@ -34,13 +25,14 @@ static GArray *
 read_in_flight (RemoraStore *store, gint64 buffer_id, GError **error)
 {
   g_autoptr (GArray) out = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   int rc;
 
-  if (!prepare (store,
-                "SELECT issue_ts, complete_ts FROM block_requests WHERE buffer_id = ?1 AND "
-                "latency_ns IS NOT NULL AND complete_ts IS NOT NULL ORDER BY issue_ts",
-                &st, error))
+  if ((st = remora_store_prepare_cached (
+           store,
+           "SELECT issue_ts, complete_ts FROM block_requests WHERE buffer_id = ?1 AND "
+           "latency_ns IS NOT NULL AND complete_ts IS NOT NULL ORDER BY issue_ts",
+           error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -146,15 +138,16 @@ read_cpu (RemoraStore        *store,
           RemoraIdleDuringIo *c,
           GError            **error)
 {
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   Walk w = { 0 };
   int  rc;
 
   c->known_ns = c->idle_ns = c->idle_io_ns = 0;
-  if (!prepare (store,
-                "SELECT start_ts, end_ts, pid, end_state_raw IS NOT NULL FROM sched_slices "
-                "WHERE cpu = ?1 AND buffer_id = ?2 ORDER BY start_ts",
-                &st, error))
+  if ((st = remora_store_prepare_cached (
+           store,
+           "SELECT start_ts, end_ts, pid, end_state_raw IS NOT NULL FROM sched_slices "
+           "WHERE cpu = ?1 AND buffer_id = ?2 ORDER BY start_ts",
+           error)) == NULL)
     return FALSE;
   sqlite3_bind_int (st, 1, c->cpu);
   sqlite3_bind_int64 (st, 2, buffer_id);
@@ -184,7 +177,7 @@ read_buffer (RemoraStore  *store,
              const GArray *flight,
              GError      **error)
 {
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   g_autofree Walk     *walks = g_new0 (Walk, n);
   g_autofree gboolean *unordered = g_new0 (gboolean, n);
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
@@ -194,10 +187,11 @@ read_buffer (RemoraStore  *store,
     g_hash_table_insert (index,
                          GINT_TO_POINTER (g_array_index (out, RemoraIdleDuringIo, first + i).cpu),
                          GUINT_TO_POINTER (i + 1));
-  if (!prepare (store,
-                "SELECT cpu, start_ts, end_ts, pid, end_state_raw IS NOT NULL FROM sched_slices "
-                "WHERE buffer_id = ?1",
-                &st, error))
+  if ((st = remora_store_prepare_cached (
+           store,
+           "SELECT cpu, start_ts, end_ts, pid, end_state_raw IS NOT NULL FROM sched_slices "
+           "WHERE buffer_id = ?1",
+           error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (st, 1, buffer_id);
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
@@ -253,15 +247,16 @@ remora_store_read_idle_during_io (RemoraStore *store, GError **error)
 {
   g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraIdleDuringIo));
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (sqlite3_stmt) st = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
   gint64 trace_end = remora_store_get_info (store)->last_ts;
   int    rc;
 
   g_array_set_clear_func (out, clear_idle);
-  if (!prepare (store,
-                "SELECT b.id, b.name, c.cpu FROM cpus c JOIN buffers b ON b.id = c.buffer_id "
-                "ORDER BY b.name, c.cpu",
-                &st, error))
+  if ((st = remora_store_prepare_cached (
+           store,
+           "SELECT b.id, b.name, c.cpu FROM cpus c JOIN buffers b ON b.id = c.buffer_id "
+           "ORDER BY b.name, c.cpu",
+           error)) == NULL)
     return NULL;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {

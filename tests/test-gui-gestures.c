@@ -149,23 +149,49 @@ test_drag_pans_only (void)
   remora_test_rmdir (dir);
 }
 
-/* The first descendant of @root of @type whose placeholder (an entry's) or
- * accessible label is @text. */
+/* The first descendant of @root that @match accepts with @data, or NULL:
+ * the one walk of the widget tree behind the finders below. */
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
 static GtkWidget *
-find_entry (GtkWidget *root, const char *text)
+find_descendant (GtkWidget *root, WidgetMatch match, gconstpointer data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_ENTRY (child) &&
-          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), text) == 0)
+      if (match (child, data))
         return child;
-      if ((found = find_entry (child, text)) != NULL)
+      if ((found = find_descendant (child, match, data)) != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_entry_with_placeholder (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_ENTRY (w) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), text) == 0;
+}
+
+/* The first descendant of @root that is an entry whose placeholder is @text. */
+static GtkWidget *
+find_entry (GtkWidget *root, const char *text)
+{
+  return find_descendant (root, is_entry_with_placeholder, text);
+}
+
+static gboolean
+is_button_with_label (GtkWidget *w, gconstpointer text)
+{
+  GtkWidget *inner;
+
+  if (!GTK_IS_BUTTON (w))
+    return FALSE;
+  inner = gtk_button_get_child (GTK_BUTTON (w));
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), text) == 0 ||
+         (GTK_IS_LABEL (inner) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (inner)), text) == 0);
 }
 
 /* The first descendant of @root that is a button (or a toggle button of a
@@ -173,73 +199,60 @@ find_entry (GtkWidget *root, const char *text)
 static GtkWidget *
 find_button (GtkWidget *root, const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_descendant (root, is_button_with_label, text);
+}
 
-      if (GTK_IS_BUTTON (child))
-        {
-          const char *label = gtk_button_get_label (GTK_BUTTON (child));
-          GtkWidget  *inner = gtk_button_get_child (GTK_BUTTON (child));
-
-          if (g_strcmp0 (label, text) == 0 ||
-              (GTK_IS_LABEL (inner) &&
-               g_strcmp0 (gtk_label_get_text (GTK_LABEL (inner)), text) == 0))
-            return child;
-        }
-      if ((found = find_button (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_button_with_icon (GtkWidget *w, gconstpointer icon)
+{
+  return GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)), icon) == 0;
 }
 
 /* The first descendant of @root that is a button showing @icon. */
 static GtkWidget *
 find_button_by_icon (GtkWidget *root, const char *icon)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_descendant (root, is_button_with_icon, icon);
+}
 
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), icon) == 0)
-        return child;
-      if ((found = find_button_by_icon (child, icon)) != NULL)
-        return found;
-    }
-  return NULL;
+static gboolean
+is_label_reading (GtkWidget *w, gconstpointer text)
+{
+  return GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0;
+}
+
+/* The first descendant of @root that is a label reading @text (its
+ * mnemonic's underline aside). */
+static GtkWidget *
+find_label (GtkWidget *root, const char *text)
+{
+  return find_descendant (root, is_label_reading, text);
+}
+
+static gboolean
+is_shown_label_reading (GtkWidget *w, gconstpointer text)
+{
+  return gtk_widget_get_mapped (w) && is_label_reading (w, text);
 }
 
 /* Whether a label under @root shows @text. */
 static gboolean
 shows_label (GtkWidget *root, const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if ((GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
-        shows_label (child, text))
-      return TRUE;
-  return FALSE;
+  return find_descendant (root, is_shown_label_reading, text) != NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *w, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (w, GPOINTER_TO_SIZE (type));
 }
 
 /* The first descendant of @root of @type, or NULL. */
 static GtkWidget *
 find_of_type (GtkWidget *root, GType type)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_of_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_descendant (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 /* The toplevel of @type shown, or NULL. */
@@ -370,22 +383,17 @@ test_keys_from_anywhere (void)
   remora_test_rmdir (dir);
 }
 
+static gboolean
+is_menu_button_with_tooltip (GtkWidget *w, gconstpointer tooltip)
+{
+  return GTK_IS_MENU_BUTTON (w) && g_strcmp0 (gtk_widget_get_tooltip_text (w), tooltip) == 0;
+}
+
 /* The first descendant of @root that is a menu button with @tooltip. */
 static GtkWidget *
 find_menu_button (GtkWidget *root, const char *tooltip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_MENU_BUTTON (child) &&
-          g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
-        return child;
-      if ((found = find_menu_button (child, tooltip)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_descendant (root, is_menu_button_with_tooltip, tooltip);
 }
 
 /* The keyboard is in the event list (a row or the list), not on a button. */
@@ -843,22 +851,18 @@ corner_brightness (const char *path)
   return v;
 }
 
+static gboolean
+is_combo_row_titled (GtkWidget *w, gconstpointer title)
+{
+  return ADW_IS_COMBO_ROW (w) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), title) == 0;
+}
+
 /* The combo row of @root titled @title. */
 static GtkWidget *
 find_combo_row (GtkWidget *root, const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_COMBO_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_combo_row (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
+  return find_descendant (root, is_combo_row_titled, title);
 }
 
 static void
@@ -1165,24 +1169,6 @@ test_absolute_time (void)
   g_assert_true (remora_event_list_view_get_list_follows (list));
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
-}
-
-/* The first descendant of @root that is a label reading @text (its
- * mnemonic's underline aside). */
-static GtkWidget *
-find_label (GtkWidget *root, const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static RemoraLinks wanted_links;
