@@ -46,6 +46,7 @@ remora_cli_export (int argc, char **argv)
   RemoraTimelineStyle     style;
   g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) devs = g_array_new (FALSE, FALSE, sizeof (int));
   g_autofree char *output = NULL, *from = NULL, *to = NULL, *cpu_spec = NULL;
   g_autofree char *task_spec = NULL, *rows = NULL, *title = NULL, *theme = NULL;
   g_autofree char *dir = NULL, *buffer = NULL;
@@ -53,7 +54,7 @@ remora_cli_export (int argc, char **argv)
   int              width = 1600, height = 0, status = 0;
   double           scale = 1.0;
   gboolean         absolute = FALSE, no_links = FALSE, links = FALSE;
-  gboolean         no_wakeup_links = FALSE, no_block_links = FALSE;
+  gboolean         no_wakeup_links = FALSE, no_block_links = FALSE, no_idle_io = FALSE;
   g_auto (GStrv) markers = NULL;
   gint64       first, last, begin, end;
   GOptionEntry entries[] = {
@@ -89,7 +90,9 @@ remora_cli_export (int argc, char **argv)
     { "no-wakeup-links", 0, 0, G_OPTION_ARG_NONE, &no_wakeup_links,
       N_ ("Do not draw the arrows from wakeups to the switches that ran the tasks"), NULL },
     { "no-block-links", 0, 0, G_OPTION_ARG_NONE, &no_block_links,
-      N_ ("Do not draw the spans of block I/O requests"), NULL },
+      N_ ("Do not draw the ticks where block I/O requests were issued and completed"), NULL },
+    { "no-idle-io", 0, 0, G_OPTION_ARG_NONE, &no_idle_io,
+      N_ ("Do not tint the CPUs' idle stretches while block I/O was in flight"), NULL },
     { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
       N_ ("Label times as recorded instead of from the trace's start"), NULL },
     { NULL }
@@ -185,14 +188,22 @@ remora_cli_export (int argc, char **argv)
   for (guint i = 0; i < cpus->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, buffer_info->id, g_array_index (cpus, int, i),
                             NULL);
+  /* every device with block requests, below the CPUs, as the window shows them */
+  if ((!rows || !g_str_equal (rows, "tasks")) &&
+      !remora_default_devices (store, buffer_info->id, devs, &error))
+    return remora_cli_fail (&status, "%s", error->message), 1;
+  for (guint i = 0; i < devs->len; i++)
+    remora_session_add_row (session, REMORA_ROW_DEVICE, buffer_info->id,
+                            g_array_index (devs, int, i), NULL);
   for (guint i = 0; i < pids->len; i++)
     remora_session_add_row (session, REMORA_ROW_TASK, buffer_info->id, g_array_index (pids, int, i),
                             NULL);
 
   remora_timeline_style_init (&style);
   style.width = width;
-  style.height =
-      height ? height : remora_timeline_get_height_for_rows (TRUE, cpus->len + pids->len);
+  style.height = height ? height
+                        : remora_timeline_get_height_for_rows (
+                              TRUE, remora_rows_units (remora_session_get_rows (session)));
   if ((double) style.width * style.height * scale * scale > EXPORT_MAX_PIXELS ||
       style.height > EXPORT_MAX_SIDE)
     return remora_cli_fail (
@@ -211,6 +222,7 @@ remora_cli_export (int argc, char **argv)
       session, no_links ? REMORA_LINKS_NONE
                         : REMORA_LINKS_ALL & ~(no_wakeup_links ? REMORA_LINKS_WAKEUPS : 0) &
                               ~(no_block_links ? REMORA_LINKS_BLOCK : 0));
+  remora_session_set_idle_io (session, !no_idle_io);
   for (guint i = 0; markers && markers[i]; i++)
     {
       const char      *at = strchr (markers[i], '@');

@@ -39,7 +39,7 @@ static int
 content_height (RemoraTimelineView *self)
 {
   RemoraTimelineStyle style;
-  guint               n = self->session ? remora_session_get_rows (self->session)->len : 0;
+  guint    n = self->session ? remora_rows_units (remora_session_get_rows (self->session)) : 0;
   gboolean markers = self->session && remora_session_get_markers (self->session)->len > 0;
 
   remora_timeline_style_init (&style);
@@ -362,8 +362,7 @@ row_at (RemoraTimelineView *self, double y)
   if (self->session == NULL || self->frame == NULL)
     return -1;
   _remora_timeline_view_fill_style (self, &style);
-  return remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
-                                     picture_y (self, y));
+  return remora_timeline_get_row_at (&style, self->frame, picture_y (self, y));
 }
 
 /**
@@ -382,24 +381,16 @@ gboolean
 remora_timeline_view_get_row_span (RemoraTimelineView *self, int row, double *top, double *bottom)
 {
   RemoraTimelineStyle style;
-  double              first = -1, last = -1;
+  double              y, h;
 
   g_return_val_if_fail (REMORA_IS_TIMELINE_VIEW (self), FALSE);
-  if (self->frame == NULL || row < 0 || row >= (int) self->frame->n_rows)
+  if (self->frame == NULL)
     return FALSE;
   _remora_timeline_view_fill_style (self, &style);
-  for (int y = 0; y < style.height; y++)
-    if (remora_timeline_get_row_at (&style, self->frame->n_rows, self->frame->markers->len > 0,
-                                    y) == row)
-      {
-        if (first < 0)
-          first = y;
-        last = y + 1;
-      }
-  if (first < 0)
+  if (!remora_timeline_get_row_box (&style, self->frame, row, &y, &h))
     return FALSE;
-  *top = first - scroll_y (self);
-  *bottom = last - scroll_y (self);
+  *top = y - scroll_y (self);
+  *bottom = y + h - scroll_y (self);
   return TRUE;
 }
 
@@ -509,8 +500,9 @@ on_menu_detail (GObject *object, GAsyncResult *result, gpointer user_data)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
     /* the window's toggles of the kinds of links */
     g_menu_append (links, _ ("_Wakeup Arrows"), "view.wakeup-links");
-    g_menu_append (links, _ ("_Block I/O Spans"), "view.block-links");
-    g_menu_append_section (menu, _ ("Links"), G_MENU_MODEL (links));
+    g_menu_append (links, _ ("_Block I/O Issues and Completions"), "view.block-links");
+    g_menu_append (links, _ ("_Idle CPUs While I/O Is in Flight"), "view.idle-io");
+    g_menu_append_section (menu, _ ("On the Timeline"), G_MENU_MODEL (links));
   }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
   at = (GdkRectangle){ (int) self->pointer_x, (int) self->pointer_y, 1, 1 };

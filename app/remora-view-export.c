@@ -79,22 +79,31 @@ export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       /* every CPU and the busiest tasks of the range, as remora export */
       g_autoptr (GArray) cpus = g_array_new (FALSE, FALSE, sizeof (int));
       g_autoptr (GArray) pids = g_array_new (FALSE, FALSE, sizeof (int));
+      g_autoptr (GArray) devs = g_array_new (FALSE, FALSE, sizeof (int));
 
-      if (!remora_default_rows (store, 0, &job->request.range, NULL, NULL, cpus, pids, &error))
+      if (!remora_default_rows (store, 0, &job->request.range, NULL, NULL, cpus, pids, &error) ||
+          !remora_default_devices (store, 0, devs, &error))
         {
           g_task_return_error (task, error);
           return;
         }
       g_array_set_size (job->request.rows, 0);
-      for (guint i = 0; i < cpus->len + pids->len; i++)
+      for (guint i = 0; i < cpus->len + devs->len + pids->len; i++)
         {
-          RemoraRowSpec row = { i < cpus->len ? REMORA_ROW_CPU : REMORA_ROW_TASK, 0,
-                                i < cpus->len ? g_array_index (cpus, int, i)
-                                              : g_array_index (pids, int, i - cpus->len),
-                                NULL };
+          RemoraRowSpec row = { REMORA_ROW_CPU, 0, 0, NULL };
+
+          if (i < cpus->len)
+            row.id = g_array_index (cpus, int, i);
+          else if (i < cpus->len + devs->len)
+            row = (RemoraRowSpec){ REMORA_ROW_DEVICE, 0, g_array_index (devs, int, i - cpus->len),
+                                   NULL };
+          else
+            row = (RemoraRowSpec){ REMORA_ROW_TASK, 0,
+                                   g_array_index (pids, int, i - cpus->len - devs->len), NULL };
           g_array_append_val (job->request.rows, row);
         }
-      job->style.height = remora_timeline_get_height_for_rows (TRUE, job->request.rows->len);
+      job->style.height =
+          remora_timeline_get_height_for_rows (TRUE, remora_rows_units (job->request.rows));
     }
   if (store != NULL)
     frame = remora_frame_compute (store, &job->request, cancellable, &error);
@@ -174,7 +183,8 @@ remora_view_export_async (RemoraSession             *session,
   if (!options->markers)
     g_clear_pointer (&job->request.markers, g_array_unref);
   job->busiest = options->busiest;
-  job->style.height = remora_timeline_get_height_for_rows (TRUE, job->request.rows->len);
+  job->style.height =
+      remora_timeline_get_height_for_rows (TRUE, remora_rows_units (job->request.rows));
   if (output != NULL)
     job->held = remora_application_hold_for (widget);
   task = g_task_new (NULL, cancellable, callback, user_data);

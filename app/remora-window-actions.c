@@ -348,7 +348,8 @@ _remora_window_class_init_actions (GtkWidgetClass *widget_class)
 }
 
 /* The kinds of links the timeline draws, each a toggle ("view.wakeup-links",
- * "view.block-links", in the main menu and the timeline's menu); the window
+ * "view.block-links", in the main menu and the timeline's menu), and the
+ * shading of idle CPUs while I/O is in flight ("view.idle-io"); the window
  * keeps them for the next trace it opens. */
 static const struct
 {
@@ -384,11 +385,36 @@ on_link_kind (GSimpleAction *action, GVariant *state, gpointer user_data)
     remora_session_set_link_kinds (self->session, _remora_window_get_link_kinds (self));
 }
 
+/* Whether CPU rows shade idle while I/O is in flight ("view.idle-io"). */
+gboolean
+_remora_window_get_idle_io (RemoraWindow *self)
+{
+  g_autoptr (GVariant) state =
+      self->link_toggles ? g_action_group_get_action_state (self->link_toggles, "idle-io") : NULL;
+
+  return state == NULL || g_variant_get_boolean (state);
+}
+
+static void
+on_idle_io (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  RemoraWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  if (self->session != NULL)
+    remora_session_set_idle_io (self->session, g_variant_get_boolean (state));
+}
+
 /* Adds the window's "view" actions: toggles with a state. */
 void
 _remora_window_add_view_actions (RemoraWindow *self)
 {
   g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr (GSimpleAction) idle_io =
+      g_simple_action_new_stateful ("idle-io", NULL, g_variant_new_boolean (TRUE));
+
+  g_signal_connect_object (idle_io, "change-state", G_CALLBACK (on_idle_io), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (idle_io));
 
   for (guint i = 0; i < G_N_ELEMENTS (link_actions); i++)
     {

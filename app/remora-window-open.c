@@ -57,6 +57,7 @@ typedef struct
   char           *tasks; /* a list, or NULL */
   GArray         *cpu_rows;
   GArray         *task_rows;
+  GArray         *device_rows;
   GArray         *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
   char           *from;      /* --from and --to, or NULL */
   char           *to;
@@ -77,6 +78,7 @@ rows_job_free (gpointer data)
   g_free (job->to);
   g_clear_pointer (&job->cpu_rows, g_array_unref);
   g_clear_pointer (&job->task_rows, g_array_unref);
+  g_clear_pointer (&job->device_rows, g_array_unref);
   g_clear_pointer (&job->task_list, g_array_unref);
   g_clear_error (&job->warning);
   g_clear_error (&job->problem);
@@ -122,6 +124,9 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
    * there are no tasks */
   if (job->tasks == NULL)
     remora_default_rows (store, 0, &job->range, NULL, NULL, NULL, job->task_rows, &job->problem);
+  /* every device with block requests (a damaged table: said, and none) */
+  job->device_rows = g_array_new (FALSE, FALSE, sizeof (int));
+  remora_default_devices (store, 0, job->device_rows, job->problem ? NULL : &job->problem);
   job->task_list = remora_store_read_task_summaries (store, 0, job->problem ? NULL : &job->problem);
   if (job->task_list == NULL)
     job->task_list = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
@@ -150,10 +155,10 @@ on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
   if (job->warning)
     _remora_window_show_error (self, job->warning->message);
   if (job->cpu_rows != NULL)
-    _remora_window_show_trace (self, session, job->cpu_rows, job->task_rows, job->task_list,
-                               &job->range);
+    _remora_window_show_trace (self, session, job->cpu_rows, job->device_rows, job->task_rows,
+                               job->task_list, &job->range);
   else
-    _remora_window_show_trace (self, session, NULL, NULL, NULL, NULL);
+    _remora_window_show_trace (self, session, NULL, NULL, NULL, NULL, NULL);
   if (job->problem)
     remora_session_note_problem (session, job->problem);
 }

@@ -65,7 +65,7 @@ struct _RemoraWindow
   GFile         *file;
   char          *details_text; /* remora_window_get_details()'s */
   GtkWidget     *view_focus;   /* where the keyboard was in the views (weak) */
-  GActionGroup  *link_toggles; /* "view.wakeup-links", "view.block-links" */
+  GActionGroup  *link_toggles; /* "view.wakeup-links", "view.block-links", "view.idle-io" */
   guint          return_focus_id;
 };
 
@@ -74,6 +74,7 @@ void        _remora_window_unwatch_focus (RemoraWindow *self);
 void        _remora_window_class_init_actions (GtkWidgetClass *widget_class);
 void        _remora_window_add_view_actions (RemoraWindow *self);
 RemoraLinks _remora_window_get_link_kinds (RemoraWindow *self);
+gboolean    _remora_window_get_idle_io (RemoraWindow *self);
 void        _remora_window_update_actions (RemoraWindow *self);
 void        _remora_window_show_error (RemoraWindow *self, const char *message);
 void        _remora_window_set_page (RemoraWindow *self, const char *name);
@@ -82,6 +83,7 @@ gboolean    _remora_window_save_state (GtkWindow *window, gpointer data);
 void        _remora_window_show_trace (RemoraWindow          *self,
                                        RemoraSession         *session,
                                        const GArray          *cpu_rows,
+                                       const GArray          *device_rows,
                                        const GArray          *task_rows,
                                        const GArray          *task_list,
                                        const RemoraTimeRange *range);

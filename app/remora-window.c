@@ -212,13 +212,15 @@ on_session_problem (RemoraSession *session, GParamSpec *pspec, RemoraWindow *sel
     update_banner (self);
 }
 
-/* Shows @session: its first rows (@cpu_rows and @task_rows, NULL for none),
+/* Shows @session: its first rows (@cpu_rows, @device_rows and @task_rows,
+ * NULL for none),
  * the tasks to add rows from, the range shown first (NULL for the whole);
  * every view watches it from now. */
 void
 _remora_window_show_trace (RemoraWindow          *self,
                            RemoraSession         *session,
                            const GArray          *cpu_rows,
+                           const GArray          *device_rows,
                            const GArray          *task_rows,
                            const GArray          *task_list,
                            const RemoraTimeRange *range)
@@ -230,12 +232,16 @@ _remora_window_show_trace (RemoraWindow          *self,
 
   for (guint i = 0; cpu_rows && i < cpu_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, 0, g_array_index (cpu_rows, int, i), NULL);
+  for (guint i = 0; device_rows && i < device_rows->len; i++)
+    remora_session_add_row (session, REMORA_ROW_DEVICE, 0, g_array_index (device_rows, int, i),
+                            NULL);
   remora_tasks_popover_set_tasks (self->tasks_popover, task_list);
   for (guint i = 0; task_rows && i < task_rows->len; i++)
     remora_session_add_row (session, REMORA_ROW_TASK, 0, g_array_index (task_rows, int, i), NULL);
   if (range)
     remora_session_set_visible (session, range->begin_ns, range->end_ns);
   remora_session_set_link_kinds (session, _remora_window_get_link_kinds (self));
+  remora_session_set_idle_io (session, _remora_window_get_idle_io (self));
   g_set_object (&self->session, session);
   g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed), self, 0);
   g_signal_connect_object (session, "notify::problem", G_CALLBACK (on_session_problem), self, 0);

@@ -8,6 +8,7 @@
 #pragma once
 
 #define REMORA_DATA_INSIDE
+#include "remora-block-index.h"
 #include "remora-data-error.h"
 #include "remora-importer.h"
 #include "remora-loader.h"

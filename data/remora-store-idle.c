@@ -11,12 +11,10 @@
 
 #include "remora-store-idle.h"
 
+#include "remora-block-index-private.h"
 #include "remora-store-private.h"
 
-typedef struct
-{
-  gint64 begin, end;
-} Span;
+typedef RemoraSpan Span;
 
 /* The times of @buffer_id when at least one request it paired with a
  * completion was in flight, on any device: the union of the requests'
@@ -60,7 +58,8 @@ add_stretch (RemoraIdleDuringIo *c,
              gint64              begin,
              gint64              end,
              const GArray       *flight,
-             guint              *next)
+             guint              *next,
+             GArray             *spans)
 {
   if (end <= begin)
     return;
@@ -74,9 +73,13 @@ add_stretch (RemoraIdleDuringIo *c,
     {
       const Span *s = &g_array_index (flight, Span, i);
 
+      Span both = { MAX (begin, s->begin), MIN (end, s->end) };
+
       if (s->begin >= end)
         break;
-      c->idle_io_ns += MIN (end, s->end) - MAX (begin, s->begin);
+      c->idle_io_ns += both.end - both.begin;
+      if (spans != NULL)
+        g_array_append_val (spans, both);
     }
 }
 
@@ -92,6 +95,7 @@ typedef struct
   guint    next; /* the first span in flight that may still overlap */
   gint64   last_begin;
   gboolean started;
+  GArray  *spans; /* (nullable): where the idle stretches in flight go */
 } Walk;
 
 static gboolean
@@ -111,7 +115,7 @@ walk_slice (Walk               *w,
    * this one begins at the latest: slices that overlap, in a store Remora did
    * not write, count once) */
   if (w->have)
-    add_stretch (c, w->idle, w->begin, MIN (w->end, begin), flight, &w->next);
+    add_stretch (c, w->idle, w->begin, MIN (w->end, begin), flight, &w->next, w->spans);
   w->have = w->known;
   w->idle = pid == 0;
   w->begin = begin;
@@ -125,7 +129,7 @@ static void
 walk_end (Walk *w, RemoraIdleDuringIo *c, const GArray *flight, gint64 trace_end)
 {
   if (w->have)
-    add_stretch (c, w->idle, w->begin, MAX (w->end, trace_end), flight, &w->next);
+    add_stretch (c, w->idle, w->begin, MAX (w->end, trace_end), flight, &w->next, w->spans);
 }
 
 /* The slices of one CPU, in order through the index (when those of the
@@ -136,11 +140,16 @@ read_cpu (RemoraStore        *store,
           gint64              trace_end,
           const GArray       *flight,
           RemoraIdleDuringIo *c,
+          GArray             *spans,
           GError            **error)
 {
   g_autoptr (RemoraCachedStmt) st = NULL;
   Walk w = { 0 };
   int  rc;
+
+  w.spans = spans;
+  if (spans != NULL)
+    g_array_set_size (spans, 0);
 
   c->known_ns = c->idle_ns = c->idle_io_ns = 0;
   if ((st = remora_store_prepare_cached (
@@ -175,6 +184,7 @@ read_buffer (RemoraStore  *store,
              guint         first,
              guint         n,
              const GArray *flight,
+             GPtrArray    *spans,
              GError      **error)
 {
   g_autoptr (RemoraCachedStmt) st = NULL;
@@ -183,6 +193,8 @@ read_buffer (RemoraStore  *store,
   g_autoptr (GHashTable) index = g_hash_table_new (NULL, NULL);
   int rc;
 
+  for (guint i = 0; i < n; i++)
+    walks[i].spans = spans ? g_ptr_array_index (spans, first + i) : NULL;
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (index,
                          GINT_TO_POINTER (g_array_index (out, RemoraIdleDuringIo, first + i).cpu),
@@ -217,7 +229,7 @@ read_buffer (RemoraStore  *store,
 
       if (!unordered[i])
         walk_end (&walks[i], c, flight, trace_end);
-      else if (!read_cpu (store, buffer_id, trace_end, flight, c, error))
+      else if (!read_cpu (store, buffer_id, trace_end, flight, c, walks[i].spans, error))
         return FALSE;
     }
   return TRUE;
@@ -282,9 +294,55 @@ remora_store_read_idle_during_io (RemoraStore *store, GError **error)
       while (first + n < out->len && g_array_index (ids, gint64, first + n) == buffer_id)
         n++;
       if ((flight = read_in_flight (store, buffer_id, error)) == NULL ||
-          !read_buffer (store, buffer_id, trace_end, out, first, n, flight, error))
+          !read_buffer (store, buffer_id, trace_end, out, first, n, flight, NULL, error))
         return NULL;
       first += n;
     }
   return g_steal_pointer (&out);
+}
+
+/**
+ * _remora_store_read_idle_io_spans:
+ * @store: a #RemoraStore
+ * @buffer_id: a buffer
+ * @cpus: (element-type int): where the buffer's CPUs go, in order
+ * @spans: (element-type GArray): where, for each of them, the stretches
+ *   when it was idle with a request in flight go (#RemoraSpan, in order,
+ *   disjoint)
+ * @error: a location for a #GError
+ *
+ * The stretches whose lengths remora_store_read_idle_during_io() adds up
+ * as idle_io_ns, by the same definitions.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+_remora_store_read_idle_io_spans (
+    RemoraStore *store, int buffer_id, GArray *cpus, GPtrArray *spans, GError **error)
+{
+  g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (RemoraIdleDuringIo));
+  g_autoptr (GArray) flight = NULL;
+  g_autoptr (RemoraCachedStmt) st = NULL;
+  int rc;
+
+  if ((st = remora_store_prepare_cached (
+           store, "SELECT cpu FROM cpus WHERE buffer_id = ?1 ORDER BY cpu", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int (st, 1, buffer_id);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      RemoraIdleDuringIo c = { NULL, remora_store_column_cpu (store, st, 0) };
+
+      g_array_append_val (out, c);
+      g_array_append_val (cpus, c.cpu);
+      g_ptr_array_add (spans, g_array_new (FALSE, FALSE, sizeof (Span)));
+    }
+  if (!remora_store_check (store, rc, error))
+    return FALSE;
+  if (out->len == 0)
+    return TRUE;
+  if ((flight = read_in_flight (store, buffer_id, error)) == NULL)
+    return FALSE;
+  return read_buffer (store, buffer_id, remora_store_get_info (store)->last_ts, out, 0, out->len,
+                      flight, spans, error);
 }

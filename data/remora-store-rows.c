@@ -1021,22 +1021,25 @@ remora_store_read_block_links (RemoraStore *store,
 {
   g_autoptr (GArray) v = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!read_links (store, buffer_id,
-                   "SELECT count(*) FROM (SELECT 1 FROM block_requests "
-                   "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
-                   "SELECT issue_ts, complete_ts, issue_cpu, issue_pid, issue_event_id, "
-                   "complete_event_id FROM block_requests "
-                   "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL "
-                   "AND complete_event_id IS NOT NULL AND issue_ts < ?2 "
-                   "AND complete_ts > ?1 AND issue_ts > ?5 "
-                   "ORDER BY issue_ts LIMIT ?3",
-                   "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000),
-                   "ttcpii", begin_ns, end_ns, max, v, too_many, error))
+  if (!read_links (
+          store, buffer_id,
+          "SELECT count(*) FROM (SELECT 1 FROM block_requests "
+          "WHERE issue_ts >= ?1 AND issue_ts < ?2 LIMIT ?3)",
+          "SELECT issue_ts, complete_ts, issue_cpu, issue_pid, issue_event_id, "
+          "complete_event_id, complete_cpu FROM block_requests "
+          "WHERE buffer_id = ?4 AND complete_ts IS NOT NULL "
+          "AND complete_event_id IS NOT NULL AND complete_cpu IS NOT NULL AND issue_ts < ?2 "
+          "AND complete_ts > ?1 AND issue_ts > ?5 "
+          "ORDER BY issue_ts LIMIT ?3",
+          "SELECT max(latency_ns) FROM block_requests", G_GINT64_CONSTANT (10000000000), "ttcpiic",
+          begin_ns, end_ns, max, v, too_many, error))
     return FALSE;
-  for (guint i = 0; !*too_many && i + 5 < v->len; i += 6)
+  for (guint i = 0; !*too_many && i + 6 < v->len; i += 7)
     {
       gint64         *b = &g_array_index (v, gint64, i);
-      RemoraBlockLink link = { b[0], b[1], (gint32) b[2], (gint32) b[3], b[4], b[5] };
+      RemoraBlockLink link = {
+        b[0], b[1], (gint32) b[2], (gint32) b[3], b[4], b[5], (gint32) b[6]
+      };
       g_array_append_val (links, link);
     }
   return TRUE;

@@ -122,6 +122,7 @@ typedef struct
  * @pid: the task that issued it
  * @issue_event_id: the issue's event
  * @complete_event_id: the completion's event
+ * @complete_cpu: the CPU that completed it
  */
 typedef struct
 {
@@ -131,6 +132,7 @@ typedef struct
   gint32 pid;
   gint64 issue_event_id;
   gint64 complete_event_id;
+  gint32 complete_cpu;
 } RemoraBlockLink;
 
 /**

@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include "remora-block-index-private.h"
 #include "remora-child-private.h"
 #include "remora-data-autocleanups-private.h"
 #include "remora-data-error.h"
@@ -61,6 +62,7 @@ struct _RemoraStore
   RemoraStore           *companion; /* a second connection, for a helper thread */
   gboolean               companion_failed;
   RemoraNameHistory     *names;     /* read on first use */
+  GHashTable            *blocks;    /* buffer id -> RemoraBlockIndex, read on first use */
   char                  *bad_value; /* the column of a value out of its range, until said */
 };
 
@@ -391,6 +393,7 @@ remora_store_finalize (GObject *object)
   g_clear_object (&self->companion);
   g_clear_pointer (&self->info, remora_trace_info_unref);
   g_clear_pointer (&self->names, remora_name_history_unref);
+  g_clear_pointer (&self->blocks, g_hash_table_unref);
   g_clear_pointer (&self->bad_value, g_free);
   if (self->headers != NULL)
     {
@@ -730,6 +733,37 @@ remora_store_get_name_history (RemoraStore *store, GError **error)
   if (store->names == NULL)
     store->names = remora_name_history_read (store, error);
   return store->names;
+}
+
+/**
+ * remora_store_get_block_index:
+ * @store: a #RemoraStore, used on this thread
+ * @buffer_id: a buffer
+ * @error: a location for a #GError
+ *
+ * The buffer's block requests by device and lane, their queue depth and the
+ * CPUs' idle times with a request in flight, read on first use and kept
+ * with @store.
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL with @error set.
+ */
+RemoraBlockIndex *
+remora_store_get_block_index (RemoraStore *store, int buffer_id, GError **error)
+{
+  RemoraBlockIndex *index;
+
+  g_return_val_if_fail (REMORA_IS_STORE (store), NULL);
+  if (store->blocks == NULL)
+    store->blocks =
+        g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) remora_block_index_unref);
+  index = g_hash_table_lookup (store->blocks, GINT_TO_POINTER (buffer_id));
+  if (index == NULL)
+    {
+      if ((index = _remora_block_index_read (store, buffer_id, error)) == NULL)
+        return NULL;
+      g_hash_table_insert (store->blocks, GINT_TO_POINTER (buffer_id), index);
+    }
+  return remora_block_index_ref (index);
 }
 
 /**

@@ -78,3 +78,30 @@ remora_default_rows (RemoraStore           *store,
     }
   return TRUE;
 }
+
+/**
+ * remora_default_devices:
+ * @store: a #RemoraStore, used on this thread
+ * @buffer_id: the buffer whose devices
+ * @devs: (element-type int): where the devices that issued block requests
+ *   go, in order of their numbers
+ * @error: a location for a #GError
+ *
+ * The device rows a view shows first: every device with block requests.
+ *
+ * Returns: %FALSE with @error set when the store fails.
+ */
+gboolean
+remora_default_devices (RemoraStore *store, int buffer_id, GArray *devs, GError **error)
+{
+  g_autoptr (RemoraBlockIndex) index = remora_store_get_block_index (store, buffer_id, error);
+
+  if (index == NULL)
+    return FALSE;
+  for (guint i = 0; i < remora_block_index_get_n_devices (index); i++)
+    {
+      int dev = remora_block_device_get_dev (remora_block_index_get_device (index, i));
+      g_array_append_val (devs, dev);
+    }
+  return TRUE;
+}

@@ -27,5 +27,6 @@ gboolean remora_default_rows (RemoraStore           *store,
                               GArray                *cpus,
                               GArray                *pids,
                               GError               **error);
+gboolean remora_default_devices (RemoraStore *store, int buffer_id, GArray *devs, GError **error);
 
 G_END_DECLS

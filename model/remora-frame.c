@@ -163,6 +163,11 @@ frame_clear (gpointer p)
       g_free (frame->rows[i].spec.label);
       give_block (frame->rows[i].cpu_columns, block_size (frame->columns));
       give_block (frame->rows[i].task_columns, block_size (frame->columns));
+      g_free (frame->rows[i].idle_io);
+      g_clear_pointer (&frame->rows[i].blocks, remora_block_index_unref);
+      g_clear_pointer (&frame->rows[i].boxes, g_array_unref);
+      g_free (frame->rows[i].depth_min);
+      g_free (frame->rows[i].depth_max);
     }
   g_free (frame->rows);
   g_clear_pointer (&frame->wakeup_links, g_array_unref);
@@ -278,6 +283,79 @@ mask_events (RemoraStore *store, RemoraFrame *frame, RemoraFrameRow *row, GError
     }
 }
 
+/* A device row: its requests one by one when the range holds few enough to
+ * tell apart (on average at least two columns each), else the queue depth
+ * per column. */
+static void
+answer_device (RemoraFrame *frame, RemoraFrameRow *row)
+{
+  const RemoraBlockDevice *d = row->device;
+  gint64                   begin = frame->range.begin_ns, end = frame->range.end_ns;
+  int                      width = frame->columns;
+  guint                    most = (guint) MAX (1, width / 2);
+
+  if (d == NULL)
+    return;
+  row->lanes = MIN (remora_block_device_get_n_lanes (d), REMORA_BLOCK_MAX_LANES);
+  if (remora_block_device_count_issued (d, begin, end) <= most)
+    {
+      const RemoraBlockRequest *requests;
+      guint                     n;
+
+      row->boxes = g_array_new (FALSE, FALSE, sizeof (guint));
+      remora_block_device_collect (d, begin, end, 2 * most, row->boxes);
+      if (row->boxes->len <= 2 * most)
+        {
+          row->level = -1;
+          requests = remora_block_device_get_requests (d, &n);
+          for (guint i = 0; i < row->boxes->len; i++)
+            if (requests[g_array_index (row->boxes, guint, i)].lane >= row->lanes)
+              row->overflow++;
+        }
+      else
+        g_clear_pointer (&row->boxes, g_array_unref);
+    }
+  {
+    g_autofree gint64 *edges = g_new (gint64, width + 1);
+
+    gint64 dur = end - begin;
+
+    for (int c = 0; c <= width; c++)
+      edges[c] = begin + dur * c / width;
+    row->depth_min = g_new (guint16, width);
+    row->depth_max = g_new (guint16, width);
+    remora_block_device_get_depth (d, edges, width, row->depth_min, row->depth_max);
+    for (int c = 0; c < width; c++)
+      row->depth_peak = MAX (row->depth_peak, row->depth_max[c]);
+    if (row->boxes != NULL)
+      {
+        g_clear_pointer (&row->depth_min, g_free);
+        g_clear_pointer (&row->depth_max, g_free);
+      }
+    else
+      row->level = 0;
+  }
+}
+
+/* A CPU row's share of each column idle with a request in flight. */
+static void
+answer_idle_io (RemoraFrame *frame, RemoraFrameRow *row)
+{
+  if (row->blocks == NULL || !remora_block_index_has_idle_io (row->blocks))
+    return;
+  row->idle_io = g_new (float, frame->columns);
+  for (int c = 0; c < frame->columns; c++)
+    {
+      const RemoraCpuColumn *col = &row->cpu_columns[c];
+      gint64                 len = col->end_ns - col->begin_ns;
+
+      row->idle_io[c] = len > 0 ? (float) remora_block_index_get_idle_io (
+                                      row->blocks, row->spec.id, col->begin_ns, col->end_ns) /
+                                      (float) len
+                                : 0;
+    }
+}
+
 static void
 query_rows (RowJobs *jobs, RemoraStore *store)
 {
@@ -295,6 +373,13 @@ query_rows (RowJobs *jobs, RemoraStore *store)
           read_links (store, frame, jobs->links, &jobs->errors[i]);
           continue;
         }
+      if (row->unreadable)
+        continue;
+      if (row->spec.kind == REMORA_ROW_DEVICE)
+        {
+          answer_device (frame, row);
+          continue;
+        }
       if (row->spec.kind == REMORA_ROW_CPU)
         {
           remora_cpu_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
@@ -308,6 +393,8 @@ query_rows (RowJobs *jobs, RemoraStore *store)
                                                 &last, &jobs->errors[i]))
                 row->data_end_ns = last >= 0 ? last : frame->info->first_ts;
             }
+          if (jobs->errors[i] == NULL)
+            answer_idle_io (frame, row);
         }
       else
         remora_task_row_query (store, row->spec.buffer_id, row->spec.id, &frame->range,
@@ -438,7 +525,7 @@ remora_frame_job_start (RemoraStore              *store,
       row->data_end_ns = G_MAXINT64;
       if (row->spec.kind == REMORA_ROW_CPU)
         row->cpu_columns = take_block (block_size (request->columns));
-      else
+      else if (row->spec.kind == REMORA_ROW_TASK)
         row->task_columns = take_block (block_size (request->columns));
     }
   for (guint i = 0; request->markers && i < request->markers->len; i++)
@@ -455,6 +542,26 @@ remora_frame_job_start (RemoraStore              *store,
     {
       job->own_snapshot = FALSE;
       return job;
+    }
+  /* the block requests of the rows that show them, read once per store
+   * (before the helper starts on the rows) */
+  for (guint i = 0; i < n; i++)
+    {
+      RemoraFrameRow *row = &frame->rows[i];
+      g_autoptr (GError) e = NULL;
+
+      if (row->spec.kind != REMORA_ROW_DEVICE &&
+          !(row->spec.kind == REMORA_ROW_CPU && request->idle_io))
+        continue;
+      row->blocks = remora_store_get_block_index (store, row->spec.buffer_id, &e);
+      if (row->blocks == NULL)
+        {
+          row->unreadable = TRUE;
+          if (frame->problem == NULL)
+            frame->problem = g_strdup (e->message);
+        }
+      else if (row->spec.kind == REMORA_ROW_DEVICE)
+        row->device = remora_block_index_find_device (row->blocks, row->spec.id);
     }
   job->jobs.frame = frame;
   job->jobs.cancellable = cancellable;

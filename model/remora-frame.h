@@ -59,6 +59,8 @@ typedef enum
  * @mask: (nullable): the events a filter keeps: the rows count only those
  * @hide_left_out: whether the slices of the tasks and CPUs the filter of
  *   @mask leaves out are hidden rather than greyed
+ * @idle_io: whether CPU rows say where the CPU sat idle while a block
+ *   request was in flight
  *
  * What a frame is asked for: a copy of a session's state at one moment, so
  * that the session may change while a worker answers it.
@@ -73,6 +75,7 @@ typedef struct
   RemoraLinks      links;
   RemoraEventMask *mask;
   gboolean         hide_left_out;
+  gboolean         idle_io;
 } RemoraFrameRequest;
 
 /**
@@ -87,15 +90,43 @@ typedef struct
  * @data_end_ns: for a CPU row of a trace cut short, where its data ends
  *   (its last record; the trace's first time when it has none): it has none
  *   after; %G_MAXINT64 otherwise
+ * @idle_io: (array length=columns) (nullable): for a CPU row, when asked
+ *   and the CPU sat idle with a request in flight somewhere in the trace,
+ *   the share of each column it did (0 to 1)
+ * @blocks: (nullable): for a device row, or a CPU row with @idle_io, its
+ *   buffer's block requests
+ * @device: (nullable): for a device row, the device (%NULL when it issued
+ *   no request)
+ * @boxes: (element-type guint) (nullable): for a device row at level -1,
+ *   its requests that show in the range (indexes into the device's
+ *   requests, remora_block_device_get_requests())
+ * @depth_min: (array length=columns) (nullable): for a device row at level
+ *   0 (too many requests to draw one by one), the fewest in flight in each
+ *   column
+ * @depth_max: (array length=columns) (nullable): and the most
+ * @lanes: for a device row, how many lanes it shows (at most
+ *   %REMORA_BLOCK_MAX_LANES)
+ * @overflow: for a device row at level -1, how many of @boxes lie in lanes
+ *   past @lanes (not drawn one by one)
+ * @depth_peak: for a device row, the most requests in flight in the range
  */
 typedef struct
 {
-  RemoraRowSpec     spec;
-  int               level;
-  RemoraCpuColumn  *cpu_columns;
-  RemoraTaskColumn *task_columns;
-  gboolean          unreadable;
-  gint64            data_end_ns;
+  RemoraRowSpec            spec;
+  int                      level;
+  RemoraCpuColumn         *cpu_columns;
+  RemoraTaskColumn        *task_columns;
+  gboolean                 unreadable;
+  gint64                   data_end_ns;
+  float                   *idle_io;
+  RemoraBlockIndex        *blocks;
+  const RemoraBlockDevice *device;
+  GArray                  *boxes;
+  guint16                 *depth_min;
+  guint16                 *depth_max;
+  int                      lanes;
+  guint                    overflow;
+  int                      depth_peak;
 } RemoraFrameRow;
 
 /**

@@ -30,6 +30,7 @@ struct _RemoraSession
   gboolean absolute_time;             /* times as recorded, not from the trace's start */
   gboolean follows[REMORA_N_FOLLOWS]; /* how the views follow one another */
   gboolean hide_left_out;             /* the filter's left-out slices hidden, not greyed */
+  gboolean idle_io;                   /* CPU rows shade idle while I/O is in flight */
   char    *problem;                   /* what a view could not read, the first said */
 
   /* what the selection holds (remora-session-selection.c) */

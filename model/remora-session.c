@@ -521,6 +521,29 @@ remora_session_get_hide_left_out (RemoraSession *self)
 }
 
 /**
+ * remora_session_set_idle_io:
+ * @self: a #RemoraSession
+ * @shade: whether CPU rows shade where the CPU sat idle while a block
+ *   request was in flight
+ */
+void
+remora_session_set_idle_io (RemoraSession *self, gboolean shade)
+{
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  if (!shade == !self->idle_io)
+    return;
+  self->idle_io = !!shade;
+  changed (self);
+}
+
+gboolean
+remora_session_get_idle_io (RemoraSession *self)
+{
+  g_return_val_if_fail (REMORA_IS_SESSION (self), FALSE);
+  return self->idle_io;
+}
+
+/**
  * remora_session_set_absolute_time:
  * @self: a #RemoraSession
  * @absolute: whether times are shown as recorded rather than from the
@@ -699,6 +722,7 @@ remora_session_make_request (RemoraSession *self, int columns, RemoraFrameReques
   view.links = self->links;
   view.mask = self->mask;
   view.hide_left_out = self->hide_left_out;
+  view.idle_io = self->idle_io;
   remora_frame_request_copy (request, &view);
 }
 
@@ -1147,6 +1171,7 @@ remora_session_init (RemoraSession *self)
   self->selection.row = -1;
   self->selection.event_id = -1;
   self->links = REMORA_LINKS_ALL;
+  self->idle_io = TRUE;
   for (guint i = 0; i < REMORA_N_FOLLOWS; i++)
     self->follows[i] = TRUE;
   g_mutex_init (&self->worker_lock);

@@ -105,6 +105,8 @@ gboolean    remora_session_get_follows (RemoraSession *self, RemoraFollow follow
 void        remora_session_set_follows (RemoraSession *self, RemoraFollow follow, gboolean on);
 gboolean    remora_session_get_hide_left_out (RemoraSession *self);
 void        remora_session_set_hide_left_out (RemoraSession *self, gboolean hide);
+gboolean    remora_session_get_idle_io (RemoraSession *self);
+void        remora_session_set_idle_io (RemoraSession *self, gboolean shade);
 void        remora_session_set_absolute_time (RemoraSession *self, gboolean absolute);
 void        remora_session_set_mask (RemoraSession *self, RemoraEventMask *mask);
 void        remora_session_set_filter (RemoraSession      *self,

@@ -19,13 +19,17 @@ typedef enum
 {
   REMORA_ROW_CPU,
   REMORA_ROW_TASK,
+  REMORA_ROW_DEVICE,
 } RemoraRowKind;
+
+/* How many rows' heights a row of @kind takes: a device's lanes take two. */
+#define REMORA_ROW_UNITS(kind) ((kind) == REMORA_ROW_DEVICE ? 2 : 1)
 
 /**
  * RemoraRowSpec:
- * @kind: a CPU row or a task row
+ * @kind: a CPU row, a task row or a block device's row
  * @buffer_id: the buffer (0 for the top-level one)
- * @id: the CPU, or the task's pid
+ * @id: the CPU, the task's pid, or the device (REMORA_BLOCK_DEV())
  * @label: (nullable): the row's label; %NULL for "CPU n" or "comm-pid"
  *
  * One row of a timeline.
@@ -37,6 +41,17 @@ typedef struct
   int           id;
   char         *label;
 } RemoraRowSpec;
+
+/* How many rows' heights the rows of @rows (of RemoraRowSpec) take. */
+static inline guint
+remora_rows_units (const GArray *rows)
+{
+  guint units = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    units += REMORA_ROW_UNITS (((const RemoraRowSpec *) (gconstpointer) rows->data)[i].kind);
+  return units;
+}
 
 /**
  * RemoraMarker:

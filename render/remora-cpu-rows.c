@@ -62,6 +62,19 @@ remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, doubl
         }
       c = end;
     }
+  /* idle while a block request was in flight: the idle band tinted, the
+   * deeper the more of the column it was */
+  if (row->idle_io != NULL)
+    for (int c = 0; c < width; c++)
+      if (row->idle_io[c] > 0)
+        {
+          int        k = CLAMP ((int) (row->idle_io[c] * 4), 0, 3);
+          RemoraRgba tint = theme->idle_io;
+
+          tint.a = 0.4 + 0.2 * k;
+          remora_paint_group_add (p, REMORA_GROUP_IDLE_IO (k), &tint, p->plot_x + c,
+                                  y + round (h * 0.65), 1, h - round (h * 0.65));
+        }
   /* events: ticks along the bottom */
   {
     /* a filter's events stand out: its matches are what was asked for */

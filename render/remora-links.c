@@ -46,7 +46,7 @@ typedef struct
 } Head;
 
 /* Wakeups from the waking CPU at the wakeup to the CPU that ran the task;
- * block requests as a span from issue to completion under the issuing CPU.
+ * block requests as ticks at their issue and completion on their CPUs.
  * The frame holds them when the range has few enough to be read. A filter
  * applied to the timeline hides those it leaves out. */
 void
@@ -132,21 +132,25 @@ remora_paint_links (RemoraPaint *p, const double *row_y, double row_h)
   cairo_fill (p->cr);
   cairo_restore (p->cr);
 
+  /* a block request: a tick on the issuing CPU's row at its issue and one
+   * on the completing CPU's at its completion (its box is in its device's
+   * row) */
   for (guint i = 0; spans && i < spans->len; i++)
     {
       const RemoraBlockLink *b = &g_array_index (spans, RemoraBlockLink, i);
-      double                 y = cpu_row_y (p, row_y, row_h, b->issue_cpu);
-      double                 x0 = MAX (p->plot_x, remora_paint_x_of (p, b->issue_ts));
-      double x1 = MIN (p->plot_x + p->plot_w, remora_paint_x_of (p, b->complete_ts));
+      double                 y0 = cpu_row_y (p, row_y, row_h, b->issue_cpu);
+      double                 y1 = cpu_row_y (p, row_y, row_h, b->complete_cpu);
 
-      if (y < 0 || !keeps_link (p, b->issue_event_id, b->complete_event_id, b->pid))
+      if (!keeps_link (p, b->issue_event_id, b->complete_event_id, b->pid))
         continue;
-      y += row_h / 2 - 4;
-      cairo_rectangle (p->cr, x0, y, MAX (1, x1 - x0), 2);
-      cairo_rectangle (p->cr, x0, y - 3, 1, 8);
-      cairo_rectangle (p->cr, x1 - 1, y - 3, 1, 8);
+      if (y0 >= 0)
+        cairo_rectangle (p->cr, round (remora_paint_x_of (p, b->issue_ts)) - 1, y0 - row_h / 2, 2,
+                         row_h);
+      if (y1 >= 0)
+        cairo_rectangle (p->cr, round (remora_paint_x_of (p, b->complete_ts)) - 1, y1 - row_h / 2,
+                         2, row_h);
     }
-  cairo_set_source_rgba (p->cr, block->r, block->g, block->b, 0.9);
+  remora_paint_set_color (p->cr, block);
   cairo_fill (p->cr);
 }
 

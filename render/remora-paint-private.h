@@ -36,18 +36,27 @@ G_BEGIN_DECLS
 /* Rectangles of one colour waiting to be filled: a row's slices are
  * gathered by colour and each colour filled once, a few dozen fills per row
  * instead of one per slice (the pixels are the same: they do not overlap). */
-#define REMORA_GROUP_IDLE     REMORA_THEME_TASK_COLORS
-#define REMORA_GROUP_STATE(s) (REMORA_THEME_TASK_COLORS + 1 + (s))
-#define REMORA_GROUP_LEFT_OUT REMORA_GROUP_STATE (REMORA_TASK_N_STATES)
-#define REMORA_GROUP_TICKS    (REMORA_GROUP_LEFT_OUT + 1)
-#define REMORA_GROUP_NOTCHES  (REMORA_GROUP_TICKS + 1)
-#define REMORA_N_GROUPS       (REMORA_GROUP_NOTCHES + 1) /* filled in this order */
+#define REMORA_GROUP_IDLE       REMORA_THEME_TASK_COLORS
+#define REMORA_GROUP_STATE(s)   (REMORA_THEME_TASK_COLORS + 1 + (s))
+#define REMORA_GROUP_LEFT_OUT   REMORA_GROUP_STATE (REMORA_TASK_N_STATES)
+#define REMORA_GROUP_IDLE_IO(k) (REMORA_GROUP_LEFT_OUT + 1 + (k)) /* k: 0 … 3, by share */
+#define REMORA_GROUP_TICKS      REMORA_GROUP_IDLE_IO (4)
+#define REMORA_GROUP_NOTCHES    (REMORA_GROUP_TICKS + 1)
+#define REMORA_N_GROUPS         (REMORA_GROUP_NOTCHES + 1) /* filled in this order */
 
 typedef struct
 {
   RemoraRgba color;
   GArray    *boxes; /* cairo_rectangle_t */
 } RemoraPaintGroup;
+
+/* How high a row of @spec is, when a row of one unit is @row_h. */
+static inline double
+remora_paint_row_height (double row_h, const RemoraRowSpec *spec)
+{
+  int units = REMORA_ROW_UNITS (spec->kind);
+  return units * row_h + (units - 1) * REMORA_PAINT_ROW_GAP;
+}
 
 /* A name drawn inside a slice, after the slices' fills. */
 typedef struct
@@ -108,6 +117,7 @@ void remora_paint_clear (RemoraPaint *p);
 /* one file per layer */
 void     remora_paint_cpu_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
 void     remora_paint_task_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
+void     remora_paint_device_row (RemoraPaint *p, const RemoraFrameRow *row, double y, double h);
 void     remora_paint_links (RemoraPaint *p, const double *row_y, double row_h);
 void     remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h);
 void     remora_paint_markers (RemoraPaint *p, double strip_y, double bottom);

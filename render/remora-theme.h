@@ -43,7 +43,9 @@ typedef struct
   RemoraRgba  lost;        /* lost-event marks */
   RemoraRgba  left_out;    /* a slice a filter applied to the timeline leaves out */
   RemoraRgba  wakeup_link; /* a wakeup's arrow, to the switch that ran the task */
-  RemoraRgba  block_link;  /* a block request's span, issue to completion */
+  RemoraRgba  block_link;  /* a block request's ticks on its CPUs, a device's queue depth */
+  RemoraRgba  idle_io;     /* a CPU idle while a block request is in flight */
+  RemoraRgba  block_kinds[REMORA_BLOCK_N_KINDS]; /* requests by RemoraBlockKind */
   RemoraRgba  states[REMORA_TASK_N_STATES];
   const char *font; /* a Pango font description */
 } RemoraTheme;

@@ -63,7 +63,8 @@ remora_timeline_get_plot_x (const RemoraTimelineStyle *style)
 /**
  * remora_timeline_get_height_for_rows:
  * @title_block: whether the picture has a title block
- * @n_rows: how many rows
+ * @n_rows: how many rows' heights (remora_rows_units(): a device's row
+ *   takes two)
  *
  * Returns: a height that fits @n_rows rows of the usual size.
  */
@@ -106,6 +107,10 @@ row_label (RemoraPaint *p, const RemoraRowSpec *row)
 
   if (row->label)
     return g_strdup (row->label);
+  if (row->kind == REMORA_ROW_DEVICE)
+    /* Translators: a block device's row: its MAJOR,MINOR numbers, as trace-cmd prints them */
+    return g_strdup_printf (_ ("Device %d,%d"), REMORA_BLOCK_DEV_MAJOR (row->id),
+                            REMORA_BLOCK_DEV_MINOR (row->id));
   if (row->kind == REMORA_ROW_TASK)
     /* its name in the middle of the view */
     return g_strdup_printf ("%s-%d",
@@ -164,8 +169,10 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
         }
       else if (row->spec.kind == REMORA_ROW_CPU)
         remora_paint_cpu_row (p, row, row_y[i], row_h);
-      else
+      else if (row->spec.kind == REMORA_ROW_TASK)
         remora_paint_task_row (p, row, row_y[i], row_h);
+      else
+        remora_paint_device_row (p, row, row_y[i], remora_paint_row_height (row_h, &row->spec));
     }
   if (p->preview)
     {
@@ -178,7 +185,7 @@ paint_rows (RemoraPaint *p, const double *row_y, double row_h)
  * and the markers' strip), and how high each row is. */
 static void
 rows_layout (const RemoraTimelineStyle *style,
-             guint                      n,
+             guint                      units,
              gboolean                   markers,
              double                    *axis_y,
              double                    *marker_y,
@@ -194,38 +201,80 @@ rows_layout (const RemoraTimelineStyle *style,
   if (markers)
     *top += REMORA_PAINT_MARKER_HEIGHT;
   rows_h = style->height - *top - (style->title_block ? REMORA_PAINT_LEGEND_HEIGHT : 0);
-  *row_h = n > 0 ? CLAMP (floor (rows_h / n) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
-                          REMORA_PAINT_MAX_ROW)
-                 : REMORA_PAINT_MAX_ROW;
+  *row_h = units > 0 ? CLAMP (floor (rows_h / units) - REMORA_PAINT_ROW_GAP, REMORA_PAINT_MIN_ROW,
+                              REMORA_PAINT_MAX_ROW)
+                     : REMORA_PAINT_MAX_ROW;
 }
 
+/* The top of the row that begins @units rows' heights down. */
 static double
-row_top (double top, double row_h, int i)
+row_top (double top, double row_h, guint units)
 {
-  return top + i * (row_h + REMORA_PAINT_ROW_GAP) + 3;
+  return top + units * (row_h + REMORA_PAINT_ROW_GAP) + 3;
+}
+
+static guint
+frame_units (const RemoraFrame *frame, guint n)
+{
+  guint units = 0;
+
+  for (guint i = 0; i < n; i++)
+    units += REMORA_ROW_UNITS (frame->rows[i].spec.kind);
+  return units;
+}
+
+/**
+ * remora_timeline_get_row_box:
+ * @style: the style @frame is painted with
+ * @frame: a frame
+ * @row: one of its rows
+ * @top: (out): where the row is painted, in logical pixels from the top
+ * @height: (out): how high
+ *
+ * Returns: %FALSE when @frame has no such row.
+ */
+gboolean
+remora_timeline_get_row_box (const RemoraTimelineStyle *style,
+                             const RemoraFrame         *frame,
+                             int                        row,
+                             double                    *top,
+                             double                    *height)
+{
+  double axis_y, marker_y, rows_top, row_h;
+
+  if (row < 0 || row >= (int) frame->n_rows)
+    return FALSE;
+  rows_layout (style, frame_units (frame, frame->n_rows), frame->markers->len > 0, &axis_y,
+               &marker_y, &rows_top, &row_h);
+  *top = row_top (rows_top, row_h, frame_units (frame, (guint) row));
+  *height = remora_paint_row_height (row_h, &frame->rows[row].spec);
+  return TRUE;
 }
 
 /**
  * remora_timeline_get_row_at:
  * @style: the style a frame is painted with
- * @n_rows: how many rows it has
- * @markers: whether it has markers (they take a strip above the rows)
+ * @frame: the frame
  * @y: a height, in logical pixels from the top
  *
  * Returns: the row painted at @y, or -1 outside every row.
  */
 int
-remora_timeline_get_row_at (const RemoraTimelineStyle *style,
-                            guint                      n_rows,
-                            gboolean                   markers,
-                            double                     y)
+remora_timeline_get_row_at (const RemoraTimelineStyle *style, const RemoraFrame *frame, double y)
 {
   double axis_y, marker_y, top, row_h;
+  guint  units = 0;
 
-  rows_layout (style, n_rows, markers, &axis_y, &marker_y, &top, &row_h);
-  for (guint i = 0; i < n_rows; i++)
-    if (y >= row_top (top, row_h, (int) i) && y < row_top (top, row_h, (int) i) + row_h)
-      return (int) i;
+  rows_layout (style, frame_units (frame, frame->n_rows), frame->markers->len > 0, &axis_y,
+               &marker_y, &top, &row_h);
+  for (guint i = 0; i < frame->n_rows; i++)
+    {
+      double y0 = row_top (top, row_h, units);
+
+      if (y >= y0 && y < y0 + remora_paint_row_height (row_h, &frame->rows[i].spec))
+        return (int) i;
+      units += REMORA_ROW_UNITS (frame->rows[i].spec.kind);
+    }
   return -1;
 }
 
@@ -282,10 +331,11 @@ painting_begin (Painting                  *g,
       frame->columns != (int) p->plot_w || !remora_time_range_equal (&p->view, &frame->range);
 
   /* the layout */
-  rows_layout (style, n, frame->markers->len > 0, &g->axis_y, &g->marker_y, &g->top, &g->row_h);
+  rows_layout (style, frame_units (frame, (guint) n), frame->markers->len > 0, &g->axis_y,
+               &g->marker_y, &g->top, &g->row_h);
   g->row_y = g_new0 (double, MAX (1, n));
   for (int i = 0; i < n; i++)
-    g->row_y[i] = row_top (g->top, g->row_h, i);
+    g->row_y[i] = row_top (g->top, g->row_h, frame_units (frame, (guint) i));
 }
 
 static gboolean
@@ -343,18 +393,19 @@ remora_timeline_paint_chrome (const RemoraFrame         *frame,
   for (guint i = 0; i < frame->n_rows; i++)
     {
       g_autofree char *label = row_label (p, &frame->rows[i].spec);
+      double           h = remora_paint_row_height (g.row_h, &frame->rows[i].spec);
 
       if (i % 2)
         {
           remora_paint_set_color (cr, &theme->row_alt);
           cairo_rectangle (cr, 0, g.row_y[i] - REMORA_PAINT_ROW_GAP / 2.0, style->width,
-                           g.row_h + REMORA_PAINT_ROW_GAP);
+                           h + REMORA_PAINT_ROW_GAP);
           cairo_fill (cr);
         }
       cairo_save (cr);
-      cairo_rectangle (cr, 4, g.row_y[i], REMORA_PAINT_LABEL_WIDTH - 10, g.row_h);
+      cairo_rectangle (cr, 4, g.row_y[i], REMORA_PAINT_LABEL_WIDTH - 10, h);
       cairo_clip (cr);
-      remora_paint_text (p, label, 6, g.row_y[i] + g.row_h / 2, FALSE, &theme->foreground);
+      remora_paint_text (p, label, 6, g.row_y[i] + h / 2, FALSE, &theme->foreground);
       cairo_restore (cr);
     }
   return painting_end (&g, error);
@@ -394,7 +445,7 @@ remora_timeline_paint_body (const RemoraFrame         *frame,
   remora_paint_links (p, g.row_y, g.row_h);
   remora_paint_selection (p, g.row_y, g.row_h);
   remora_paint_markers (p, g.marker_y,
-                        g.top + frame->n_rows * (g.row_h + REMORA_PAINT_ROW_GAP) + 3);
+                        row_top (g.top, g.row_h, frame_units (frame, frame->n_rows)));
   cairo_restore (cr);
   return painting_end (&g, error);
 }

@@ -49,14 +49,17 @@ typedef struct
   const char        *title;
 } RemoraTimelineStyle;
 
-void     remora_timeline_style_init (RemoraTimelineStyle *style);
-int      remora_timeline_get_columns (const RemoraTimelineStyle *style);
-double   remora_timeline_get_plot_x (const RemoraTimelineStyle *style);
-double   remora_timeline_get_rows_top (const RemoraTimelineStyle *style, gboolean markers);
-int      remora_timeline_get_row_at (const RemoraTimelineStyle *style,
-                                     guint                      n_rows,
-                                     gboolean                   markers,
-                                     double                     y);
+void   remora_timeline_style_init (RemoraTimelineStyle *style);
+int    remora_timeline_get_columns (const RemoraTimelineStyle *style);
+double remora_timeline_get_plot_x (const RemoraTimelineStyle *style);
+double remora_timeline_get_rows_top (const RemoraTimelineStyle *style, gboolean markers);
+int
+remora_timeline_get_row_at (const RemoraTimelineStyle *style, const RemoraFrame *frame, double y);
+gboolean remora_timeline_get_row_box (const RemoraTimelineStyle *style,
+                                      const RemoraFrame         *frame,
+                                      int                        row,
+                                      double                    *top,
+                                      double                    *height);
 int      remora_timeline_get_height_for_rows (gboolean title_block, guint n_rows);
 gboolean remora_timeline_paint_chrome (const RemoraFrame         *frame,
                                        const RemoraTimeRange     *view,

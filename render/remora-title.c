@@ -46,6 +46,62 @@ legend_fits (RemoraPaint *p, double x, const char *text)
   return x + 18 + remora_paint_text_width (text, p) <= p->style->width - 4;
 }
 
+/* An entry of the legend: a swatch of @color and @text, at *@x, which moves
+ * on; %FALSE when it does not fit. */
+static gboolean
+legend_swatch (RemoraPaint *p, double *x, double y, const RemoraRgba *color, const char *text)
+{
+  if (!legend_fits (p, *x, text))
+    return FALSE;
+  remora_paint_set_color (p->cr, color);
+  cairo_rectangle (p->cr, *x, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0 - 5, 12, 10);
+  cairo_fill (p->cr);
+  remora_paint_text (p, text, *x + 16, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0, FALSE,
+                     &p->theme->foreground);
+  *x += 16 + remora_paint_text_width (text, p) + 18;
+  return TRUE;
+}
+
+/* Whether a CPU row shows the tint of idle with I/O in flight. */
+static gboolean
+shows_idle_io (const RemoraPaint *p)
+{
+  for (guint i = 0; i < p->frame->n_rows; i++)
+    {
+      const RemoraFrameRow *row = &p->frame->rows[i];
+
+      for (int c = 0; row->idle_io != NULL && c < p->frame->columns; c++)
+        if (row->idle_io[c] > 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The kinds of requests (bit k: RemoraBlockKind k) the device rows show
+ * one by one, and bit REMORA_BLOCK_N_KINDS when one shows the depth. */
+static guint
+device_kinds (const RemoraPaint *p)
+{
+  guint kinds = 0;
+
+  for (guint i = 0; i < p->frame->n_rows; i++)
+    {
+      const RemoraFrameRow     *row = &p->frame->rows[i];
+      const RemoraBlockRequest *requests;
+      guint                     n;
+
+      if (row->device == NULL)
+        continue;
+      if (row->depth_max != NULL)
+        kinds |= 1u << REMORA_BLOCK_N_KINDS;
+      requests = remora_block_device_get_requests (row->device, &n);
+      for (guint k = 0; row->boxes != NULL && k < row->boxes->len; k++)
+        kinds |=
+            1u << MIN (requests[g_array_index (row->boxes, guint, k)].kind, REMORA_BLOCK_OTHER);
+    }
+  return kinds;
+}
+
 void
 remora_paint_legend (RemoraPaint *p, double y)
 {
@@ -75,16 +131,32 @@ remora_paint_legend (RemoraPaint *p, double y)
     n++;
   for (guint i = 0; i < n; i++)
     {
-      const char *text = _ (items[i].text);
-      if (!legend_fits (p, x, text))
+      if (!legend_swatch (p, &x, y, &items[i].color, _ (items[i].text)))
         return;
-      remora_paint_set_color (p->cr, &items[i].color);
-      cairo_rectangle (p->cr, x, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0 - 5, 12, 10);
-      cairo_fill (p->cr);
-      remora_paint_text (p, text, x + 16, y + REMORA_PAINT_LEGEND_HEIGHT / 2.0, FALSE,
-                         &theme->foreground);
-      x += 16 + remora_paint_text_width (text, p) + 18;
+      /* after the idle CPU: the same, with block I/O in flight */
+      if (i == 5 && shows_idle_io (p) &&
+          /* Translators: the legend of the tint of an idle CPU while a block
+           * request is in flight */
+          !legend_swatch (p, &x, y, &theme->idle_io, _ ("idle CPU, I/O in flight")))
+        return;
     }
+  /* the kinds of block requests the device rows show, or their depth */
+  {
+    guint kinds = device_kinds (p);
+    /* Translators: the legend of the kinds of block requests, by the colour
+     * of their boxes in a device's row */
+    static const char *const names[] = { N_ ("read"), N_ ("write"), N_ ("flush"), N_ ("discard"),
+                                         N_ ("other I/O") };
+
+    for (int k = 0; k < REMORA_BLOCK_N_KINDS; k++)
+      if ((kinds & (1u << k)) && !legend_swatch (p, &x, y, &theme->block_kinds[k], _ (names[k])))
+        return;
+    /* Translators: the legend of a device's row zoomed out: how many
+     * requests were in flight in each pixel column */
+    if ((kinds & (1u << REMORA_BLOCK_N_KINDS)) &&
+        !legend_swatch (p, &x, y, &theme->block_link, _ ("requests in flight")))
+      return;
+  }
   /* the links, when the picture has some: a wakeup's arrow, a block
    * request's span */
   if (p->frame->wakeup_links && p->frame->wakeup_links->len > 0)
@@ -111,17 +183,16 @@ remora_paint_legend (RemoraPaint *p, double y)
     }
   if (p->frame->block_links && p->frame->block_links->len > 0)
     {
-      /* Translators: the legend of the spans of block requests under the
-       * issuing CPU's row */
-      const char *text = _ ("block request");
+      /* Translators: the legend of the ticks on CPU rows where a block
+       * request was issued and where it completed */
+      const char *text = _ ("I/O issue, completion");
       double      cy = y + REMORA_PAINT_LEGEND_HEIGHT / 2.0;
 
       if (!legend_fits (p, x, text))
         return;
       remora_paint_set_color (p->cr, &theme->block_link);
-      cairo_rectangle (p->cr, x, cy - 1, 14, 2);
-      cairo_rectangle (p->cr, x, cy - 4, 1, 8);
-      cairo_rectangle (p->cr, x + 13, cy - 4, 1, 8);
+      cairo_rectangle (p->cr, x + 2, cy - 6, 2, 12);
+      cairo_rectangle (p->cr, x + 10, cy - 6, 2, 12);
       cairo_fill (p->cr);
       remora_paint_text (p, text, x + 18, cy, FALSE, &theme->foreground);
       x += 18 + remora_paint_text_width (text, p) + 18;

@@ -166,12 +166,12 @@ try:
             '--marker', 'B@@5.6', '--no-links', env=env)
     check('export: markers and --no-links', r.returncode == 0, r.stderr)
     # each kind of link left out on its own: a millisecond with wakeups and a
-    # block request in flight, drawn four ways
+    # block request's issue, drawn four ways
     pictures = {}
     for opts in ((), ('--no-wakeup-links',), ('--no-block-links',),
                  ('--no-wakeup-links', '--no-block-links'), ('--no-links',)):
         out = os.path.join(d, 'links%s.png' % ''.join(opts))
-        r = run('export', trace, '-o', out, '--from', '@5.8925', '--to', '@5.8935', '--cpus',
+        r = run('export', trace, '-o', out, '--from', '@5.8884', '--to', '@5.8894', '--cpus',
                 '0-3', '--rows', 'cpus', '--width', '1400', *opts, env=env)
         pictures[opts] = open(out, 'rb').read() if r.returncode == 0 else None
     kinds = [pictures[o] for o in ((), ('--no-wakeup-links',), ('--no-block-links',),
@@ -179,6 +179,15 @@ try:
     check('export: --no-wakeup-links and --no-block-links each leave out their kind',
           None not in kinds and len(set(kinds)) == 4 and
           pictures[('--no-wakeup-links', '--no-block-links')] == pictures[('--no-links',)])
+    # idle CPUs while I/O is in flight: tinted unless --no-idle-io (CPU 0
+    # sat idle with a request in flight from 584.3 to 596.9 ms)
+    tints = []
+    for opts in ((), ('--no-idle-io',)):
+        out = os.path.join(d, 'idle%s.png' % ''.join(opts))
+        r = run('export', trace, '-o', out, '--from', '580ms', '--to', '600ms', '--cpus', '0',
+                '--rows', 'cpus', '--no-links', *opts, env=env)
+        tints.append(open(out, 'rb').read() if r.returncode == 0 else None)
+    check('export: --no-idle-io leaves out the tint', None not in tints and tints[0] != tints[1])
     r = run('export', trace, '-o', os.path.join(d, 'dark.png'), '--theme', 'dark', '--rows',
             'tasks', '--tasks', 'sh', '--absolute', '--title', 'incident 42', env=env)
     check('export: task rows by name, dark theme', r.returncode == 0, r.stderr)

@@ -885,11 +885,12 @@ test_export_dialog (void)
   GType            type = REMORA_TYPE_EXPORT_DIALOG;
   cairo_surface_t *surface;
   RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
-  guint            all_rows = remora_session_get_rows (session)->len;
+  /* the default rows' heights (a device's row takes two) */
+  guint all_rows = remora_rows_units (remora_session_get_rows (session));
 
   remora_window_add_marker (window, "A");
-  /* a row fewer than the default ones: "As Shown" draws those shown */
-  remora_session_remove_row (session, all_rows - 1);
+  /* a (task) row fewer than the default ones: "As Shown" draws those shown */
+  remora_session_remove_row (session, remora_session_get_rows (session)->len - 1);
   /* Export View… (Shift+Ctrl+E is the application's accelerator, and this
    * window has none) */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
@@ -1189,6 +1190,28 @@ links_shown (gpointer data)
              !!(wanted_links & REMORA_LINKS_BLOCK);
 }
 
+/* Whether the timeline's frame, current, has CPU rows shading idle while
+ * I/O is in flight (wanted_idle_io) or none, and the device row shows its
+ * requests one by one. */
+static gboolean wanted_idle_io;
+
+static gboolean
+idle_io_shown (gpointer data)
+{
+  const RemoraFrame *frame = remora_timeline_view_get_frame (remora_window_get_timeline (data));
+  gboolean           shaded = FALSE, device = FALSE;
+
+  if (!frame_is_current (data))
+    return FALSE;
+  for (guint i = 0; i < frame->n_rows; i++)
+    {
+      shaded |= frame->rows[i].idle_io != NULL;
+      device |= frame->rows[i].spec.kind == REMORA_ROW_DEVICE && frame->rows[i].boxes != NULL &&
+                frame->rows[i].boxes->len > 0;
+    }
+  return shaded == wanted_idle_io && device;
+}
+
 /* Clicks the main menu's item @label with the pointer (the menu shown saved
  * as @shot, when given). */
 static void
@@ -1224,17 +1247,35 @@ test_link_kinds (void)
   wanted_links = REMORA_LINKS_ALL;
   g_assert_true (remora_test_wait_for (links_shown, window, 10));
 
-  click_main_menu_item (window, "Block I/O Spans", "g16-main-menu-links");
+  click_main_menu_item (window, "Block I/O Issues and Completions", "g16-main-menu-links");
   wanted_links = REMORA_LINKS_WAKEUPS;
   g_assert_true (remora_test_wait_for (links_shown, window, 10));
   screenshot (GTK_WIDGET (window), "g17-no-block-links");
   click_main_menu_item (window, "Wakeup Arrows", NULL);
   wanted_links = REMORA_LINKS_NONE;
   g_assert_true (remora_test_wait_for (links_shown, window, 10));
-  click_main_menu_item (window, "Block I/O Spans", NULL);
+  click_main_menu_item (window, "Block I/O Issues and Completions", NULL);
   wanted_links = REMORA_LINKS_BLOCK;
   g_assert_true (remora_test_wait_for (links_shown, window, 10));
   screenshot (GTK_WIDGET (window), "g18-block-links-only");
+
+  /* idle CPUs while I/O is in flight: shaded when the window opens (the
+   * trace has block requests, and the device's row below the CPUs), then
+   * not, then again; on the 12 ms when CPU 0 sat idle with a request in
+   * flight */
+  g_assert_true (remora_parse_time ("@6.140", first, &begin, NULL));
+  g_assert_true (remora_parse_time ("@6.165", first, &end, NULL));
+  remora_session_set_visible (session, begin, end);
+  wanted_idle_io = TRUE;
+  g_assert_true (remora_test_wait_for (idle_io_shown, window, 10));
+  screenshot (GTK_WIDGET (window), "g19-idle-io");
+  click_main_menu_item (window, "Idle CPUs While I/O Is in Flight", NULL);
+  wanted_idle_io = FALSE;
+  g_assert_true (remora_test_wait_for (idle_io_shown, window, 10));
+  g_assert_false (remora_session_get_idle_io (session));
+  click_main_menu_item (window, "Idle CPUs While I/O Is in Flight", NULL);
+  wanted_idle_io = TRUE;
+  g_assert_true (remora_test_wait_for (idle_io_shown, window, 10));
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }

@@ -175,9 +175,11 @@ test_open_zoom_pan (void)
   session = remora_timeline_view_get_session (view);
   g_assert_nonnull (session);
   vp = remora_session_get_viewport (session);
-  /* the whole trace, every CPU and the busiest tasks */
+  /* the whole trace, every CPU, the block device and the busiest tasks */
   g_assert_true (remora_time_range_equal (&vp->visible, &vp->trace));
-  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, 4 + 8);
+  g_assert_cmpuint (remora_session_get_rows (session)->len, ==, 4 + 1 + 8);
+  g_assert_cmpint (g_array_index (remora_session_get_rows (session), RemoraRowSpec, 4).kind, ==,
+                   REMORA_ROW_DEVICE);
   g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
   g_assert_true (remora_test_wait_for (has_overview, window, 10));
   {
@@ -417,11 +419,13 @@ test_bad_file_and_cancel (void)
     const GArray  *rows = remora_session_get_rows (session);
     const RemoraViewport *vp = remora_session_get_viewport (session);
 
-    g_assert_cmpuint (rows->len, ==, 3);
+    /* the block device's row too, between the CPUs and the tasks */
+    g_assert_cmpuint (rows->len, ==, 4);
     g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 1);
     g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 1).id, ==, 3);
-    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).kind, ==, REMORA_ROW_TASK);
-    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).id, ==, 141);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 2).kind, ==, REMORA_ROW_DEVICE);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 3).kind, ==, REMORA_ROW_TASK);
+    g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 3).id, ==, 141);
     g_assert_cmpint (vp->visible.begin_ns, ==, 5892500000);
     g_assert_cmpint (vp->visible.end_ns, ==, 5893500000);
     g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
@@ -432,19 +436,24 @@ test_bad_file_and_cancel (void)
       GtkWidget *view = GTK_WIDGET (remora_window_get_timeline (window));
 
       g_assert_true (gtk_widget_activate_action (view, "timeline.add-task", "i", 146));
-      g_assert_cmpuint (rows->len, ==, 4);
-      g_assert_true (gtk_widget_activate_action (view, "timeline.pin-row", "i", 3));
+      g_assert_cmpuint (rows->len, ==, 5);
+      g_assert_true (gtk_widget_activate_action (view, "timeline.pin-row", "i", 4));
       g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 146);
       g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 1).id, ==, 1);
       /* the range did not change: the answer to wait for is the one with
        * the new row */
-      wanted_rows = 4;
+      wanted_rows = 5;
       g_assert_true (remora_test_wait_for (frame_has_rows, window, 10));
       g_assert_true (frame_is_current (window));
       screenshot (GTK_WIDGET (window), "09-row-added");
       g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
-      g_assert_cmpuint (rows->len, ==, 3);
+      g_assert_cmpuint (rows->len, ==, 4);
       g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).id, ==, 1);
+      /* a device's row, moved and removed as the others */
+      g_assert_true (gtk_widget_activate_action (view, "timeline.pin-row", "i", 2));
+      g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).kind, ==, REMORA_ROW_DEVICE);
+      g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
+      g_assert_cmpuint (rows->len, ==, 3);
 
       /* the searchable list of tasks: "dd" finds dd's pids, the busiest first */
       g_assert_cmpint (remora_window_add_task_row (window, "dd-"), >, 0);

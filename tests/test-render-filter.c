@@ -96,7 +96,7 @@ check_filter (RemoraFilter *filter, gboolean by_cpu, gboolean hide)
       int                   top = -1, bottom = -1;
 
       for (int y = 0; y < style.height; y++)
-        if (remora_timeline_get_row_at (&style, frame->n_rows, FALSE, y) == (int) r)
+        if (remora_timeline_get_row_at (&style, frame, y) == (int) r)
           {
             if (top < 0)
               top = y;

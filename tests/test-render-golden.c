@@ -70,6 +70,8 @@ render_with (const Scene *s, DrawMode mode, double scale)
     }
   for (int cpu = 0; cpu < 4; cpu++)
     remora_session_add_row (session, REMORA_ROW_CPU, 0, cpu, NULL);
+  /* the trace's block device: its requests one by one */
+  remora_session_add_row (session, REMORA_ROW_DEVICE, 0, REMORA_BLOCK_DEV (254, 0), NULL);
   if (s->from && !s->dark)
     {
       /* two markers and the time between them */
@@ -80,7 +82,7 @@ render_with (const Scene *s, DrawMode mode, double scale)
     remora_session_add_row (session, REMORA_ROW_TASK, 0, s->tasks[i], NULL);
   remora_timeline_style_init (&style);
   style.width = 800;
-  style.height = 300;
+  style.height = 360;
   style.theme = remora_theme_get (s->dark);
   style.title_block = s->title;
   style.title = s->name;

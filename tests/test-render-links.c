@@ -81,14 +81,15 @@ test_own_colours (void)
   cairo_surface_t   *on, *off;
   int                h, legend;
 
-  /* a millisecond with wakeups and a block request in flight */
-  on = paint ("@5.8925", "@5.8935", TRUE, 1400, &frame);
+  /* a millisecond with wakeups and a block request's issue (its tick on the
+   * issuing CPU's row) */
+  on = paint ("@5.8884", "@5.8894", TRUE, 1400, &frame);
   g_assert_nonnull (frame->wakeup_links);
   g_assert_cmpuint (frame->wakeup_links->len, >, 0);
   g_assert_nonnull (frame->block_links);
   g_assert_cmpuint (frame->block_links->len, >, 0);
   remora_frame_unref (frame);
-  off = paint ("@5.8925", "@5.8935", FALSE, 1400, &frame);
+  off = paint ("@5.8884", "@5.8894", FALSE, 1400, &frame);
   remora_frame_unref (frame);
   h = cairo_image_surface_get_height (on);
   legend = h - 28;
