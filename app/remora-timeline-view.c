@@ -365,6 +365,21 @@ row_at (RemoraTimelineView *self, double y)
   return remora_timeline_get_row_at (&style, self->frame, picture_y (self, y));
 }
 
+/* The block request whose box is under widget point (@x, @y) of @row, a
+ * device's, in the frame shown, or -1. */
+static gint64
+request_at (RemoraTimelineView *self, int row, double x, double y)
+{
+  RemoraTimelineStyle style;
+
+  if (self->frame == NULL ||
+      !remora_time_range_equal (&self->frame->range,
+                                &remora_session_get_viewport (self->session)->visible))
+    return -1;
+  _remora_timeline_view_fill_style (self, &style);
+  return remora_timeline_get_request_at (&style, self->frame, row, x, picture_y (self, y));
+}
+
 /**
  * remora_timeline_view_get_row_span:
  * @self: a #RemoraTimelineView
@@ -578,6 +593,10 @@ on_click (GtkGestureClick *gesture, int n_press, double x, double y, RemoraTimel
   if (mods & GDK_SHIFT_MASK)
     remora_session_mark_at (self->session, "B", row, _remora_timeline_view_time_at (self, x),
                             tolerance_ns (self));
+  else if (row >= 0 && request_at (self, row, x, y) >= 0)
+    /* a request's box: the pair of its issue and completion */
+    remora_session_select_request (self->session, row, request_at (self, row, x, y),
+                                   REMORA_SELECT_MARK_A);
   else if (row >= 0)
     remora_session_select_at (self->session, row, _remora_timeline_view_time_at (self, x),
                               tolerance_ns (self), REMORA_SELECT_MARK_A);

@@ -740,3 +740,47 @@ remora_block_device_get_depth (
       depth_range (device, at, next, &min[c], &max[c]);
     }
 }
+
+/**
+ * remora_store_read_block_rwbs:
+ * @store: a #RemoraStore, used on this thread
+ * @id: a row of `block_requests`
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full): the request's `rwbs` as the trace has it
+ *   ("WS", "FF", …), "" when there is no such request, or %NULL with @error
+ *   set.
+ */
+char *
+remora_store_read_block_rwbs (RemoraStore *store, gint64 id, GError **error)
+{
+  g_autoptr (RemoraCachedStmt) st =
+      remora_store_prepare_cached (store, "SELECT rwbs FROM block_requests WHERE id = ?1", error);
+  int rc;
+
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_int64 (st, 1, id);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (st, 0) ?: "");
+  if (!remora_store_check (store, rc, error))
+    return NULL;
+  return g_strdup ("");
+}
+
+/**
+ * remora_block_device_find_request:
+ * @device: a device
+ * @id: a row of `block_requests`
+ *
+ * Returns: (nullable): the request, or %NULL when it is not the device's.
+ */
+const RemoraBlockRequest *
+remora_block_device_find_request (const RemoraBlockDevice *device, gint64 id)
+{
+  for (guint i = 0; i < device->n; i++)
+    if (device->requests[i].id == id)
+      return &device->requests[i];
+  return NULL;
+}

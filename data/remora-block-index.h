@@ -105,7 +105,11 @@ void remora_block_device_collect (
 void remora_block_device_get_depth (
     const RemoraBlockDevice *device, const gint64 *edges, int columns, guint16 *min, guint16 *max);
 
+const RemoraBlockRequest *remora_block_device_find_request (const RemoraBlockDevice *device,
+                                                            gint64                   id);
+
 char *remora_block_dev_name (int dev);
+char *remora_store_read_block_rwbs (RemoraStore *store, gint64 id, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraBlockIndex, remora_block_index_unref)
 

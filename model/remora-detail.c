@@ -74,6 +74,58 @@ remora_detail_query (RemoraStore         *store,
  * Returns: (transfer full): what the row holds at @ts, or %NULL with @error
  *   set.
  */
+/* On a device's row: the request @request_id, or the one at @ts (the top
+ * lane's of those in flight then, else the nearest within @tolerance_ns). */
+static RemoraDetail *
+query_request (RemoraStore  *store,
+               RemoraDetail *d,
+               gint64        ts,
+               gint64        tolerance_ns,
+               gint64        request_id,
+               GError      **error)
+{
+  g_autoptr (RemoraDetail) owned = d;
+  g_autoptr (RemoraBlockIndex) index = NULL;
+  const RemoraBlockDevice  *device;
+  const RemoraBlockRequest *requests, *found = NULL;
+  guint                     n;
+
+  if ((index = remora_store_get_block_index (store, d->spec.buffer_id, error)) == NULL)
+    return NULL;
+  device = remora_block_index_find_device (index, d->spec.id);
+  if (device == NULL)
+    return g_steal_pointer (&owned);
+  requests = remora_block_device_get_requests (device, &n);
+  if (request_id >= 0)
+    found = remora_block_device_find_request (device, request_id);
+  else
+    {
+      g_autoptr (GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+      gint64 best = G_MAXINT64;
+
+      remora_block_device_collect (device, ts - tolerance_ns, ts + tolerance_ns + 1, G_MAXUINT,
+                                   near);
+      for (guint i = 0; i < near->len; i++)
+        {
+          const RemoraBlockRequest *r = &requests[g_array_index (near, guint, i)];
+          /* how far from ts, in flight then first, the top lane first */
+          gint64 away = r->issue_ts > ts ? r->issue_ts - ts : r->end_ts < ts ? ts - r->end_ts : 0;
+          gint64 rank = away * 64 + MIN (r->lane, 63);
+
+          if (rank < best)
+            best = rank, found = r;
+        }
+    }
+  if (found == NULL)
+    return g_steal_pointer (&owned);
+  d->has_request = TRUE;
+  d->request = *found;
+  if ((d->request_rwbs = remora_store_read_block_rwbs (store, found->id, error)) == NULL ||
+      (d->request_comm = dup_name (store, found->issue_pid, found->issue_ts, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&owned);
+}
+
 RemoraDetail *
 remora_detail_query_event (RemoraStore         *store,
                            int                  row,
@@ -93,6 +145,9 @@ remora_detail_query_event (RemoraStore         *store,
   d->spec.label = g_strdup (spec->label);
   d->ts = ts;
   d->first_ts = remora_store_get_info (store)->first_ts;
+  /* a device's row: its request there (@event_id names a request) */
+  if (spec->kind == REMORA_ROW_DEVICE)
+    return query_request (store, g_steal_pointer (&d), ts, tolerance_ns, event_id, error);
 
   if (!remora_store_read_slice_at (store, spec->buffer_id, by_pid, spec->id, ts, &d->slice,
                                    &d->has_slice, error))
@@ -185,6 +240,8 @@ remora_detail_free (RemoraDetail *d)
   g_clear_pointer (&d->event_field_list, g_array_unref);
   g_free (d->event_damage);
   g_free (d->waker_comm);
+  g_free (d->request_rwbs);
+  g_free (d->request_comm);
   g_free (d);
 }
 
@@ -225,6 +282,50 @@ append_slice (GString *s, const RemoraDetail *d, gint64 first_ts)
                           from, to);
 }
 
+static const char *
+kind_name (guint8 kind)
+{
+  switch (kind)
+    {
+    case REMORA_BLOCK_READ:
+      return _ ("read");
+    case REMORA_BLOCK_WRITE:
+      return _ ("write");
+    case REMORA_BLOCK_FLUSH:
+      return _ ("flush");
+    case REMORA_BLOCK_DISCARD:
+      return _ ("discard");
+    default:
+      /* Translators: a block request neither read, write, flush nor discard */
+      return _ ("other");
+    }
+}
+
+/* "254,0 write (WS) 350504 + 32" */
+static char *
+request_text (const RemoraDetail *d)
+{
+  g_autofree char *dev = remora_block_dev_name (d->spec.id);
+
+  /* Translators: a block request: its device, kind, flags as the trace
+   * has them, first sector and size in sectors */
+  return g_strdup_printf (_ ("%s %s (%s) %lld + %d"), dev, kind_name (d->request.kind),
+                          d->request_rwbs, (long long) d->request.sector, d->request.nr_sector);
+}
+
+/* How long the request took, or why that is not known. */
+static char *
+request_latency (const RemoraDetail *d)
+{
+  if (d->request.flags & REMORA_BLOCK_COMPLETED)
+    return remora_format_duration (d->request.end_ts - d->request.issue_ts);
+  if (d->request.flags & REMORA_BLOCK_REQUEUED)
+    /* Translators: a block request requeued before it completed */
+    return g_strdup (_ ("requeued, no latency"));
+  /* Translators: a block request the trace has no completion of */
+  return g_strdup (_ ("still in flight at the trace's end"));
+}
+
 /**
  * remora_detail_dup_summary:
  * @detail: a #RemoraDetail
@@ -238,7 +339,16 @@ remora_detail_dup_summary (const RemoraDetail *d)
 {
   g_autoptr (GString) s = g_string_new (NULL);
 
-  if (d->has_slice)
+  if (d->has_request)
+    {
+      g_autofree char *what = request_text (d);
+      g_autofree char *latency = request_latency (d);
+
+      /* Translators: a block request under the pointer: device, kind,
+       * sector and size; then how long it took */
+      g_string_append_printf (s, _ ("%s: %s"), what, latency);
+    }
+  else if (d->has_slice)
     append_slice (s, d, d->first_ts);
   else if (d->spec.kind == REMORA_ROW_TASK)
     {
@@ -310,6 +420,38 @@ remora_detail_dup_items (const RemoraDetail *d)
   GArray *items = g_array_new (FALSE, TRUE, sizeof (RemoraDetailItem));
 
   g_array_set_clear_func (items, clear_item);
+  if (d->has_request)
+    {
+      const RemoraBlockRequest *r = &d->request;
+      g_autofree char          *at = remora_format_timestamp (r->issue_ts - d->first_ts);
+      g_autofree char          *who = task_name (d->request_comm, r->issue_pid);
+      g_autofree char          *size =
+          g_format_size_full ((guint64) r->nr_sector * 512, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: a heading of the details pane */
+      add_item (items, NULL, g_strdup (_ ("Block request")));
+      add_item (items, _ ("Device"), remora_block_dev_name (d->spec.id));
+      /* Translators: what a block request did, then its flags as the trace has them */
+      add_item (items, _ ("Kind"),
+                g_strdup_printf (_ ("%s (%s)"), kind_name (r->kind), d->request_rwbs));
+      /* Translators: a block request's first sector and its size */
+      add_item (items, _ ("Sectors"),
+                g_strdup_printf (_ ("%lld + %d (%s)"), (long long) r->sector, r->nr_sector, size));
+      /* Translators: a block request's issue: when, on which CPU, by which task */
+      add_item (items, _ ("Issued"),
+                g_strdup_printf (_ ("at %s s on CPU %d by %s"), at, r->issue_cpu, who));
+      if (r->flags & REMORA_BLOCK_COMPLETED)
+        {
+          g_autofree char *done = remora_format_timestamp (r->end_ts - d->first_ts);
+
+          /* Translators: a block request's completion: when, on which CPU */
+          add_item (items, _ ("Completed"),
+                    r->complete_cpu >= 0
+                        ? g_strdup_printf (_ ("at %s s on CPU %d"), done, r->complete_cpu)
+                        : g_strdup_printf (_ ("at %s s"), done));
+        }
+      add_item (items, _ ("Latency"), request_latency (d));
+    }
   if (d->has_slice)
     {
       /* Translators: a heading of the details pane */

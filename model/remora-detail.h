@@ -59,6 +59,11 @@ typedef struct
   GArray          *event_field_list; /* RemoraEventField */
   char            *event_damage;     /* what is wrong with its record, or NULL */
   char            *waker_comm;       /* the waker's name at the wakeup */
+  /* on a device's row: the block request there */
+  gboolean           has_request;
+  RemoraBlockRequest request;
+  char              *request_rwbs;
+  char              *request_comm; /* the issuing task's name at the issue */
 } RemoraDetail;
 
 /**

@@ -151,8 +151,16 @@ on_answer (GObject *object, GAsyncResult *result, gpointer user_data)
 
     s.row = d->row;
     s.buffer_id = d->spec.buffer_id;
-    /* an event near the place, else the slice, else the task's state */
-    if (d->has_event)
+    /* a device's request, an event near the place, else the slice, else
+     * the task's state */
+    if (d->has_request)
+      {
+        s.kind = REMORA_SELECTION_REQUEST;
+        s.begin_ns = d->request.issue_ts;
+        s.end_ns = d->request.end_ts;
+        s.event_id = d->request.id;
+      }
+    else if (d->has_event)
       {
         s.kind = REMORA_SELECTION_EVENT;
         s.begin_ns = s.end_ns = d->event.ts;
@@ -172,7 +180,14 @@ on_answer (GObject *object, GAsyncResult *result, gpointer user_data)
       }
     else
       s = nothing;
-    if (q->flags & REMORA_SELECT_MARK_A)
+    /* a request: A and B on its issue and its completion, exactly */
+    if (d->has_request && (q->flags & REMORA_SELECT_MARK_A))
+      {
+        remora_session_set_marker (self, "A", d->request.issue_ts);
+        if (d->request.flags & REMORA_BLOCK_COMPLETED)
+          remora_session_set_marker (self, "B", d->request.end_ts);
+      }
+    else if (q->flags & REMORA_SELECT_MARK_A)
       snap_marker (self, "A", q->ts, d);
     if ((q->flags & REMORA_SELECT_REVEAL) && s.kind != REMORA_SELECTION_NONE)
       reveal (self, s.begin_ns);
@@ -219,6 +234,34 @@ remora_session_select_at (
     remora_session_set_marker (self, "A", ts);
   q = new_question_call (self, flags, ts);
   remora_session_query_detail_async (self, row, ts, tolerance_ns, q->cancellable, on_answer, q);
+}
+
+/**
+ * remora_session_select_request:
+ * @self: a #RemoraSession
+ * @row: a device's row
+ * @request_id: one of its requests (a row of `block_requests`)
+ * @flags: %REMORA_SELECT_MARK_A to put markers A and B on its issue and its
+ *   completion; %REMORA_SELECT_REVEAL to move the visible range to it
+ *
+ * Selects a block request: the pair of its issue and its completion.
+ */
+void
+remora_session_select_request (RemoraSession    *self,
+                               int               row,
+                               gint64            request_id,
+                               RemoraSelectFlags flags)
+{
+  const GArray *rows;
+  Question     *q;
+
+  g_return_if_fail (REMORA_IS_SESSION (self));
+  rows = remora_session_get_rows (self);
+  g_return_if_fail (row >= 0 && row < (int) rows->len);
+  g_return_if_fail (g_array_index (rows, RemoraRowSpec, row).kind == REMORA_ROW_DEVICE);
+  q = new_question_call (self, flags, -1);
+  _remora_session_query (self, row, &g_array_index (rows, RemoraRowSpec, row), -1, 0, request_id,
+                         q->cancellable, on_answer, q);
 }
 
 /**

@@ -84,6 +84,10 @@ const RemoraSelection *remora_session_get_selection (RemoraSession *self);
 void remora_session_select (RemoraSession *self, int row, gint64 begin_ns, gint64 end_ns);
 void remora_session_select_at (
     RemoraSession *self, int row, gint64 ts, gint64 tolerance_ns, RemoraSelectFlags flags);
+void                remora_session_select_request (RemoraSession    *self,
+                                                   int               row,
+                                                   gint64            request_id,
+                                                   RemoraSelectFlags flags);
 void                remora_session_select_event (RemoraSession    *self,
                                                  gint64            event_id,
                                                  gint64            ts,

@@ -69,9 +69,10 @@ typedef struct
 typedef enum
 {
   REMORA_SELECTION_NONE,
-  REMORA_SELECTION_EVENT, /* one event, by id */
-  REMORA_SELECTION_SLICE, /* a task's run on a CPU */
-  REMORA_SELECTION_STATE, /* a task's state between two runs */
+  REMORA_SELECTION_EVENT,   /* one event, by id */
+  REMORA_SELECTION_SLICE,   /* a task's run on a CPU */
+  REMORA_SELECTION_STATE,   /* a task's state between two runs */
+  REMORA_SELECTION_REQUEST, /* a block request, issue to completion (event_id: its row) */
 } RemoraSelectionKind;
 
 /**

@@ -161,7 +161,7 @@ remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h)
 {
   const RemoraSelection *s = &p->frame->selection;
   RemoraRgba             accent = { 0.10, 0.45, 0.90, 1 };
-  double                 x0, x1, y;
+  double                 x0, x1, y, h;
 
   if (s->row < 0 || s->row >= (int) p->frame->n_rows)
     return;
@@ -174,10 +174,11 @@ remora_paint_selection (RemoraPaint *p, const double *row_y, double row_h)
       x1 = mid + 2.5;
     }
   y = row_y[s->row];
+  h = remora_paint_row_height (row_h, &p->frame->rows[s->row].spec);
   cairo_save (p->cr);
   remora_paint_set_color (p->cr, &accent);
   cairo_set_line_width (p->cr, 2);
-  cairo_rectangle (p->cr, x0, y - 1, x1 - x0, row_h + 2);
+  cairo_rectangle (p->cr, x0, y - 1, x1 - x0, h + 2);
   cairo_stroke_preserve (p->cr);
   cairo_set_source_rgba (p->cr, accent.r, accent.g, accent.b, 0.15);
   cairo_fill (p->cr);

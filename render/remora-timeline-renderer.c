@@ -475,3 +475,55 @@ remora_timeline_paint (const RemoraFrame         *frame,
   return remora_timeline_paint_chrome (frame, view, style, cr, error) &&
          remora_timeline_paint_body (frame, view, style, cr, error);
 }
+
+/**
+ * remora_timeline_get_request_at:
+ * @style: the style @frame is painted with
+ * @frame: a frame
+ * @row: one of its rows, a device's
+ * @x: a place in the picture, in logical pixels
+ * @y: likewise
+ *
+ * Returns: the id (a row of `block_requests`) of the request whose box is
+ *   painted at (@x, @y), within 2 pixels across, or -1.
+ */
+gint64
+remora_timeline_get_request_at (
+    const RemoraTimelineStyle *style, const RemoraFrame *frame, int row, double x, double y)
+{
+  const RemoraFrameRow     *r;
+  const RemoraBlockRequest *requests;
+  double                    top, h, lane_h, plot_x = REMORA_PAINT_LABEL_WIDTH;
+  double                    per_ns;
+  gint64                    best = -1;
+  double                    best_away = 3;
+  guint                     n;
+  int                       lane;
+
+  if (!remora_timeline_get_row_box (style, frame, row, &top, &h))
+    return -1;
+  r = &frame->rows[row];
+  if (r->spec.kind != REMORA_ROW_DEVICE || r->device == NULL || r->boxes == NULL)
+    return -1;
+  lane_h = floor ((h - (r->overflow ? 4 : 0)) / MAX (1, r->lanes));
+  lane = (int) floor ((y - top) / lane_h);
+  if (lane < 0 || lane >= r->lanes)
+    return -1;
+  per_ns = (double) frame->columns / MAX (1, remora_time_range_get_duration (&frame->range));
+  requests = remora_block_device_get_requests (r->device, &n);
+  for (guint i = 0; i < r->boxes->len; i++)
+    {
+      const RemoraBlockRequest *q = &requests[g_array_index (r->boxes, guint, i)];
+      double x0 = round (plot_x + (double) (q->issue_ts - frame->range.begin_ns) * per_ns);
+      double x1 =
+          MAX (x0 + 1, round (plot_x + (double) (q->end_ts - frame->range.begin_ns) * per_ns));
+      double away = x < x0 ? x0 - x : x >= x1 ? x - x1 + 1 : 0;
+
+      if (q->lane == lane && away < best_away)
+        {
+          best_away = away;
+          best = q->id;
+        }
+    }
+  return best;
+}

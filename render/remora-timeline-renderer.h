@@ -61,6 +61,8 @@ gboolean remora_timeline_get_row_box (const RemoraTimelineStyle *style,
                                       double                    *top,
                                       double                    *height);
 int      remora_timeline_get_height_for_rows (gboolean title_block, guint n_rows);
+gint64   remora_timeline_get_request_at (
+      const RemoraTimelineStyle *style, const RemoraFrame *frame, int row, double x, double y);
 gboolean remora_timeline_paint_chrome (const RemoraFrame         *frame,
                                        const RemoraTimeRange     *view,
                                        const RemoraTimelineStyle *style,

@@ -1280,6 +1280,91 @@ test_link_kinds (void)
   remora_test_rmdir (dir);
 }
 
+/* A request's box clicked on a device's row selects the request: the
+ * details pane shows it, and markers A and B go on its issue and its
+ * completion exactly. */
+static gboolean
+request_selected (gpointer data)
+{
+  RemoraSession *session = remora_timeline_view_get_session (remora_window_get_timeline (data));
+  const RemoraSelection *s = remora_session_get_selection (session);
+
+  return s->kind == REMORA_SELECTION_REQUEST && remora_session_get_detail (session) != NULL &&
+         shows_label (GTK_WIDGET (data), "Block request");
+}
+
+static void
+test_request_box (void)
+{
+  g_autofree char          *dir = NULL;
+  RemoraWindow             *window = open_sample (&dir);
+  RemoraTimelineView       *view = remora_window_get_timeline (window);
+  RemoraSession            *session = remora_timeline_view_get_session (view);
+  gint64                    first = remora_session_get_info (session)->first_ts, begin, end;
+  const RemoraFrame        *frame;
+  const RemoraFrameRow     *row = NULL;
+  const RemoraBlockRequest *requests, *wanted = NULL;
+  RemoraTimelineStyle       style;
+  const RemoraDetail       *d;
+  const GArray             *markers;
+  double                    top, bottom, x, y = -1;
+  guint                     n;
+  int                       index = -1;
+
+  /* 20 ms with a 32-sector write from 581.0 to 584.7 ms */
+  g_assert_true (remora_parse_time ("580ms", first, &begin, NULL));
+  g_assert_true (remora_parse_time ("600ms", first, &end, NULL));
+  remora_session_set_visible (session, begin, end);
+  g_assert_true (remora_test_wait_for (frame_is_current, window, 10));
+  frame = remora_timeline_view_get_frame (view);
+  for (guint i = 0; i < frame->n_rows && row == NULL; i++)
+    if (frame->rows[i].spec.kind == REMORA_ROW_DEVICE)
+      row = &frame->rows[index = (int) i];
+  g_assert_nonnull (row);
+  g_assert_nonnull (row->boxes);
+  requests = remora_block_device_get_requests (row->device, &n);
+  for (guint i = 0; i < row->boxes->len; i++)
+    if (requests[g_array_index (row->boxes, guint, i)].sector == 350504)
+      wanted = &requests[g_array_index (row->boxes, guint, i)];
+  g_assert_nonnull (wanted);
+  g_assert_true (wanted->flags & REMORA_BLOCK_COMPLETED);
+  /* the middle of its box: across, from its times; down, its lane's */
+  view_style (view, &style);
+  x = remora_timeline_get_plot_x (&style) +
+      (double) ((wanted->issue_ts + wanted->end_ts) / 2 - frame->range.begin_ns) * frame->columns /
+          remora_time_range_get_duration (&frame->range);
+  g_assert_true (remora_timeline_view_get_row_span (view, index, &top, &bottom));
+  for (double at = top; at < bottom && y < 0; at++)
+    if (remora_timeline_get_request_at (&style, frame, index, x, at) == wanted->id)
+      y = at + 2;
+  g_assert_cmpfloat (y, >=, 0);
+  remora_test_click (GTK_WIDGET (view), x, y, 0);
+  g_assert_true (remora_test_wait_for (request_selected, window, 10));
+  screenshot (GTK_WIDGET (window), "g20-request-selected");
+  d = remora_session_get_detail (session);
+  g_assert_true (d->has_request);
+  g_assert_cmpint (d->request.id, ==, wanted->id);
+  g_assert_cmpint (remora_session_get_selection (session)->begin_ns, ==, wanted->issue_ts);
+  g_assert_cmpint (remora_session_get_selection (session)->end_ns, ==, wanted->end_ts);
+  markers = remora_session_get_markers (session);
+  g_assert_cmpuint (markers->len, ==, 2);
+  g_assert_cmpstr (g_array_index (markers, RemoraMarker, 0).name, ==, "A");
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, wanted->issue_ts);
+  g_assert_cmpstr (g_array_index (markers, RemoraMarker, 1).name, ==, "B");
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 1).ts, ==, wanted->end_ts);
+  {
+    g_autofree char *text = remora_detail_dup_text (d);
+    g_autofree char *latency = remora_format_duration (wanted->end_ts - wanted->issue_ts);
+
+    g_assert_nonnull (strstr (text, "Device: 254,0"));
+    g_assert_nonnull (strstr (text, "350504 + 32"));
+    g_assert_nonnull (strstr (text, latency));
+    g_assert_true (shows_label (GTK_WIDGET (window), latency));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1319,6 +1404,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/session-filter", test_session_filter);
   g_test_add_func ("/remora/gui/gestures/absolute-time", test_absolute_time);
   g_test_add_func ("/remora/gui/gestures/link-kinds", test_link_kinds);
+  g_test_add_func ("/remora/gui/gestures/request-box", test_request_box);
   ret = g_test_run ();
   remora_test_rmdir (data_home);
   return ret;
