@@ -17,10 +17,11 @@
 
 struct _RemoraTaskItem
 {
-  GObject parent_instance;
-  int     pid;
-  char   *title;
-  char   *subtitle;
+  GObject       parent_instance;
+  RemoraRowKind kind;
+  int           pid; /* or the device */
+  char         *title;
+  char         *subtitle;
 };
 
 enum
@@ -83,11 +84,48 @@ remora_task_item_new (int pid, const char *comm, gint64 run_ns)
   RemoraTaskItem  *self = g_object_new (REMORA_TYPE_TASK_ITEM, NULL);
   g_autofree char *run = remora_format_duration (run_ns);
 
+  self->kind = REMORA_ROW_TASK;
   self->pid = pid;
   self->title = g_strdup_printf ("%s-%d", comm, pid);
   /* Translators: how long a task ran, in the list of tasks */
   self->subtitle = g_strdup_printf (_ ("ran %s"), run);
   return self;
+}
+
+/**
+ * remora_task_item_new_device:
+ * @dev: a block device (REMORA_BLOCK_DEV())
+ * @requests: how many requests it was sent
+ *
+ * Returns: (transfer full): an item that adds the device's row.
+ */
+RemoraTaskItem *
+remora_task_item_new_device (int dev, guint requests)
+{
+  RemoraTaskItem *self = g_object_new (REMORA_TYPE_TASK_ITEM, NULL);
+
+  self->kind = REMORA_ROW_DEVICE;
+  self->pid = dev;
+  /* Translators: a block device's row in the list of rows to add: its MAJOR,MINOR numbers */
+  self->title = g_strdup_printf (_ ("Device %d,%d"), REMORA_BLOCK_DEV_MAJOR (dev),
+                                 REMORA_BLOCK_DEV_MINOR (dev));
+  self->subtitle = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u block request", "%u block requests", requests), requests);
+  return self;
+}
+
+/**
+ * remora_task_item_get_kind:
+ * @self: an item
+ *
+ * Returns: the kind of row it adds: a task's or a device's
+ *   (remora_task_item_get_pid() is then the device).
+ */
+RemoraRowKind
+remora_task_item_get_kind (RemoraTaskItem *self)
+{
+  g_return_val_if_fail (REMORA_IS_TASK_ITEM (self), REMORA_ROW_TASK);
+  return self->kind;
 }
 
 int

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <remora-model.h>
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RemoraTaskItem, remora_task_item, REMORA, TASK_ITEM, GObject)
 
 RemoraTaskItem *remora_task_item_new (int pid, const char *comm, gint64 run_ns);
+RemoraTaskItem *remora_task_item_new_device (int dev, guint requests);
+RemoraRowKind   remora_task_item_get_kind (RemoraTaskItem *self);
 int             remora_task_item_get_pid (RemoraTaskItem *self);
 const char     *remora_task_item_get_title (RemoraTaskItem *self);
 const char     *remora_task_item_get_subtitle (RemoraTaskItem *self);

@@ -1,5 +1,5 @@
-/* remora-tasks-popover.c: "Add a Task's Row": every task of the trace, the
- * busiest first, searched by name or pid; the one picked (clicked, or
+/* remora-tasks-popover.c: "Add a Row": the trace's block devices, then every
+ * task of the trace, the busiest first, searched by name or pid; the one picked (clicked, or
  * Enter on the only match, or the arrows and Enter) gets a row in the
  * session it watches. A list view builds widgets only for the rows on
  * screen: a trace's thousands of tasks cost items, not widgets; and those
@@ -27,10 +27,11 @@ struct _RemoraTasksPopover
   GtkListView    *list;
 
   RemoraSession      *session;
-  GListStore         *items;  /* of RemoraTaskItem, the whole trace's */
-  GArray             *tasks;  /* of RemoraTaskSummary, until the items are made */
-  GtkStringFilter    *filter; /* what the search asks */
-  GtkFilterListModel *shown;  /* the items that the search lets through */
+  GListStore         *items;   /* of RemoraTaskItem, the whole trace's */
+  GArray             *tasks;   /* of RemoraTaskSummary, until the items are made */
+  GArray             *devices; /* of RemoraDeviceSummary, likewise */
+  GtkStringFilter    *filter;  /* what the search asks */
+  GtkFilterListModel *shown;   /* the items that the search lets through */
 };
 
 G_DEFINE_FINAL_TYPE (RemoraTasksPopover, remora_tasks_popover, GTK_TYPE_POPOVER)
@@ -86,7 +87,7 @@ choose (RemoraTasksPopover *self, guint position)
   if (task == NULL || self->session == NULL)
     return -1;
   pid = remora_task_item_get_pid (task);
-  remora_session_add_row (self->session, REMORA_ROW_TASK, 0, pid, NULL);
+  remora_session_add_row (self->session, remora_task_item_get_kind (task), 0, pid, NULL);
   gtk_popover_popdown (GTK_POPOVER (self));
   return pid;
 }
@@ -125,6 +126,11 @@ make_items (RemoraTasksPopover *self)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  for (guint i = 0; self->devices != NULL && i < self->devices->len; i++)
+    {
+      const RemoraDeviceSummary *d = &g_array_index (self->devices, RemoraDeviceSummary, i);
+      g_ptr_array_add (items, remora_task_item_new_device (d->dev, d->requests));
+    }
   for (guint i = 0; self->tasks != NULL && i < self->tasks->len; i++)
     {
       const RemoraTaskSummary *t = &g_array_index (self->tasks, RemoraTaskSummary, i);
@@ -132,6 +138,7 @@ make_items (RemoraTasksPopover *self)
       g_ptr_array_add (items, remora_task_item_new (t->pid, t->comm, t->run_ns));
     }
   g_clear_pointer (&self->tasks, g_array_unref);
+  g_clear_pointer (&self->devices, g_array_unref);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
 }
@@ -139,7 +146,7 @@ make_items (RemoraTasksPopover *self)
 static void
 on_show (RemoraTasksPopover *self)
 {
-  if (self->tasks != NULL)
+  if (self->tasks != NULL || self->devices != NULL)
     make_items (self);
 }
 
@@ -156,6 +163,23 @@ remora_tasks_popover_set_tasks (RemoraTasksPopover *self, const GArray *tasks)
   g_clear_pointer (&self->tasks, g_array_unref);
   /* the caller's array, kept as it is (it is not changed once made) */
   self->tasks = tasks ? g_array_ref ((GArray *) tasks) : NULL;
+  g_list_store_remove_all (self->items);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    make_items (self);
+}
+
+/**
+ * remora_tasks_popover_set_devices:
+ * @self: a #RemoraTasksPopover
+ * @devices: (nullable) (element-type RemoraDeviceSummary): the block
+ *   devices, listed before the tasks
+ */
+void
+remora_tasks_popover_set_devices (RemoraTasksPopover *self, const GArray *devices)
+{
+  g_return_if_fail (REMORA_IS_TASKS_POPOVER (self));
+  g_clear_pointer (&self->devices, g_array_unref);
+  self->devices = devices ? g_array_ref ((GArray *) devices) : NULL;
   g_list_store_remove_all (self->items);
   if (gtk_widget_get_visible (GTK_WIDGET (self)))
     make_items (self);
@@ -213,6 +237,7 @@ remora_tasks_popover_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
   g_clear_pointer (&self->tasks, g_array_unref);
+  g_clear_pointer (&self->devices, g_array_unref);
   G_OBJECT_CLASS (remora_tasks_popover_parent_class)->dispose (object);
 }
 

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (RemoraTasksPopover, remora_tasks_popover, REMORA, TASKS_PO
 void           remora_tasks_popover_set_session (RemoraTasksPopover *self, RemoraSession *session);
 RemoraSession *remora_tasks_popover_get_session (RemoraTasksPopover *self);
 void           remora_tasks_popover_set_tasks (RemoraTasksPopover *self, const GArray *tasks);
+void           remora_tasks_popover_set_devices (RemoraTasksPopover *self, const GArray *devices);
 int            remora_tasks_popover_add_first (RemoraTasksPopover *self, const char *search);
 
 G_END_DECLS

@@ -52,15 +52,16 @@ on_notice (RemoraLoader *loader, const char *text, RemoraWindow *self)
  * the busiest tasks of the whole trace. */
 typedef struct
 {
-  char           *path;
-  char           *cpus;  /* a list, or NULL */
-  char           *tasks; /* a list, or NULL */
-  GArray         *cpu_rows;
-  GArray         *task_rows;
-  GArray         *device_rows;
-  GArray         *task_list; /* RemoraTaskSummary: every task, for the list to add rows from */
-  char           *from;      /* --from and --to, or NULL */
-  char           *to;
+  char   *path;
+  char   *cpus;  /* a list, or NULL */
+  char   *tasks; /* a list, or NULL */
+  GArray *cpu_rows;
+  GArray *task_rows;
+  GArray *device_rows;
+  GArray *device_list; /* RemoraDeviceSummary: every device, for the list to add rows from */
+  GArray *task_list;   /* RemoraTaskSummary: every task, for the list to add rows from */
+  char   *from;        /* --from and --to, or NULL */
+  char   *to;
   RemoraTimeRange range;   /* the range shown first */
   GError         *warning; /* a list that did not parse: said, and the default used */
   GError         *problem; /* the store could not say which tasks: rows without them */
@@ -79,6 +80,7 @@ rows_job_free (gpointer data)
   g_clear_pointer (&job->cpu_rows, g_array_unref);
   g_clear_pointer (&job->task_rows, g_array_unref);
   g_clear_pointer (&job->device_rows, g_array_unref);
+  g_clear_pointer (&job->device_list, g_array_unref);
   g_clear_pointer (&job->task_list, g_array_unref);
   g_clear_error (&job->warning);
   g_clear_error (&job->problem);
@@ -126,7 +128,11 @@ rows_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellab
     remora_default_rows (store, 0, &job->range, NULL, NULL, NULL, job->task_rows, &job->problem);
   /* every device with block requests (a damaged table: said, and none) */
   job->device_rows = g_array_new (FALSE, FALSE, sizeof (int));
-  remora_default_devices (store, 0, job->device_rows, job->problem ? NULL : &job->problem);
+  job->device_list = g_array_new (FALSE, FALSE, sizeof (RemoraDeviceSummary));
+  if (remora_device_summaries (store, 0, job->device_list, job->problem ? NULL : &job->problem))
+    for (guint i = 0; i < job->device_list->len; i++)
+      g_array_append_val (job->device_rows,
+                          g_array_index (job->device_list, RemoraDeviceSummary, i).dev);
   job->task_list = remora_store_read_task_summaries (store, 0, job->problem ? NULL : &job->problem);
   if (job->task_list == NULL)
     job->task_list = g_array_new (FALSE, TRUE, sizeof (RemoraTaskSummary));
@@ -155,8 +161,11 @@ on_rows (GObject *object, GAsyncResult *result, gpointer user_data)
   if (job->warning)
     _remora_window_show_error (self, job->warning->message);
   if (job->cpu_rows != NULL)
-    _remora_window_show_trace (self, session, job->cpu_rows, job->device_rows, job->task_rows,
-                               job->task_list, &job->range);
+    {
+      remora_tasks_popover_set_devices (self->tasks_popover, job->device_list);
+      _remora_window_show_trace (self, session, job->cpu_rows, job->device_rows, job->task_rows,
+                                 job->task_list, &job->range);
+    }
   else
     _remora_window_show_trace (self, session, NULL, NULL, NULL, NULL, NULL);
   if (job->problem)

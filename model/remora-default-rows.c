@@ -105,3 +105,31 @@ remora_default_devices (RemoraStore *store, int buffer_id, GArray *devs, GError 
     }
   return TRUE;
 }
+
+/**
+ * remora_device_summaries:
+ * @store: a #RemoraStore, used on this thread
+ * @buffer_id: the buffer whose devices
+ * @out: (element-type RemoraDeviceSummary): where every device with block
+ *   requests goes, in order of their numbers, with its count
+ * @error: a location for a #GError
+ *
+ * Returns: %FALSE with @error set when the store fails.
+ */
+gboolean
+remora_device_summaries (RemoraStore *store, int buffer_id, GArray *out, GError **error)
+{
+  g_autoptr (RemoraBlockIndex) index = remora_store_get_block_index (store, buffer_id, error);
+
+  if (index == NULL)
+    return FALSE;
+  for (guint i = 0; i < remora_block_index_get_n_devices (index); i++)
+    {
+      const RemoraBlockDevice *d = remora_block_index_get_device (index, i);
+      RemoraDeviceSummary      s = { remora_block_device_get_dev (d), 0 };
+
+      remora_block_device_get_requests (d, &s.requests);
+      g_array_append_val (out, s);
+    }
+  return TRUE;
+}

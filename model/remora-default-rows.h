@@ -29,4 +29,17 @@ gboolean remora_default_rows (RemoraStore           *store,
                               GError               **error);
 gboolean remora_default_devices (RemoraStore *store, int buffer_id, GArray *devs, GError **error);
 
+/**
+ * RemoraDeviceSummary:
+ * @dev: a block device (REMORA_BLOCK_DEV())
+ * @requests: how many requests it was sent
+ */
+typedef struct
+{
+  int   dev;
+  guint requests;
+} RemoraDeviceSummary;
+
+gboolean remora_device_summaries (RemoraStore *store, int buffer_id, GArray *out, GError **error);
+
 G_END_DECLS

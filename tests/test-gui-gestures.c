@@ -973,7 +973,7 @@ test_export_dialog (void)
   remora_test_rmdir (dir);
 }
 
-/* Finding 11: in "Add a Task's Row", Enter adds the one task the search
+/* Finding 11: in "Add a Row", Enter adds the one task the search
  * matches; with several, Enter takes the keys to the list, where the arrows
  * and Enter pick one. */
 static void
@@ -982,7 +982,7 @@ test_add_task_row_keys (void)
   g_autofree char *dir = NULL;
   RemoraWindow    *window = open_sample (&dir);
   RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
-  GtkWidget       *button = find_menu_button (GTK_WIDGET (window), "Add a Task’s Row");
+  GtkWidget       *button = find_menu_button (GTK_WIDGET (window), "Add a Row");
   GtkPopover      *popover;
   GtkWidget       *list;
   guint            rows = remora_session_get_rows (session)->len;

@@ -454,6 +454,12 @@ test_bad_file_and_cancel (void)
       g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 0).kind, ==, REMORA_ROW_DEVICE);
       g_assert_true (gtk_widget_activate_action (view, "timeline.remove-row", "i", 0));
       g_assert_cmpuint (rows->len, ==, 3);
+      /* and added again from the list of rows to add */
+      g_assert_cmpint (remora_window_add_task_row (window, "Device 254,0"), ==,
+                       REMORA_BLOCK_DEV (254, 0));
+      g_assert_cmpuint (rows->len, ==, 4);
+      g_assert_cmpint (g_array_index (rows, RemoraRowSpec, 3).kind, ==, REMORA_ROW_DEVICE);
+      remora_session_remove_row (session, 3);
 
       /* the searchable list of tasks: "dd" finds dd's pids, the busiest first */
       g_assert_cmpint (remora_window_add_task_row (window, "dd-"), >, 0);
