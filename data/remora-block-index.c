@@ -64,8 +64,15 @@ struct _RemoraBlockIndex
 
 /* Building ----------------------------------------------------------------- */
 
-static RemoraBlockKind
-kind_of (const char *kind)
+/**
+ * remora_block_kind_parse:
+ * @kind: (nullable): a request's kind as `block_requests.kind` says it
+ *
+ * Returns: the #RemoraBlockKind it names (%REMORA_BLOCK_OTHER for anything
+ *   else).
+ */
+RemoraBlockKind
+remora_block_kind_parse (const char *kind)
 {
   static const char *const names[] = { "read", "write", "flush", "discard" };
 
@@ -75,9 +82,14 @@ kind_of (const char *kind)
   return REMORA_BLOCK_OTHER;
 }
 
-/* "MAJOR,MINOR", as the store keeps a device, to a dev_t; -1 when not. */
-static int
-parse_dev (const char *text)
+/**
+ * remora_block_dev_parse:
+ * @text: (nullable): a device as the store keeps it, "MAJOR,MINOR"
+ *
+ * Returns: the device, REMORA_BLOCK_DEV(), or -1 when @text is not that.
+ */
+int
+remora_block_dev_parse (const char *text)
 {
   g_auto (GStrv) parts = text ? g_strsplit (text, ",", 3) : NULL;
   guint64 major, minor;
@@ -349,7 +361,7 @@ read_requests (RemoraStore *store, int buffer_id, RemoraBlockIndex *index, GErro
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       const char        *dev_text = (const char *) sqlite3_column_text (st, 1);
-      int                dev = parse_dev (dev_text);
+      int                dev = remora_block_dev_parse (dev_text);
       RemoraBlockRequest r = { 0 };
       GArray            *list;
       gboolean           completed =
@@ -367,7 +379,7 @@ read_requests (RemoraStore *store, int buffer_id, RemoraBlockIndex *index, GErro
       r.id = remora_store_column_id (store, st, 0);
       r.sector = sqlite3_column_int64 (st, 2);
       r.nr_sector = remora_store_column_in (store, st, 3, 0, G_MAXINT32);
-      r.kind = kind_of ((const char *) sqlite3_column_text (st, 4));
+      r.kind = remora_block_kind_parse ((const char *) sqlite3_column_text (st, 4));
       r.issue_ts = remora_store_column_ts (store, st, 5);
       r.issue_cpu = remora_store_column_cpu (store, st, 9);
       r.issue_pid = remora_store_column_int32 (store, st, 11);

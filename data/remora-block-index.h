@@ -108,8 +108,10 @@ void remora_block_device_get_depth (
 const RemoraBlockRequest *remora_block_device_find_request (const RemoraBlockDevice *device,
                                                             gint64                   id);
 
-char *remora_block_dev_name (int dev);
-char *remora_store_read_block_rwbs (RemoraStore *store, gint64 id, GError **error);
+char           *remora_block_dev_name (int dev);
+int             remora_block_dev_parse (const char *text);
+RemoraBlockKind remora_block_kind_parse (const char *kind);
+char           *remora_store_read_block_rwbs (RemoraStore *store, gint64 id, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraBlockIndex, remora_block_index_unref)
 

@@ -18,6 +18,7 @@
 #include "remora-store-filter.h"
 #include "remora-store-idle.h"
 #include "remora-store-listing.h"
+#include "remora-store-pairs.h"
 #include "remora-store-report.h"
 #include "remora-store-rows.h"
 #include "remora-store-stats.h"

@@ -20,6 +20,7 @@
 #include "remora-event-mask.h"
 #include "remora-format.h"
 #include "remora-frame.h"
+#include "remora-latency.h"
 #include "remora-model-error.h"
 #include "remora-row-detail.h"
 #include "remora-row-lists.h"
