@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "remora-cli-latency.h"
 #include "remora-cli-private.h"
 #include "remora-cli.h"
 
@@ -50,6 +51,7 @@ remora_cli_export (int argc, char **argv)
   g_autofree char *output = NULL, *from = NULL, *to = NULL, *cpu_spec = NULL;
   g_autofree char *task_spec = NULL, *rows = NULL, *title = NULL, *theme = NULL;
   g_autofree char *dir = NULL, *buffer = NULL;
+  g_autofree char *latency = NULL, *plot = NULL, *device_spec = NULL;
   gboolean         imported = FALSE;
   int              width = 1600, height = 0, status = 0;
   double           scale = 1.0;
@@ -95,6 +97,16 @@ remora_cli_export (int argc, char **argv)
       N_ ("Do not tint the CPUs' idle stretches while block I/O was in flight"), NULL },
     { "absolute", 0, 0, G_OPTION_ARG_NONE, &absolute,
       N_ ("Label times as recorded instead of from the trace's start"), NULL },
+    { "latency", 0, 0, G_OPTION_ARG_STRING, &latency,
+      N_ ("Draw a plot of latencies instead of the timeline: block (issue to completion) or "
+          "sched (wakeup to run)"),
+      N_ ("KIND") },
+    { "plot", 0, 0, G_OPTION_ARG_STRING, &plot,
+      N_ ("With --latency: histogram (the default) or scatter (latency over time)"), N_ ("PLOT") },
+    { "devices", 0, 0, G_OPTION_ARG_STRING, &device_spec,
+      N_ ("Block devices to draw, as MAJOR,MINOR separated by spaces or semicolons, such as "
+          "\"8,0;8,16\" (default: every device with requests)"),
+      N_ ("LIST") },
     { NULL }
   };
 
@@ -172,6 +184,25 @@ remora_cli_export (int argc, char **argv)
                             from ? from : "0", to ? to : _ ("the trace’s end")),
            2;
 
+  if (plot != NULL && latency == NULL)
+    return remora_cli_fail (&status, _ ("--plot needs --latency block or --latency sched")), 2;
+  if (latency != NULL)
+    {
+      RemoraLatencyOptions o = { argv[1],   latency,
+                                 plot,      output,
+                                 title,     cpu_spec,
+                                 task_spec, device_spec,
+                                 begin,     end,
+                                 width,     height ? height : 600,
+                                 scale,     theme && g_str_equal (theme, "dark"),
+                                 absolute };
+
+      if (!remora_cli_export_latency (store, &o, &status))
+        return status;
+      remora_cli_say_store (store, argv[1], imported);
+      return 0;
+    }
+
   remora_session_set_visible (session, begin, end);
 
   /* the rows the window shows first, for the same range */
@@ -188,8 +219,11 @@ remora_cli_export (int argc, char **argv)
   for (guint i = 0; i < cpus->len; i++)
     remora_session_add_row (session, REMORA_ROW_CPU, buffer_info->id, g_array_index (cpus, int, i),
                             NULL);
-  /* every device with block requests, below the CPUs, as the window shows them */
-  if ((!rows || !g_str_equal (rows, "tasks")) &&
+  /* every device with block requests (or those listed), below the CPUs, as
+   * the window shows them */
+  if (device_spec && !remora_cli_parse_devices (device_spec, devs, &error))
+    return remora_cli_fail (&status, "--devices: %s", error->message), 2;
+  if (!device_spec && (!rows || !g_str_equal (rows, "tasks")) &&
       !remora_default_devices (store, buffer_info->id, devs, &error))
     return remora_cli_fail (&status, "%s", error->message), 1;
   for (guint i = 0; i < devs->len; i++)

@@ -84,12 +84,29 @@ fail_output (Output *out, const char *path, const char *detail, GError **error)
  *
  * Returns: %TRUE when the file is complete.
  */
+/**
+ * remora_export_paint:
+ * @path: where: a name ending in .png, .svg or .pdf
+ * @width: the picture's width in logical pixels
+ * @height: its height
+ * @scale: pixels per logical pixel for PNG
+ * @paint: (scope call): paints the picture onto the context it is given
+ * @data: for @paint
+ * @error: a location for a #GError
+ *
+ * Writes what @paint paints to @path, through a temporary file renamed into
+ * place only when whole.
+ *
+ * Returns: %TRUE on success.
+ */
 gboolean
-remora_export_frame (const RemoraFrame         *frame,
-                     const RemoraTimelineStyle *style,
-                     const char                *path,
-                     double                     scale,
-                     GError                   **error)
+remora_export_paint (const char         *path,
+                     int                 width,
+                     int                 height,
+                     double              scale,
+                     RemoraExportPainter paint,
+                     gpointer            data,
+                     GError            **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -118,12 +135,12 @@ remora_export_frame (const RemoraFrame         *frame,
     }
 
   if (png)
-    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (style->width * scale),
-                                          (int) ceil (style->height * scale));
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                          (int) ceil (height * scale));
   else if (g_str_has_suffix (lower, ".svg"))
-    surface = cairo_svg_surface_create_for_stream (output_write, &out, style->width, style->height);
+    surface = cairo_svg_surface_create_for_stream (output_write, &out, width, height);
   else
-    surface = cairo_pdf_surface_create_for_stream (output_write, &out, style->width, style->height);
+    surface = cairo_pdf_surface_create_for_stream (output_write, &out, width, height);
   status = cairo_surface_status (surface);
   ok = status == CAIRO_STATUS_SUCCESS ||
        fail_output (&out, path, cairo_status_to_string (status), error);
@@ -133,7 +150,7 @@ remora_export_frame (const RemoraFrame         *frame,
       cr = cairo_create (surface);
       if (png)
         cairo_scale (cr, scale, scale);
-      ok = remora_timeline_paint (frame, NULL, style, cr, error);
+      ok = paint (cr, data, error);
       cairo_destroy (cr);
     }
   if (ok && png)
@@ -169,4 +186,41 @@ remora_export_frame (const RemoraFrame         *frame,
     g_unlink (out.tmp_path);
   g_free (out.tmp_path);
   return ok;
+}
+
+typedef struct
+{
+  const RemoraFrame         *frame;
+  const RemoraTimelineStyle *style;
+} FramePainting;
+
+static gboolean
+paint_frame (cairo_t *cr, gpointer data, GError **error)
+{
+  FramePainting *f = data;
+  return remora_timeline_paint (f->frame, NULL, f->style, cr, error);
+}
+
+/**
+ * remora_export_frame:
+ * @frame: a frame
+ * @style: how to paint it
+ * @path: where: a name ending in .png, .svg or .pdf
+ * @scale: pixels per logical pixel for PNG
+ * @error: a location for a #GError
+ *
+ * remora_export_paint() of remora_timeline_paint().
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+remora_export_frame (const RemoraFrame         *frame,
+                     const RemoraTimelineStyle *style,
+                     const char                *path,
+                     double                     scale,
+                     GError                   **error)
+{
+  FramePainting f = { frame, style };
+
+  return remora_export_paint (path, style->width, style->height, scale, paint_frame, &f, error);
 }

@@ -15,7 +15,16 @@
 
 G_BEGIN_DECLS
 
+typedef gboolean (*RemoraExportPainter) (cairo_t *cr, gpointer data, GError **error);
+
 gboolean remora_export_is_supported (const char *path);
+gboolean remora_export_paint (const char         *path,
+                              int                 width,
+                              int                 height,
+                              double              scale,
+                              RemoraExportPainter paint,
+                              gpointer            data,
+                              GError            **error);
 gboolean remora_export_frame (const RemoraFrame         *frame,
                               const RemoraTimelineStyle *style,
                               const char                *path,

@@ -12,6 +12,7 @@
 #define REMORA_RENDER_INSIDE
 #include "remora-axis.h"
 #include "remora-export.h"
+#include "remora-latency-plot.h"
 #include "remora-markers.h"
 #include "remora-theme.h"
 #include "remora-timeline-renderer.h"

@@ -179,6 +179,31 @@ try:
     check('export: --no-wakeup-links and --no-block-links each leave out their kind',
           None not in kinds and len(set(kinds)) == 4 and
           pictures[('--no-wakeup-links', '--no-block-links')] == pictures[('--no-links',)])
+    # latency plots: each kind and plot written in its format, the filters
+    # said in the subtitle change the picture, bad values refused
+    plots = {}
+    for kind, plot, ext in (('block', None, 'png'), ('block', 'scatter', 'png'),
+                            ('sched', 'histogram', 'svg'), ('sched', 'scatter', 'pdf')):
+        out = os.path.join(d, 'lat-%s-%s.%s' % (kind, plot, ext))
+        args = ['export', trace, '-o', out, '--latency', kind] + (['--plot', plot] if plot else [])
+        r = run(*args, env=env)
+        magic = {'png': b'\x89PNG', 'svg': b'<?xml', 'pdf': b'%PDF'}[ext]
+        ok = r.returncode == 0 and open(out, 'rb').read(len(magic)) == magic
+        check('export --latency %s --plot %s: written as .%s' % (kind, plot, ext), ok, r.stderr)
+        if ext == 'png':
+            plots[(kind, plot)] = open(out, 'rb').read() if ok else None
+    out = os.path.join(d, 'lat-dev.png')
+    r = run('export', trace, '-o', out, '--latency', 'block', '--devices', '254,0', '--from',
+            '100ms', '--to', '400ms', env=env)
+    check('export --latency with --devices and a range: written and another picture',
+          r.returncode == 0 and open(out, 'rb').read() not in plots.values(), r.stderr)
+    for args, words in ((('--latency', 'disk'), '--latency takes block or sched'),
+                        (('--latency', 'block', '--plot', 'pie'), '--plot takes histogram or scatter'),
+                        (('--plot', 'scatter'), '--plot needs --latency'),
+                        (('--latency', 'block', '--devices', 'sda'), '“sda” is not a device')):
+        r = run('export', trace, '-o', os.path.join(d, 'bad.png'), *args, env=env)
+        check('export %s: refused, saying so' % ' '.join(args),
+              r.returncode == 2 and words in r.stderr, r.stderr)
     # idle CPUs while I/O is in flight: tinted unless --no-idle-io (CPU 0
     # sat idle with a request in flight from 584.3 to 596.9 ms)
     tints = []

@@ -163,12 +163,12 @@ count_differing (
   return differing;
 }
 
+/* @actual against the golden image @name (which REMORA_UPDATE_GOLDEN=1
+ * writes instead); takes @actual. */
 static void
-test_golden (gconstpointer data)
+compare_golden (const char *name, cairo_surface_t *actual)
 {
-  const Scene     *s = data;
-  cairo_surface_t *actual = render (s);
-  g_autofree char *file = g_strconcat (s->name, ".png", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *golden_path = g_test_build_filename (G_TEST_DIST, "golden", file, NULL);
   cairo_surface_t *golden;
   int              w, h, differing, worst;
@@ -187,22 +187,72 @@ test_golden (gconstpointer data)
   h = cairo_image_surface_get_height (actual);
   diff = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
   differing = count_differing (actual, golden, w, diff, &worst);
-  g_test_message ("%s: %d pixels differ beyond %d (largest channel difference %d)", s->name,
-                  differing, CHANNEL_TOLERANCE, worst);
+  g_test_message ("%s: %d pixels differ beyond %d (largest channel difference %d)", name, differing,
+                  CHANNEL_TOLERANCE, worst);
   if (differing > PIXEL_SHARE * w * h)
     {
-      g_autofree char *actual_name = g_strconcat (s->name, ".actual.png", NULL);
-      g_autofree char *diff_name = g_strconcat (s->name, ".diff.png", NULL);
+      g_autofree char *actual_name = g_strconcat (name, ".actual.png", NULL);
+      g_autofree char *diff_name = g_strconcat (name, ".diff.png", NULL);
       g_autofree char *actual_path = g_test_build_filename (G_TEST_BUILT, actual_name, NULL);
       g_autofree char *diff_path = g_test_build_filename (G_TEST_BUILT, diff_name, NULL);
       cairo_surface_write_to_png (actual, actual_path);
       cairo_surface_write_to_png (diff, diff_path);
-      g_error ("%s differs from its golden image in %d pixels: see %s and %s", s->name, differing,
+      g_error ("%s differs from its golden image in %d pixels: see %s and %s", name, differing,
                actual_path, diff_path);
     }
   cairo_surface_destroy (diff);
   cairo_surface_destroy (golden);
   cairo_surface_destroy (actual);
+}
+
+static void
+test_golden (gconstpointer data)
+{
+  const Scene *s = data;
+
+  compare_golden (s->name, render (s));
+}
+
+/* Latency plots of the committed trace: its block requests' histogram, its
+ * wakeups over time. */
+static const struct
+{
+  const char           *name;
+  RemoraLatencyKind     kind;
+  RemoraLatencyPlotKind plot;
+  gboolean              dark;
+} plots[] = {
+  { "latency-block-histogram", REMORA_LATENCY_BLOCK, REMORA_LATENCY_PLOT_HISTOGRAM, FALSE },
+  { "latency-sched-scatter-dark", REMORA_LATENCY_WAKEUP, REMORA_LATENCY_PLOT_SCATTER, TRUE },
+};
+
+static void
+test_latency_plot (gconstpointer data)
+{
+  guint i = GPOINTER_TO_UINT (data);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (RemoraLatencyTable) table = remora_latency_table_read (store, plots[i].kind, &error);
+  const RemoraTraceInfo *info = remora_store_get_info (store);
+  RemoraLatencyPlotStyle style;
+  cairo_surface_t       *surface;
+  cairo_t               *cr;
+
+  g_assert_no_error (error);
+  remora_latency_plot_style_init (&style);
+  style.width = 800;
+  style.height = 360;
+  style.theme = remora_theme_get (plots[i].dark);
+  style.title_block = TRUE;
+  style.subtitle = "sched-block-v6.dat";
+  style.range = remora_time_range_make (info->first_ts, info->last_ts + 1);
+  style.origin_ns = info->first_ts;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, style.width, style.height);
+  cr = cairo_create (surface);
+  g_assert_true (remora_latency_plot_paint (table, NULL, plots[i].plot, &style, cr, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  compare_golden (plots[i].name, surface);
 }
 
 /* Rows written into an image's pixels (a window's frames, PNG exports) look
@@ -303,6 +353,11 @@ main (int argc, char **argv)
       g_autofree char *path2 = g_strdup_printf ("/remora/render/raster/%s", scenes[i].name);
       g_test_add_data_func (path, &scenes[i], test_golden);
       g_test_add_data_func (path2, &scenes[i], test_raster_matches_paths);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plots); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/remora/golden/%s", plots[i].name);
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_latency_plot);
     }
   g_test_add_func ("/remora/render/export/formats", test_exports);
   ret = g_test_run ();
