@@ -405,6 +405,17 @@ on_idle_io (GSimpleAction *action, GVariant *state, gpointer user_data)
     remora_session_set_idle_io (self->session, g_variant_get_boolean (state));
 }
 
+/* The latency pane in place of the event list ("view.latency"). */
+static void
+on_latency (GSimpleAction *action, GVariant *state, gpointer user_data)
+{
+  RemoraWindow *self = user_data;
+
+  g_simple_action_set_state (action, state);
+  gtk_stack_set_visible_child_name (self->bottom_stack,
+                                    g_variant_get_boolean (state) ? "latency" : "events");
+}
+
 /* Adds the window's "view" actions: toggles with a state. */
 void
 _remora_window_add_view_actions (RemoraWindow *self)
@@ -413,8 +424,21 @@ _remora_window_add_view_actions (RemoraWindow *self)
   g_autoptr (GSimpleAction) idle_io =
       g_simple_action_new_stateful ("idle-io", NULL, g_variant_new_boolean (TRUE));
 
+  g_autoptr (GSimpleAction) latency =
+      g_simple_action_new_stateful ("latency", NULL, g_variant_new_boolean (FALSE));
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
   g_signal_connect_object (idle_io, "change-state", G_CALLBACK (on_idle_io), self, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (idle_io));
+  g_signal_connect_object (latency, "change-state", G_CALLBACK (on_latency), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (latency));
+  /* Shift+Ctrl+L shows and hides the latency pane */
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (keys),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_named_action_new ("view.latency")));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   for (guint i = 0; i < G_N_ELEMENTS (link_actions); i++)
     {

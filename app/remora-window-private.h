@@ -10,6 +10,7 @@
 #include "remora-details-pane.h"
 #include "remora-event-list-view.h"
 #include "remora-export-dialog.h"
+#include "remora-latency-pane.h"
 #include "remora-markers-popover.h"
 #include "remora-overview.h"
 #include "remora-start-page.h"
@@ -43,6 +44,9 @@ struct _RemoraWindow
   GtkPaned             *paned;
   GtkPaned             *bottom_paned;
   RemoraEventListView  *events;
+  GtkStack             *bottom_stack; /* the event list, or the latency pane */
+  RemoraLatencyPane    *latency_pane;
+  GtkWidget            *latency_button;
   RemoraDetailsPane    *details_pane;
   RemoraTimelineView   *timeline;
   RemoraOverview       *overview;

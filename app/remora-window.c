@@ -47,6 +47,7 @@ _remora_window_set_page (RemoraWindow *self, const char *name)
   gtk_stack_set_visible_child_name (self->stack, name);
   gtk_widget_set_visible (self->zoom_box, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->tasks_button, g_str_equal (name, "view"));
+  gtk_widget_set_visible (self->latency_button, g_str_equal (name, "view"));
   gtk_widget_set_visible (self->markers_button, g_str_equal (name, "view"));
   _remora_window_update_actions (self);
 }
@@ -251,6 +252,7 @@ _remora_window_show_trace (RemoraWindow          *self,
   remora_overview_set_session (self->overview, session);
   remora_event_list_view_set_session (self->events, session);
   remora_details_pane_set_session (self->details_pane, session);
+  remora_latency_pane_set_session (self->latency_pane, session);
   remora_markers_popover_set_session (self->markers_popover, session);
   remora_tasks_popover_set_session (self->tasks_popover, session);
   on_session_changed (session, self);
@@ -294,6 +296,18 @@ remora_window_get_overview_frame (RemoraWindow *self)
   return remora_overview_get_frame (self->overview);
 }
 
+/**
+ * remora_window_get_latency_pane:
+ * @self: a #RemoraWindow
+ *
+ * Returns: (transfer none): its latency pane.
+ */
+RemoraLatencyPane *
+remora_window_get_latency_pane (RemoraWindow *self)
+{
+  return self->latency_pane;
+}
+
 RemoraTimelineView *
 remora_window_get_timeline (RemoraWindow *self)
 {
@@ -334,6 +348,7 @@ on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, RemoraWindow *self
 {
   remora_timeline_view_set_dark (self->timeline, adw_style_manager_get_dark (manager));
   remora_overview_set_dark (self->overview, adw_style_manager_get_dark (manager));
+  remora_latency_pane_set_dark (self->latency_pane, adw_style_manager_get_dark (manager));
 }
 
 /* GObject ------------------------------------------------------------------------ */
@@ -380,6 +395,7 @@ remora_window_class_init (RemoraWindowClass *klass)
   g_type_ensure (REMORA_TYPE_EVENT_LIST_VIEW);
   g_type_ensure (REMORA_TYPE_START_PAGE);
   g_type_ensure (REMORA_TYPE_DETAILS_PANE);
+  g_type_ensure (REMORA_TYPE_LATENCY_PANE);
   g_type_ensure (REMORA_TYPE_MARKERS_POPOVER);
   g_type_ensure (REMORA_TYPE_TASKS_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -392,6 +408,9 @@ remora_window_class_init (RemoraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, zoom_box);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, bottom_stack);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, latency_pane);
+  gtk_widget_class_bind_template_child (widget_class, RemoraWindow, latency_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, tasks_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RemoraWindow, markers_button);

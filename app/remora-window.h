@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "remora-event-list-view.h"
+#include "remora-latency-pane.h"
 #include "remora-timeline-view.h"
 #include "remora-view-export.h"
 
@@ -24,6 +25,7 @@ void          remora_window_open (RemoraWindow *self, GFile *file);
 void          remora_window_preselect (
              RemoraWindow *self, const char *cpus, const char *tasks, const char *from, const char *to);
 RemoraTimelineView  *remora_window_get_timeline (RemoraWindow *self);
+RemoraLatencyPane   *remora_window_get_latency_pane (RemoraWindow *self);
 RemoraEventListView *remora_window_get_event_list (RemoraWindow *self);
 const char          *remora_window_get_page (RemoraWindow *self);
 void                 remora_window_export_view (RemoraWindow              *self,

@@ -1365,6 +1365,125 @@ test_request_box (void)
   remora_test_rmdir (dir);
 }
 
+/* The latency pane: the header bar's Latency button shows it in place of
+ * the event list; its tables list every pair remora stats counts, its plots
+ * are drawn; Jump to Worst selects the longest request on the timeline
+ * (zoomed to it, A and B on its issue and completion); the Scheduling tab's
+ * table sorts by a header clicked, and its worst wakeup is selected as the
+ * switch that ran the task. */
+static RemoraLatencyKind wanted_kind;
+static guint             wanted_pairs;
+
+static gboolean
+pane_filled (gpointer data)
+{
+  RemoraLatencyPane *pane = remora_window_get_latency_pane (data);
+
+  return remora_latency_pane_get_pairs (pane, wanted_kind) == wanted_pairs &&
+         remora_latency_pane_has_plots (pane, wanted_kind);
+}
+
+static gint64 wanted_begin, wanted_end;
+
+static gboolean
+worst_selected (gpointer data)
+{
+  RemoraSession *session = remora_timeline_view_get_session (remora_window_get_timeline (data));
+  const RemoraSelection *s = remora_session_get_selection (session);
+  const RemoraViewport  *vp = remora_session_get_viewport (session);
+
+  return remora_session_get_detail (session) != NULL && s->begin_ns == wanted_begin &&
+         s->end_ns == wanted_end && vp->visible.begin_ns < wanted_begin &&
+         vp->visible.end_ns > wanted_end && frame_is_current (data);
+}
+
+static gint64 sorted_first_start;
+
+static gboolean
+sorted_by_start (gpointer data)
+{
+  RemoraLatencyPane        *pane = remora_window_get_latency_pane (data);
+  const RemoraLatencyTable *t = remora_latency_pane_get_table (pane, REMORA_LATENCY_WAKEUP);
+  gint64                    first = remora_latency_pane_get_row (pane, REMORA_LATENCY_WAKEUP, 0);
+  gint64                    second = remora_latency_pane_get_row (pane, REMORA_LATENCY_WAKEUP, 1);
+
+  return t != NULL && first >= 0 && second >= 0 &&
+         remora_latency_table_get (t, first)->start_ts == sorted_first_start &&
+         remora_latency_table_get (t, first)->start_ts <=
+             remora_latency_table_get (t, second)->start_ts;
+}
+
+static void
+test_latency_pane (void)
+{
+  g_autofree char *dir = NULL;
+  RemoraWindow    *window = open_sample (&dir);
+  RemoraSession   *session = remora_timeline_view_get_session (remora_window_get_timeline (window));
+  RemoraStore     *store = remora_session_get_store (session);
+  RemoraLatencyPane        *pane = remora_window_get_latency_pane (window);
+  RemoraLatencySummary      block, sched;
+  const RemoraLatencyTable *t;
+  const GArray             *markers;
+  GtkWidget                *header;
+  gint64                    worst = -1;
+
+  g_assert_true (remora_store_read_latency (store, REMORA_LATENCY_BLOCK, NULL, NULL, &block, NULL));
+  g_assert_true (
+      remora_store_read_latency (store, REMORA_LATENCY_WAKEUP, NULL, NULL, &sched, NULL));
+  click_middle (find_button (GTK_WIDGET (window), "_Latency"));
+  wanted_kind = REMORA_LATENCY_BLOCK;
+  wanted_pairs = (guint) block.count;
+  g_assert_true (remora_test_wait_for (pane_filled, window, 20));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (pane)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (remora_window_get_event_list (window))));
+
+  /* the worst request */
+  t = remora_latency_pane_get_table (pane, REMORA_LATENCY_BLOCK);
+  g_assert_cmpint (
+      remora_latency_table_get (t, remora_latency_pane_get_row (pane, wanted_kind, 0))->latency_ns,
+      ==, block.max_ns);
+  for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+    if (remora_latency_table_get (t, i)->latency_ns == block.max_ns)
+      worst = i;
+  wanted_begin = remora_latency_table_get (t, worst)->start_ts;
+  wanted_end = remora_latency_table_get (t, worst)->end_ts;
+  click_middle (find_button (GTK_WIDGET (pane), "_Jump to Worst"));
+  g_assert_true (remora_test_wait_for (worst_selected, window, 10));
+  g_assert_cmpint (remora_session_get_selection (session)->kind, ==, REMORA_SELECTION_REQUEST);
+  markers = remora_session_get_markers (session);
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, wanted_begin);
+  g_assert_cmpint (g_array_index (markers, RemoraMarker, 1).ts, ==, wanted_end);
+  screenshot (GTK_WIDGET (window), "g21-latency-block-worst");
+
+  /* the Scheduling tab */
+  click_middle (find_button (GTK_WIDGET (pane), "Scheduling"));
+  wanted_kind = REMORA_LATENCY_WAKEUP;
+  wanted_pairs = (guint) sched.count;
+  g_assert_true (remora_test_wait_for (pane_filled, window, 20));
+  t = remora_latency_pane_get_table (pane, REMORA_LATENCY_WAKEUP);
+  /* its "Woken" header clicked: the earliest wakeup first */
+  sorted_first_start = G_MAXINT64;
+  for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+    sorted_first_start = MIN (sorted_first_start, remora_latency_table_get (t, i)->start_ts);
+  header = find_label (GTK_WIDGET (pane), "Woken");
+  g_assert_nonnull (header);
+  click_middle (header);
+  g_assert_true (remora_test_wait_for (sorted_by_start, window, 10));
+  screenshot (GTK_WIDGET (window), "g22-latency-sched-sorted");
+  /* W: the worst wakeup, as the switch that ran the task */
+  for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+    if (remora_latency_table_get (t, i)->latency_ns == sched.max_ns)
+      worst = i;
+  remora_latency_pane_jump_to_worst (pane);
+  wanted_begin = wanted_end = remora_latency_table_get (t, worst)->end_ts;
+  g_assert_true (remora_test_wait_for (worst_selected, window, 10));
+  g_assert_cmpint (remora_session_get_selection (session)->event_id, ==,
+                   remora_latency_table_get (t, worst)->end_event_id);
+  screenshot (GTK_WIDGET (window), "g23-latency-sched-worst");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remora_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1405,6 +1524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/remora/gui/gestures/absolute-time", test_absolute_time);
   g_test_add_func ("/remora/gui/gestures/link-kinds", test_link_kinds);
   g_test_add_func ("/remora/gui/gestures/request-box", test_request_box);
+  g_test_add_func ("/remora/gui/gestures/latency-pane", test_latency_pane);
   ret = g_test_run ();
   remora_test_rmdir (data_home);
   return ret;
