@@ -99,7 +99,7 @@ remora_cli_export (int argc, char **argv)
       N_ ("Label times as recorded instead of from the trace's start"), NULL },
     { "latency", 0, 0, G_OPTION_ARG_STRING, &latency,
       N_ ("Draw a plot of latencies instead of the timeline: block (issue to completion) or "
-          "sched (wakeup to run)"),
+          "sched (wakeup to run); to a .csv file, their table"),
       N_ ("KIND") },
     { "plot", 0, 0, G_OPTION_ARG_STRING, &plot,
       N_ ("With --latency: histogram (the default) or scatter (latency over time)"), N_ ("PLOT") },
@@ -118,7 +118,8 @@ remora_cli_export (int argc, char **argv)
 
   if (output == NULL)
     return remora_cli_fail (&status, _ ("export needs an output file (-o FILE)")), 2;
-  if (!remora_export_is_supported (output))
+  if (!remora_export_is_supported (output) &&
+      !(latency != NULL && g_str_has_suffix (output, ".csv")))
     return remora_cli_fail (
                &status, _ ("cannot write “%s”: the name must end in .png, .svg or .pdf"), output),
            2;

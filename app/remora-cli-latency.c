@@ -159,6 +159,14 @@ remora_cli_export_latency (RemoraStore *store, const RemoraLatencyOptions *o, in
         k++;
     }
 
+  if (g_str_has_suffix (o->output, ".csv"))
+    {
+      /* the table, the longest first */
+      remora_latency_table_sort (table, rows, REMORA_LATENCY_COLUMN_LATENCY, TRUE);
+      if (!remora_latency_table_write_csv (table, rows, o->output, &error))
+        return remora_cli_fail (status, "%s", error->message), *status = 1, FALSE;
+      return TRUE;
+    }
   remora_latency_plot_style_init (&style);
   style.width = o->width;
   style.height = o->height;

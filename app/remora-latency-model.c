@@ -197,3 +197,17 @@ remora_latency_model_find (RemoraLatencyModel *self, guint index)
     return G_MAXUINT;
   return (guint) g_array_index (self->where, int, index);
 }
+
+/**
+ * remora_latency_model_get_rows:
+ * @self: a model
+ *
+ * Returns: (transfer none) (element-type guint): the pairs shown, in order.
+ */
+GArray *
+remora_latency_model_get_rows (RemoraLatencyModel *self)
+{
+  if (self->rows == NULL)
+    self->rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self->rows;
+}

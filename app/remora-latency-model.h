@@ -27,5 +27,6 @@ RemoraLatencyModel *remora_latency_model_new (void);
 void   remora_latency_model_set (RemoraLatencyModel *self, RemoraLatencyTable *table, GArray *rows);
 gint64 remora_latency_model_get_index (RemoraLatencyModel *self, guint position);
 guint  remora_latency_model_find (RemoraLatencyModel *self, guint index);
+GArray *remora_latency_model_get_rows (RemoraLatencyModel *self);
 
 G_END_DECLS

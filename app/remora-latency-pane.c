@@ -45,7 +45,10 @@ typedef struct
   GCancellable        *drawing;
   RemoraLatencyColumn  sort_column;
   gboolean             sort_descending;
-  int                  probing; /* the column whose sorter was asked, while probing */
+  int                  probing;   /* the column whose sorter was asked, while probing */
+  GHashTable          *by_id;     /* a request's id, or a wakeup's switch event, to its pair + 1 */
+  gboolean             following; /* the table's selection set from the session's */
+  int                  pending;   /* an export asked before the pairs were read: 1 plot, 2 table */
 } Page;
 
 struct _RemoraLatencyPane
@@ -73,6 +76,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (Page *page);
 static void redraw_plots (Page *page);
+static void ask_export (RemoraLatencyPane *self, gboolean plot);
 
 /* The page on show. */
 static Page *
@@ -221,11 +225,27 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
     {
       g_clear_pointer (&page->table, remora_latency_table_unref);
       page->table = remora_latency_table_ref (job->table);
+      g_clear_pointer (&page->by_id, g_hash_table_unref);
+      page->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < remora_latency_table_get_n (page->table); i++)
+        {
+          const RemoraLatencyPair *p = remora_latency_table_get (page->table, i);
+          gint64 key = page->kind == REMORA_LATENCY_BLOCK ? p->id : p->end_event_id;
+
+          g_hash_table_insert (page->by_id, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
+        }
     }
   set_by_latency (page, g_steal_pointer (&job->by_latency));
   set_rows (page, g_steal_pointer (&job->shown));
   update_labels (page);
   redraw_plots (page);
+  if (page->pending)
+    {
+      gboolean plot = page->pending == 1;
+
+      page->pending = 0;
+      ask_export (page->pane, plot);
+    }
 }
 
 /* Reads (once) and selects the pairs, the whole trace's or the visible
@@ -359,7 +379,9 @@ walk_to (Page *page, guint i)
   page->current = g_array_index (page->rank, int, i);
   if (position != GTK_INVALID_LIST_POSITION)
     {
+      page->following = TRUE;
       gtk_single_selection_set_selected (page->selection, position);
+      page->following = FALSE;
       if (list)
         gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
     }
@@ -397,6 +419,60 @@ static void
 on_better (RemoraLatencyPane *self)
 {
   walk (self, 1);
+}
+
+/* A row selected: its pair selected on the timeline too (where it is, the
+ * range kept); activating it zooms there. */
+static void
+on_row_selected (GtkSingleSelection *selection, GParamSpec *pspec, Page *page)
+{
+  RemoraSession *session = page->pane->session;
+  gint64         i =
+      remora_latency_model_get_index (page->model, gtk_single_selection_get_selected (selection));
+  const RemoraLatencyPair *p;
+  int                      row;
+
+  if (page->following || session == NULL || i < 0)
+    return;
+  p = remora_latency_table_get (page->table, (guint) i);
+  page->current = g_array_index (page->rank, int, i);
+  if (page->kind == REMORA_LATENCY_BLOCK && (row = device_row (session, p->dev)) >= 0)
+    remora_session_select_request (session, row, p->id, 0);
+  else if (p->end_event_id >= 0)
+    remora_session_select_event (session, p->end_event_id, p->end_ts, p->buffer_id, p->end_cpu, 0);
+}
+
+/* The session's selection: a request, or the switch that ended a wakeup's
+ * latency, selects its row. */
+static void
+on_selection (RemoraSession *session, GParamSpec *pspec, RemoraLatencyPane *self)
+{
+  const RemoraSelection *s = remora_session_get_selection (session);
+
+  for (int k = 0; k < 2; k++)
+    {
+      Page  *page = &self->pages[k];
+      gint64 key = s->event_id;
+      guint  i, position;
+
+      if (page->by_id == NULL ||
+          (page->kind == REMORA_LATENCY_BLOCK) != (s->kind == REMORA_SELECTION_REQUEST) ||
+          (s->kind != REMORA_SELECTION_REQUEST && s->kind != REMORA_SELECTION_EVENT))
+        continue;
+      i = GPOINTER_TO_UINT (g_hash_table_lookup (page->by_id, &key));
+      if (i-- == 0)
+        continue;
+      position = remora_latency_model_find (page->model, i);
+      if (position == GTK_INVALID_LIST_POSITION ||
+          gtk_single_selection_get_selected (page->selection) == position)
+        continue;
+      page->following = TRUE;
+      gtk_single_selection_set_selected (page->selection, position);
+      page->following = FALSE;
+      page->current = g_array_index (page->rank, int, i);
+      if (inner_list (page))
+        gtk_widget_activate_action (inner_list (page), "list.scroll-to-item", "u", position);
+    }
 }
 
 static void
@@ -643,6 +719,7 @@ build_page (RemoraLatencyPane *self, Page *page)
   g_signal_connect (gtk_column_view_get_sorter (page->view), "changed",
                     G_CALLBACK (on_sort_changed), page);
   g_signal_connect (page->view, "activate", G_CALLBACK (on_activate), page);
+  g_signal_connect (page->selection, "notify::selected", G_CALLBACK (on_row_selected), page);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (page->view));
   gtk_widget_set_hexpand (scrolled, TRUE);
 
@@ -740,6 +817,7 @@ clear_page (Page *page)
   g_clear_pointer (&page->table, remora_latency_table_unref);
   g_clear_pointer (&page->by_latency, g_array_unref);
   g_clear_pointer (&page->rank, g_array_unref);
+  g_clear_pointer (&page->by_id, g_hash_table_unref);
   for (int i = 0; i < 2; i++)
     g_clear_pointer (&page->pictures[i], cairo_surface_destroy);
   page->current = -1;
@@ -903,6 +981,213 @@ remora_latency_pane_set_property (GObject      *object,
     }
 }
 
+/* Exports ------------------------------------------------------------------- */
+
+typedef struct
+{
+  RemoraLatencyTable    *table;
+  GArray                *rows;
+  char                  *path;
+  gboolean               plot; /* else the table as CSV */
+  RemoraLatencyPlotKind  kind;
+  RemoraLatencyPlotStyle style;
+  char                  *subtitle;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_pointer (&job->table, remora_latency_table_unref);
+  g_clear_pointer (&job->rows, g_array_unref);
+  g_free (job->path);
+  g_free (job->subtitle);
+  g_free (job);
+}
+
+static gboolean
+paint_export (cairo_t *cr, gpointer data, GError **error)
+{
+  ExportJob *job = data;
+  return remora_latency_plot_paint (job->table, job->rows, job->kind, &job->style, cr, error);
+}
+
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError    *error = NULL;
+  gboolean   ok;
+
+  remora_lower_thread_priority ();
+  if (job->plot)
+    ok = remora_export_paint (job->path, job->style.width, job->style.height, 1, paint_export, job,
+                              &error);
+  else
+    ok = remora_latency_table_write_csv (job->table, job->rows, job->path, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject *object, GAsyncResult *result, gpointer data)
+{
+  RemoraLatencyPane *self = REMORA_LATENCY_PANE (object);
+  Page              *page = data;
+  ExportJob         *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *text = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    /* Translators: said in the latency pane once a file is written */
+    text = g_strdup_printf (_ ("Wrote “%s”"), base);
+  else
+    text = g_strdup (error->message);
+  gtk_label_set_text (page->status, text);
+  (void) self;
+}
+
+/* Writes the page's table (in its order) or its plot on show to @path. */
+static void
+export_to (Page *page, const char *path, gboolean plot)
+{
+  RemoraLatencyPane     *self = page->pane;
+  const RemoraTraceInfo *info = remora_session_get_info (self->session);
+  g_autoptr (GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  job->table = remora_latency_table_ref (page->table);
+  job->path = g_strdup (path);
+  job->plot = plot;
+  if (plot)
+    {
+      g_autofree char *base = g_path_get_basename (info->source_path ? info->source_path : "");
+
+      job->rows = g_array_ref (page->by_latency);
+      job->kind = gtk_widget_get_mapped (GTK_WIDGET (page->plots[1]))
+                      ? REMORA_LATENCY_PLOT_SCATTER
+                      : REMORA_LATENCY_PLOT_HISTOGRAM;
+      remora_latency_plot_style_init (&job->style);
+      job->style.width = 1200;
+      job->style.height = 600;
+      job->style.title_block = TRUE;
+      job->style.theme = remora_theme_get (FALSE);
+      job->style.range = gtk_check_button_get_active (self->visible_only)
+                             ? remora_session_get_viewport (self->session)->visible
+                             : remora_time_range_make (info->first_ts, info->last_ts + 1);
+      job->style.origin_ns = remora_session_get_absolute_time (self->session) ? 0 : info->first_ts;
+      job->subtitle = gtk_check_button_get_active (self->visible_only)
+                          /* Translators: under an exported latency plot's title */
+                          ? g_strdup_printf (_ ("%s · the visible range"), base)
+                          : g_strdup (base);
+      job->style.subtitle = job->subtitle;
+    }
+  else
+    job->rows = g_array_ref (remora_latency_model_get_rows (page->model));
+  task = g_task_new (self, NULL, on_exported, page);
+  g_task_set_source_tag (task, export_to);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser, int response, Page *page)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      gboolean         plot = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "plot"));
+
+      if (path && plot && !remora_export_is_supported (path))
+        {
+          g_autofree char *with = g_strconcat (path, ".png", NULL);
+          export_to (page, with, TRUE);
+        }
+      else if (path)
+        export_to (page, path, plot);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+ask_export (RemoraLatencyPane *self, gboolean plot)
+{
+  Page                 *page = shown_page (self);
+  GtkRoot              *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  GtkFileFilter        *filter = gtk_file_filter_new ();
+
+  if (page->table == NULL || page->by_latency == NULL)
+    {
+      /* asked once they are read */
+      page->pending = plot ? 1 : 2;
+      return;
+    }
+  chooser = gtk_file_chooser_native_new (
+      plot ? _ ("Export the Latency Plot") : _ ("Export the Latency Table as CSV"),
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"),
+      _ ("_Cancel"));
+  gtk_file_chooser_set_current_name (
+      GTK_FILE_CHOOSER (chooser),
+      plot ? (page->kind == REMORA_LATENCY_BLOCK ? "block-latency.png" : "sched-latency.png")
+           : (page->kind == REMORA_LATENCY_BLOCK ? "block-latency.csv" : "sched-latency.csv"));
+  if (plot)
+    {
+      gtk_file_filter_set_name (filter, _ ("PNG, SVG or PDF"));
+      gtk_file_filter_add_suffix (filter, "png");
+      gtk_file_filter_add_suffix (filter, "svg");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _ ("CSV files"));
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_object_set_data (G_OBJECT (chooser), "plot", GINT_TO_POINTER (plot));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), page);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * remora_latency_pane_export:
+ * @self: a #RemoraLatencyPane
+ * @path: (nullable): where; %NULL to ask with a file chooser
+ * @plot: the plot on show (PNG, SVG or PDF by @path's name), else the
+ *   table in its order as CSV
+ *
+ * Writes the tab shown's plot or table, off the main thread; the pane says
+ * when it is written, or why not.
+ */
+void
+remora_latency_pane_export (RemoraLatencyPane *self, const char *path, gboolean plot)
+{
+  g_return_if_fail (REMORA_IS_LATENCY_PANE (self));
+  if (path == NULL)
+    ask_export (self, plot);
+  else if (shown_page (self)->table != NULL)
+    export_to (shown_page (self), path, plot);
+}
+
+static void
+action_export_table (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ask_export (REMORA_LATENCY_PANE (widget), FALSE);
+}
+
+static void
+action_export_plot (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ask_export (REMORA_LATENCY_PANE (widget), TRUE);
+}
+
 static void
 action_worst (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -938,6 +1223,8 @@ remora_latency_pane_class_init (RemoraLatencyPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "latency.worst", NULL, action_worst);
   gtk_widget_class_install_action (widget_class, "latency.worse", NULL, action_worse);
   gtk_widget_class_install_action (widget_class, "latency.better", NULL, action_better);
+  gtk_widget_class_install_action (widget_class, "latency.export-table", NULL, action_export_table);
+  gtk_widget_class_install_action (widget_class, "latency.export-plot", NULL, action_export_plot);
   /* W: the worst; Page Up/Down with Alt: the next worse, the next better */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0, "latency.worst", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "latency.worse",
@@ -986,6 +1273,17 @@ remora_latency_pane_init (RemoraLatencyPane *self)
     gtk_widget_set_hexpand (spacer, TRUE);
     gtk_box_append (GTK_BOX (bar), spacer);
   }
+  {
+    GtkWidget *menu = gtk_menu_button_new ();
+    g_autoptr (GMenu) model = g_menu_new ();
+
+    g_menu_append (model, _ ("Export the _Plot…"), "latency.export-plot");
+    g_menu_append (model, _ ("Export the _Table as CSV…"), "latency.export-table");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu), G_MENU_MODEL (model));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "document-save-symbolic");
+    gtk_widget_set_tooltip_text (menu, _ ("Export the latencies"));
+    gtk_box_append (GTK_BOX (bar), menu);
+  }
   gtk_box_append (GTK_BOX (bar), text_button (_ ("Next _Worse"), "latency.worse",
                                               _ ("The next longer pair (Alt+Page Up)")));
   gtk_box_append (GTK_BOX (bar), text_button (_ ("Next _Better"), "latency.better",
@@ -1005,6 +1303,8 @@ remora_latency_pane_init (RemoraLatencyPane *self)
   self->session_signals = g_signal_group_new (REMORA_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "changed", G_CALLBACK (on_changed), self,
                                  G_CONNECT_DEFAULT);
+  g_signal_group_connect_object (self->session_signals, "notify::selection",
+                                 G_CALLBACK (on_selection), self, G_CONNECT_DEFAULT);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Latencies"), -1);
@@ -1059,4 +1359,23 @@ remora_latency_pane_has_plots (RemoraLatencyPane *self, RemoraLatencyKind kind)
     if (gtk_widget_get_mapped (GTK_WIDGET (page->plots[which])) && page->pictures[which] == NULL)
       return FALSE;
   return page->pictures[0] != NULL || page->pictures[1] != NULL;
+}
+
+/**
+ * remora_latency_pane_get_selected:
+ * @self: a #RemoraLatencyPane
+ * @kind: a tab
+ *
+ * Returns: the pair of the tab's selected row (its index in
+ *   remora_latency_pane_get_table()), or -1.
+ */
+gint64
+remora_latency_pane_get_selected (RemoraLatencyPane *self, RemoraLatencyKind kind)
+{
+  Page *page;
+
+  g_return_val_if_fail (REMORA_IS_LATENCY_PANE (self), -1);
+  page = &self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1];
+  return remora_latency_model_get_index (page->model,
+                                         gtk_single_selection_get_selected (page->selection));
 }

@@ -27,5 +27,7 @@ remora_latency_pane_get_row (RemoraLatencyPane *self, RemoraLatencyKind kind, gu
 const RemoraLatencyTable *remora_latency_pane_get_table (RemoraLatencyPane *self,
                                                          RemoraLatencyKind  kind);
 gboolean remora_latency_pane_has_plots (RemoraLatencyPane *self, RemoraLatencyKind kind);
+gint64   remora_latency_pane_get_selected (RemoraLatencyPane *self, RemoraLatencyKind kind);
+void     remora_latency_pane_export (RemoraLatencyPane *self, const char *path, gboolean plot);
 
 G_END_DECLS

@@ -209,6 +209,18 @@ action_export_list (GtkWidget *widget, const char *action_name, GVariant *parame
   gtk_widget_activate_action (GTK_WIDGET (REMORA_WINDOW (widget)->events), "list.export-csv", NULL);
 }
 
+/* The latency pane shown, and its plot on show exported. */
+static void
+action_export_latency_plot (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  RemoraWindow *self = REMORA_WINDOW (widget);
+
+  if (self->link_toggles)
+    g_action_group_change_action_state (self->link_toggles, "latency",
+                                        g_variant_new_boolean (TRUE));
+  remora_latency_pane_export (self->latency_pane, NULL, TRUE);
+}
+
 static void
 action_go_to (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -270,9 +282,20 @@ action_hide_problem (GtkWidget *widget, const char *action_name, GVariant *param
 
 /* Actions that need a trace shown. */
 static const char *const view_actions[] = {
-  "win.zoom-in",     "win.zoom-out",   "win.zoom-fit",       "win.export", "win.copy-image",
-  "win.export-list", "win.next-event", "win.previous-event", "win.filter", "win.search",
-  "win.go-to",       "win.marker-a",   "win.marker-b",
+  "win.zoom-in",
+  "win.zoom-out",
+  "win.zoom-fit",
+  "win.export",
+  "win.copy-image",
+  "win.export-list",
+  "win.next-event",
+  "win.previous-event",
+  "win.filter",
+  "win.search",
+  "win.export-latency-plot",
+  "win.go-to",
+  "win.marker-a",
+  "win.marker-b",
 };
 
 /**
@@ -316,6 +339,7 @@ _remora_window_class_init_actions (GtkWidgetClass *widget_class)
     { "win.filter", action_filter },
     { "win.search", action_search },
     { "win.export-list", action_export_list },
+    { "win.export-latency-plot", action_export_latency_plot },
     { "win.go-to", action_go_to },
   };
   static const struct

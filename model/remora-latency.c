@@ -637,3 +637,70 @@ remora_latency_table_scatter (const RemoraLatencyTable *table,
       grid[CLAMP (y, 0, height - 1) * width + CLAMP (x, 0, width - 1)]++;
     }
 }
+
+/* CSV ------------------------------------------------------------------------ */
+
+/**
+ * remora_latency_table_write_csv:
+ * @table: a table
+ * @rows: (element-type guint) (nullable): its pairs to write, in order,
+ *   %NULL for all
+ * @path: the file
+ * @error: a location for a #GError
+ *
+ * Writes the pairs, one line each after a header, times in ns as recorded
+ * and latencies in ns (whatever the locale): for requests latency_ns,
+ * issue_ts, complete_ts, dev, kind, sector, nr_sector, task, pid,
+ * issue_cpu, complete_cpu; for wakeups latency_ns, wakeup_ts, switch_ts,
+ * task, pid, wakeup_cpu, target_cpu, switch_cpu, waker, waker_pid,
+ * new_task. The file is replaced only when whole.
+ *
+ * Returns: %FALSE with @error set on failure.
+ */
+gboolean
+remora_latency_table_write_csv (const RemoraLatencyTable *table,
+                                const GArray             *rows,
+                                const char               *path,
+                                GError                  **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = rows ? rows->len : table->pairs->len;
+
+  if (table->kind == REMORA_LATENCY_BLOCK)
+    g_string_append (out, "latency_ns,issue_ts,complete_ts,dev,kind,sector,nr_sector,task,pid,"
+                          "issue_cpu,complete_cpu\n");
+  else
+    g_string_append (out, "latency_ns,wakeup_ts,switch_ts,task,pid,wakeup_cpu,target_cpu,"
+                          "switch_cpu,waker,waker_pid,new_task\n");
+  for (guint k = 0; k < n; k++)
+    {
+      guint                    i = rows ? g_array_index (rows, guint, k) : k;
+      const RemoraLatencyPair *p = &g_array_index (table->pairs, RemoraLatencyPair, i);
+      g_autofree char         *task = remora_format_csv_field (table->tasks[i]);
+
+      if (table->kind == REMORA_LATENCY_BLOCK)
+        {
+          g_autofree char         *dev = remora_block_dev_name (p->dev);
+          static const char *const kinds[] = { "read", "write", "flush", "discard", "other" };
+
+          g_string_append_printf (
+              out, "%lld,%lld,%lld,\"%s\",%s,%lld,%d,%s,%d,%d,%d\n", (long long) p->latency_ns,
+              (long long) p->start_ts, (long long) p->end_ts, dev, kinds[MIN (p->kind, 4)],
+              (long long) p->sector, p->nr_sector, task, p->pid, p->start_cpu, p->end_cpu);
+        }
+      else
+        {
+          g_autofree char *waker = remora_format_csv_field (table->wakers[i]);
+
+          g_string_append_printf (out, "%lld,%lld,%lld,%s,%d,%d,%d,%d,%s,%d,%d\n",
+                                  (long long) p->latency_ns, (long long) p->start_ts,
+                                  (long long) p->end_ts, task, p->pid, p->start_cpu, p->target_cpu,
+                                  p->end_cpu, waker, p->other_pid, p->new_task ? 1 : 0);
+        }
+    }
+  if (!g_file_set_contents_full (path, out->str, (gssize) out->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_ONLY_EXISTING,
+                                 0644, error))
+    return FALSE;
+  return TRUE;
+}

@@ -131,6 +131,11 @@ void    remora_latency_table_scatter (const RemoraLatencyTable *table,
                                       int                       height,
                                       guint32                  *grid);
 
+gboolean remora_latency_table_write_csv (const RemoraLatencyTable *table,
+                                         const GArray             *rows,
+                                         const char               *path,
+                                         GError                  **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RemoraLatencyTable, remora_latency_table_unref)
 
 G_END_DECLS

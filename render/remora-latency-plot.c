@@ -303,7 +303,9 @@ remora_latency_plot_paint (const RemoraLatencyTable     *table,
   g.x0 = MARGIN_LEFT;
   g.y0 = top + MARGIN_TOP;
   g.w = MAX (10, style->width - MARGIN_LEFT - MARGIN_RIGHT);
-  g.h = MAX (10, style->height - g.y0 - MARGIN_BOTTOM);
+  /* a small plot (the window's pane) keeps the numbers under it, not the
+   * axes' names */
+  g.h = MAX (10, style->height - g.y0 - (style->height < 320 ? MARGIN_BOTTOM - 20 : MARGIN_BOTTOM));
   remora_latency_summarise (table, rows, &s, NULL);
   if (s.count == 0)
     remora_paint_text (&g.p, block ? _ ("No measured block requests") : _ ("No measured wakeups"),
@@ -332,7 +334,8 @@ remora_latency_plot_paint (const RemoraLatencyTable     *table,
         /* Translators: the axes of a latency scatter plot */
         axis = block ? _ ("time of the issue → latency (logarithmic)")
                      : _ ("time of the wakeup → latency (logarithmic)");
-      remora_paint_text (&g.p, axis, g.x0, style->height - 34, FALSE, &theme->dim);
+      if (style->height >= 320)
+        remora_paint_text (&g.p, axis, g.x0, style->height - 34, FALSE, &theme->dim);
       line = g_strdup_printf (
           /* Translators: under a latency plot: how many pairs, then their numbers */
           g_dngettext (

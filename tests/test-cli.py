@@ -7,6 +7,7 @@
 # Copyright 2026 The Remora authors
 # SPDX-License-Identifier: GPL-2.0-or-later
 
+import csv
 import glob
 import json
 import os
@@ -192,6 +193,19 @@ try:
         check('export --latency %s --plot %s: written as .%s' % (kind, plot, ext), ok, r.stderr)
         if ext == 'png':
             plots[(kind, plot)] = open(out, 'rb').read() if ok else None
+    # the tables as CSV, the longest first: their latencies remora stats'
+    st = jload(run('stats', '--json', trace, env=env))
+    for kind, key in (('block', lambda j: j['block_requests']['latency']),
+                      ('sched', lambda j: j['wakeup_latency']['latency'])):
+        out = os.path.join(d, 'lat-%s.csv' % kind)
+        r = run('export', trace, '-o', out, '--latency', kind, env=env)
+        rows = list(csv.reader(open(out))) if r.returncode == 0 else [[]]
+        lat = [int(row[0]) for row in rows[1:]]
+        want = key(st) if st else {}
+        check('export --latency %s -o .csv: every pair, the longest first, as remora stats' % kind,
+              r.returncode == 0 and rows[0][0] == 'latency_ns' and len(lat) == want.get('count')
+              and lat == sorted(lat, reverse=True) and lat[0] == want.get('max_ns')
+              and lat[-1] == want.get('min_ns'), r.stderr)
     out = os.path.join(d, 'lat-dev.png')
     r = run('export', trace, '-o', out, '--latency', 'block', '--devices', '254,0', '--from',
             '100ms', '--to', '400ms', env=env)

@@ -835,6 +835,12 @@ png_written (gpointer path)
   return surface != NULL;
 }
 
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
 /* The brightness of the picture's top left corner (its background), 0-255. */
 static int
 corner_brightness (const char *path)
@@ -1398,6 +1404,14 @@ worst_selected (gpointer data)
 }
 
 static gint64 sorted_first_start;
+static gint64 wanted_selected;
+
+static gboolean
+row_follows (gpointer data)
+{
+  return remora_latency_pane_get_selected (remora_window_get_latency_pane (data),
+                                           REMORA_LATENCY_BLOCK) == wanted_selected;
+}
 
 static gboolean
 sorted_by_start (gpointer data)
@@ -1454,6 +1468,19 @@ test_latency_pane (void)
   g_assert_cmpint (g_array_index (markers, RemoraMarker, 0).ts, ==, wanted_begin);
   g_assert_cmpint (g_array_index (markers, RemoraMarker, 1).ts, ==, wanted_end);
   screenshot (GTK_WIDGET (window), "g21-latency-block-worst");
+  g_assert_cmpint (remora_latency_pane_get_selected (pane, REMORA_LATENCY_BLOCK), ==, worst);
+  /* a request selected on the timeline selects its row: the first one */
+  {
+    const GArray *rows = remora_session_get_rows (session);
+    int           device = -1;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_array_index (rows, RemoraRowSpec, i).kind == REMORA_ROW_DEVICE)
+        device = (int) i;
+    wanted_selected = 0;
+    remora_session_select_request (session, device, remora_latency_table_get (t, 0)->id, 0);
+    g_assert_true (remora_test_wait_for (row_follows, window, 10));
+  }
 
   /* the Scheduling tab */
   click_middle (find_button (GTK_WIDGET (pane), "Scheduling"));
@@ -1480,6 +1507,29 @@ test_latency_pane (void)
   g_assert_cmpint (remora_session_get_selection (session)->event_id, ==,
                    remora_latency_table_get (t, worst)->end_event_id);
   screenshot (GTK_WIDGET (window), "g23-latency-sched-worst");
+  /* the scatter plot shown, then exported as a PNG, and the table as CSV */
+  click_middle (find_button (GTK_WIDGET (pane), "Over Time"));
+  g_assert_true (remora_test_wait_for (pane_filled, window, 20));
+  screenshot (GTK_WIDGET (window), "g24-latency-sched-over-time");
+  {
+    g_autofree char *png = g_build_filename (dir, "sched.png", NULL);
+    g_autofree char *csv = g_build_filename (dir, "sched.csv", NULL);
+    g_autofree char *text = NULL;
+    g_auto (GStrv) lines = NULL;
+    cairo_surface_t *surface;
+
+    remora_latency_pane_export (pane, png, TRUE);
+    g_assert_true (remora_test_wait_for (png_written, png, 20));
+    surface = load_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 1200);
+    cairo_surface_destroy (surface);
+    remora_latency_pane_export (pane, csv, FALSE);
+    g_assert_true (remora_test_wait_for (file_written, csv, 20));
+    g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    /* a header and a line per wakeup */
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, sched.count + 2);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   remora_test_rmdir (dir);
 }
