@@ -40,6 +40,17 @@
  *                              view are read ("filter" lines: kind, µs,
  *                              events kept); the stall is the longest
  *                              during all of them.
+ *   REMORA_BENCH_DRIVE=latency from the settled window (as the list drive),
+ *                              shows the latency pane and times, at the
+ *                              watchdog's 5 ms: each tab until its table
+ *                              lists every pair and its plot is drawn
+ *                              ("latency first_paint KIND µs"), the
+ *                              Scheduling tab sorted by each of its columns
+ *                              until sorted ("latency sort COLUMN µs"), and
+ *                              Jump to Worst on each tab until the timeline
+ *                              paints the range with the pair selected
+ *                              ("latency worst KIND µs"); the stall is the
+ *                              longest during all that.
  * Then it writes the report (plain lines, read by bench/ui) and quits. With
  * REMORA_BENCH_STALLS set, each gap of the watchdog over 20 ms (and each jump
  * over 40 ms) is printed on stderr with its monotonic time, to find it in a
@@ -110,6 +121,12 @@ typedef struct
   GPtrArray *filter_kinds;
   guint      filter_next;
   gint64     filter_at; /* when the one running was asked, 0 for none */
+  /* the latency pane */
+  gboolean latency;
+  gboolean latency_started;
+  int      latency_step;
+  gint64   latency_at;
+  guint    latency_pairs[2]; /* block, sched, as remora stats counts them */
 } Probe;
 
 static void
@@ -448,6 +465,93 @@ drive_filters (Probe *probe, gint64 now)
   return FALSE;
 }
 
+/* The sched tab's columns, sorted one after the other. */
+static const RemoraLatencyColumn sched_columns[] = {
+  REMORA_LATENCY_COLUMN_START, REMORA_LATENCY_COLUMN_END,        REMORA_LATENCY_COLUMN_TASK,
+  REMORA_LATENCY_COLUMN_PID,   REMORA_LATENCY_COLUMN_TARGET_CPU, REMORA_LATENCY_COLUMN_END_CPU,
+  REMORA_LATENCY_COLUMN_WAKER, REMORA_LATENCY_COLUMN_NEW_TASK,   REMORA_LATENCY_COLUMN_LATENCY,
+};
+
+/* Whether the timeline paints the pair selected: its frame is the range's,
+ * with the session's selection, and the session's detail is answered. */
+static gboolean
+worst_painted (Probe *probe)
+{
+  RemoraTimelineView    *view = remora_window_get_timeline (probe->window);
+  RemoraSession         *session = remora_timeline_view_get_session (view);
+  const RemoraFrame     *frame = remora_timeline_view_get_frame (view);
+  const RemoraSelection *s = remora_session_get_selection (session);
+
+  return frame != NULL && s->kind != REMORA_SELECTION_NONE &&
+         remora_session_get_detail (session) != NULL &&
+         remora_time_range_equal (&frame->range, &remora_session_get_viewport (session)->visible) &&
+         frame->selection.begin_ns == s->begin_ns && frame->selection.end_ns == s->end_ns;
+}
+
+/* One step of the latency drive; %TRUE once done. */
+static gboolean
+drive_latency (Probe *probe, gint64 now)
+{
+  RemoraLatencyPane *pane = remora_window_get_latency_pane (probe->window);
+  RemoraLatencyKind  kinds[2] = { REMORA_LATENCY_BLOCK, REMORA_LATENCY_WAKEUP };
+  int                n_sorts = G_N_ELEMENTS (sched_columns);
+  int                step = probe->latency_step;
+
+  if (step < 2)
+    {
+      /* a tab shown, until its table and plot are there */
+      if (probe->latency_at == 0)
+        {
+          probe->latency_at = now;
+          if (step == 0)
+            gtk_widget_activate_action (GTK_WIDGET (probe->window), "view.latency", NULL);
+          remora_latency_pane_show_tab (pane, kinds[step]);
+        }
+      if (remora_latency_pane_get_pairs (pane, kinds[step]) != probe->latency_pairs[step] ||
+          !remora_latency_pane_has_plots (pane, kinds[step]))
+        return FALSE;
+      g_string_append_printf (probe->frames, "latency first_paint %s %" G_GINT64_FORMAT "\n",
+                              step == 0 ? "block" : "sched", now - probe->latency_at);
+    }
+  else if (step < 2 + n_sorts)
+    {
+      RemoraLatencyColumn c = sched_columns[step - 2];
+      gboolean            desc = c == REMORA_LATENCY_COLUMN_LATENCY;
+
+      if (probe->latency_at == 0)
+        {
+          probe->latency_at = now;
+          remora_latency_pane_sort_by (pane, REMORA_LATENCY_WAKEUP, c, desc);
+        }
+      if (!remora_latency_pane_is_sorted (pane, REMORA_LATENCY_WAKEUP, c, desc))
+        return FALSE;
+      g_string_append_printf (probe->frames, "latency sort %d %" G_GINT64_FORMAT "\n", (int) c,
+                              now - probe->latency_at);
+    }
+  else if (step < 4 + n_sorts)
+    {
+      int k = step - 2 - n_sorts;
+
+      if (probe->latency_at == 0)
+        {
+          probe->latency_at = now;
+          remora_latency_pane_show_tab (pane, kinds[k]);
+          remora_session_clear_selection (
+              remora_timeline_view_get_session (remora_window_get_timeline (probe->window)));
+          remora_latency_pane_jump_to_worst (pane);
+        }
+      if (!worst_painted (probe))
+        return FALSE;
+      g_string_append_printf (probe->frames, "latency worst %s %" G_GINT64_FORMAT "\n",
+                              k == 0 ? "block" : "sched", now - probe->latency_at);
+    }
+  else
+    return TRUE;
+  probe->latency_at = 0;
+  probe->latency_step++;
+  return FALSE;
+}
+
 static gboolean
 on_watchdog (gpointer data)
 {
@@ -487,6 +591,43 @@ on_watchdog (gpointer data)
       g_string_append (probe->frames, "timeout 1\n");
       finish (probe);
       return G_SOURCE_REMOVE;
+    }
+  if (probe->latency && probe->first_paint)
+    {
+      RemoraEventListView *view = remora_window_get_event_list (probe->window);
+
+      if (!probe->latency_started)
+        {
+          RemoraEventList *list = remora_event_list_view_get_list (view);
+          RemoraStore     *store = remora_session_get_store (
+                  remora_timeline_view_get_session (remora_window_get_timeline (probe->window)));
+          RemoraLatencySummary s;
+
+          /* from the settled window, as the list drive */
+          if (list == NULL || !remora_event_list_view_get_all_shown (view) ||
+              !rows_read (list, remora_event_list_view_get_top_row (view) + 8))
+            return G_SOURCE_CONTINUE;
+          if (probe->list_settled == 0)
+            probe->list_settled = now;
+          if (now - probe->list_settled < G_USEC_PER_SEC)
+            return G_SOURCE_CONTINUE;
+          for (int k = 0; k < 2; k++)
+            probe->latency_pairs[k] =
+                remora_store_read_latency (store,
+                                           k == 0 ? REMORA_LATENCY_BLOCK : REMORA_LATENCY_WAKEUP,
+                                           NULL, NULL, &s, NULL)
+                    ? (guint) s.count
+                    : 0;
+          probe->latency_started = TRUE;
+          probe->stall_max = 0; /* the stalls while the pane works */
+          return G_SOURCE_CONTINUE;
+        }
+      if (drive_latency (probe, now))
+        {
+          finish (probe);
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
     }
   if (probe->filter && probe->first_paint)
     {
@@ -559,7 +700,7 @@ on_watchdog (gpointer data)
     probe->first_paint = now - probe->started;
   if (!probe->drive)
     return G_SOURCE_CONTINUE; /* the second after it, below */
-  if (probe->list || probe->filter)
+  if (probe->list || probe->filter || probe->latency)
     return G_SOURCE_CONTINUE;
   /* zoom and pan from the settled window: once the event list shows its
    * rows, which come a dozen per frame after the first paint (the import
@@ -593,6 +734,7 @@ remora_bench_probe_attach (RemoraWindow *window)
   probe->drive = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "import") != 0;
   probe->list = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "list") == 0;
   probe->filter = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "filter") == 0;
+  probe->latency = g_strcmp0 (g_getenv ("REMORA_BENCH_DRIVE"), "latency") == 0;
   probe->rand = g_rand_new_with_seed (20261203);
   probe->started = g_get_monotonic_time ();
   probe->frames = g_string_new (NULL);

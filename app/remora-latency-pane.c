@@ -49,6 +49,9 @@ typedef struct
   GHashTable          *by_id;     /* a request's id, or a wakeup's switch event, to its pair + 1 */
   gboolean             following; /* the table's selection set from the session's */
   int                  pending;   /* an export asked before the pairs were read: 1 plot, 2 table */
+  gboolean             busy;      /* a reload under way */
+  gboolean             full_busy; /* one that selects the pairs anew */
+  GtkColumnViewColumn *columns[REMORA_LATENCY_N_COLUMNS];
 } Page;
 
 struct _RemoraLatencyPane
@@ -94,43 +97,29 @@ set_rows (Page *page, GArray *rows)
   remora_latency_model_set (page->model, page->table, rows);
 }
 
-/* The pairs shown, by latency, and each one's place among them. */
-static void
-set_by_latency (Page *page, GArray *by_latency)
+/* The pairs' places by latency (-1 for those not shown). */
+static GArray *
+make_rank (guint n, const GArray *by_latency)
 {
-  guint n = page->table ? remora_latency_table_get_n (page->table) : 0;
+  GArray *rank = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
 
-  g_clear_pointer (&page->by_latency, g_array_unref);
-  g_clear_pointer (&page->rank, g_array_unref);
-  page->by_latency = by_latency;
-  page->rank = g_array_sized_new (FALSE, FALSE, sizeof (int), n);
-  g_array_set_size (page->rank, n);
+  g_array_set_size (rank, n);
   for (guint i = 0; i < n; i++)
-    g_array_index (page->rank, int, i) = -1;
+    g_array_index (rank, int, i) = -1;
   for (guint k = 0; by_latency && k < by_latency->len; k++)
-    g_array_index (page->rank, int, g_array_index (by_latency, guint, k)) = (int) k;
-  page->current = -1;
+    g_array_index (rank, int, g_array_index (by_latency, guint, k)) = (int) k;
+  return rank;
 }
 
-static void
-update_labels (Page *page)
+/* The grouped statistics, as text in columns. */
+static char *
+dup_stats (RemoraLatencyTable *table, RemoraLatencyKind kind, const GArray *rows)
 {
-  guint n = page->by_latency ? page->by_latency->len : 0;
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GArray) groups = NULL;
+  g_autoptr (GArray) groups = remora_latency_table_groups (
+      table, rows,
+      kind == REMORA_LATENCY_BLOCK ? REMORA_LATENCY_BY_DEVICE_KIND : REMORA_LATENCY_BY_CPU);
 
-  if (page->table == NULL)
-    return;
-  {
-    g_autofree char *count =
-        page->kind == REMORA_LATENCY_BLOCK
-            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", n), n)
-            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u wakeup", "%u wakeups", n), n);
-    gtk_label_set_text (page->status, count);
-  }
-  groups = remora_latency_table_groups (
-      page->table, page->by_latency,
-      page->kind == REMORA_LATENCY_BLOCK ? REMORA_LATENCY_BY_DEVICE_KIND : REMORA_LATENCY_BY_CPU);
   /* Translators: the heading of the latency pane's grouped statistics */
   g_string_append_printf (text, "%-14s %7s %10s %10s %10s %10s %10s %10s\n", _ ("group"),
                           _ ("count"), _ ("min"), "p50", "p90", "p99", _ ("max"), _ ("mean"));
@@ -147,7 +136,19 @@ update_labels (Page *page)
       g_string_append_printf (text, "%-14s %7lld %10s %10s %10s %10s %10s %10s\n", g->label,
                               (long long) g->latency.count, min, p50, p90, p99, max, mean);
     }
-  gtk_label_set_text (page->stats, text->str);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_status (Page *page)
+{
+  guint            n = page->by_latency ? page->by_latency->len : 0;
+  g_autofree char *count =
+      page->kind == REMORA_LATENCY_BLOCK
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u request", "%u requests", n), n)
+          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u wakeup", "%u wakeups", n), n);
+
+  gtk_label_set_text (page->status, count);
 }
 
 /* Reading the pairs ---------------------------------------------------------- */
@@ -160,6 +161,10 @@ typedef struct
   RemoraLatencyFilter filter;
   GArray             *shown;      /* in the table's order */
   GArray             *by_latency; /* the longest first */
+  GArray             *rank;       /* each pair's place in by_latency */
+  GHashTable         *by_id;      /* when the table was read now */
+  char               *stats;
+  gboolean            sort_only; /* by_latency given: only shown is sorted */
   RemoraLatencyColumn column;
   gboolean            descending;
 } LoadJob;
@@ -173,6 +178,9 @@ load_job_free (gpointer data)
   g_clear_pointer (&job->table, remora_latency_table_unref);
   g_clear_pointer (&job->shown, g_array_unref);
   g_clear_pointer (&job->by_latency, g_array_unref);
+  g_clear_pointer (&job->rank, g_array_unref);
+  g_clear_pointer (&job->by_id, g_hash_table_unref);
+  g_free (job->stats);
   g_free (job);
 }
 
@@ -193,11 +201,31 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
           g_task_return_error (task, error);
           return;
         }
+      /* a request's id, or the switch that ended a wakeup's latency, to its
+       * pair (plus one): what a selection on the timeline finds its row by */
+      job->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < remora_latency_table_get_n (job->table); i++)
+        {
+          const RemoraLatencyPair *p = remora_latency_table_get (job->table, i);
+          gint64 key = job->kind == REMORA_LATENCY_BLOCK ? p->id : p->end_event_id;
+
+          g_hash_table_insert (job->by_id, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
+        }
     }
   if (g_task_return_error_if_cancelled (task))
     return;
+  if (job->sort_only)
+    {
+      /* the same pairs in another order */
+      job->shown = g_array_copy (job->by_latency);
+      remora_latency_table_sort (job->table, job->shown, job->column, job->descending);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
   job->by_latency = remora_latency_table_select (job->table, &job->filter);
   remora_latency_table_sort (job->table, job->by_latency, REMORA_LATENCY_COLUMN_LATENCY, TRUE);
+  job->rank = make_rank (remora_latency_table_get_n (job->table), job->by_latency);
+  job->stats = dup_stats (job->table, job->kind, job->by_latency);
   job->shown = g_array_copy (job->by_latency);
   if (job->column != REMORA_LATENCY_COLUMN_LATENCY || !job->descending)
     remora_latency_table_sort (job->table, job->shown, job->column, job->descending);
@@ -215,6 +243,7 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          page->busy = page->full_busy = FALSE;
           gtk_label_set_text (page->status, error->message);
           if (page->pane->session)
             remora_session_note_problem (page->pane->session, error);
@@ -225,19 +254,24 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
     {
       g_clear_pointer (&page->table, remora_latency_table_unref);
       page->table = remora_latency_table_ref (job->table);
-      g_clear_pointer (&page->by_id, g_hash_table_unref);
-      page->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      for (guint i = 0; i < remora_latency_table_get_n (page->table); i++)
-        {
-          const RemoraLatencyPair *p = remora_latency_table_get (page->table, i);
-          gint64 key = page->kind == REMORA_LATENCY_BLOCK ? p->id : p->end_event_id;
-
-          g_hash_table_insert (page->by_id, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (i + 1));
-        }
     }
-  set_by_latency (page, g_steal_pointer (&job->by_latency));
+  if (job->by_id != NULL)
+    {
+      g_clear_pointer (&page->by_id, g_hash_table_unref);
+      page->by_id = g_steal_pointer (&job->by_id);
+    }
+  page->busy = FALSE;
+  page->full_busy = FALSE;
   set_rows (page, g_steal_pointer (&job->shown));
-  update_labels (page);
+  if (job->sort_only)
+    return;
+  g_clear_pointer (&page->by_latency, g_array_unref);
+  g_clear_pointer (&page->rank, g_array_unref);
+  page->by_latency = g_steal_pointer (&job->by_latency);
+  page->rank = g_steal_pointer (&job->rank);
+  page->current = -1;
+  update_status (page);
+  gtk_label_set_text (page->stats, job->stats);
   redraw_plots (page);
   if (page->pending)
     {
@@ -249,9 +283,10 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
 }
 
 /* Reads (once) and selects the pairs, the whole trace's or the visible
- * range's, in the order asked. */
+ * range's, in the order asked; with @sort_only, the pairs shown in another
+ * order. */
 static void
-reload (Page *page)
+reload_full (Page *page, gboolean sort_only)
 {
   RemoraLatencyPane *self = page->pane;
   g_autoptr (GTask) task = NULL;
@@ -262,6 +297,7 @@ reload (Page *page)
   g_cancellable_cancel (page->loading);
   g_clear_object (&page->loading);
   page->loading = g_cancellable_new ();
+  page->busy = TRUE;
   job = g_new0 (LoadJob, 1);
   job->store_path = g_strdup (remora_store_get_path (remora_session_get_store (self->session)));
   job->kind = page->kind;
@@ -271,10 +307,21 @@ reload (Page *page)
     job->filter.range = remora_session_get_viewport (self->session)->visible;
   job->column = page->sort_column;
   job->descending = page->sort_descending;
+  /* a sort does not cancel a new selection on its way: it is made with it */
+  job->sort_only = sort_only && !page->full_busy && page->table != NULL && page->by_latency != NULL;
+  page->full_busy = !job->sort_only;
+  if (job->sort_only)
+    job->by_latency = g_array_ref (page->by_latency);
   task = g_task_new (self, page->loading, on_loaded, page);
   g_task_set_source_tag (task, reload);
   g_task_set_task_data (task, job, load_job_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+static void
+reload (Page *page)
+{
+  reload_full (page, FALSE);
 }
 
 /* Sorting: the column view's headers say the order; the rows are sorted on
@@ -313,7 +360,7 @@ on_sort_changed (GtkSorter *sorter, GtkSorterChange change, Page *page)
       page->sort_descending = order == GTK_ORDERING_LARGER;
     }
   page->probing = -1;
-  reload (page);
+  reload_full (page, TRUE);
 }
 
 /* Walking to a pair ----------------------------------------------------------- */
@@ -667,6 +714,7 @@ add_column (Page *page, RemoraLatencyColumn column, const char *title, gboolean 
   g_object_unref (sorter);
   gtk_column_view_append_column (page->view, c);
   g_object_unref (c);
+  page->columns[column] = c;
   return c;
 }
 
@@ -1378,4 +1426,56 @@ remora_latency_pane_get_selected (RemoraLatencyPane *self, RemoraLatencyKind kin
   page = &self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1];
   return remora_latency_model_get_index (page->model,
                                          gtk_single_selection_get_selected (page->selection));
+}
+
+/**
+ * remora_latency_pane_sort_by:
+ * @self: a #RemoraLatencyPane
+ * @kind: a tab
+ * @column: one of its columns
+ * @descending: the largest first
+ *
+ * Sorts the tab's table as a click on the column's header does.
+ *
+ * Returns: %FALSE when the tab has no such column.
+ */
+gboolean
+remora_latency_pane_sort_by (RemoraLatencyPane  *self,
+                             RemoraLatencyKind   kind,
+                             RemoraLatencyColumn column,
+                             gboolean            descending)
+{
+  Page *page;
+
+  g_return_val_if_fail (REMORA_IS_LATENCY_PANE (self), FALSE);
+  page = &self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1];
+  if (column >= REMORA_LATENCY_N_COLUMNS || page->columns[column] == NULL)
+    return FALSE;
+  gtk_column_view_sort_by_column (page->view, page->columns[column],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  return TRUE;
+}
+
+/**
+ * remora_latency_pane_is_sorted:
+ * @self: a #RemoraLatencyPane
+ * @kind: a tab
+ * @column: a column
+ * @descending: the order
+ *
+ * Returns: whether the tab's table shows its rows in that order, read and
+ *   sorted (no answer is awaited).
+ */
+gboolean
+remora_latency_pane_is_sorted (RemoraLatencyPane  *self,
+                               RemoraLatencyKind   kind,
+                               RemoraLatencyColumn column,
+                               gboolean            descending)
+{
+  Page *page;
+
+  g_return_val_if_fail (REMORA_IS_LATENCY_PANE (self), FALSE);
+  page = &self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1];
+  return !page->busy && page->table != NULL && page->sort_column == column &&
+         !page->sort_descending == !descending;
 }

@@ -29,5 +29,13 @@ const RemoraLatencyTable *remora_latency_pane_get_table (RemoraLatencyPane *self
 gboolean remora_latency_pane_has_plots (RemoraLatencyPane *self, RemoraLatencyKind kind);
 gint64   remora_latency_pane_get_selected (RemoraLatencyPane *self, RemoraLatencyKind kind);
 void     remora_latency_pane_export (RemoraLatencyPane *self, const char *path, gboolean plot);
+gboolean remora_latency_pane_sort_by (RemoraLatencyPane  *self,
+                                      RemoraLatencyKind   kind,
+                                      RemoraLatencyColumn column,
+                                      gboolean            descending);
+gboolean remora_latency_pane_is_sorted (RemoraLatencyPane  *self,
+                                        RemoraLatencyKind   kind,
+                                        RemoraLatencyColumn column,
+                                        gboolean            descending);
 
 G_END_DECLS
