@@ -23,7 +23,11 @@ G_DECLARE_FINAL_TYPE (RemoraLatencyModel, remora_latency_model, REMORA, LATENCY_
 const RemoraLatencyTable *remora_latency_item_get_table (RemoraLatencyItem *self);
 guint                     remora_latency_item_get_index (RemoraLatencyItem *self);
 
+/* rows shown a first time: this many per step */
+#define REMORA_LATENCY_MODEL_STEP 40
+
 RemoraLatencyModel *remora_latency_model_new (void);
+gboolean            remora_latency_model_grow (RemoraLatencyModel *self);
 void   remora_latency_model_set (RemoraLatencyModel *self, RemoraLatencyTable *table, GArray *rows);
 gint64 remora_latency_model_get_index (RemoraLatencyModel *self, guint position);
 guint  remora_latency_model_find (RemoraLatencyModel *self, guint index);

@@ -50,6 +50,7 @@ typedef struct
   gboolean             following; /* the table's selection set from the session's */
   int                  pending;   /* an export asked before the pairs were read: 1 plot, 2 table */
   gboolean             busy;      /* a reload under way */
+  guint                growing;   /* the tick that shows the rows a screenful a frame */
   gboolean             full_busy; /* one that selects the pairs anew */
   GtkColumnViewColumn *columns[REMORA_LATENCY_N_COLUMNS];
 } Page;
@@ -80,6 +81,8 @@ static GParamSpec *properties[N_PROPS];
 static void reload (Page *page);
 static void redraw_plots (Page *page);
 static void ask_export (RemoraLatencyPane *self, gboolean plot);
+static void on_row_selected (GtkSingleSelection *selection, GParamSpec *pspec, Page *page);
+static void load_shown_first (RemoraLatencyPane *self);
 
 /* The page on show. */
 static Page *
@@ -91,10 +94,48 @@ shown_page (RemoraLatencyPane *self)
 
 /* Taking a worker's answers -------------------------------------------------- */
 
+/* A model of rows, and a selection over it, for the table. */
+static void
+new_model (Page *page)
+{
+  page->model = remora_latency_model_new ();
+  page->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (page->model)));
+  gtk_single_selection_set_autoselect (page->selection, FALSE);
+  gtk_single_selection_set_can_unselect (page->selection, TRUE);
+  g_signal_connect (page->selection, "notify::selected", G_CALLBACK (on_row_selected), page);
+}
+
+/* The table's rows in a new order or a new choice (the model keeps the
+ * rows' widgets: remora-latency-model.c); the selection follows its pair. */
+static gboolean
+grow_rows (GtkWidget *view, GdkFrameClock *clock, gpointer data)
+{
+  Page *page = data;
+
+  if (remora_latency_model_grow (page->model))
+    return G_SOURCE_CONTINUE;
+  page->growing = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 set_rows (Page *page, GArray *rows)
 {
+  gint64 selected = remora_latency_model_get_index (
+      page->model, gtk_single_selection_get_selected (page->selection));
+  guint position;
+
+  page->following = TRUE;
+  gtk_single_selection_set_selected (page->selection, GTK_INVALID_LIST_POSITION);
   remora_latency_model_set (page->model, page->table, rows);
+  if (selected >= 0 && (position = remora_latency_model_find (page->model, (guint) selected)) !=
+                           GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (page->selection, position);
+  page->following = FALSE;
+  /* the rest of a table shown first, a screenful a frame */
+  if (page->growing == 0 && rows != NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (page->model)) < rows->len)
+    page->growing = gtk_widget_add_tick_callback (GTK_WIDGET (page->view), grow_rows, page, NULL);
 }
 
 /* The pairs' places by latency (-1 for those not shown). */
@@ -273,6 +314,8 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
   update_status (page);
   gtk_label_set_text (page->stats, job->stats);
   redraw_plots (page);
+  /* the other tab next */
+  load_shown_first (page->pane);
   if (page->pending)
     {
       gboolean plot = page->pending == 1;
@@ -661,22 +704,28 @@ on_plot_resize (GtkDrawingArea *area, int width, int height, Page *page)
 
 /* Building a page ------------------------------------------------------------- */
 
+/* A cell: an inscription, which takes the size its column gives it rather
+ * than measuring its text (a table's 200 rows kept by the view cost a
+ * tenth of what labels do, made and rebound). */
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), GPOINTER_TO_INT (data) ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), GPOINTER_TO_INT (data) ? 1 : 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 10);
+  gtk_list_item_set_child (item, cell);
 }
 
+/* A cell's text, from its item's pair. */
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+show_cell (RemoraLatencyItem *it, GParamSpec *pspec, GtkListItem *item)
 {
+  GtkListItemFactory *factory = g_object_get_data (G_OBJECT (item), "factory");
   Page               *page = g_object_get_data (G_OBJECT (factory), "page");
   RemoraLatencyColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  RemoraLatencyItem  *it = gtk_list_item_get_item (item);
   RemoraSession      *session = page->pane->session;
   gint64              origin = 0;
   g_autofree char    *text = NULL;
@@ -685,7 +734,27 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     origin = remora_session_get_info (session)->first_ts;
   text = remora_latency_table_dup_cell (remora_latency_item_get_table (it),
                                         remora_latency_item_get_index (it), column, origin);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraLatencyItem *it = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "factory", factory);
+  show_cell (it, NULL, item);
+  /* the rows ordered anew: the same item, another pair */
+  g_signal_connect_object (it, "notify::index", G_CALLBACK (show_cell), item, 0);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  RemoraLatencyItem *it = gtk_list_item_get_item (item);
+
+  if (it != NULL)
+    g_signal_handlers_disconnect_by_func (it, show_cell, item);
 }
 
 static GtkColumnViewColumn *
@@ -700,6 +769,7 @@ add_column (Page *page, RemoraLatencyColumn column, const char *title, gboolean 
   g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (numeric));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
   c = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (c, TRUE);
   /* times whole: 0.374574180 */
@@ -732,10 +802,7 @@ build_page (RemoraLatencyPane *self, Page *page)
   page->probing = -1;
   page->sort_column = REMORA_LATENCY_COLUMN_LATENCY;
   page->sort_descending = TRUE;
-  page->model = remora_latency_model_new ();
-  page->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (page->model)));
-  gtk_single_selection_set_autoselect (page->selection, FALSE);
-  gtk_single_selection_set_can_unselect (page->selection, TRUE);
+  new_model (page);
   page->view =
       GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (page->selection))));
   gtk_column_view_set_show_column_separators (page->view, TRUE);
@@ -767,7 +834,6 @@ build_page (RemoraLatencyPane *self, Page *page)
   g_signal_connect (gtk_column_view_get_sorter (page->view), "changed",
                     G_CALLBACK (on_sort_changed), page);
   g_signal_connect (page->view, "activate", G_CALLBACK (on_activate), page);
-  g_signal_connect (page->selection, "notify::selected", G_CALLBACK (on_row_selected), page);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (page->view));
   gtk_widget_set_hexpand (scrolled, TRUE);
 
@@ -858,6 +924,9 @@ on_visible_only (GtkCheckButton *button, RemoraLatencyPane *self)
 static void
 clear_page (Page *page)
 {
+  if (page->growing)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (page->view), page->growing);
+  page->growing = 0;
   g_cancellable_cancel (page->loading);
   g_cancellable_cancel (page->drawing);
   g_clear_object (&page->loading);
@@ -893,9 +962,7 @@ remora_latency_pane_set_session (RemoraLatencyPane *self, RemoraSession *session
   g_object_set_data (G_OBJECT (self), "range0", NULL);
   g_object_set_data (G_OBJECT (self), "range1", NULL);
   /* read when first shown */
-  if (session && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    for (int i = 0; i < 2; i++)
-      reload (&self->pages[i]);
+  load_shown_first (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -959,16 +1026,34 @@ guint
 remora_latency_pane_get_pairs (RemoraLatencyPane *self, RemoraLatencyKind kind)
 {
   g_return_val_if_fail (REMORA_IS_LATENCY_PANE (self), 0);
-  return g_list_model_get_n_items (
-      G_LIST_MODEL (self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1].model));
+  return remora_latency_model_get_rows (self->pages[kind == REMORA_LATENCY_BLOCK ? 0 : 1].model)
+      ->len;
+}
+
+/* The tab shown read first, then the other (both on the same cores). */
+static void
+load_shown_first (RemoraLatencyPane *self)
+{
+  Page *shown = shown_page (self), *other = &self->pages[shown == &self->pages[0] ? 1 : 0];
+
+  if (self->session == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (shown->table == NULL && shown->loading == NULL)
+    reload (shown);
+  else if (shown->table != NULL && other->table == NULL && other->loading == NULL)
+    reload (other);
 }
 
 static void
 on_map (RemoraLatencyPane *self)
 {
-  for (int i = 0; i < 2; i++)
-    if (self->session && self->pages[i].table == NULL && self->pages[i].loading == NULL)
-      reload (&self->pages[i]);
+  load_shown_first (self);
+}
+
+static void
+on_tab (GtkStack *stack, GParamSpec *pspec, RemoraLatencyPane *self)
+{
+  load_shown_first (self);
 }
 
 static void
@@ -1308,6 +1393,7 @@ remora_latency_pane_init (RemoraLatencyPane *self)
   gtk_stack_add_titled (self->stack, build_page (self, &self->pages[1]), "sched", _ ("Scheduling"));
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  g_signal_connect (self->stack, "notify::visible-child", G_CALLBACK (on_tab), self);
   self->visible_only =
       GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_ ("_Visible Range Only")));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->visible_only),
