@@ -23,8 +23,9 @@ G_DECLARE_FINAL_TYPE (RemoraLatencyModel, remora_latency_model, REMORA, LATENCY_
 const RemoraLatencyTable *remora_latency_item_get_table (RemoraLatencyItem *self);
 guint                     remora_latency_item_get_index (RemoraLatencyItem *self);
 
-/* rows shown a first time: this many per step */
-#define REMORA_LATENCY_MODEL_STEP 40
+/* rows shown a first time: this many per frame (a row of cells costs some
+ * 2.5 ms of the main thread to make) */
+#define REMORA_LATENCY_MODEL_STEP 8
 
 RemoraLatencyModel *remora_latency_model_new (void);
 gboolean            remora_latency_model_grow (RemoraLatencyModel *self);

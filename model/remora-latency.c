@@ -498,10 +498,12 @@ remora_latency_summarise (const RemoraLatencyTable *table,
   g_autoptr (GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   gint64 total;
 
+  g_array_set_size (values, n);
   for (guint k = 0; k < n; k++)
     {
       guint i = rows ? g_array_index (rows, guint, k) : k;
-      g_array_append_val (values, g_array_index (table->pairs, RemoraLatencyPair, i).latency_ns);
+      g_array_index (values, gint64, k) =
+          g_array_index (table->pairs, RemoraLatencyPair, i).latency_ns;
     }
   summarise (values, summary, &total);
   if (total_ns)
