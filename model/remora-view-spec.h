@@ -22,8 +22,8 @@ typedef enum
   REMORA_ROW_DEVICE,
 } RemoraRowKind;
 
-/* How many rows' heights a row of @kind takes: a device's lanes take two. */
-#define REMORA_ROW_UNITS(kind) ((kind) == REMORA_ROW_DEVICE ? 2 : 1)
+/* How many rows' heights a row of @kind takes: a device's lanes take three. */
+#define REMORA_ROW_UNITS(kind) ((kind) == REMORA_ROW_DEVICE ? 3 : 1)
 
 /**
  * RemoraRowSpec:

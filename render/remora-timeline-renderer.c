@@ -64,7 +64,7 @@ remora_timeline_get_plot_x (const RemoraTimelineStyle *style)
  * remora_timeline_get_height_for_rows:
  * @title_block: whether the picture has a title block
  * @n_rows: how many rows' heights (remora_rows_units(): a device's row
- *   takes two)
+ *   takes three)
  *
  * Returns: a height that fits @n_rows rows of the usual size.
  */
