@@ -51,6 +51,11 @@ typedef struct
   int                  pending;   /* an export asked before the pairs were read: 1 plot, 2 table */
   gboolean             busy;      /* a reload under way */
   guint                growing;   /* the tick that shows the rows a screenful a frame */
+  /* the tab's filters */
+  GtkEditable         *task_entry;
+  GtkEditable         *cpu_entry;
+  GtkEditable         *min_entry;
+  GtkDropDown         *kind_drop; /* requests only */
   gboolean             full_busy; /* one that selects the pairs anew */
   GtkColumnViewColumn *columns[REMORA_LATENCY_N_COLUMNS];
 } Page;
@@ -83,6 +88,7 @@ static void redraw_plots (Page *page);
 static void ask_export (RemoraLatencyPane *self, gboolean plot);
 static void on_row_selected (GtkSingleSelection *selection, GParamSpec *pspec, Page *page);
 static void load_shown_first (RemoraLatencyPane *self);
+static void read_filters (Page *page, RemoraLatencyFilter *filter, char **task);
 
 /* The page on show. */
 static Page *
@@ -206,6 +212,7 @@ typedef struct
   GHashTable         *by_id;      /* when the table was read now */
   char               *stats;
   gboolean            sort_only; /* by_latency given: only shown is sorted */
+  char               *task;      /* the filter's task text */
   RemoraLatencyColumn column;
   gboolean            descending;
 } LoadJob;
@@ -222,6 +229,7 @@ load_job_free (gpointer data)
   g_clear_pointer (&job->rank, g_array_unref);
   g_clear_pointer (&job->by_id, g_hash_table_unref);
   g_free (job->stats);
+  g_free (job->task);
   g_free (job);
 }
 
@@ -325,6 +333,42 @@ on_loaded (GObject *object, GAsyncResult *result, gpointer data)
     }
 }
 
+/* The tab's filters as the user typed them; one that does not parse is
+ * marked and left out. */
+static void
+read_filters (Page *page, RemoraLatencyFilter *filter, char **task)
+{
+  RemoraSession   *session = page->pane->session;
+  const char      *cpu = gtk_editable_get_text (page->cpu_entry);
+  const char      *min = gtk_editable_get_text (page->min_entry);
+  guint64          n;
+  gint64           first = remora_session_get_info (session)->first_ts, at;
+  g_autofree char *stripped = g_strstrip (g_strdup (cpu));
+
+  *task = g_strstrip (g_strdup (gtk_editable_get_text (page->task_entry)));
+  filter->task = *task;
+  gtk_widget_remove_css_class (GTK_WIDGET (page->cpu_entry), "error");
+  if (stripped[0] != '\0')
+    {
+      if (g_ascii_string_to_unsigned (stripped, 10, 0, 8191, &n, NULL))
+        filter->cpu = (int) n;
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (page->cpu_entry), "error");
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (page->min_entry), "error");
+  if (min[0] != '\0')
+    {
+      /* a duration as the go-to entry reads one: 500us, 1.5ms */
+      if (remora_parse_time (min, first, &at, NULL) && at >= first)
+        filter->min_latency_ns = at - first;
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (page->min_entry), "error");
+    }
+  if (page->kind_drop != NULL && gtk_drop_down_get_selected (page->kind_drop) > 0 &&
+      gtk_drop_down_get_selected (page->kind_drop) != GTK_INVALID_LIST_POSITION)
+    filter->kind = (int) gtk_drop_down_get_selected (page->kind_drop) - 1;
+}
+
 /* Reads (once) and selects the pairs, the whole trace's or the visible
  * range's, in the order asked; with @sort_only, the pairs shown in another
  * order. */
@@ -348,6 +392,7 @@ reload_full (Page *page, gboolean sort_only)
   remora_latency_filter_init (&job->filter);
   if (gtk_check_button_get_active (self->visible_only))
     job->filter.range = remora_session_get_viewport (self->session)->visible;
+  read_filters (page, &job->filter, &job->task);
   job->column = page->sort_column;
   job->descending = page->sort_descending;
   /* a sort does not cancel a new selection on its way: it is made with it */
@@ -795,6 +840,7 @@ build_page (RemoraLatencyPane *self, Page *page)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *stats_scroll = gtk_scrolled_window_new ();
+  GtkWidget *table_box;
   gboolean   block = page->kind == REMORA_LATENCY_BLOCK;
 
   page->pane = self;
@@ -836,6 +882,50 @@ build_page (RemoraLatencyPane *self, Page *page)
   g_signal_connect (page->view, "activate", G_CALLBACK (on_activate), page);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (page->view));
   gtk_widget_set_hexpand (scrolled, TRUE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  /* the filters, over the table */
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+    GtkWidget *task = gtk_search_entry_new ();
+    GtkWidget *cpu = gtk_entry_new ();
+    GtkWidget *min = gtk_entry_new ();
+
+    page->task_entry = GTK_EDITABLE (task);
+    page->cpu_entry = GTK_EDITABLE (cpu);
+    page->min_entry = GTK_EDITABLE (min);
+    g_object_set (task, "placeholder-text", block ? _ ("Issued by (name or pid)") : _ ("Task"),
+                  NULL);
+    gtk_widget_set_hexpand (task, TRUE);
+    /* Translators: the latency pane's filter of one CPU (either event's) */
+    gtk_entry_set_placeholder_text (GTK_ENTRY (cpu), _ ("CPU"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (cpu), 4);
+    /* Translators: the latency pane's threshold: only latencies at least this, 1ms, 250us */
+    gtk_entry_set_placeholder_text (GTK_ENTRY (min), _ ("At least (1ms)"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (min), 12);
+    g_signal_connect_swapped (task, "search-changed", G_CALLBACK (reload), page);
+    g_signal_connect_swapped (cpu, "activate", G_CALLBACK (reload), page);
+    g_signal_connect_swapped (min, "activate", G_CALLBACK (reload), page);
+    gtk_box_append (GTK_BOX (bar), task);
+    gtk_box_append (GTK_BOX (bar), cpu);
+    gtk_box_append (GTK_BOX (bar), min);
+    if (block)
+      {
+        static const char *const kinds[] = {
+          N_ ("Any kind"), N_ ("read"),  N_ ("write"), N_ ("flush"),
+          N_ ("discard"),  N_ ("other"), NULL
+        };
+        const char *names[G_N_ELEMENTS (kinds)];
+
+        for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+          names[k] = kinds[k] ? _ (kinds[k]) : NULL;
+        page->kind_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (names));
+        g_signal_connect_swapped (page->kind_drop, "notify::selected", G_CALLBACK (reload), page);
+        gtk_box_append (GTK_BOX (bar), GTK_WIDGET (page->kind_drop));
+      }
+    table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+    gtk_box_append (GTK_BOX (table_box), bar);
+    gtk_box_append (GTK_BOX (table_box), scrolled);
+  }
 
   page->status = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (page->status, 0);
@@ -886,11 +976,11 @@ build_page (RemoraLatencyPane *self, Page *page)
   }
   gtk_widget_set_margin_start (side, 6);
   gtk_widget_set_margin_end (side, 6);
-  gtk_paned_set_start_child (GTK_PANED (paned), scrolled);
+  gtk_paned_set_start_child (GTK_PANED (paned), table_box);
   gtk_paned_set_end_child (GTK_PANED (paned), side);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_size_request (scrolled, 360, -1);
+  gtk_widget_set_size_request (table_box, 360, -1);
   return paned;
 }
 

@@ -288,7 +288,9 @@ remora_latency_table_select (const RemoraLatencyTable *table, const RemoraLatenc
            (filter->cpu >= 0 && p->start_cpu != filter->cpu && p->end_cpu != filter->cpu) ||
            (filter->dev >= 0 && p->dev != filter->dev) ||
            (filter->kind >= 0 && (p->dev < 0 || p->kind != filter->kind)) ||
-           p->latency_ns < filter->min_latency_ns))
+           p->latency_ns < filter->min_latency_ns ||
+           (filter->task != NULL && filter->task[0] != '\0' &&
+            strstr (table->tasks[i], filter->task) == NULL)))
         continue;
       g_array_append_val (rows, i);
     }

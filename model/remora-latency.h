@@ -51,6 +51,8 @@ typedef enum
  * @dev: only this device's requests, or -1
  * @kind: only requests of this #RemoraBlockKind, or -1
  * @min_latency_ns: only latencies of at least this
+ * @task: (nullable): only pairs whose task ("comm-pid", the issuer or the
+ *   woken task) holds this text
  */
 typedef struct
 {
@@ -60,6 +62,7 @@ typedef struct
   int             dev;
   int             kind;
   gint64          min_latency_ns;
+  const char     *task;
 } RemoraLatencyFilter;
 
 /**

@@ -172,6 +172,13 @@ find_descendant (GtkWidget *root, WidgetMatch match, gconstpointer data)
 static gboolean
 is_entry_with_placeholder (GtkWidget *w, gconstpointer text)
 {
+  g_autofree char *placeholder = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (w))
+    {
+      g_object_get (w, "placeholder-text", &placeholder, NULL);
+      return g_strcmp0 (placeholder, text) == 0;
+    }
   return GTK_IS_ENTRY (w) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), text) == 0;
 }
 
@@ -1507,6 +1514,27 @@ test_latency_pane (void)
   g_assert_cmpint (remora_session_get_selection (session)->event_id, ==,
                    remora_latency_table_get (t, worst)->end_event_id);
   screenshot (GTK_WIDGET (window), "g23-latency-sched-worst");
+  /* the table filtered by a task typed in its filter: the wakeups of the
+   * tasks whose names hold "sh-" */
+  {
+    GtkWidget *entry = find_entry (GTK_WIDGET (pane), "Task");
+    guint      want = 0;
+
+    g_assert_nonnull (entry);
+    for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+      want += strstr (remora_latency_table_get_task (t, i), "sh-") != NULL;
+    g_assert_cmpuint (want, >, 0);
+    g_assert_cmpuint (want, <, sched.count);
+    click_middle (entry);
+    remora_test_type (GTK_WIDGET (window), "sh-");
+    wanted_pairs = want;
+    g_assert_true (remora_test_wait_for (pane_filled, window, 20));
+    screenshot (GTK_WIDGET (window), "g25-latency-sched-filtered");
+    /* and cleared */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    wanted_pairs = (guint) sched.count;
+    g_assert_true (remora_test_wait_for (pane_filled, window, 20));
+  }
   /* the scatter plot shown, then exported as a PNG, and the table as CSV */
   click_middle (find_button (GTK_WIDGET (pane), "Over Time"));
   g_assert_true (remora_test_wait_for (pane_filled, window, 20));

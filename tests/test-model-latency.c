@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "remora-test-util.h"
 
 static void
@@ -111,6 +113,21 @@ check_store (RemoraStore *store)
       g_assert_cmpuint (slow->len, >=,
                         stats.count - remora_nearest_rank_index (stats.count, 90) - 1);
       g_assert_cmpuint (slow->len, <, stats.count + 1);
+      /* a task's pairs, by a part of its name */
+      {
+        const char      *task = remora_latency_table_get_task (t, 0);
+        g_autofree char *part = g_strndup (task, MAX (1, strlen (task) / 2));
+        g_autoptr (GArray) kept = NULL;
+        guint want = 0;
+
+        remora_latency_filter_init (&f);
+        f.task = part;
+        kept = remora_latency_table_select (t, &f);
+        for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+          want += strstr (remora_latency_table_get_task (t, i), part) != NULL;
+        g_assert_cmpuint (kept->len, ==, want);
+        g_assert_cmpuint (kept->len, >, 0);
+      }
       if (kind == REMORA_LATENCY_BLOCK)
         {
           /* by device and kind, as remora stats groups them */
