@@ -893,8 +893,12 @@ build_page (RemoraLatencyPane *self, Page *page)
     page->task_entry = GTK_EDITABLE (task);
     page->cpu_entry = GTK_EDITABLE (cpu);
     page->min_entry = GTK_EDITABLE (min);
-    g_object_set (task, "placeholder-text", block ? _ ("Issued by (name or pid)") : _ ("Task"),
-                  NULL);
+    /* Translators: the latency pane's filter of a task (the issuer of a
+     * request, the woken task): a part of its name or its pid */
+    g_object_set (task, "placeholder-text", _ ("Task"), NULL);
+    gtk_widget_set_tooltip_text (task, block ? _ ("The task that issued the request: a part of "
+                                                  "its name or its pid")
+                                             : _ ("The task woken: a part of its name or its pid"));
     gtk_widget_set_hexpand (task, TRUE);
     /* Translators: the latency pane's filter of one CPU (either event's) */
     gtk_entry_set_placeholder_text (GTK_ENTRY (cpu), _ ("CPU"));
