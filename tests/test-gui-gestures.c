@@ -182,6 +182,13 @@ is_entry_with_placeholder (GtkWidget *w, gconstpointer text)
   return GTK_IS_ENTRY (w) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (w)), text) == 0;
 }
 
+/* Likewise, on screen (each of a stack's pages has its own). */
+static gboolean
+is_shown_entry_with_placeholder (GtkWidget *w, gconstpointer text)
+{
+  return gtk_widget_get_mapped (w) && is_entry_with_placeholder (w, text);
+}
+
 /* The first descendant of @root that is an entry whose placeholder is @text. */
 static GtkWidget *
 find_entry (GtkWidget *root, const char *text)
@@ -1517,7 +1524,7 @@ test_latency_pane (void)
   /* the table filtered by a task typed in its filter: the wakeups of the
    * tasks whose names hold "sh-" */
   {
-    GtkWidget *entry = find_entry (GTK_WIDGET (pane), "Task");
+    GtkWidget *entry = find_descendant (GTK_WIDGET (pane), is_shown_entry_with_placeholder, "Task");
     guint      want = 0;
 
     g_assert_nonnull (entry);
