@@ -56,6 +56,7 @@ typedef struct
   GtkEditable         *cpu_entry;
   GtkEditable         *min_entry;
   GtkDropDown         *kind_drop; /* requests only */
+  GtkEditable         *dev_entry; /* requests only */
   gboolean             full_busy; /* one that selects the pairs anew */
   GtkColumnViewColumn *columns[REMORA_LATENCY_N_COLUMNS];
 } Page;
@@ -363,6 +364,16 @@ read_filters (Page *page, RemoraLatencyFilter *filter, char **task)
         filter->min_latency_ns = at - first;
       else
         gtk_widget_add_css_class (GTK_WIDGET (page->min_entry), "error");
+    }
+  if (page->dev_entry != NULL)
+    {
+      g_autofree char *dev = g_strstrip (g_strdup (gtk_editable_get_text (page->dev_entry)));
+
+      gtk_widget_remove_css_class (GTK_WIDGET (page->dev_entry), "error");
+      /* as trace-cmd prints it, 8,0 (or 8:0) */
+      g_strdelimit (dev, ":", ',');
+      if (dev[0] != '\0' && (filter->dev = remora_block_dev_parse (dev)) < 0)
+        gtk_widget_add_css_class (GTK_WIDGET (page->dev_entry), "error");
     }
   if (page->kind_drop != NULL && gtk_drop_down_get_selected (page->kind_drop) > 0 &&
       gtk_drop_down_get_selected (page->kind_drop) != GTK_INVALID_LIST_POSITION)
@@ -902,10 +913,11 @@ build_page (RemoraLatencyPane *self, Page *page)
     gtk_widget_set_hexpand (task, TRUE);
     /* Translators: the latency pane's filter of one CPU (either event's) */
     gtk_entry_set_placeholder_text (GTK_ENTRY (cpu), _ ("CPU"));
-    gtk_editable_set_width_chars (GTK_EDITABLE (cpu), 4);
+    gtk_editable_set_width_chars (GTK_EDITABLE (cpu), 3);
     /* Translators: the latency pane's threshold: only latencies at least this, 1ms, 250us */
-    gtk_entry_set_placeholder_text (GTK_ENTRY (min), _ ("At least (1ms)"));
-    gtk_editable_set_width_chars (GTK_EDITABLE (min), 12);
+    gtk_entry_set_placeholder_text (GTK_ENTRY (min), _ ("At least"));
+    gtk_widget_set_tooltip_text (min, _ ("Only latencies of at least this long: 1ms, 250us"));
+    gtk_editable_set_width_chars (GTK_EDITABLE (min), 7);
     g_signal_connect_swapped (task, "search-changed", G_CALLBACK (reload), page);
     g_signal_connect_swapped (cpu, "activate", G_CALLBACK (reload), page);
     g_signal_connect_swapped (min, "activate", G_CALLBACK (reload), page);
@@ -919,16 +931,27 @@ build_page (RemoraLatencyPane *self, Page *page)
           N_ ("discard"),  N_ ("other"), NULL
         };
         const char *names[G_N_ELEMENTS (kinds)];
+        GtkWidget  *dev = gtk_entry_new ();
 
         for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
           names[k] = kinds[k] ? _ (kinds[k]) : NULL;
+
+        page->dev_entry = GTK_EDITABLE (dev);
+        /* Translators: the latency pane's filter of a block device, MAJOR,MINOR */
+        gtk_entry_set_placeholder_text (GTK_ENTRY (dev), _ ("Device"));
+        gtk_widget_set_tooltip_text (dev, _ ("A block device as trace-cmd prints it: MAJOR,MINOR"));
+        gtk_editable_set_width_chars (GTK_EDITABLE (dev), 5);
+        g_signal_connect_swapped (dev, "activate", G_CALLBACK (reload), page);
+        gtk_box_append (GTK_BOX (bar), dev);
         page->kind_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (names));
         g_signal_connect_swapped (page->kind_drop, "notify::selected", G_CALLBACK (reload), page);
         gtk_box_append (GTK_BOX (bar), GTK_WIDGET (page->kind_drop));
       }
+    /* across the whole tab: the table and its plots show what they keep */
+    gtk_widget_set_margin_start (bar, 6);
+    gtk_widget_set_margin_end (bar, 6);
     table_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
     gtk_box_append (GTK_BOX (table_box), bar);
-    gtk_box_append (GTK_BOX (table_box), scrolled);
   }
 
   page->status = GTK_LABEL (gtk_label_new (NULL));
@@ -980,12 +1003,14 @@ build_page (RemoraLatencyPane *self, Page *page)
   }
   gtk_widget_set_margin_start (side, 6);
   gtk_widget_set_margin_end (side, 6);
-  gtk_paned_set_start_child (GTK_PANED (paned), table_box);
+  gtk_paned_set_start_child (GTK_PANED (paned), scrolled);
   gtk_paned_set_end_child (GTK_PANED (paned), side);
   gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_size_request (table_box, 360, -1);
-  return paned;
+  gtk_widget_set_size_request (scrolled, 360, -1);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (table_box), paned);
+  return table_box;
 }
 
 /* The session ----------------------------------------------------------------- */

@@ -130,6 +130,23 @@ check_store (RemoraStore *store)
       }
       if (kind == REMORA_LATENCY_BLOCK)
         {
+          /* a device's requests of one kind */
+          const RemoraLatencyPair *first = remora_latency_table_get (t, 0);
+          g_autoptr (GArray) of_dev = NULL;
+          guint want = 0;
+
+          remora_latency_filter_init (&f);
+          f.dev = first->dev;
+          f.kind = first->kind;
+          of_dev = remora_latency_table_select (t, &f);
+          for (guint i = 0; i < remora_latency_table_get_n (t); i++)
+            want += remora_latency_table_get (t, i)->dev == first->dev &&
+                    remora_latency_table_get (t, i)->kind == first->kind;
+          g_assert_cmpuint (of_dev->len, ==, want);
+          g_assert_cmpuint (want, >, 0);
+        }
+      if (kind == REMORA_LATENCY_BLOCK)
+        {
           /* by device and kind, as remora stats groups them */
           g_autoptr (GArray) groups =
               remora_latency_table_groups (t, NULL, REMORA_LATENCY_BY_DEVICE_KIND);
