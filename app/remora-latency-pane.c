@@ -694,6 +694,24 @@ on_drawn (GObject *object, GAsyncResult *result, gpointer data)
   g_object_unref (area);
 }
 
+/* How the pane's plots are drawn: over the trace or the visible range, in
+ * the session's times. */
+static void
+plot_style (
+    RemoraLatencyPane *self, RemoraLatencyPlotStyle *style, int width, int height, gboolean dark)
+{
+  const RemoraTraceInfo *info = remora_session_get_info (self->session);
+
+  remora_latency_plot_style_init (style);
+  style->width = width;
+  style->height = height;
+  style->theme = remora_theme_get (dark);
+  style->range = gtk_check_button_get_active (self->visible_only)
+                     ? remora_session_get_viewport (self->session)->visible
+                     : remora_time_range_make (info->first_ts, info->last_ts + 1);
+  style->origin_ns = remora_session_get_absolute_time (self->session) ? 0 : info->first_ts;
+}
+
 static void
 redraw_plots (Page *page)
 {
@@ -706,8 +724,7 @@ redraw_plots (Page *page)
   page->drawing = g_cancellable_new ();
   for (int which = 0; which < 2; which++)
     {
-      GtkWidget             *area = GTK_WIDGET (page->plots[which]);
-      const RemoraTraceInfo *info = remora_session_get_info (self->session);
+      GtkWidget *area = GTK_WIDGET (page->plots[which]);
       g_autoptr (GTask) task = NULL;
       DrawJob *job;
       int      w = gtk_widget_get_width (area), h = gtk_widget_get_height (area);
@@ -718,14 +735,7 @@ redraw_plots (Page *page)
       job->table = remora_latency_table_ref (page->table);
       job->rows = g_array_ref (page->by_latency);
       job->kind = which == 0 ? REMORA_LATENCY_PLOT_HISTOGRAM : REMORA_LATENCY_PLOT_SCATTER;
-      remora_latency_plot_style_init (&job->style);
-      job->style.width = w;
-      job->style.height = h;
-      job->style.theme = remora_theme_get (self->dark);
-      job->style.range = gtk_check_button_get_active (self->visible_only)
-                             ? remora_session_get_viewport (self->session)->visible
-                             : remora_time_range_make (info->first_ts, info->last_ts + 1);
-      job->style.origin_ns = remora_session_get_absolute_time (self->session) ? 0 : info->first_ts;
+      plot_style (self, &job->style, w, h, self->dark);
       job->scale = gtk_widget_get_scale_factor (area);
       task = g_task_new (NULL, page->drawing, on_drawn, g_object_ref (area));
       g_task_set_source_tag (task, redraw_plots);
@@ -1323,15 +1333,8 @@ export_to (Page *page, const char *path, gboolean plot)
       job->kind = gtk_widget_get_mapped (GTK_WIDGET (page->plots[1]))
                       ? REMORA_LATENCY_PLOT_SCATTER
                       : REMORA_LATENCY_PLOT_HISTOGRAM;
-      remora_latency_plot_style_init (&job->style);
-      job->style.width = 1200;
-      job->style.height = 600;
+      plot_style (self, &job->style, 1200, 600, FALSE);
       job->style.title_block = TRUE;
-      job->style.theme = remora_theme_get (FALSE);
-      job->style.range = gtk_check_button_get_active (self->visible_only)
-                             ? remora_session_get_viewport (self->session)->visible
-                             : remora_time_range_make (info->first_ts, info->last_ts + 1);
-      job->style.origin_ns = remora_session_get_absolute_time (self->session) ? 0 : info->first_ts;
       job->subtitle = gtk_check_button_get_active (self->visible_only)
                           /* Translators: under an exported latency plot's title */
                           ? g_strdup_printf (_ ("%s · the visible range"), base)

@@ -282,25 +282,6 @@ append_slice (GString *s, const RemoraDetail *d, gint64 first_ts)
                           from, to);
 }
 
-static const char *
-kind_name (guint8 kind)
-{
-  switch (kind)
-    {
-    case REMORA_BLOCK_READ:
-      return _ ("read");
-    case REMORA_BLOCK_WRITE:
-      return _ ("write");
-    case REMORA_BLOCK_FLUSH:
-      return _ ("flush");
-    case REMORA_BLOCK_DISCARD:
-      return _ ("discard");
-    default:
-      /* Translators: a block request neither read, write, flush nor discard */
-      return _ ("other");
-    }
-}
-
 /* "254,0 write (WS) 350504 + 32" */
 static char *
 request_text (const RemoraDetail *d)
@@ -309,8 +290,9 @@ request_text (const RemoraDetail *d)
 
   /* Translators: a block request: its device, kind, flags as the trace
    * has them, first sector and size in sectors */
-  return g_strdup_printf (_ ("%s %s (%s) %lld + %d"), dev, kind_name (d->request.kind),
-                          d->request_rwbs, (long long) d->request.sector, d->request.nr_sector);
+  return g_strdup_printf (_ ("%s %s (%s) %lld + %d"), dev,
+                          remora_format_block_kind (d->request.kind), d->request_rwbs,
+                          (long long) d->request.sector, d->request.nr_sector);
 }
 
 /* How long the request took, or why that is not known. */
@@ -432,8 +414,9 @@ remora_detail_dup_items (const RemoraDetail *d)
       add_item (items, NULL, g_strdup (_ ("Block request")));
       add_item (items, _ ("Device"), remora_block_dev_name (d->spec.id));
       /* Translators: what a block request did, then its flags as the trace has them */
-      add_item (items, _ ("Kind"),
-                g_strdup_printf (_ ("%s (%s)"), kind_name (r->kind), d->request_rwbs));
+      add_item (
+          items, _ ("Kind"),
+          g_strdup_printf (_ ("%s (%s)"), remora_format_block_kind (r->kind), d->request_rwbs));
       /* Translators: a block request's first sector and its size */
       add_item (items, _ ("Sectors"),
                 g_strdup_printf (_ ("%lld + %d (%s)"), (long long) r->sector, r->nr_sector, size));

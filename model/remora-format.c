@@ -12,6 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "remora-data.h"
+
 /**
  * remora_format_duration:
  * @ns: a duration in nanoseconds
@@ -244,4 +246,30 @@ remora_parse_time (const char *text, gint64 trace_begin_ns, gint64 *ts_ns, GErro
   else
     *ts_ns = trace_begin_ns + (negative ? -value : value);
   return TRUE;
+}
+
+/**
+ * remora_format_block_kind:
+ * @kind: a #RemoraBlockKind
+ *
+ * Returns: (transfer none): what a block request of @kind did, translated
+ *   ("read", "write", "flush", "discard", "other").
+ */
+const char *
+remora_format_block_kind (int kind)
+{
+  switch (kind)
+    {
+    case REMORA_BLOCK_READ:
+      return _ ("read");
+    case REMORA_BLOCK_WRITE:
+      return _ ("write");
+    case REMORA_BLOCK_FLUSH:
+      return _ ("flush");
+    case REMORA_BLOCK_DISCARD:
+      return _ ("discard");
+    default:
+      /* Translators: a block request neither read, write, flush nor discard */
+      return _ ("other");
+    }
 }

@@ -17,17 +17,18 @@
 
 G_BEGIN_DECLS
 
-char *remora_format_duration (gint64 ns);
-char *remora_format_timestamp (gint64 ts_ns);
-char *remora_format_us (gint64 ns);
-char *remora_format_report_line (const char *buffer,
-                                 const char *comm,
-                                 int         pid,
-                                 int         cpu,
-                                 gint64      ts_ns,
-                                 const char *name,
-                                 const char *info);
-char *remora_format_csv_field (const char *text);
+char       *remora_format_duration (gint64 ns);
+const char *remora_format_block_kind (int kind);
+char       *remora_format_timestamp (gint64 ts_ns);
+char       *remora_format_us (gint64 ns);
+char       *remora_format_report_line (const char *buffer,
+                                       const char *comm,
+                                       int         pid,
+                                       int         cpu,
+                                       gint64      ts_ns,
+                                       const char *name,
+                                       const char *info);
+char       *remora_format_csv_field (const char *text);
 
 gboolean remora_parse_time (const char *text, gint64 trace_begin_ns, gint64 *ts_ns, GError **error);
 

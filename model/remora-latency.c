@@ -179,24 +179,6 @@ remora_latency_table_get_waker (const RemoraLatencyTable *table, guint i)
   return table->wakers[i];
 }
 
-static const char *
-kind_name (int kind)
-{
-  switch (kind)
-    {
-    case REMORA_BLOCK_READ:
-      return _ ("read");
-    case REMORA_BLOCK_WRITE:
-      return _ ("write");
-    case REMORA_BLOCK_FLUSH:
-      return _ ("flush");
-    case REMORA_BLOCK_DISCARD:
-      return _ ("discard");
-    default:
-      return _ ("other");
-    }
-}
-
 /**
  * remora_latency_table_dup_cell:
  * @table: a table
@@ -225,7 +207,7 @@ remora_latency_table_dup_cell (const RemoraLatencyTable *table,
     case REMORA_LATENCY_COLUMN_DEVICE:
       return p->dev >= 0 ? remora_block_dev_name (p->dev) : g_strdup ("");
     case REMORA_LATENCY_COLUMN_KIND:
-      return g_strdup (p->dev >= 0 ? kind_name (p->kind) : "");
+      return g_strdup (p->dev >= 0 ? remora_format_block_kind (p->kind) : "");
     case REMORA_LATENCY_COLUMN_SECTOR:
       return g_strdup_printf ("%lld", (long long) p->sector);
     case REMORA_LATENCY_COLUMN_SIZE:
@@ -435,7 +417,7 @@ remora_latency_table_sort (const RemoraLatencyTable *table,
     {
       kind_rank[k] = 0;
       for (int o = 0; o < REMORA_BLOCK_N_KINDS; o++)
-        kind_rank[k] += g_strcmp0 (kind_name (o), kind_name (k)) < 0;
+        kind_rank[k] += g_strcmp0 (remora_format_block_kind (o), remora_format_block_kind (k)) < 0;
     }
   for (guint k = 0; k < rows->len; k++)
     {
@@ -589,8 +571,8 @@ remora_latency_table_groups (const RemoraLatencyTable *table,
                 {
                   g_autofree char *dev = remora_block_dev_name (p->dev);
                   /* Translators: a device's requests of every kind, in the latency pane */
-                  nb.label =
-                      g_strdup_printf ("%s %s", dev, k2 == 0 ? _ ("all") : kind_name (p->kind));
+                  nb.label = g_strdup_printf (
+                      "%s %s", dev, k2 == 0 ? _ ("all") : remora_format_block_kind (p->kind));
                 }
               else if (by == REMORA_LATENCY_BY_TASK)
                 nb.label = g_strdup (table->tasks[i]);
